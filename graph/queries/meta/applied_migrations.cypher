@@ -1,0 +1,3 @@
+MATCH (m:SchemaMigration)
+RETURN m.id AS id
+ORDER BY id

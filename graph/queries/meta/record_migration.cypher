@@ -1,0 +1,3 @@
+MERGE (m:SchemaMigration {id: $id})
+ON CREATE SET m.applied_at = datetime($now)
+RETURN m.id AS id

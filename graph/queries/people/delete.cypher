@@ -1,0 +1,4 @@
+MATCH (p:Person {id: $id})
+WITH p, p.name AS name
+DETACH DELETE p
+RETURN name

@@ -1,0 +1,14 @@
+// One page of the people list, with each person's current organisations.
+MATCH (p:Person)
+WHERE ($text = '' OR p.search_key CONTAINS $text)
+  AND ($tag IS NULL OR $tag IN p.tags)
+  AND ($organisation_id IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Organisation {id: $organisation_id}) })
+WITH p
+ORDER BY
+  CASE WHEN $sort = 'name' THEN p.name_key END ASC,
+  CASE WHEN $sort = '-name' THEN p.name_key END DESC,
+  CASE WHEN $sort = '-updated' THEN p.updated_at END DESC,
+  p.name_key ASC, p.id ASC
+SKIP $offset LIMIT $limit
+RETURN p {.id, .name, .email, .phone, .job_title, .tags, .consent_basis, .updated_at,
+          organisations: [(p)-[w:WORKS_AT]->(o:Organisation) WHERE w.until IS NULL | o.name]} AS person

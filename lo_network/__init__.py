@@ -1,0 +1,1 @@
+"""lo_network: the network and stakeholder CRM of Logistics Overijssel."""

@@ -1,0 +1,49 @@
+"""SQL tables of accounts: users, login sessions, API tokens. Secrets are stored hashed."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+import reflex as rx
+import sqlmodel
+from sqlmodel import Field
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@rx.ModelRegistry.register
+class User(sqlmodel.SQLModel, table=True):
+    __tablename__ = "lo_user"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True)
+    name: str = ""
+    role: str = "steering"
+    password_hash: str
+    active: bool = True
+    language: str = "nl"
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+@rx.ModelRegistry.register
+class LoginSession(sqlmodel.SQLModel, table=True):
+    __tablename__ = "lo_login_session"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_hash: str = Field(index=True, unique=True)
+    user_id: int = Field(foreign_key="lo_user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
+@rx.ModelRegistry.register
+class ApiToken(sqlmodel.SQLModel, table=True):
+    __tablename__ = "lo_api_token"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_hash: str = Field(index=True, unique=True)
+    user_id: int = Field(foreign_key="lo_user.id", index=True)
+    label: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    last_used_at: Optional[datetime] = None
+    revoked: bool = False

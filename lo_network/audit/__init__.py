@@ -1,0 +1,1 @@
+"""The audit log (SQL): who changed what, when, before and after."""

@@ -1,0 +1,50 @@
+"""Dates as users type them (Dutch first) and as the graph stores them (ISO strings)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_date(value: object) -> date | None:
+    """'2026-03-01', '1-3-2026', '01/03/2026' or a date -> date; '' or None -> None.
+
+    Raises ValueError with a short reason when the text is not a date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    if m := _ISO.match(text):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _NL.match(text):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        raise ValueError("geen geldige datum (dd-mm-jjjj) / not a date (dd-mm-yyyy)")
+    try:
+        return date(y, mo, d)
+    except ValueError as exc:
+        raise ValueError("bestaat niet / does not exist") from exc
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def dutch(value: object) -> str:
+    """ISO date or datetime text -> 'dd-mm-jjjj' for display; '' when empty or unknown."""
+    if not value:
+        return ""
+    text = str(value)
+    try:
+        d = date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return d.strftime("%d-%m-%Y")

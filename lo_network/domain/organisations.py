@@ -1,0 +1,154 @@
+"""An organisation of the network: its fields, their rules, and how it is searched."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from lo_network.domain import vocab
+from lo_network.domain.dates import iso, parse_date
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.text import clean, fold, search_key, tags
+
+FIELDS = (
+    "name", "kind", "company_type", "kvk", "website", "street", "postcode", "city",
+    "municipality", "region", "themes", "status", "status_since", "tags", "notes",
+)
+
+_KVK = re.compile(r"^\d{8}$")
+_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_NL_POSTCODE = re.compile(r"^([1-9]\d{3})\s?([a-zA-Z]{2})$")
+
+SORTS = ("name", "-name", "-updated", "city")
+
+
+def normalise_kvk(value: object) -> str:
+    return re.sub(r"[\s.\-]", "", clean(value))
+
+
+def normalise_website(value: object) -> tuple[str, str | None]:
+    """(website, error). 'www.Example.nl/' -> 'https://www.example.nl'."""
+    text = clean(value)
+    if not text:
+        return "", None
+    m = re.match(r"^(?:(https?)://)?([^/\s?#]+)(.*)$", text, re.IGNORECASE)
+    if not m:
+        return text, "geen geldig webadres / not a valid web address"
+    scheme = (m.group(1) or "https").lower()
+    host = m.group(2).lower().rstrip(".")
+    if not _DOMAIN.match(host):
+        return text, "geen geldig webadres / not a valid web address"
+    rest = m.group(3).rstrip("/")
+    return f"{scheme}://{host}{rest}", None
+
+
+def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
+    """Check and normalise an organisation's fields; raise ValidationError naming each bad field.
+
+    Returns the properties as the graph stores them, search keys included."""
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+
+    name = clean(raw.get("name"))
+    if not name:
+        errors["name"] = "naam is verplicht / name is required"
+    elif len(name) > 200:
+        errors["name"] = "naam is te lang (max. 200 tekens) / name is too long (max 200)"
+    out["name"] = name
+
+    kind = clean(raw.get("kind"))
+    if kind not in vocab.KINDS:
+        errors["kind"] = "kies een soort organisatie / choose a kind of organisation"
+    out["kind"] = kind
+
+    company_type = clean(raw.get("company_type"))
+    if kind == "company":
+        if company_type and company_type not in vocab.COMPANY_TYPES:
+            errors["company_type"] = "onbekend type bedrijf / unknown company type"
+        out["company_type"] = company_type or "other"
+    else:
+        out["company_type"] = ""
+
+    kvk = normalise_kvk(raw.get("kvk"))
+    if kvk and (not _KVK.match(kvk) or kvk == "00000000"):
+        errors["kvk"] = "KvK-nummer moet uit 8 cijfers bestaan / KvK number must be 8 digits"
+    out["kvk"] = kvk
+
+    website, website_error = normalise_website(raw.get("website"))
+    if website_error:
+        errors["website"] = website_error
+    out["website"] = website
+
+    postcode = clean(raw.get("postcode"))
+    if m := _NL_POSTCODE.match(postcode):
+        postcode = f"{m.group(1)} {m.group(2).upper()}"
+    elif len(postcode) > 12:
+        errors["postcode"] = "postcode is te lang / postcode is too long"
+    out["postcode"] = postcode
+
+    for field, limit in (("street", 200), ("city", 100), ("municipality", 100)):
+        value = clean(raw.get(field))
+        if len(value) > limit:
+            errors[field] = f"te lang (max. {limit} tekens) / too long (max {limit})"
+        out[field] = value
+
+    region = clean(raw.get("region")) or vocab.region_for_municipality(
+        out["municipality"] or out["city"]
+    ) or ""
+    if region and region not in vocab.REGIONS:
+        errors["region"] = "onbekende regio / unknown region"
+    out["region"] = region
+
+    themes_raw = raw.get("themes") or []
+    if isinstance(themes_raw, str):
+        themes_raw = [t for t in re.split(r"[,;]", themes_raw) if t.strip()]
+    themes = sorted({clean(t) for t in themes_raw})
+    unknown = [t for t in themes if t not in vocab.THEMES]
+    if unknown:
+        errors["themes"] = f"onbekend thema / unknown theme: {', '.join(unknown)}"
+    out["themes"] = themes
+
+    status = clean(raw.get("status")) or "prospect"
+    if status not in vocab.STATUSES:
+        errors["status"] = "onbekende netwerkstatus / unknown network status"
+    out["status"] = status
+
+    try:
+        since = parse_date(raw.get("status_since"))
+    except ValueError as exc:
+        errors["status_since"] = str(exc)
+        since = None
+    today = today or date.today()
+    if since and since > today:
+        errors["status_since"] = "ligt in de toekomst / lies in the future"
+    out["status_since"] = iso(since or today)
+
+    out["tags"] = tags(raw.get("tags"))
+    notes = str(raw.get("notes") or "").strip()
+    if len(notes) > 5000:
+        errors["notes"] = "te lang (max. 5000 tekens) / too long (max 5000)"
+    out["notes"] = notes
+
+    if errors:
+        raise ValidationError(errors)
+    out["name_key"] = fold(name)
+    out["search_key"] = search_key(name, out["kvk"], out["city"], out["website"].split("://")[-1])
+    return out
+
+
+def search_text(text: object) -> str:
+    """What the user typed, folded the way search keys are."""
+    return fold(text)[:100]
+
+
+def merge_update(current: dict[str, Any], changes: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
+    """The editable fields of ``current`` with ``changes`` laid over them, ready to validate.
+
+    A status change without a new date of its own starts today."""
+    merged = {field: current.get(field) for field in FIELDS}
+    merged.update({k: v for k, v in changes.items() if k in FIELDS})
+    status_changed = merged.get("status") != current.get("status")
+    if status_changed and merged.get("status_since") == current.get("status_since"):
+        merged["status_since"] = (today or date.today()).isoformat()
+    return merged

@@ -1,0 +1,79 @@
+"""Start the embedded graph server as a child process, wait until it answers, stop it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lo_network.embedded.server import READY_FILE, GraphServerError
+from lo_network.settings import Settings
+
+
+class EmbeddedGraph:
+    """A running child ``lo-network graph-server``; use as a context manager or start/stop."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.process: subprocess.Popen | None = None
+        self.log_path: Path = settings.graph_dir / "server.out"
+
+    def start(self, timeout: float = 90.0) -> "EmbeddedGraph":
+        graph_dir = self.settings.graph_dir
+        graph_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        env = dict(os.environ, LO_DATA_DIR=str(self.settings.data_dir))
+        env["LO_GRAPH_BOLT_PORT"] = str(self.settings.graph_bolt_port)
+        env["LO_GRAPH_HTTP_PORT"] = str(self.settings.graph_http_port)
+        env["LO_GRAPH_HTTPS_PORT"] = str(self.settings.graph_https_port)
+        env["LO_NEO4J_DATABASE"] = self.settings.neo4j_database
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "lo_network.cli", "graph-server"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,  # a ^C in the terminal is ours to handle: we stop it cleanly
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        marker = graph_dir / READY_FILE
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code is not None:
+                raise GraphServerError(
+                    f"the embedded graph server exited with code {code}: {self._tail()}"
+                )
+            if marker.exists() and marker.read_text().strip() == str(self.process.pid):
+                return self
+            time.sleep(0.2)
+        self.stop()
+        raise GraphServerError(f"the embedded graph server did not start in {timeout:.0f} s: {self._tail()}")
+
+    def _tail(self, lines: int = 8) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return "(no log)"
+        picked = [line for line in text if "lo-network graph-server" in line] or text
+        return " | ".join(picked[-lines:])
+
+    def stop(self, timeout: float = 30.0) -> None:
+        proc, self.process = self.process, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+    def __enter__(self) -> "EmbeddedGraph":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

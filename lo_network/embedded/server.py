@@ -1,0 +1,143 @@
+"""Run the embedded ArcadeDB graph server in this process (``lo-network graph-server``).
+
+Meant to run as its own child process: it binds Bolt, HTTP and HTTPS to 127.0.0.1 on pinned
+ports, keeps a generated root password in the data folder (mode 0600), creates the
+database if missing, writes a ``ready`` marker and blocks until SIGTERM/SIGINT, then stops
+cleanly.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import sys
+import threading
+from pathlib import Path
+
+from lo_network.settings import Settings
+
+PASSWORD_FILE = "root_password"
+READY_FILE = "ready"
+GRAPH_USER = "root"
+
+
+class GraphServerError(RuntimeError):
+    """The embedded graph server cannot start; the message says why in plain words."""
+
+
+def root_password(graph_dir: Path) -> str:
+    """The root password of the embedded server, generated on first use and kept 0600."""
+    graph_dir.mkdir(parents=True, exist_ok=True)
+    path = graph_dir / PASSWORD_FILE
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(32))
+    os.chmod(path, 0o600)
+    return path.read_text().strip()
+
+
+def check_port_free(port: int, what: str) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError as exc:
+            raise GraphServerError(
+                f"{what} port {port} on 127.0.0.1 is already in use "
+                f"(another graph server or program?); choose another with the setting "
+                f"for it (see README) or stop that program"
+            ) from exc
+
+
+def check_not_locked(graph_dir: Path) -> None:
+    """Refuse a second server on the same data folder with a clear message."""
+    marker = graph_dir / READY_FILE
+    if marker.exists():
+        try:
+            pid = int(marker.read_text().strip() or "0")
+        except ValueError:
+            pid = 0
+        if pid and pid != os.getpid() and _alive(pid):
+            raise GraphServerError(
+                f"the graph data folder {graph_dir} is in use by another graph server "
+                f"(process {pid}); stop it first or set LO_DATA_DIR to another folder"
+            )
+        marker.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def run(settings: Settings) -> int:
+    """Start, create the database if missing, block until told to stop. Returns an exit code."""
+    graph_dir = settings.graph_dir
+    graph_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        check_not_locked(graph_dir)
+        for port, what in (
+            (settings.graph_bolt_port, "Bolt (LO_GRAPH_BOLT_PORT)"),
+            (settings.graph_http_port, "graph HTTP (LO_GRAPH_HTTP_PORT)"),
+            (settings.graph_https_port, "graph HTTPS (LO_GRAPH_HTTPS_PORT)"),
+        ):
+            check_port_free(port, what)
+    except GraphServerError as exc:
+        print(f"lo-network graph-server: {exc}", file=sys.stderr, flush=True)
+        return 2
+
+    password = root_password(graph_dir)
+    os.chdir(graph_dir)  # ArcadeDB writes ./log relative to the working folder
+
+    stop = threading.Event()
+
+    def _on_signal(signum, frame):  # noqa: ARG001
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+
+    from arcadedb_embedded.server import ArcadeDBServer
+
+    server = ArcadeDBServer(
+        root_path=str(graph_dir / "server"),
+        root_password=password,
+        config={
+            "host": "127.0.0.1",
+            "http_port": settings.graph_http_port,
+            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+            "bolt_port": settings.graph_bolt_port,
+            "server_httpsIncomingPort": str(settings.graph_https_port),
+        },
+        jvm_kwargs={"heap_size": settings.graph_heap},
+    )
+    try:
+        server.start()
+    except Exception as exc:  # the engine's message, e.g. a locked database
+        print(f"lo-network graph-server: could not start: {exc}", file=sys.stderr, flush=True)
+        return 2
+    try:
+        try:
+            server.get_database(settings.neo4j_database)
+        except Exception:
+            server.create_database(settings.neo4j_database)
+        (graph_dir / READY_FILE).write_text(str(os.getpid()))
+        print(
+            f"lo-network graph-server: ready, Bolt on bolt://127.0.0.1:{settings.graph_bolt_port}"
+            f" database {settings.neo4j_database!r}",
+            flush=True,
+        )
+        while not stop.wait(0.5):
+            pass
+    finally:
+        (graph_dir / READY_FILE).unlink(missing_ok=True)
+        server.stop()
+        print("lo-network graph-server: stopped", flush=True)
+    return 0

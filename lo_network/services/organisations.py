@@ -1,0 +1,84 @@
+"""Organisation use cases: list, get, create, update, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lo_network.accounts.service import Actor
+from lo_network.audit import log as audit
+from lo_network.domain import organisations as domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.services import Page, clamp_page
+from lo_network.store import driver
+from lo_network.store import organisations as store
+
+AUDITED = ("id",) + domain.FIELDS
+
+
+def _audit_view(record: dict | None) -> dict | None:
+    return {k: record.get(k) for k in AUDITED} if record else None
+
+
+def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: int = 1,
+              page_size: int = 25) -> Page:
+    require(actor.role, Permission.VIEW)
+    page, page_size = clamp_page(page, page_size)
+    if sort not in domain.SORTS:
+        raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
+    clean_filters = dict(filters, text=domain.search_text(filters.get("text")))
+
+    def work(tx):
+        total = store.count(tx, clean_filters)
+        items = store.search(tx, clean_filters, sort, (page - 1) * page_size, page_size)
+        return total, items
+
+    total, items = driver.read(work)
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+def get(actor: Actor, organisation_id: str) -> dict:
+    require(actor.role, Permission.VIEW)
+    record = driver.read(store.get, organisation_id)
+    if record is None:
+        raise NotFound(organisation_id)
+    return record
+
+
+def lookup(actor: Actor, text: str, limit: int = 20) -> list[dict]:
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.lookup, domain.search_text(text), limit)
+
+
+def create(actor: Actor, raw: dict[str, Any], via: str) -> dict:
+    require(actor.role, Permission.EDIT_NETWORK)
+    props = domain.validate(raw)
+    record = driver.write(store.create, props)
+    audit.record(actor.email, via, "create", "organisation", record["id"], None, _audit_view(record))
+    return record
+
+
+def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str) -> dict:
+    require(actor.role, Permission.EDIT_NETWORK)
+    current = driver.read(store.get, organisation_id)
+    if current is None:
+        raise NotFound(organisation_id)
+    props = domain.validate(domain.merge_update(current, changes))
+    record = driver.write(store.update, organisation_id, props)
+    if record is None:
+        raise NotFound(organisation_id)
+    audit.record(actor.email, via, "update", "organisation", organisation_id,
+                 _audit_view(current), _audit_view(record))
+    return record
+
+
+def delete(actor: Actor, organisation_id: str, via: str) -> str:
+    require(actor.role, Permission.EDIT_NETWORK)
+    current = driver.read(store.get, organisation_id)
+    if current is None:
+        raise NotFound(organisation_id)
+    name = driver.write(store.delete, organisation_id)
+    if name is None:
+        raise NotFound(organisation_id)
+    audit.record(actor.email, via, "delete", "organisation", organisation_id, _audit_view(current), None)
+    return name

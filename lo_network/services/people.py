@@ -1,0 +1,130 @@
+"""People use cases: list, get, create, update, delete, and employment (WORKS_AT) history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lo_network.accounts.service import Actor
+from lo_network.audit import log as audit
+from lo_network.domain import people as domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.domain.text import fold
+from lo_network.services import Page, clamp_page
+from lo_network.store import driver
+from lo_network.store import organisations as organisation_store
+from lo_network.store import people as store
+
+AUDITED = ("id",) + domain.FIELDS
+
+
+def _audit_view(record: dict | None) -> dict | None:
+    return {k: record.get(k) for k in AUDITED} if record else None
+
+
+def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: int = 1,
+              page_size: int = 25) -> Page:
+    require(actor.role, Permission.VIEW)
+    page, page_size = clamp_page(page, page_size)
+    if sort not in domain.SORTS:
+        raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
+    clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
+
+    def work(tx):
+        return store.count(tx, clean_filters), store.search(tx, clean_filters, sort, (page - 1) * page_size, page_size)
+
+    total, items = driver.read(work)
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+def get(actor: Actor, person_id: str) -> dict:
+    require(actor.role, Permission.VIEW)
+    record = driver.read(store.get, person_id)
+    if record is None:
+        raise NotFound(person_id)
+    return record
+
+
+def create(actor: Actor, raw: dict[str, Any], via: str, employment: dict[str, Any] | None = None) -> dict:
+    """A new person, optionally with a first employment, in one transaction."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    errors: dict[str, str] = {}
+    props = job = None
+    try:
+        props = domain.validate(raw)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if employment and employment.get("organisation_id"):
+        try:
+            job = domain.validate_employment(employment)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
+
+    def work(tx):
+        person = store.create(tx, props)
+        if job is not None and store.add_employment(tx, person["id"], job) is None:
+            raise NotFound(job["organisation_id"])  # rolls the whole transaction back
+        return person
+
+    try:
+        record = driver.write(work)
+    except NotFound as exc:
+        raise ValidationError({"organisation_id": "organisatie bestaat niet / organisation does not exist"}) from exc
+    audit.record(actor.email, via, "create", "person", record["id"], None, dict(_audit_view(record), employment=job))
+    return record
+
+
+def update(actor: Actor, person_id: str, changes: dict[str, Any], via: str) -> dict:
+    require(actor.role, Permission.EDIT_NETWORK)
+    current = driver.read(store.get, person_id)
+    if current is None:
+        raise NotFound(person_id)
+    props = domain.validate(domain.merge_update(current, changes))
+    record = driver.write(store.update, person_id, props)
+    if record is None:
+        raise NotFound(person_id)
+    audit.record(actor.email, via, "update", "person", person_id, _audit_view(current), _audit_view(record))
+    return record
+
+
+def delete(actor: Actor, person_id: str, via: str) -> str:
+    require(actor.role, Permission.EDIT_NETWORK)
+    current = driver.read(store.get, person_id)
+    if current is None:
+        raise NotFound(person_id)
+    name = driver.write(store.delete, person_id)
+    if name is None:
+        raise NotFound(person_id)
+    audit.record(actor.email, via, "delete", "person", person_id, _audit_view(current), None)
+    return name
+
+
+def add_employment(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = domain.validate_employment(raw)
+    if driver.read(organisation_store.get, job["organisation_id"]) is None:
+        raise ValidationError({"organisation_id": "organisatie bestaat niet / organisation does not exist"})
+    employment_id = driver.write(store.add_employment, person_id, job)
+    if employment_id is None:
+        raise NotFound(person_id)
+    audit.record(actor.email, via, "create", "employment", employment_id, None, dict(job, person_id=person_id))
+    return employment_id
+
+
+def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dict[str, Any], via: str) -> str:
+    """Change role or dates (e.g. set 'until' when someone leaves: the history stays)."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = domain.validate_employment(raw)
+    if driver.write(store.update_employment, person_id, employment_id, job) is None:
+        raise NotFound(employment_id)
+    audit.record(actor.email, via, "update", "employment", employment_id, None, dict(job, person_id=person_id))
+    return employment_id
+
+
+def delete_employment(actor: Actor, person_id: str, employment_id: str, via: str) -> None:
+    require(actor.role, Permission.EDIT_NETWORK)
+    if driver.write(store.delete_employment, person_id, employment_id) is None:
+        raise NotFound(employment_id)
+    audit.record(actor.email, via, "delete", "employment", employment_id, {"person_id": person_id}, None)

@@ -1,0 +1,97 @@
+"""Every setting of lo_network, read from the environment in one place.
+
+See the README's configuration table; each ``LO_*`` variable is read here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def _int(name: str, default: int) -> int:
+    raw = _env(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:  # a clear message naming the variable
+        raise SystemExit(f"{name}: expected a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str
+    neo4j_database: str
+    database_url: str
+    graph_bolt_port: int
+    graph_http_port: int
+    graph_https_port: int
+    graph_heap: str
+    port: int
+    session_hours: int
+    default_language: str
+    demo_admin_email: str
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def embedded(self) -> bool:
+        """True when no external Neo4j is configured: the app runs its own graph server."""
+        return not self.neo4j_uri
+
+    @property
+    def graph_dir(self) -> Path:
+        return self.data_dir / "graph"
+
+    @property
+    def bolt_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.graph_bolt_port}"
+
+    @property
+    def sql_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'lo_network.db').resolve()}"
+
+
+def load() -> Settings:
+    data_dir = Path(_env("LO_DATA_DIR", ".lo_data")).expanduser().resolve()
+    return Settings(
+        data_dir=data_dir,
+        neo4j_uri=_env("LO_NEO4J_URI"),
+        neo4j_user=_env("LO_NEO4J_USER", "neo4j"),
+        neo4j_password=_env("LO_NEO4J_PASSWORD"),
+        neo4j_database=_env("LO_NEO4J_DATABASE", "lo_network"),
+        database_url=_env("LO_DATABASE_URL"),
+        graph_bolt_port=_int("LO_GRAPH_BOLT_PORT", 7697),
+        graph_http_port=_int("LO_GRAPH_HTTP_PORT", 2490),
+        graph_https_port=_int("LO_GRAPH_HTTPS_PORT", 2491),
+        graph_heap=_env("LO_GRAPH_HEAP", "1g"),
+        port=_int("LO_PORT", 3000),
+        session_hours=_int("LO_SESSION_HOURS", 8),
+        default_language=_env("LO_LANGUAGE", "nl"),
+        demo_admin_email=_env("LO_ADMIN_EMAIL", "admin@logistiek-overijssel.example"),
+    )
+
+
+_settings: Settings | None = None
+
+
+def get() -> Settings:
+    """The process-wide settings, read once."""
+    global _settings
+    if _settings is None:
+        _settings = load()
+    return _settings
+
+
+def reset() -> None:
+    """Forget the cached settings (tests change the environment)."""
+    global _settings
+    _settings = None

@@ -1,0 +1,54 @@
+"""The SQL store (accounts, audit log): one engine per process, tables created at start."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import event
+from sqlmodel import Session, SQLModel, create_engine
+
+from lo_network import settings as settings_mod
+
+_lock = threading.Lock()
+_engine = None
+
+
+def engine():
+    global _engine
+    with _lock:
+        if _engine is None:
+            s = settings_mod.get()
+            url = s.sql_url
+            if url.startswith("sqlite"):
+                s.data_dir.mkdir(parents=True, exist_ok=True)
+                _engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+                @event.listens_for(_engine, "connect")
+                def _sqlite_pragmas(conn, _record):
+                    cur = conn.cursor()
+                    cur.execute("PRAGMA journal_mode=WAL")
+                    cur.execute("PRAGMA foreign_keys=ON")
+                    cur.close()
+            else:
+                _engine = create_engine(url, pool_pre_ping=True)
+        return _engine
+
+
+def init() -> None:
+    """Create the tables that do not exist yet."""
+    import lo_network.accounts.models  # noqa: F401  (register tables)
+    import lo_network.audit.models  # noqa: F401
+
+    SQLModel.metadata.create_all(engine())
+
+
+def session() -> Session:
+    return Session(engine(), expire_on_commit=False)
+
+
+def reset() -> None:
+    global _engine
+    with _lock:
+        if _engine is not None:
+            _engine.dispose()
+        _engine = None

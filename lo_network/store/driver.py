@@ -1,0 +1,105 @@
+"""One Neo4j driver per process, sessions per unit of work, and the errors the app shows.
+
+Everything reaches the graph through :func:`read` and :func:`write`, which run a function
+in a managed transaction (``execute_read`` / ``execute_write``: transient errors are
+retried by the driver) and turn an unreachable server into :class:`GraphUnavailable`.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from neo4j import Driver, GraphDatabase
+from neo4j import exceptions as neo4j_errors
+
+from lo_network import settings as settings_mod
+from lo_network.embedded.server import GRAPH_USER, root_password
+from lo_network.store.queries import q
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_driver: Driver | None = None
+
+
+class GraphUnavailable(RuntimeError):
+    """The graph server cannot be reached; nothing was saved."""
+
+    def __init__(self, detail: str = ""):
+        super().__init__(
+            "De netwerkdatabase is niet bereikbaar; er is niets opgeslagen. "
+            "Probeer het zo opnieuw. / The graph database cannot be reached; nothing was saved."
+            + (f" ({detail})" if detail else "")
+        )
+
+
+_UNAVAILABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.AuthError,
+    ConnectionError,
+    OSError,
+)
+
+
+def _auth(s: settings_mod.Settings) -> tuple[str, str]:
+    if s.embedded:
+        return GRAPH_USER, root_password(s.graph_dir)
+    return s.neo4j_user, s.neo4j_password
+
+
+def get_driver() -> Driver:
+    global _driver
+    with _lock:
+        if _driver is None:
+            s = settings_mod.get()
+            _driver = GraphDatabase.driver(
+                s.bolt_uri,
+                auth=_auth(s),
+                connection_timeout=5,
+                max_transaction_retry_time=10,
+            )
+        return _driver
+
+
+def close() -> None:
+    global _driver
+    with _lock:
+        if _driver is not None:
+            _driver.close()
+            _driver = None
+
+
+def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    database = settings_mod.get().neo4j_database
+    try:
+        with get_driver().session(database=database) as session:
+            runner = session.execute_read if mode == "r" else session.execute_write
+            return runner(fn, *args, **kwargs)
+    except _UNAVAILABLE as exc:
+        raise GraphUnavailable(type(exc).__name__) from exc
+
+
+def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn(tx, *args)`` in a read transaction. Never write in one."""
+    return _run("r", fn, *args, **kwargs)
+
+
+def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn(tx, *args)`` in a write transaction; a concurrent MERGE that hits the
+    unique constraint (``ConstraintError``) is retried once, when the other writer's node
+    is visible and the MERGE matches it."""
+    try:
+        return _run("w", fn, *args, **kwargs)
+    except neo4j_errors.ConstraintError:
+        return _run("w", fn, *args, **kwargs)
+
+
+def ping() -> bool:
+    """True when the graph answers a trivial query."""
+    try:
+        return read(lambda tx: tx.run(q("meta/ping")).single()["ok"]) == 1
+    except (GraphUnavailable, neo4j_errors.Neo4jError):
+        return False

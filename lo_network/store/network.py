@@ -1,0 +1,22 @@
+"""Whole-network housekeeping: sizes, wiping (demo replace, tests), health."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from lo_network.store import driver
+from lo_network.store.queries import q
+
+
+def counts(tx: ManagedTransaction) -> dict:
+    return tx.run(q("meta/counts")).single().data()
+
+
+def wipe(batch: int = 5000) -> int:
+    """Delete all organisations and people, in batches; returns how many nodes went."""
+    total = 0
+    while True:
+        deleted = driver.write(lambda tx: tx.run(q("meta/wipe_network"), batch=batch).single()["deleted"])
+        total += deleted
+        if deleted < batch:
+            return total

@@ -1,0 +1,61 @@
+"""Organisations in the graph: one function per query in graph/queries/organisations/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from lo_network.store.queries import q
+from lo_network.store.records import new_id, now_iso, plain
+
+
+def create(tx: ManagedTransaction, props: dict[str, Any]) -> dict:
+    record = tx.run(q("organisations/create"), id=new_id(), props=props, now=now_iso()).single()
+    return plain(record["organisation"])
+
+
+def get(tx: ManagedTransaction, organisation_id: str) -> dict | None:
+    record = tx.run(q("organisations/get"), id=organisation_id).single()
+    if record is None:
+        return None
+    organisation = plain(record["organisation"])
+    organisation["people"] = sorted(
+        plain(record["people"]), key=lambda w: (w["until"] is not None, w["person_name"] or "")
+    )
+    return organisation
+
+
+def update(tx: ManagedTransaction, organisation_id: str, props: dict[str, Any]) -> dict | None:
+    record = tx.run(q("organisations/update"), id=organisation_id, props=props, now=now_iso()).single()
+    return plain(record["organisation"]) if record else None
+
+
+def delete(tx: ManagedTransaction, organisation_id: str) -> str | None:
+    record = tx.run(q("organisations/delete"), id=organisation_id).single()
+    return record["name"] if record else None
+
+
+def _filters(filters: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": filters.get("text") or "",
+        "kind": filters.get("kind") or None,
+        "region": filters.get("region") or None,
+        "status": filters.get("status") or None,
+        "theme": filters.get("theme") or None,
+        "tag": filters.get("tag") or None,
+    }
+
+
+def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int) -> list[dict]:
+    """One page of organisations matching ``filters`` (text already folded)."""
+    result = tx.run(q("organisations/search"), **_filters(filters), sort=sort, offset=offset, limit=limit)
+    return [plain(r["organisation"]) for r in result]
+
+
+def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
+    return tx.run(q("organisations/count"), **_filters(filters)).single()["total"]
+
+
+def lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:
+    return [r.data() for r in tx.run(q("organisations/lookup"), text=text, limit=limit)]

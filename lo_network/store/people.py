@@ -1,0 +1,76 @@
+"""People and their WORKS_AT links in the graph: one function per query in graph/queries/people/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from lo_network.store.queries import q
+from lo_network.store.records import new_id, now_iso, plain
+
+
+def create(tx: ManagedTransaction, props: dict[str, Any]) -> dict:
+    record = tx.run(q("people/create"), id=new_id(), props=props, now=now_iso()).single()
+    return plain(record["person"])
+
+
+def get(tx: ManagedTransaction, person_id: str) -> dict | None:
+    record = tx.run(q("people/get"), id=person_id).single()
+    if record is None:
+        return None
+    person = plain(record["person"])
+    employments = plain(record["employments"])
+    current = sorted((w for w in employments if not w["until"]), key=lambda w: w["since"] or "", reverse=True)
+    past = sorted((w for w in employments if w["until"]), key=lambda w: w["until"], reverse=True)
+    person["employments"] = current + past  # current jobs first, then history, newest first
+    return person
+
+
+def update(tx: ManagedTransaction, person_id: str, props: dict[str, Any]) -> dict | None:
+    record = tx.run(q("people/update"), id=person_id, props=props, now=now_iso()).single()
+    return plain(record["person"]) if record else None
+
+
+def delete(tx: ManagedTransaction, person_id: str) -> str | None:
+    record = tx.run(q("people/delete"), id=person_id).single()
+    return record["name"] if record else None
+
+
+def _filters(filters: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": filters.get("text") or "",
+        "tag": filters.get("tag") or None,
+        "organisation_id": filters.get("organisation_id") or None,
+    }
+
+
+def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int) -> list[dict]:
+    result = tx.run(q("people/search"), **_filters(filters), sort=sort, offset=offset, limit=limit)
+    return [plain(r["person"]) for r in result]
+
+
+def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
+    return tx.run(q("people/count"), **_filters(filters)).single()["total"]
+
+
+def add_employment(tx: ManagedTransaction, person_id: str, employment: dict[str, Any]) -> str | None:
+    record = tx.run(
+        q("people/add_employment"), id=new_id(), person_id=person_id, now=now_iso(),
+        organisation_id=employment["organisation_id"], role=employment["role"],
+        since=employment["since"], until=employment["until"],
+    ).single()
+    return record["id"] if record else None
+
+
+def update_employment(tx: ManagedTransaction, person_id: str, employment_id: str, employment: dict[str, Any]) -> str | None:
+    record = tx.run(
+        q("people/update_employment"), id=employment_id, person_id=person_id, now=now_iso(),
+        role=employment["role"], since=employment["since"], until=employment["until"],
+    ).single()
+    return record["id"] if record else None
+
+
+def delete_employment(tx: ManagedTransaction, person_id: str, employment_id: str) -> str | None:
+    record = tx.run(q("people/delete_employment"), id=employment_id, person_id=person_id, now=now_iso()).single()
+    return record["id"] if record else None

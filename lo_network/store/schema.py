@@ -1,0 +1,36 @@
+"""Apply graph/schema/NNN_*.cypher once each, recorded as (:SchemaMigration) in the graph."""
+
+from __future__ import annotations
+
+from lo_network import settings as settings_mod
+from lo_network.store import driver
+from lo_network.store.queries import q, schema_files, statements
+from lo_network.store.records import now_iso
+
+
+def applied() -> set[str]:
+    try:
+        return set(driver.read(lambda tx: [r["id"] for r in tx.run(q("meta/applied_migrations"))]))
+    except Exception:  # no SchemaMigration label yet on a brand-new graph
+        return set()
+
+
+def migrate() -> list[str]:
+    """Apply the migrations not yet recorded; returns their ids. Safe to run twice:
+    each statement is IF NOT EXISTS and each file is recorded after it ran."""
+    done = applied()
+    ran: list[str] = []
+    database = settings_mod.get().neo4j_database
+    for path in schema_files():
+        mid = path.stem
+        if mid in done:
+            continue
+        try:
+            with driver.get_driver().session(database=database) as session:
+                for statement in statements(path):
+                    session.run(statement).consume()  # schema commands run auto-commit
+        except driver._UNAVAILABLE as exc:
+            raise driver.GraphUnavailable(type(exc).__name__) from exc
+        driver.write(lambda tx, mid=mid: tx.run(q("meta/record_migration"), id=mid, now=now_iso()).consume())
+        ran.append(mid)
+    return ran

@@ -1,0 +1,89 @@
+"""Shared fixtures: a real embedded graph server over Bolt and a real SQLite file.
+
+The graph server starts once per test session on free loopback ports in a temporary data
+folder; each test that asks for ``graph`` gets an empty network (schema kept)."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+
+from lo_network import settings, sql
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def lo_env(tmp_path_factory):
+    """Point every setting at a private data folder and free ports for this test run."""
+    data = tmp_path_factory.mktemp("lo_data")
+    env = {
+        "LO_DATA_DIR": str(data),
+        "LO_GRAPH_BOLT_PORT": str(free_port()),
+        "LO_GRAPH_HTTP_PORT": str(free_port()),
+        "LO_GRAPH_HTTPS_PORT": str(free_port()),
+        "LO_NEO4J_DATABASE": "lo_network",
+    }
+    old = {k: os.environ.get(k) for k in env}
+    for k in ("LO_NEO4J_URI", "LO_DATABASE_URL"):
+        old[k] = os.environ.pop(k, None)
+    os.environ.update(env)
+    settings.reset()
+    sql.reset()
+    yield settings.get()
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+    settings.reset()
+
+
+@pytest.fixture(scope="session")
+def graph_server(lo_env):
+    from lo_network.embedded.launcher import EmbeddedGraph
+    from lo_network.store import driver, schema
+
+    server = EmbeddedGraph(lo_env).start()
+    try:
+        schema.migrate()
+        yield server
+    finally:
+        driver.close()
+        server.stop()
+
+
+@pytest.fixture
+def graph(graph_server):
+    """An empty network on the real graph server."""
+    from lo_network.store import network
+
+    network.wipe()
+    yield graph_server
+
+
+@pytest.fixture(scope="session")
+def sql_db(lo_env):
+    sql.init()
+    return sql.engine()
+
+
+@pytest.fixture
+def users(sql_db):
+    """One user per role (created once), as service Actors: users['steering'] etc."""
+    from lo_network.accounts import service
+
+    actors = {}
+    for role in ("admin", "coordinator", "organiser", "steering"):
+        email = f"{role}@test.example"
+        user = service.authenticate(email, "correct horse battery") or service.create_user(
+            email, "correct horse battery", role, name=role.title()
+        )
+        actors[role] = service.Actor.of(user)
+    return actors
