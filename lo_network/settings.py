@@ -40,6 +40,7 @@ class Settings:
     session_hours: int
     default_language: str
     demo_admin_email: str
+    redis_url: str
     extra: dict = field(default_factory=dict)
 
     @property
@@ -77,6 +78,7 @@ def load() -> Settings:
         session_hours=_int("LO_SESSION_HOURS", 8),
         default_language=_env("LO_LANGUAGE", "nl"),
         demo_admin_email=_env("LO_ADMIN_EMAIL", "admin@logistiek-overijssel.example"),
+        redis_url=_env("REDIS_URL"),
     )
 
 

@@ -1,0 +1,1 @@
+"""Demo data: a fictional Overijssel logistics network."""

@@ -1,0 +1,22 @@
+"""Reflex configuration; every value comes from lo_network.settings (LO_* variables)."""
+
+import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
+
+from lo_network import settings
+
+_s = settings.get()
+
+config = rx.Config(
+    app_name="lo_network",
+    api_url=f"http://127.0.0.1:{_s.port}",
+    deploy_url=f"http://127.0.0.1:{_s.port}",
+    frontend_port=_s.port,
+    backend_port=_s.port,
+    backend_host="127.0.0.1",
+    db_url=_s.sql_url,
+    redis_url=_s.redis_url or None,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    disable_plugins=[SitemapPlugin],
+)
