@@ -18,5 +18,6 @@ config = rx.Config(
     redis_url=_s.redis_url or None,
     telemetry_enabled=False,
     show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin()],
     disable_plugins=[SitemapPlugin],
 )
