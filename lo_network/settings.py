@@ -68,7 +68,7 @@ def load() -> Settings:
         neo4j_uri=_env("LO_NEO4J_URI"),
         neo4j_user=_env("LO_NEO4J_USER", "neo4j"),
         neo4j_password=_env("LO_NEO4J_PASSWORD"),
-        neo4j_database=_env("LO_NEO4J_DATABASE", "lo_network"),
+        neo4j_database=_env("LO_NEO4J_DATABASE", "neo4j"),
         database_url=_env("LO_DATABASE_URL"),
         graph_bolt_port=_int("LO_GRAPH_BOLT_PORT", 7697),
         graph_http_port=_int("LO_GRAPH_HTTP_PORT", 2490),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 from sqlalchemy import event
@@ -32,6 +33,16 @@ def engine():
             else:
                 _engine = create_engine(url, pool_pre_ping=True)
         return _engine
+
+
+def _forget_in_child() -> None:
+    """A forked worker opens its own connections."""
+    global _engine, _lock
+    _engine = None
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def init() -> None:

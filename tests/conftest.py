@@ -28,7 +28,7 @@ def lo_env(tmp_path_factory):
         "LO_GRAPH_BOLT_PORT": str(free_port()),
         "LO_GRAPH_HTTP_PORT": str(free_port()),
         "LO_GRAPH_HTTPS_PORT": str(free_port()),
-        "LO_NEO4J_DATABASE": "lo_network",
+        "LO_NEO4J_DATABASE": "neo4j",
     }
     old = {k: os.environ.get(k) for k in env}
     for k in ("LO_NEO4J_URI", "LO_DATABASE_URL"):

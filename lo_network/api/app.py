@@ -1,7 +1,30 @@
-"""Placeholder: the API helper fills this in."""
+"""The REST API v1 app; lo_network.py hands it to Reflex as ``api_transformer``."""
 
 from fastapi import FastAPI
 
+from lo_network.api import errors, health, organisations, people
+
+PREFIX = "/api/v1"
+
+DESCRIPTION = """Het netwerk van Logistiek Overijssel: organisaties en personen.
+The network of Logistics Overijssel: organisations and people.
+
+Every route but `/health` needs a personal token, `Authorization: Bearer <token>`
+(`lo-network create-token EMAIL`); the token's user role decides what it may do.
+Bad input answers 422 with `errors`: a message per field."""
+
 
 def create_api() -> FastAPI:
-    return FastAPI(title="lo_network API", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json")
+    api = FastAPI(
+        title="lo_network API",
+        version="1",
+        description=DESCRIPTION,
+        docs_url=f"{PREFIX}/docs",
+        openapi_url=f"{PREFIX}/openapi.json",
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+    )
+    errors.install(api)
+    for router in (health.router, organisations.router, people.router):
+        api.include_router(router, prefix=PREFIX)
+    return api

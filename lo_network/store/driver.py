@@ -7,6 +7,7 @@ retried by the driver) and turn an unreachable server into :class:`GraphUnavaila
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -62,6 +63,16 @@ def get_driver() -> Driver:
                 max_transaction_retry_time=10,
             )
         return _driver
+
+
+def _forget_in_child() -> None:
+    """A forked worker must not share the parent's Bolt sockets: it opens its own driver."""
+    global _driver, _lock
+    _driver = None
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def close() -> None:

@@ -1,0 +1,77 @@
+"""The API's error answers: each domain error to its HTTP status, bad input naming each field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from lo_network.api.schemas import Problem
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import PermissionDenied
+from lo_network.store.driver import GraphUnavailable
+
+INVALID = "Ongeldige invoer / Invalid input"
+
+_MEANING = {
+    401: "Geen of ongeldige token / missing or invalid token",
+    403: "Rol mag dit niet / the role does not allow this",
+    404: "Niet gevonden / not found",
+    422: "Ongeldige invoer, per veld / invalid input, per field",
+    503: "Netwerkdatabase onbereikbaar / graph database unreachable",
+}
+
+
+def documented(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers a route can give, for the OpenAPI document."""
+    return {code: {"model": Problem, "description": _MEANING[code]} for code in codes}
+
+
+def _problem(code: int, detail: str, errors: dict[str, str] | None = None) -> JSONResponse:
+    body: dict = {"detail": detail}
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=code)
+
+
+def _invalid(errors: dict[str, str]) -> JSONResponse:
+    listed = "; ".join(f"{field}: {message}" for field, message in errors.items())
+    return _problem(status.HTTP_422_UNPROCESSABLE_CONTENT, f"{INVALID}: {listed}", errors)
+
+
+def _field(loc: tuple) -> str:
+    """('body', 'employment', 'since') -> 'employment.since'; ('body',) -> 'body'."""
+    return ".".join(str(part) for part in loc[1:]) or str(loc[0])
+
+
+async def _domain_invalid(_: Request, exc: ValidationError) -> JSONResponse:
+    return _invalid(exc.errors)
+
+
+async def _request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        errors.setdefault(_field(tuple(error["loc"])), error["msg"])
+    return _invalid(errors)
+
+
+async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
+    return _problem(status.HTTP_404_NOT_FOUND, f"Niet gevonden / Not found: {exc}")
+
+
+async def _denied(_: Request, exc: PermissionDenied) -> JSONResponse:
+    return _problem(status.HTTP_403_FORBIDDEN, str(exc))
+
+
+async def _unavailable(_: Request, exc: GraphUnavailable) -> JSONResponse:
+    return _problem(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc))
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(ValidationError, _domain_invalid)
+    app.add_exception_handler(RequestValidationError, _request_invalid)
+    app.add_exception_handler(NotFound, _not_found)
+    app.add_exception_handler(PermissionDenied, _denied)
+    app.add_exception_handler(GraphUnavailable, _unavailable)

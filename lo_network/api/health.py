@@ -1,0 +1,18 @@
+"""/api/v1/health: does the graph answer? Open without a token, for monitors."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from lo_network.api.schemas import Health
+from lo_network.store import driver
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": Health, "description": "graph unreachable"}})
+def health(response: Response):
+    if driver.ping():
+        return Health(graph="ok")
+    response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    return Health(graph="unavailable")

@@ -1,0 +1,65 @@
+"""/api/v1/organisations: list, read, create, replace, change and delete organisations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from lo_network.api.auth import CurrentActor
+from lo_network.api.errors import documented
+from lo_network.api.schemas import Organisation, OrganisationIn, OrganisationSummary, Page
+from lo_network.services import organisations as service
+
+VIA = "api"
+
+router = APIRouter(prefix="/organisations", tags=["organisations"])
+
+
+@router.get("", response_model=Page[OrganisationSummary], responses=documented(401, 403, 422, 503))
+def list_organisations(
+    actor: CurrentActor,
+    q: Annotated[str, Query(description="zoektekst / search text (name, KvK, city, website)")] = "",
+    kind: str | None = None,
+    region: str | None = None,
+    theme: str | None = None,
+    status_: Annotated[str | None, Query(alias="status")] = None,
+    tag: str | None = None,
+    sort: Annotated[str, Query(description="name, -name, -updated or city")] = "name",
+    page: int = 1,
+    page_size: Annotated[int, Query(description="25, 50 or 100 (others become 25)")] = 25,
+):
+    filters = {"text": q, "kind": kind, "region": region, "theme": theme, "status": status_, "tag": tag}
+    return Page.of(service.list_page(actor, filters, sort, page, page_size))
+
+
+@router.post("", response_model=Organisation, status_code=status.HTTP_201_CREATED,
+             responses=documented(401, 403, 422, 503))
+def create_organisation(actor: CurrentActor, body: OrganisationIn):
+    record = service.create(actor, body.model_dump(), VIA)
+    return service.get(actor, record["id"])
+
+
+@router.get("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 503))
+def get_organisation(actor: CurrentActor, organisation_id: str):
+    return service.get(actor, organisation_id)
+
+
+@router.put("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
+def replace_organisation(actor: CurrentActor, organisation_id: str, body: OrganisationIn):
+    """The whole record: a field left out is emptied (or set to its default)."""
+    service.update(actor, organisation_id, body.model_dump(), VIA)
+    return service.get(actor, organisation_id)
+
+
+@router.patch("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
+def change_organisation(actor: CurrentActor, organisation_id: str, body: OrganisationIn):
+    """Only the fields sent change; the others keep their value."""
+    service.update(actor, organisation_id, body.model_dump(exclude_unset=True), VIA)
+    return service.get(actor, organisation_id)
+
+
+@router.delete("/{organisation_id}", status_code=status.HTTP_204_NO_CONTENT,
+               responses=documented(401, 403, 404, 503))
+def delete_organisation(actor: CurrentActor, organisation_id: str) -> None:
+    service.delete(actor, organisation_id, VIA)
