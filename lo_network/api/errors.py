@@ -42,8 +42,9 @@ def _invalid(errors: dict[str, str]) -> JSONResponse:
 
 
 def _field(loc: tuple) -> str:
-    """('body', 'employment', 'since') -> 'employment.since'; ('body',) -> 'body'."""
-    return ".".join(str(part) for part in loc[1:]) or str(loc[0])
+    """('body', 'employment', 'since') -> 'employment.since'; ('body', 'tags', 0) -> 'tags';
+    ('body', 12) (broken JSON at character 12) -> 'body'."""
+    return ".".join(part for part in loc[1:] if isinstance(part, str)) or str(loc[0])
 
 
 async def _domain_invalid(_: Request, exc: ValidationError) -> JSONResponse:

@@ -40,7 +40,7 @@ def create_organisation(actor: CurrentActor, body: OrganisationIn):
     return service.get(actor, record["id"])
 
 
-@router.get("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 503))
+@router.get("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
 def get_organisation(actor: CurrentActor, organisation_id: str):
     return service.get(actor, organisation_id)
 
@@ -60,6 +60,6 @@ def change_organisation(actor: CurrentActor, organisation_id: str, body: Organis
 
 
 @router.delete("/{organisation_id}", status_code=status.HTTP_204_NO_CONTENT,
-               responses=documented(401, 403, 404, 503))
+               responses=documented(401, 403, 404, 422, 503))
 def delete_organisation(actor: CurrentActor, organisation_id: str) -> None:
     service.delete(actor, organisation_id, VIA)

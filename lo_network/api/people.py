@@ -41,7 +41,7 @@ def create_person(actor: CurrentActor, body: NewPersonIn):
     return service.get(actor, record["id"])
 
 
-@router.get("/{person_id}", response_model=Person, responses=documented(401, 403, 404, 503))
+@router.get("/{person_id}", response_model=Person, responses=documented(401, 403, 404, 422, 503))
 def get_person(actor: CurrentActor, person_id: str):
     return service.get(actor, person_id)
 
@@ -60,7 +60,7 @@ def change_person(actor: CurrentActor, person_id: str, body: PersonIn):
     return service.get(actor, person_id)
 
 
-@router.delete("/{person_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 503))
+@router.delete("/{person_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 422, 503))
 def delete_person(actor: CurrentActor, person_id: str) -> None:
     service.delete(actor, person_id, VIA)
 
@@ -88,6 +88,6 @@ def replace_employment(actor: CurrentActor, person_id: str, employment_id: str, 
 
 
 @router.delete("/{person_id}/employments/{employment_id}", status_code=status.HTTP_204_NO_CONTENT,
-               responses=documented(401, 403, 404, 503))
+               responses=documented(401, 403, 404, 422, 503))
 def delete_employment(actor: CurrentActor, person_id: str, employment_id: str) -> None:
     service.delete_employment(actor, person_id, employment_id, VIA)

@@ -116,7 +116,16 @@ def add_employment(actor: Actor, person_id: str, raw: dict[str, Any], via: str) 
 def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dict[str, Any], via: str) -> str:
     """Change role or dates (e.g. set 'until' when someone leaves: the history stays)."""
     require(actor.role, Permission.EDIT_NETWORK)
-    job = domain.validate_employment(raw)
+    person = driver.read(store.get, person_id)
+    current = next((w for w in (person or {}).get("employments", []) if w["id"] == employment_id), None)
+    if current is None:
+        raise NotFound(employment_id)
+    moved_to = raw.get("organisation_id")
+    if moved_to and moved_to != current["organisation_id"]:
+        raise ValidationError({"organisation_id": (
+            "een dienstverband verhuist niet: beëindig het en voeg een nieuw toe / "
+            "an employment does not move: end it and add a new one")})
+    job = domain.validate_employment(dict(raw, organisation_id=current["organisation_id"]))
     if driver.write(store.update_employment, person_id, employment_id, job) is None:
         raise NotFound(employment_id)
     audit.record(actor.email, via, "update", "employment", employment_id, None, dict(job, person_id=person_id))

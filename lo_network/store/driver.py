@@ -59,8 +59,8 @@ def get_driver() -> Driver:
             _driver = GraphDatabase.driver(
                 s.bolt_uri,
                 auth=_auth(s),
-                connection_timeout=5,
-                max_transaction_retry_time=10,
+                connection_timeout=3,
+                max_transaction_retry_time=3,  # an unreachable graph answers within seconds
             )
         return _driver
 
@@ -111,6 +111,16 @@ def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 def ping() -> bool:
     """True when the graph answers a trivial query."""
     try:
+        check_reachable()
         return read(lambda tx: tx.run(q("meta/ping")).single()["ok"]) == 1
     except (GraphUnavailable, neo4j_errors.Neo4jError):
         return False
+
+
+def check_reachable() -> None:
+    """Raise GraphUnavailable at once when the server cannot be reached; a managed
+    transaction would first retry for up to ``max_transaction_retry_time``."""
+    try:
+        get_driver().verify_connectivity()
+    except _UNAVAILABLE as exc:
+        raise GraphUnavailable(type(exc).__name__) from exc
