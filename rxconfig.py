@@ -18,6 +18,6 @@ config = rx.Config(
     redis_url=_s.redis_url or None,
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin()],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="teal", gray_color="slate", radius="medium"))],
     disable_plugins=[SitemapPlugin],
 )

@@ -4,14 +4,41 @@ import reflex as rx
 
 from lo_network.api.app import create_api
 from lo_network.bootstrap import startup
+from lo_network.pages.login import login
+from lo_network.pages.organisation import organisation
+from lo_network.pages.organisations import organisations
+from lo_network.pages.people import people
+from lo_network.pages.person import person
+from lo_network.pages.users import users
+from lo_network.states.login import LoginState
+from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG, OrganisationState
+from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
+from lo_network.states.people import LIST_ROUTE as PEOPLE_ROUTE
+from lo_network.states.people import PeopleState
+from lo_network.states.person import NEW_ROUTE as NEW_PERSON_ROUTE
+from lo_network.states.person import ROUTE_ARG as PERSON_ARG
+from lo_network.states.person import PersonState
+from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
+from lo_network.states.users import UsersState
 
 startup()
 
-app = rx.App(api_transformer=create_api())
+app = rx.App(
+    api_transformer=create_api(),
+    html_lang="nl",
+    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+)
 
+TITLE = "Logistics Overijssel — netwerk"
 
-def index() -> rx.Component:
-    return rx.text("lo_network")
-
-
-app.add_page(index, route="/")
+app.add_page(rx.fragment(), route="/", title=TITLE, on_load=rx.redirect(HOME_ROUTE))
+app.add_page(login, route=LOGIN_ROUTE, title=f"Inloggen · {TITLE}", on_load=LoginState.open)
+app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", on_load=OrganisationsState.load)
+app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
+             on_load=OrganisationState.load_new)
+app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
+             on_load=OrganisationState.load)
+app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
+app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
+app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
+app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}", on_load=PersonState.load)

@@ -170,3 +170,51 @@ def user_for_api_token(token: str) -> User | None:
         db.add(row)
         db.commit()
         return user
+
+
+# ---------------------------------------------------------------- users admin (UI /gebruikers)
+_UNKNOWN_USER = "onbekende gebruiker / unknown user"
+_LAST_ADMIN = (
+    "er moet minstens één actieve beheerder blijven / at least one active administrator must remain"
+)
+
+
+def _other_active_admins(db, user_id: int) -> int:
+    rows = db.exec(select(User.id).where(User.role == "admin", User.active == True, User.id != user_id))  # noqa: E712
+    return len(list(rows))
+
+
+def set_role(user_id: int, role: str) -> User:
+    """Give a user another role (one of vocab.ROLES); the last active admin keeps theirs."""
+    if role not in vocab.ROLES:
+        raise ValidationError({"role": f"onbekende rol / unknown role; kies uit / choose from {', '.join(vocab.ROLES)}"})
+    with sql.session() as db:
+        user = db.get(User, user_id)
+        if user is None:
+            raise ValidationError({"user": _UNKNOWN_USER})
+        if user.role == "admin" and role != "admin" and user.active and not _other_active_admins(db, user.id):
+            raise ValidationError({"role": _LAST_ADMIN})
+        user.role = role
+        db.add(user)
+        db.commit()
+        db.refresh(user)
+        return user
+
+
+def set_active(user_id: int, active: bool) -> User:
+    """(De)activate a user; deactivating ends their login sessions at once.
+    The last active admin cannot be deactivated."""
+    with sql.session() as db:
+        user = db.get(User, user_id)
+        if user is None:
+            raise ValidationError({"user": _UNKNOWN_USER})
+        if not active and user.role == "admin" and user.active and not _other_active_admins(db, user.id):
+            raise ValidationError({"active": _LAST_ADMIN})
+        user.active = bool(active)
+        db.add(user)
+        if not active:
+            for row in db.exec(select(LoginSession).where(LoginSession.user_id == user.id)):
+                db.delete(row)
+        db.commit()
+        db.refresh(user)
+        return user

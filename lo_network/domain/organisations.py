@@ -32,7 +32,7 @@ def normalise_website(value: object) -> tuple[str, str | None]:
     text = clean(value)
     if not text:
         return "", None
-    m = re.match(r"^(?:(https?)://)?([^/\s?#]+)(.*)$", text, re.IGNORECASE)
+    m = re.match(r"^(?:(https?)://)?([^/\s?#]+)(\S*)$", text, re.IGNORECASE)
     if not m:
         return text, "geen geldig webadres / not a valid web address"
     scheme = (m.group(1) or "https").lower()
@@ -103,7 +103,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     themes_raw = raw.get("themes") or []
     if isinstance(themes_raw, str):
         themes_raw = [t for t in re.split(r"[,;]", themes_raw) if t.strip()]
-    themes = sorted({clean(t) for t in themes_raw})
+    themes = sorted({clean(t) for t in themes_raw if clean(t)})
     unknown = [t for t in themes if t not in vocab.THEMES]
     if unknown:
         errors["themes"] = f"onbekend thema / unknown theme: {', '.join(unknown)}"

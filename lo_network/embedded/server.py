@@ -41,6 +41,9 @@ def root_password(graph_dir: Path) -> str:
 
 def check_port_free(port: int, what: str) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # as the server will: connections of a previous run lingering in TIME_WAIT do not
+        # block the port, a program listening on it does
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError as exc:
@@ -68,13 +71,18 @@ def check_not_locked(graph_dir: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """True when process ``pid`` runs and, where /proc shows it, is a graph server: the
+    marker of a killed server may name a PID since reused by another program."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
+        pass
+    try:
+        return b"graph-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # no /proc here: trust the PID
         return True
-    return True
 
 
 def run(settings: Settings) -> int:

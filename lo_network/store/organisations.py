@@ -59,3 +59,10 @@ def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
 
 def lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:
     return [r.data() for r in tx.run(q("organisations/lookup"), text=text, limit=limit)]
+
+
+def create_many(tx: ManagedTransaction, props_list: list[dict[str, Any]]) -> list[str]:
+    """Create validated organisations in one statement (seed, import); their new ids, in order."""
+    rows = [{"id": new_id(), "props": props} for props in props_list]
+    tx.run(q("organisations/create_many"), rows=rows, now=now_iso()).consume()
+    return [row["id"] for row in rows]

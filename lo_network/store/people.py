@@ -74,3 +74,21 @@ def update_employment(tx: ManagedTransaction, person_id: str, employment_id: str
 def delete_employment(tx: ManagedTransaction, person_id: str, employment_id: str) -> str | None:
     record = tx.run(q("people/delete_employment"), id=employment_id, person_id=person_id, now=now_iso()).single()
     return record["id"] if record else None
+
+
+def create_many(tx: ManagedTransaction, props_list: list[dict[str, Any]]) -> list[str]:
+    """Create validated people in one statement (seed, import); their new ids, in order."""
+    rows = [{"id": new_id(), "props": props} for props in props_list]
+    tx.run(q("people/create_many"), rows=rows, now=now_iso()).consume()
+    return [row["id"] for row in rows]
+
+
+def add_employment_many(tx: ManagedTransaction, employments: list[dict[str, Any]]) -> int:
+    """WORKS_AT links for validated employments that each also name their ``person_id``;
+    returns how many were made (none for a missing person or organisation)."""
+    rows = [
+        {"id": new_id(), "person_id": e["person_id"], "organisation_id": e["organisation_id"],
+         "role": e["role"], "since": e["since"], "until": e["until"]}
+        for e in employments
+    ]
+    return tx.run(q("people/add_employment_many"), rows=rows).single()["created"]

@@ -9,15 +9,14 @@ from lo_network.store.records import now_iso
 
 
 def applied() -> set[str]:
-    try:
-        return set(driver.read(lambda tx: [r["id"] for r in tx.run(q("meta/applied_migrations"))]))
-    except Exception:  # no SchemaMigration label yet on a brand-new graph
-        return set()
+    """The ids of the migrations recorded in the graph; none on a brand-new graph."""
+    return set(driver.read(lambda tx: [r["id"] for r in tx.run(q("meta/applied_migrations"))]))
 
 
 def migrate() -> list[str]:
     """Apply the migrations not yet recorded; returns their ids. Safe to run twice:
     each statement is IF NOT EXISTS and each file is recorded after it ran."""
+    driver.check_reachable()
     done = applied()
     ran: list[str] = []
     database = settings_mod.get().neo4j_database

@@ -1,0 +1,1 @@
+"""Reusable pieces of the pages: the layout frame, form fields, list controls."""

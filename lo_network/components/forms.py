@@ -1,0 +1,182 @@
+"""Form building blocks: labelled fields with their error underneath, inputs that carry
+``id``/``name`` after the field, vocabulary selects, checkbox groups, a delete dialog.
+
+Errors live in a state var ``errors: dict[str, list[str]]`` (field -> [nl, en]); fill it
+with :func:`errors_from` when a service raises ValidationError, and show it under each
+field with ``field(..., error=field_error(State.errors, "name"))``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import reflex as rx
+
+from lo_network.domain.errors import ValidationError
+from lo_network.i18n import message_var, pick, split_message, t
+
+# Radix selects cannot hold an empty value: this stands for "no choice" (all / automatic).
+NO_CHOICE = "__none__"
+
+
+def errors_from(exc: ValidationError) -> dict[str, list[str]]:
+    """A ValidationError as {field: [nl, en]} for a state's ``errors`` var."""
+    return {name: list(split_message(message)) for name, message in exc.errors.items()}
+
+
+def from_select(value: str) -> str:
+    """A select's value as the state keeps it: NO_CHOICE becomes ''."""
+    return "" if value == NO_CHOICE else value
+
+
+def to_select(value: rx.Var) -> rx.Var:
+    """A state value as a select shows it: '' becomes NO_CHOICE."""
+    return rx.cond(value == "", NO_CHOICE, value)
+
+
+def field_error(errors: rx.Var, name: str) -> rx.Component:
+    """The error of field ``name`` (red, under the field), or nothing."""
+    return rx.cond(
+        errors.contains(name),
+        rx.text(
+            message_var(errors[name].to(list[str])),
+            color_scheme="red",
+            size="2",
+            id=f"error-{name}",
+            role="alert",
+        ),
+        rx.fragment(),
+    )
+
+
+def field(label: rx.Var | str, control: rx.Component, *, error: rx.Component | None = None,
+          hint: rx.Var | str | None = None, html_for: str | None = None, required: bool = False) -> rx.Component:
+    """A label above its control, an optional hint, and the field's error below."""
+    label_parts = [label]
+    if required:
+        label_parts.append(rx.text(" *", as_="span", color_scheme="red"))
+    return rx.vstack(
+        rx.el.label(rx.text(*label_parts, size="2", weight="medium"), html_for=html_for),
+        control,
+        rx.text(hint, size="1", color_scheme="gray") if hint is not None else rx.fragment(),
+        error if error is not None else rx.fragment(),
+        spacing="1",
+        width="100%",
+        align="stretch",
+    )
+
+
+def text_input(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
+    """A controlled text input with id ``{prefix}-{name}`` and name ``name``."""
+    return rx.input(
+        id=f"{prefix}-{name}",
+        name=name,
+        value=value,
+        on_change=on_change,
+        width="100%",
+        size="2",
+        **props,
+    )
+
+
+def text_area(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
+    """A controlled multi-line input with id ``{prefix}-{name}`` and name ``name``."""
+    return rx.text_area(
+        id=f"{prefix}-{name}",
+        name=name,
+        value=value,
+        on_change=on_change,
+        width="100%",
+        rows="4",
+        resize="vertical",
+        **props,
+    )
+
+
+def vocab_select(prefix: str, name: str, vocab: dict[str, tuple[str, str]], value: rx.Var,
+                 on_change: Callable, *, empty_label: rx.Var | str | None = None,
+                 **props: Any) -> rx.Component:
+    """A select of a vocabulary (labels in the current language).
+
+    With ``empty_label`` the first item means "no choice" (value ''): the handler gets
+    NO_CHOICE for it; convert with :func:`from_select`."""
+    items = []
+    if empty_label is not None:
+        items.append(rx.select.item(empty_label, value=NO_CHOICE))
+    items += [rx.select.item(pick(nl, en), value=code) for code, (nl, en) in vocab.items()]
+    return rx.select.root(
+        rx.select.trigger(id=f"{prefix}-{name}", width="100%"),
+        rx.select.content(*items, position="popper"),
+        name=name,
+        value=to_select(value) if empty_label is not None else value,
+        on_change=on_change,
+        size="2",
+        **props,
+    )
+
+
+def checkbox_group(prefix: str, name: str, vocab: dict[str, tuple[str, str]], selected: rx.Var,
+                   on_toggle: Callable[[str, bool], Any], **props: Any) -> rx.Component:
+    """One checkbox per vocabulary value; ``on_toggle(value, checked)`` is called on a click.
+
+    Each checkbox has id ``{prefix}-{name}-{value}``."""
+    boxes = [
+        rx.el.label(
+            rx.hstack(
+                rx.checkbox(
+                    id=f"{prefix}-{name}-{code}",
+                    name=f"{name}",
+                    value=code,
+                    checked=selected.to(list[str]).contains(code),
+                    on_change=lambda checked, code=code: on_toggle(code, checked),
+                ),
+                rx.text(pick(nl, en), size="2"),
+                spacing="2",
+                align="center",
+            ),
+            cursor="pointer",
+        )
+        for code, (nl, en) in vocab.items()
+    ]
+    return rx.flex(*boxes, direction="column", spacing="2", id=f"{prefix}-{name}", **props)
+
+
+def form_grid(*fields: rx.Component, columns: str = "2") -> rx.Component:
+    """Fields side by side on wide screens, one under the other on a phone."""
+    return rx.grid(*fields, columns=rx.breakpoints(initial="1", sm=columns), spacing="4", width="100%")
+
+
+def confirm_dialog(trigger: rx.Component, title: rx.Var | str, body: rx.Var | str,
+                   confirm_label: rx.Var | str, on_confirm: Any, *, id: str) -> rx.Component:  # noqa: A002
+    """An alert dialog opened by ``trigger``; ``on_confirm`` runs on the red button.
+
+    The confirm button has id ``{id}-confirm``, the cancel button ``{id}-cancel``."""
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(trigger),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(title),
+            rx.alert_dialog.description(body, size="2"),
+            rx.flex(
+                rx.alert_dialog.cancel(
+                    rx.button(t("common.cancel"), variant="soft", color_scheme="gray", id=f"{id}-cancel"),
+                ),
+                rx.alert_dialog.action(
+                    rx.button(confirm_label, color_scheme="red", on_click=on_confirm, id=f"{id}-confirm"),
+                ),
+                spacing="3",
+                justify="end",
+                margin_top="16px",
+            ),
+            max_width="460px",
+        ),
+    )
+
+
+def read_only_value(label: rx.Var | str, value: rx.Var | rx.Component, *, id: str | None = None) -> rx.Component:  # noqa: A002
+    """A label with a value beneath, for read-only views."""
+    return rx.vstack(
+        rx.text(label, size="1", color_scheme="gray", weight="medium"),
+        value if isinstance(value, rx.Component) else rx.text(rx.cond(value, value, "—"), size="2", id=id),
+        spacing="1",
+        align="start",
+    )

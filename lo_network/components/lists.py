@@ -1,0 +1,90 @@
+"""Controls of a paged list: search box, pager with page size, badges, empty state."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import reflex as rx
+
+from lo_network.domain import vocab
+from lo_network.i18n import t, vocab_label
+from lo_network.services import PAGE_SIZES
+
+STATUS_COLORS = {"prospect": "gray", "participant": "blue", "partner": "teal", "former": "orange"}
+
+
+def search_box(prefix: str, value: rx.Var, on_change: Callable, placeholder: rx.Var | str) -> rx.Component:
+    """Search as you type (debounced): id ``{prefix}-search``, name ``q``."""
+    return rx.input(
+        rx.input.slot(rx.icon("search", size=16)),
+        id=f"{prefix}-search",
+        name="q",
+        type="search",
+        value=value,
+        on_change=on_change,
+        debounce_timeout=350,
+        placeholder=placeholder,
+        aria_label=placeholder,
+        size="3",
+        width="100%",
+    )
+
+
+def pager(prefix: str, range_text: rx.Var, has_previous: rx.Var, has_next: rx.Var,
+          on_previous: Any, on_next: Any, page_size: rx.Var, on_page_size: Callable) -> rx.Component:
+    """"1–25 van 1.234", page size (25/50/100), previous and next.
+
+    Ids: ``{prefix}-range``, ``{prefix}-page-size``, ``{prefix}-previous``, ``{prefix}-next``."""
+    return rx.flex(
+        rx.text(range_text, size="2", color_scheme="gray", id=f"{prefix}-range"),
+        rx.spacer(),
+        rx.hstack(
+            rx.select.root(
+                rx.select.trigger(id=f"{prefix}-page-size", aria_label=t("common.per_page")),
+                rx.select.content(*[rx.select.item(str(n), value=str(n)) for n in PAGE_SIZES]),
+                value=page_size.to_string(),
+                on_change=on_page_size,
+                size="2",
+            ),
+            rx.text(t("common.per_page"), size="2", color_scheme="gray"),
+            spacing="2",
+            align="center",
+        ),
+        rx.hstack(
+            rx.button(rx.icon("chevron-left", size=16), t("common.previous"), on_click=on_previous,
+                      disabled=~has_previous, variant="soft", size="2", id=f"{prefix}-previous"),
+            rx.button(t("common.next"), rx.icon("chevron-right", size=16), on_click=on_next,
+                      disabled=~has_next, variant="soft", size="2", id=f"{prefix}-next"),
+            spacing="2",
+        ),
+        align="center",
+        spacing="4",
+        wrap="wrap",
+        width="100%",
+    )
+
+
+def status_badge(status: rx.Var) -> rx.Component:
+    """A network status (prospect, deelnemer, partner, oud-deelnemer) as a coloured badge."""
+    return rx.match(
+        status,
+        *[
+            (code, rx.badge(vocab_label(vocab.STATUSES, status), color_scheme=color, variant="soft"))
+            for code, color in STATUS_COLORS.items()
+        ],
+        rx.badge(status, variant="outline"),
+    )
+
+
+def empty_state(message: rx.Var | str, *actions: rx.Component) -> rx.Component:
+    return rx.center(
+        rx.vstack(
+            rx.icon("search-x", size=28, color="var(--gray-9)"),
+            rx.text(message, color_scheme="gray", text_align="center"),
+            *actions,
+            align="center",
+            spacing="3",
+        ),
+        padding_y="40px",
+        width="100%",
+    )

@@ -1,0 +1,294 @@
+"""UI strings in Dutch and English, and helpers that pick the current language.
+
+Pattern: add a key to ``STRINGS`` as ``"area.what": ("Nederlands", "English")``; in a page
+write ``t("area.what")`` (a Var that follows the language switch); in an event handler
+write ``tr("area.what", self.lang)``. Messages of the domain ("Dutch / English") are split
+with :func:`split_message`; vocabulary labels come from ``lo_network.domain.vocab``.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+LANGUAGES = ("nl", "en")
+
+# key -> (nl, en). Keep keys grouped by area: common., nav., login., org., users., ...
+STRINGS: dict[str, tuple[str, str]] = {
+    # common
+    "app.name": ("Logistics Overijssel — netwerk", "Logistics Overijssel — network"),
+    "common.save": ("Opslaan", "Save"),
+    "common.cancel": ("Annuleren", "Cancel"),
+    "common.delete": ("Verwijderen", "Delete"),
+    "common.edit": ("Bewerken", "Edit"),
+    "common.saved": ("Opgeslagen", "Saved"),
+    "common.deleted": ("Verwijderd", "Deleted"),
+    "common.previous": ("Vorige", "Previous"),
+    "common.next": ("Volgende", "Next"),
+    "common.per_page": ("per pagina", "per page"),
+    "common.sort": ("Sorteren", "Sort"),
+    "common.no_results": ("Niets gevonden. Pas de zoekterm of filters aan.",
+                          "Nothing found. Change the search text or filters."),
+    "common.not_found": ("Dit record bestaat niet (meer).", "This record does not exist (any more)."),
+    "common.no_rights": ("U heeft geen rechten voor deze actie.", "You are not allowed to do this."),
+    "common.fix_errors": ("Controleer de gemarkeerde velden.", "Please check the marked fields."),
+    "common.graph_down": (
+        "De netwerkdatabase is niet bereikbaar — wijzigingen worden niet opgeslagen.",
+        "The network database cannot be reached — changes are not saved.",
+    ),
+    "common.cannot_undo": ("Dit kan niet ongedaan worden gemaakt.", "This cannot be undone."),
+    "common.date_hint": ("dd-mm-jjjj", "dd-mm-yyyy"),
+    "common.updated": ("Gewijzigd", "Updated"),
+    "common.read_only": ("Alleen-lezen: uw rol mag dit niet wijzigen.",
+                         "Read only: your role may not change this."),
+    "common.clear_filters": ("Filters wissen", "Clear filters"),
+    # navigation and header
+    "nav.organisations": ("Organisaties", "Organisations"),
+    "nav.people": ("Personen", "People"),
+    "nav.users": ("Gebruikers", "Users"),
+    "nav.logout": ("Uitloggen", "Log out"),
+    "nav.language": ("Taal", "Language"),
+    # login
+    "login.title": ("Inloggen", "Sign in"),
+    "login.intro": ("Log in met uw e-mailadres en wachtwoord.", "Sign in with your email address and password."),
+    "login.email": ("E-mailadres", "Email address"),
+    "login.password": ("Wachtwoord", "Password"),
+    "login.submit": ("Inloggen", "Sign in"),
+    "login.failed": ("E-mailadres of wachtwoord klopt niet.", "Email address or password is not correct."),
+    "login.required": ("Vul uw e-mailadres en wachtwoord in.", "Enter your email address and password."),
+    # organisations: list
+    "org.title": ("Organisaties", "Organisations"),
+    "org.new": ("Nieuwe organisatie", "New organisation"),
+    "org.search_placeholder": ("Zoek op naam, KvK-nummer, plaats of website …",
+                               "Search by name, KvK number, city or website …"),
+    "org.filter.kind": ("Soort", "Kind"),
+    "org.filter.region": ("Regio", "Region"),
+    "org.filter.theme": ("Thema", "Theme"),
+    "org.filter.status": ("Netwerkstatus", "Network status"),
+    "org.filter.tag": ("Tag", "Tag"),
+    "org.filter.kind_all": ("Alle soorten", "All kinds"),
+    "org.filter.region_all": ("Alle regio's", "All regions"),
+    "org.filter.theme_all": ("Alle thema's", "All themes"),
+    "org.filter.status_all": ("Elke status", "Any status"),
+    "org.filter.tag_placeholder": ("Tag, bv. havens", "Tag, e.g. ports"),
+    "org.sort.name": ("Naam A–Z", "Name A–Z"),
+    "org.sort.-name": ("Naam Z–A", "Name Z–A"),
+    "org.sort.-updated": ("Laatst gewijzigd", "Recently updated"),
+    "org.sort.city": ("Plaats", "City"),
+    # organisations: fields
+    "org.field.name": ("Naam", "Name"),
+    "org.field.kind": ("Soort organisatie", "Kind of organisation"),
+    "org.field.company_type": ("Type bedrijf", "Company type"),
+    "org.field.kvk": ("KvK-nummer", "KvK number"),
+    "org.field.website": ("Website", "Website"),
+    "org.field.street": ("Straat en huisnummer", "Street and number"),
+    "org.field.postcode": ("Postcode", "Postcode"),
+    "org.field.city": ("Plaats", "City"),
+    "org.field.municipality": ("Gemeente", "Municipality"),
+    "org.field.region": ("Regio", "Region"),
+    "org.field.themes": ("Thema's", "Themes"),
+    "org.field.status": ("Netwerkstatus", "Network status"),
+    "org.field.status_since": ("Status sinds", "Status since"),
+    "org.field.tags": ("Tags", "Tags"),
+    "org.field.notes": ("Notities", "Notes"),
+    "org.region_auto": ("Automatisch uit gemeente", "Automatic from municipality"),
+    "org.choose_kind": ("Kies een soort …", "Choose a kind …"),
+    "org.status_since_hint": ("dd-mm-jjjj; leeg = vandaag", "dd-mm-yyyy; empty = today"),
+    "org.tags_hint": ("Gescheiden door komma's", "Separated by commas"),
+    "org.section.general": ("Algemeen", "General"),
+    "org.section.address": ("Adres", "Address"),
+    "org.section.network": ("Netwerk", "Network"),
+    "org.status_history": ("Statusgeschiedenis", "Status history"),
+    "org.people": ("Mensen bij deze organisatie", "People at this organisation"),
+    "org.people_current": ("Huidig", "Current"),
+    "org.people_former": ("Voormalig", "Former"),
+    "org.no_people": ("Nog geen personen gekoppeld.", "No people linked yet."),
+    "org.person": ("Persoon", "Person"),
+    "org.role": ("Functie / rol", "Job / role"),
+    "org.period": ("Periode", "Period"),
+    "org.delete_title": ("Organisatie verwijderen", "Delete organisation"),
+    "org.delete_body": (
+        "De organisatie en haar koppelingen met personen worden verwijderd. De personen zelf blijven bestaan.",
+        "The organisation and its links to people are deleted. The people themselves remain.",
+    ),
+    "org.created": ("Organisatie aangemaakt", "Organisation created"),
+    "org.not_found": ("Deze organisatie bestaat niet (meer).", "This organisation does not exist (any more)."),
+    "org.back_to_list": ("Alle organisaties", "All organisations"),
+    "org.since": ("sinds", "since"),
+    # users admin
+    "users.title": ("Gebruikers", "Users"),
+    "users.intro": ("Accounts die kunnen inloggen, met hun rol.", "Accounts that can sign in, with their role."),
+    "users.new": ("Nieuwe gebruiker", "New user"),
+    "users.email": ("E-mailadres", "Email address"),
+    "users.name": ("Naam", "Name"),
+    "users.role": ("Rol", "Role"),
+    "users.password": ("Eerste wachtwoord", "Initial password"),
+    "users.password_hint": ("Minimaal 10 tekens. Geef het veilig door aan de gebruiker.",
+                            "At least 10 characters. Pass it on to the user securely."),
+    "users.list": ("Alle accounts", "All accounts"),
+    "users.active": ("Actief", "Active"),
+    "users.inactive": ("Gedeactiveerd", "Deactivated"),
+    "users.status": ("Status", "Status"),
+    "users.created": ("Aangemaakt", "Created"),
+    "users.create": ("Gebruiker aanmaken", "Create user"),
+    "users.deactivate": ("Deactiveren", "Deactivate"),
+    "users.activate": ("Activeren", "Activate"),
+    "users.created_ok": ("Gebruiker aangemaakt", "User created"),
+    "users.role_changed": ("Rol gewijzigd", "Role changed"),
+    "users.deactivated": ("Gebruiker gedeactiveerd", "User deactivated"),
+    "users.activated": ("Gebruiker geactiveerd", "User activated"),
+    "users.you": ("(u)", "(you)"),
+    # people: list
+    "person.title": ("Personen", "People"),
+    "person.new": ("Nieuwe persoon", "New person"),
+    "person.search_placeholder": ("Zoek op naam, e-mailadres of functie …",
+                                  "Search by name, email address or job title …"),
+    "person.filter.organisation": ("Filter op organisatie …", "Filter by organisation …"),
+    "person.filter.tag_placeholder": ("Tag, bv. bestuur", "Tag, e.g. board"),
+    "person.sort.name": ("Achternaam A–Z", "Last name A–Z"),
+    "person.sort.-name": ("Achternaam Z–A", "Last name Z–A"),
+    "person.sort.-updated": ("Laatst gewijzigd", "Recently updated"),
+    "person.lookup.placeholder": ("Typ een deel van de naam …", "Type part of the name …"),
+    "person.lookup.no_hits": ("Geen organisatie gevonden.", "No organisation found."),
+    "person.lookup.clear": ("Andere organisatie kiezen", "Choose another organisation"),
+    # people: fields
+    "person.field.name": ("Naam", "Name"),
+    "person.field.organisations": ("Organisatie", "Organisation"),
+    "person.field.first_name": ("Voornaam", "First name"),
+    "person.field.last_name": ("Achternaam", "Last name"),
+    "person.field.email": ("E-mailadres", "Email address"),
+    "person.field.phone": ("Telefoon", "Phone"),
+    "person.field.job_title": ("Functie", "Job title"),
+    "person.field.consent_basis": ("Grondslag (AVG)", "Legal basis (GDPR)"),
+    "person.field.consent_date": ("Datum toestemming / grondslag", "Date of consent / basis"),
+    "person.field.consent_source": ("Bron", "Source"),
+    "person.field.tags": ("Tags", "Tags"),
+    "person.field.notes": ("Notities", "Notes"),
+    "person.consent_source_placeholder": ("bv. aanmelding Dag van de Logistiek",
+                                          "e.g. registration Logistics Day"),
+    "person.tags_hint": ("Gescheiden door komma's", "Separated by commas"),
+    "person.consent_date_hint": ("dd-mm-jjjj; verplicht bij een grondslag", "dd-mm-yyyy; required with a basis"),
+    "person.section.person": ("Persoon", "Person"),
+    "person.section.consent": ("Toestemming (AVG)", "Consent (GDPR)"),
+    "person.section.other": ("Tags en notities", "Tags and notes"),
+    # people: detail
+    "person.created": ("Persoon aangemaakt", "Person created"),
+    "person.not_found": ("Deze persoon bestaat niet (meer).", "This person does not exist (any more)."),
+    "person.back_to_list": ("Alle personen", "All people"),
+    "person.delete_title": ("Persoon verwijderen", "Delete person"),
+    "person.delete_body": (
+        "De persoon en zijn of haar dienstverbanden worden verwijderd. De organisaties blijven bestaan.",
+        "The person and their employment links are deleted. The organisations remain.",
+    ),
+    "person.since": ("sinds", "since"),
+    # people: employment (WORKS_AT)
+    "person.jobs": ("Werkgevers", "Employers"),
+    "person.jobs_current": ("Huidig", "Current"),
+    "person.jobs_former": ("Voormalig", "Former"),
+    "person.no_jobs": ("Nog niet gekoppeld aan een organisatie.", "Not linked to an organisation yet."),
+    "person.job.add": ("Dienstverband toevoegen", "Add employment"),
+    "person.job.change": ("Nieuwe werkgever", "New employer"),
+    "person.job.edit_title": ("Dienstverband wijzigen", "Edit employment"),
+    "person.job.end_title": ("Dienstverband beëindigen", "End employment"),
+    "person.job.end_intro": (
+        "Vul de einddatum in. Het dienstverband blijft als geschiedenis bewaard.",
+        "Enter the end date. The employment is kept as history.",
+    ),
+    "person.job.end": ("Beëindigen", "End"),
+    "person.job.organisation": ("Organisatie", "Organisation"),
+    "person.job.role": ("Functie / rol", "Job / role"),
+    "person.job.since": ("Sinds", "Since"),
+    "person.job.until": ("Tot en met", "Until"),
+    "person.job.end_current": (
+        "Huidige dienstverband(en) beëindigen per de begindatum (of vandaag)",
+        "End the current employment(s) on the start date (or today)",
+    ),
+    "person.job.end_conflict": (
+        "ligt vóór de begindatum van het huidige dienstverband bij",
+        "is before the start of the current employment at",
+    ),
+    "person.job.deleted": ("Dienstverband verwijderd", "Employment deleted"),
+    "person.job.delete_title": ("Dienstverband verwijderen", "Delete employment"),
+    "person.job.delete_body": (
+        "Alleen voor een verkeerd ingevoerd dienstverband. Is de persoon vertrokken? "
+        "Gebruik dan 'Beëindigen': dan blijft de geschiedenis bewaard.",
+        "Only for an employment entered by mistake. Has the person left? "
+        "Use 'End' instead, so the history is kept.",
+    ),
+    "person.job.first": ("Werkgever (optioneel)", "Employer (optional)"),
+    "person.job.first_hint": (
+        "Kies de organisatie waar deze persoon werkt; functie en begindatum volgen dan.",
+        "Choose the organisation this person works at; job and start date follow.",
+    ),
+}
+
+
+def _pair(key: str) -> tuple[str, str]:
+    try:
+        return STRINGS[key]
+    except KeyError:
+        raise KeyError(f"i18n: no UI string {key!r} in lo_network.i18n.STRINGS") from None
+
+
+def tr(key: str, lang: str) -> str:
+    """The string ``key`` in ``lang`` ("nl" or "en"), for event handlers and plain Python."""
+    nl, en = _pair(key)
+    return en if lang == "en" else nl
+
+
+def _lang():
+    from lo_network.states.session import SessionState
+
+    return SessionState.lang
+
+
+def is_english() -> rx.Var:
+    """A boolean Var: True when the UI shows English."""
+    return _lang() == "en"
+
+
+def pick(nl: object, en: object) -> rx.Var:
+    """A Var choosing between two values (texts, Vars) by the current language."""
+    return rx.cond(is_english(), en, nl)
+
+
+def t(key: str) -> rx.Var:
+    """The UI string ``key`` in the current language, as a Var for components."""
+    nl, en = _pair(key)
+    return pick(nl, en)
+
+
+def split_message(message: str) -> tuple[str, str]:
+    """A domain message "Dutch / English" -> (nl, en).
+
+    Messages joined by "; " are split part by part ("a / b; c / d" -> ("a; c", "b; d"));
+    a message without " / " is the same in both languages."""
+    nl_parts, en_parts = [], []
+    for part in str(message).split("; "):
+        nl, sep, en = part.partition(" / ")
+        nl_parts.append(nl)
+        en_parts.append(en if sep else nl)
+    return "; ".join(nl_parts), "; ".join(en_parts)
+
+
+def localise(message: str, lang: str) -> str:
+    """The half of a "Dutch / English" message for ``lang``."""
+    nl, en = split_message(message)
+    return en if lang == "en" else nl
+
+
+def message_var(pair: rx.Var) -> rx.Var:
+    """A Var holding a [nl, en] list (e.g. one field error) -> the current language's text."""
+    return rx.cond(is_english(), pair[1], pair[0])
+
+
+def vocab_pairs(vocab: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    """A vocabulary as {value: [nl, en]}, ready to embed in a page."""
+    return {value: [nl, en] for value, (nl, en) in vocab.items()}
+
+
+def vocab_label(vocab: dict[str, tuple[str, str]], value: rx.Var) -> rx.Var:
+    """The label of a vocabulary value held in a Var (e.g. a row's kind), in the current
+    language; an unknown value is shown as it is."""
+    table = rx.Var.create(vocab_pairs(vocab))
+    entry = table[value]
+    return rx.cond(entry, rx.cond(is_english(), entry[1], entry[0]), value)

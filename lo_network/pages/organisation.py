@@ -1,0 +1,298 @@
+"""/organisaties/[org_id] (view and edit) and /organisaties/nieuw (create)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.forms import (
+    checkbox_group, confirm_dialog, field, field_error, form_grid, read_only_value, text_area,
+    text_input, vocab_select,
+)
+from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.lists import status_badge
+from lo_network.domain import vocab
+from lo_network.i18n import t, vocab_label
+from lo_network.states.organisation_detail import Colleague, OrganisationState as S, StatusChange
+from lo_network.states.organisations import OrganisationsState
+from lo_network.states.session import SessionState
+
+PREFIX = "org"
+
+
+# ---------------------------------------------------------------- edit form
+def _input(name: str, **props) -> rx.Component:
+    return text_input(PREFIX, name, S.values[name], lambda v: S.set_value(name, v), **props)
+
+
+def _field(name: str, control: rx.Component, **props) -> rx.Component:
+    return field(t(f"org.field.{name}"), control, error=field_error(S.errors, name),
+                 html_for=f"{PREFIX}-{name}", **props)
+
+
+def _select(name: str, words: dict, **props) -> rx.Component:
+    return vocab_select(PREFIX, name, words, S.values[name], lambda v: S.set_value(name, v), **props)
+
+
+def general_fields() -> rx.Component:
+    return section(
+        t("org.section.general"),
+        form_grid(
+            _field("name", _input("name", auto_focus=S.is_new), required=True),
+            _field("kind", _select("kind", vocab.KINDS, placeholder=t("org.choose_kind")), required=True),
+            rx.cond(S.is_company, _field("company_type", _select("company_type", vocab.COMPANY_TYPES)),
+                    rx.fragment()),
+            _field("kvk", _input("kvk", inputmode="numeric", placeholder="12345678")),
+            _field("website", _input("website", placeholder="www.voorbeeld.nl")),
+        ),
+    )
+
+
+def address_fields() -> rx.Component:
+    return section(
+        t("org.section.address"),
+        form_grid(
+            _field("street", _input("street")),
+            _field("postcode", _input("postcode", placeholder="7411 AB")),
+            _field("city", _input("city")),
+            _field("municipality", _input("municipality")),
+            _field("region", _select("region", vocab.REGIONS, empty_label=t("org.region_auto"))),
+        ),
+    )
+
+
+def network_fields() -> rx.Component:
+    return section(
+        t("org.section.network"),
+        form_grid(
+            _field("status", _select("status", vocab.STATUSES)),
+            _field("status_since", _input("status_since", placeholder=t("common.date_hint")),
+                   hint=t("org.status_since_hint")),
+            _field("themes", checkbox_group(PREFIX, "themes", vocab.THEMES, S.themes, S.toggle_theme)),
+            _field("tags", _input("tags"), hint=t("org.tags_hint")),
+        ),
+        rx.box(
+            _field("notes", text_area(PREFIX, "notes", S.values["notes"], lambda v: S.set_value("notes", v))),
+            margin_top="16px",
+        ),
+    )
+
+
+def form_buttons() -> rx.Component:
+    return rx.hstack(
+        rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="org-save"),
+        rx.button(t("common.cancel"), on_click=S.cancel_edit, variant="soft", color_scheme="gray",
+                  size="3", id="org-cancel"),
+        spacing="3",
+    )
+
+
+def edit_form() -> rx.Component:
+    return rx.vstack(
+        general_fields(), address_fields(), network_fields(), form_buttons(),
+        spacing="4", width="100%", id="org-form",
+    )
+
+
+# ---------------------------------------------------------------- read-only view
+def _show(name: str, value: rx.Var | rx.Component | None = None) -> rx.Component:
+    return read_only_value(t(f"org.field.{name}"), S.values[name] if value is None else value,
+                           id=f"{PREFIX}-view-{name}")
+
+
+def badges(items: rx.Var, words: dict | None = None) -> rx.Component:
+    return rx.cond(
+        items.length() > 0,
+        rx.flex(
+            rx.foreach(items, lambda item: rx.badge(vocab_label(words, item) if words else item,
+                                                    variant="surface", color_scheme="gray")),
+            spacing="1", wrap="wrap",
+        ),
+        rx.text("—", size="2"),
+    )
+
+
+def view() -> rx.Component:
+    website = S.values["website"]
+    return rx.vstack(
+        section(
+            t("org.section.general"),
+            form_grid(
+                _show("kind", rx.text(vocab_label(vocab.KINDS, S.values["kind"]), size="2")),
+                rx.cond(S.is_company,
+                        _show("company_type",
+                              rx.text(vocab_label(vocab.COMPANY_TYPES, S.values["company_type"]), size="2")),
+                        rx.fragment()),
+                _show("kvk"),
+                _show("website", rx.cond(website != "", rx.link(website, href=website, is_external=True, size="2"),
+                                         rx.text("—", size="2"))),
+            ),
+        ),
+        section(
+            t("org.section.address"),
+            form_grid(
+                _show("street"), _show("postcode"), _show("city"), _show("municipality"),
+                _show("region", rx.text(rx.cond(S.values["region"] != "",
+                                                vocab_label(vocab.REGIONS, S.values["region"]), "—"), size="2")),
+            ),
+        ),
+        section(
+            t("org.section.network"),
+            form_grid(
+                _show("status", rx.hstack(status_badge(S.values["status"]),
+                                          rx.text(t("org.since"), " ", S.values["status_since"], size="2",
+                                                  color_scheme="gray"),
+                                          align="center")),
+                _show("themes", badges(S.themes, vocab.THEMES)),
+                _show("tags", badges(S.tag_list)),
+            ),
+            rx.box(
+                read_only_value(t("org.field.notes"),
+                                rx.text(rx.cond(S.values["notes"] != "", S.values["notes"], "—"), size="2",
+                                        white_space="pre-wrap", id="org-view-notes")),
+                margin_top="16px",
+            ),
+        ),
+        spacing="4", width="100%",
+    )
+
+
+# ---------------------------------------------------------------- history and people
+def history_item(change: StatusChange) -> rx.Component:
+    return rx.hstack(
+        rx.text(change.date, size="2", color_scheme="gray", min_width="92px"),
+        status_badge(change.status),
+        align="center",
+    )
+
+
+def status_history() -> rx.Component:
+    return section(
+        t("org.status_history"),
+        rx.vstack(rx.foreach(S.history, history_item), spacing="2", id="org-status-history"),
+    )
+
+
+def period(person: Colleague) -> rx.Component:
+    return rx.text(
+        rx.cond(
+            person.until != "",
+            person.since + " – " + person.until,
+            rx.cond(person.since != "", t("org.since") + " " + person.since, ""),
+        ),
+        size="2", color_scheme="gray", white_space="nowrap",
+    )
+
+
+def person_row(person: Colleague) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(rx.link(person.name, href="/personen/" + person.person_id, class_name="person-link")),
+        rx.table.cell(person.role),
+        rx.table.cell(period(person)),
+    )
+
+
+def people_table(people: rx.Var, table_id: str) -> rx.Component:
+    return rx.table.root(
+        rx.table.header(rx.table.row(
+            rx.table.column_header_cell(t("org.person")),
+            rx.table.column_header_cell(t("org.role")),
+            rx.table.column_header_cell(t("org.period")),
+        )),
+        rx.table.body(rx.foreach(people, person_row)),
+        variant="ghost", size="1", width="100%", id=table_id,
+    )
+
+
+def people() -> rx.Component:
+    return section(
+        t("org.people"),
+        rx.cond(
+            (S.current_people.length() == 0) & (S.former_people.length() == 0),
+            rx.text(t("org.no_people"), color_scheme="gray", size="2"),
+            rx.vstack(
+                rx.cond(S.current_people.length() > 0,
+                        rx.vstack(rx.text(t("org.people_current"), weight="medium", size="2"),
+                                  people_table(S.current_people, "org-people-current"), width="100%"),
+                        rx.fragment()),
+                rx.cond(S.former_people.length() > 0,
+                        rx.vstack(rx.text(t("org.people_former"), weight="medium", size="2"),
+                                  people_table(S.former_people, "org-people-former"), width="100%"),
+                        rx.fragment()),
+                spacing="4", width="100%",
+            ),
+        ),
+    )
+
+
+# ---------------------------------------------------------------- pages
+def actions() -> rx.Component:
+    delete_button = rx.button(rx.icon("trash-2", size=16), t("common.delete"), color_scheme="red",
+                              variant="soft", id="org-delete")
+    return rx.cond(
+        SessionState.can_edit_network & ~S.editing,
+        rx.hstack(
+            rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=S.start_edit, id="org-edit"),
+            confirm_dialog(delete_button, t("org.delete_title"),
+                           rx.vstack(rx.text(t("org.delete_body")), rx.text(t("common.cannot_undo"), weight="bold")),
+                           t("common.delete"), S.delete, id="org-delete-dialog"),
+            spacing="2",
+        ),
+        rx.fragment(),
+    )
+
+
+def back_link() -> rx.Component:
+    return rx.link(
+        rx.hstack(rx.icon("arrow-left", size=14), t("org.back_to_list"), align="center", spacing="1"),
+        href=OrganisationsState.list_url, size="2", id="org-back", margin_bottom="8px", display="inline-block",
+    )
+
+
+def read_only_note() -> rx.Component:
+    return rx.cond(
+        SessionState.can_edit_network,
+        rx.fragment(),
+        rx.callout(t("common.read_only"), icon="eye", color_scheme="gray", size="1", margin_bottom="12px"),
+    )
+
+
+def subtitle() -> rx.Var:
+    return rx.cond(S.updated != "", t("common.updated") + " " + S.updated, "")
+
+
+def content() -> rx.Component:
+    """Title, buttons, then the form or the view beside status history and people."""
+    return rx.box(
+        page_header(rx.cond(S.is_new, t("org.new"), S.name), actions(), subtitle=subtitle()),
+        read_only_note(),
+        rx.cond(
+            S.is_new,
+            rx.box(edit_form(), max_width="760px"),
+            rx.grid(
+                rx.box(rx.cond(S.editing, edit_form(), view())),
+                rx.vstack(status_history(), people(), spacing="4", width="100%"),
+                columns=rx.breakpoints(initial="1", md="3fr 2fr"),
+                spacing="4",
+                width="100%",
+            ),
+        ),
+    )
+
+
+def body() -> rx.Component:
+    return loading(
+        S.loaded,
+        rx.cond(
+            S.missing,
+            rx.callout(t("org.not_found"), icon="circle-alert", color_scheme="orange", id="org-missing"),
+            rx.cond(
+                S.is_new & ~SessionState.can_edit_network,
+                rx.callout(t("common.no_rights"), icon="lock", color_scheme="orange", id="org-no-rights"),
+                content(),
+            ),
+        ),
+    )
+
+
+def organisation() -> rx.Component:
+    return layout(back_link(), body())

@@ -1,0 +1,156 @@
+"""/organisaties: find organisations by text, kind, region, theme, status and tag."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.forms import vocab_select
+from lo_network.components.layout import card, layout, loading, page_header
+from lo_network.components.lists import empty_state, pager, search_box, status_badge
+from lo_network.domain import organisations as domain
+from lo_network.domain import vocab
+from lo_network.i18n import t, vocab_label
+from lo_network.states.organisations import OrganisationRow, OrganisationsState as S
+from lo_network.states.session import SessionState
+
+WIDE = rx.breakpoints(initial="none", md="table-cell")
+MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
+
+
+def filter_select(name: str, words: dict[str, tuple[str, str]], value: rx.Var) -> rx.Component:
+    return rx.box(
+        vocab_select("filter", name, words, value, lambda v: S.set_filter(name, v),
+                     empty_label=t(f"org.filter.{name}_all"), aria_label=t(f"org.filter.{name}")),
+        min_width="170px",
+        flex="1",
+    )
+
+
+def sort_select() -> rx.Component:
+    return rx.hstack(
+        rx.text(t("common.sort"), size="2", color_scheme="gray", white_space="nowrap"),
+        rx.select.root(
+            rx.select.trigger(id="org-sort", aria_label=t("common.sort")),
+            rx.select.content(*[rx.select.item(t(f"org.sort.{s}"), value=s) for s in domain.SORTS]),
+            value=S.sort,
+            on_change=S.set_sort,
+            size="2",
+        ),
+        align="center",
+        spacing="2",
+    )
+
+
+def controls() -> rx.Component:
+    return rx.vstack(
+        search_box("org", S.text, S.search, t("org.search_placeholder")),
+        rx.flex(
+            filter_select("kind", vocab.KINDS, S.kind),
+            filter_select("region", vocab.REGIONS, S.region),
+            filter_select("theme", vocab.THEMES, S.theme),
+            filter_select("status", vocab.STATUSES, S.status),
+            rx.box(
+                rx.input(id="filter-tag", name="tag", value=S.tag, on_change=lambda v: S.set_filter("tag", v),
+                         debounce_timeout=400, placeholder=t("org.filter.tag_placeholder"),
+                         aria_label=t("org.filter.tag"), width="100%"),
+                min_width="150px",
+                flex="1",
+            ),
+            spacing="2",
+            wrap="wrap",
+            width="100%",
+        ),
+        rx.flex(
+            sort_select(),
+            rx.cond(
+                S.filtered,
+                rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=S.clear_filters,
+                          variant="ghost", size="2", id="org-clear-filters"),
+                rx.fragment(),
+            ),
+            justify="between",
+            align="center",
+            width="100%",
+            wrap="wrap",
+            spacing="2",
+        ),
+        spacing="3",
+        width="100%",
+    )
+
+
+def kind_cell(row: OrganisationRow) -> rx.Component:
+    return rx.vstack(
+        rx.text(vocab_label(vocab.KINDS, row.kind), size="2"),
+        rx.cond(
+            row.company_type != "",
+            rx.text(vocab_label(vocab.COMPANY_TYPES, row.company_type), size="1", color_scheme="gray"),
+            rx.fragment(),
+        ),
+        spacing="0",
+    )
+
+
+def organisation_row(row: OrganisationRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(
+            rx.link(row.name, href="/organisaties/" + row.id, weight="medium", class_name="org-link"),
+            rx.text(row.city, size="1", color_scheme="gray", display=rx.breakpoints(initial="block", sm="none")),
+        ),
+        rx.table.cell(kind_cell(row), display=MEDIUM),
+        rx.table.cell(row.city, display=MEDIUM),
+        rx.table.cell(vocab_label(vocab.REGIONS, row.region), display=WIDE),
+        rx.table.cell(status_badge(row.status)),
+        rx.table.cell(row.updated, display=WIDE, white_space="nowrap"),
+        align="center",
+    )
+
+
+def table() -> rx.Component:
+    return rx.table.root(
+        rx.table.header(
+            rx.table.row(
+                rx.table.column_header_cell(t("org.field.name")),
+                rx.table.column_header_cell(t("org.filter.kind"), display=MEDIUM),
+                rx.table.column_header_cell(t("org.field.city"), display=MEDIUM),
+                rx.table.column_header_cell(t("org.field.region"), display=WIDE),
+                rx.table.column_header_cell(t("org.field.status")),
+                rx.table.column_header_cell(t("common.updated"), display=WIDE),
+            ),
+        ),
+        rx.table.body(rx.foreach(S.rows, organisation_row)),
+        variant="ghost",
+        size="2",
+        width="100%",
+        id="org-table",
+    )
+
+
+def results() -> rx.Component:
+    return loading(
+        S.loaded,
+        rx.cond(
+            S.total == 0,
+            empty_state(t("common.no_results")),
+            rx.vstack(
+                table(),
+                pager("org", S.range_text, S.has_previous, S.has_next, S.previous_page, S.next_page,
+                      S.page_size, S.set_page_size),
+                spacing="4",
+                width="100%",
+            ),
+        ),
+    )
+
+
+def organisations() -> rx.Component:
+    new_button = rx.cond(
+        SessionState.can_edit_network,
+        rx.link(rx.button(rx.icon("plus", size=16), t("org.new"), size="2", id="org-new"),
+                href="/organisaties/nieuw"),
+        rx.fragment(),
+    )
+    return layout(
+        page_header(t("org.title"), new_button),
+        rx.vstack(card(controls()), card(results()), spacing="4", width="100%"),
+    )

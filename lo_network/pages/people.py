@@ -1,0 +1,242 @@
+"""/personen: find people by text, tag and organisation; the organisation look-up they share."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import reflex as rx
+
+from lo_network.components.layout import card, layout, page_header
+from lo_network.components.lists import empty_state, pager, search_box
+from lo_network.domain import people as domain
+from lo_network.i18n import t
+from lo_network.states.people import OrganisationOption, PersonRow, PeopleState as S
+from lo_network.states.session import SessionState
+
+WIDE = rx.breakpoints(initial="none", md="table-cell")
+MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
+
+
+# ---------------------------------------------------------------- organisation look-up
+def organisation_hit(prefix: str, hit: OrganisationOption, on_pick: Callable[[OrganisationOption], Any]) -> rx.Component:
+    return rx.button(
+        rx.text(hit.name, weight="medium", size="2"),
+        rx.text(hit.city, size="1", color_scheme="gray"),
+        on_click=on_pick(hit),
+        variant="ghost",
+        color_scheme="gray",
+        high_contrast=True,
+        justify_content="flex-start",
+        text_align="left",
+        width="100%",
+        class_name=f"{prefix}-organisation-option",
+    )
+
+
+def organisation_lookup(prefix: str, query: rx.Var, hits: rx.Var, on_query: Callable[[str], Any],
+                        on_pick: Callable[[OrganisationOption], Any], placeholder: rx.Var | str) -> rx.Component:
+    """Type part of a name, pick one of the hits below (a click on a hit calls ``on_pick``).
+
+    Input id ``{prefix}-organisation``; each hit is a button with class
+    ``{prefix}-organisation-option``."""
+    return rx.vstack(
+        rx.input(
+            rx.input.slot(rx.icon("building-2", size=16)),
+            id=f"{prefix}-organisation",
+            name="organisation",
+            value=query,
+            on_change=on_query,
+            debounce_timeout=300,
+            placeholder=placeholder,
+            aria_label=placeholder,
+            auto_complete=False,
+            width="100%",
+        ),
+        rx.cond(
+            hits.length() > 0,
+            rx.vstack(
+                rx.foreach(hits, lambda hit: organisation_hit(prefix, hit, on_pick)),
+                spacing="1",
+                width="100%",
+                padding="6px",
+                border="1px solid var(--gray-6)",
+                border_radius="var(--radius-3)",
+                background_color="var(--color-panel-solid)",
+                id=f"{prefix}-organisation-hits",
+            ),
+            rx.cond(
+                query != "",
+                rx.text(t("person.lookup.no_hits"), size="1", color_scheme="gray"),
+                rx.fragment(),
+            ),
+        ),
+        spacing="1",
+        width="100%",
+    )
+
+
+def chosen_organisation(prefix: str, name: rx.Var, on_clear: Any) -> rx.Component:
+    """The picked organisation with a button to pick another (id ``{prefix}-organisation-clear``)."""
+    return rx.hstack(
+        rx.badge(rx.icon("building-2", size=14), name, size="2", variant="soft", id=f"{prefix}-organisation-chosen"),
+        rx.icon_button(rx.icon("x", size=14), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
+                       aria_label=t("person.lookup.clear"), title=t("person.lookup.clear"),
+                       id=f"{prefix}-organisation-clear"),
+        align="center",
+        spacing="1",
+        min_height="32px",
+    )
+
+
+# ---------------------------------------------------------------- controls
+def organisation_filter() -> rx.Component:
+    return rx.box(
+        rx.cond(
+            S.organisation_id != "",
+            chosen_organisation("filter", S.organisation_name, S.filter_organisation("")),
+            organisation_lookup("filter", S.organisation_query, S.organisation_hits, S.look_up_organisation,
+                                lambda hit: S.filter_organisation(hit.id), t("person.filter.organisation")),
+        ),
+        min_width="220px",
+        flex="2",
+    )
+
+
+def sort_select() -> rx.Component:
+    return rx.hstack(
+        rx.text(t("common.sort"), size="2", color_scheme="gray", white_space="nowrap"),
+        rx.select.root(
+            rx.select.trigger(id="people-sort", aria_label=t("common.sort")),
+            rx.select.content(*[rx.select.item(t(f"person.sort.{s}"), value=s) for s in domain.SORTS]),
+            value=S.sort,
+            on_change=S.set_sort,
+            size="2",
+        ),
+        align="center",
+        spacing="2",
+    )
+
+
+def controls() -> rx.Component:
+    return rx.vstack(
+        search_box("people", S.search_text, S.search, t("person.search_placeholder")),
+        rx.flex(
+            organisation_filter(),
+            rx.box(
+                rx.input(id="filter-tag", name="tag", value=S.tag, on_change=S.set_tag, debounce_timeout=400,
+                         placeholder=t("person.filter.tag_placeholder"), aria_label=t("person.field.tags"),
+                         width="100%"),
+                min_width="150px",
+                flex="1",
+            ),
+            spacing="2",
+            wrap="wrap",
+            width="100%",
+            align="start",
+        ),
+        rx.flex(
+            sort_select(),
+            rx.cond(
+                S.filtered,
+                rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=S.clear_filters,
+                          variant="ghost", size="2", id="people-clear-filters"),
+                rx.fragment(),
+            ),
+            justify="between",
+            align="center",
+            width="100%",
+            wrap="wrap",
+            spacing="2",
+        ),
+        spacing="3",
+        width="100%",
+    )
+
+
+# ---------------------------------------------------------------- the table
+def tag_badges(row: PersonRow) -> rx.Component:
+    """The row's tags; a click filters the list on that tag."""
+    return rx.cond(
+        row.tags.length() > 0,
+        rx.flex(
+            rx.foreach(row.tags, lambda tag: rx.badge(tag, variant="surface", color_scheme="gray", size="1",
+                                                      cursor="pointer", on_click=S.set_tag(tag),
+                                                      class_name="person-tag")),
+            spacing="1",
+            wrap="wrap",
+            margin_top="2px",
+        ),
+        rx.fragment(),
+    )
+
+
+def name_cell(row: PersonRow) -> rx.Component:
+    """Name, and on narrow screens the columns that are hidden there."""
+    return rx.table.row_header_cell(
+        rx.link(row.name, href="/personen/" + row.id, weight="medium", class_name="person-link"),
+        rx.text(row.job_title, size="1", color_scheme="gray", display=rx.breakpoints(initial="block", md="none")),
+        rx.text(row.organisations, size="1", color_scheme="gray", display=rx.breakpoints(initial="block", sm="none")),
+        tag_badges(row),
+    )
+
+
+def person_row(row: PersonRow) -> rx.Component:
+    return rx.table.row(
+        name_cell(row),
+        rx.table.cell(row.organisations, display=MEDIUM),
+        rx.table.cell(row.job_title, display=WIDE),
+        rx.table.cell(rx.link(row.email, href="mailto:" + row.email, size="2"), display=MEDIUM,
+                      word_break="break-all"),
+        rx.table.cell(rx.link(row.phone, href="tel:" + row.phone, size="2"), display=WIDE, white_space="nowrap"),
+        align="center",
+    )
+
+
+def table() -> rx.Component:
+    return rx.table.root(
+        rx.table.header(
+            rx.table.row(
+                rx.table.column_header_cell(t("person.field.name")),
+                rx.table.column_header_cell(t("person.field.organisations"), display=MEDIUM),
+                rx.table.column_header_cell(t("person.field.job_title"), display=WIDE),
+                rx.table.column_header_cell(t("person.field.email"), display=MEDIUM),
+                rx.table.column_header_cell(t("person.field.phone"), display=WIDE),
+            ),
+        ),
+        rx.table.body(rx.foreach(S.rows, person_row)),
+        variant="ghost",
+        size="2",
+        width="100%",
+        id="people-table",
+    )
+
+
+def results() -> rx.Component:
+    return rx.cond(
+        ~S.loaded,
+        rx.center(rx.spinner(size="3"), padding_y="40px"),
+        rx.cond(
+            S.total == 0,
+            empty_state(t("common.no_results")),
+            rx.vstack(
+                table(),
+                pager("people", S.range_text, S.has_previous, S.has_next, S.previous_page, S.next_page,
+                      S.page_size, S.set_page_size),
+                spacing="4",
+                width="100%",
+            ),
+        ),
+    )
+
+
+def people() -> rx.Component:
+    new_button = rx.cond(
+        SessionState.can_edit_network,
+        rx.link(rx.button(rx.icon("plus", size=16), t("person.new"), size="2", id="person-new"),
+                href=S.new_person_url),
+        rx.fragment(),
+    )
+    return layout(
+        page_header(t("person.title"), new_button),
+        rx.vstack(card(controls()), card(results()), spacing="4", width="100%"),
+    )

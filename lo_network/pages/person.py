@@ -1,0 +1,402 @@
+"""/personen/[person_id] (view, edit, employment history) and /personen/nieuw (create)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.forms import (
+    confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
+)
+from lo_network.components.layout import layout, page_header, section
+from lo_network.domain import vocab
+from lo_network.i18n import t, vocab_label
+from lo_network.pages.people import chosen_organisation, organisation_lookup
+from lo_network.states.people import PeopleState
+from lo_network.states.person import Employment, PersonState as S
+from lo_network.states.session import SessionState
+
+PREFIX = "person"
+JOB = "job"
+
+
+# ---------------------------------------------------------------- edit form
+def _input(name: str, **props) -> rx.Component:
+    return text_input(PREFIX, name, S.values[name], lambda v: S.set_value(name, v), **props)
+
+
+def _field(name: str, control: rx.Component, **props) -> rx.Component:
+    return field(t(f"person.field.{name}"), control, error=field_error(S.errors, name),
+                 html_for=f"{PREFIX}-{name}", **props)
+
+
+def person_fields() -> rx.Component:
+    return section(
+        t("person.section.person"),
+        form_grid(
+            _field("first_name", _input("first_name", auto_focus=S.is_new, auto_complete=False)),
+            _field("last_name", _input("last_name", auto_complete=False), required=True),
+            _field("email", _input("email", type="email", auto_complete=False, placeholder="naam@bedrijf.nl")),
+            _field("phone", _input("phone", type="tel", auto_complete=False, placeholder="+31 6 12345678")),
+            _field("job_title", _input("job_title")),
+        ),
+    )
+
+
+def consent_fields() -> rx.Component:
+    return section(
+        t("person.section.consent"),
+        form_grid(
+            _field("consent_basis", vocab_select(PREFIX, "consent_basis", vocab.CONSENT_BASES,
+                                                 S.values["consent_basis"], lambda v: S.set_value("consent_basis", v))),
+            _field("consent_date", _input("consent_date", placeholder=t("common.date_hint")),
+                   hint=t("person.consent_date_hint")),
+            _field("consent_source", _input("consent_source", placeholder=t("person.consent_source_placeholder"))),
+        ),
+    )
+
+
+def other_fields() -> rx.Component:
+    return section(
+        t("person.section.other"),
+        rx.vstack(
+            _field("tags", _input("tags"), hint=t("person.tags_hint")),
+            _field("notes", text_area(PREFIX, "notes", S.values["notes"], lambda v: S.set_value("notes", v))),
+            spacing="4",
+            width="100%",
+        ),
+    )
+
+
+def _job_input(name: str, errors: rx.Var, **props) -> rx.Component:
+    return field(
+        t(f"person.job.{name}"),
+        text_input(JOB, name, S.job[name], lambda v: S.set_job_value(name, v), **props),
+        error=field_error(errors, name),
+        html_for=f"{JOB}-{name}",
+    )
+
+
+def _date_input(name: str, errors: rx.Var) -> rx.Component:
+    return _job_input(name, errors, placeholder=t("common.date_hint"))
+
+
+def employer_picker(errors: rx.Var) -> rx.Component:
+    """The organisation of a new employment: look-up, or the one picked."""
+    return field(
+        t("person.job.organisation"),
+        rx.cond(
+            S.job["organisation_id"] != "",
+            chosen_organisation(JOB, S.job["organisation_name"], S.clear_organisation),
+            organisation_lookup(JOB, S.organisation_query, S.organisation_hits, S.look_up_organisation,
+                                lambda hit: S.pick_organisation(hit.id, hit.name), t("person.lookup.placeholder")),
+        ),
+        error=field_error(errors, "organisation_id"),
+        html_for=f"{JOB}-organisation",
+    )
+
+
+def first_job_fields() -> rx.Component:
+    """On the new page: where the person works, saved together with the person."""
+    return section(
+        t("person.job.first"),
+        rx.vstack(
+            employer_picker(S.errors),
+            rx.cond(
+                S.job["organisation_id"] != "",
+                form_grid(_job_input("role", S.errors), _date_input("since", S.errors)),
+                rx.text(t("person.job.first_hint"), size="2", color_scheme="gray"),
+            ),
+            spacing="4",
+            width="100%",
+        ),
+    )
+
+
+def form_buttons() -> rx.Component:
+    return rx.hstack(
+        rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="person-save"),
+        rx.button(t("common.cancel"), on_click=S.cancel_edit, variant="soft", color_scheme="gray",
+                  size="3", id="person-cancel"),
+        spacing="3",
+    )
+
+
+def edit_form() -> rx.Component:
+    """The person's fields; on the new page the save buttons sit under both columns."""
+    return rx.vstack(
+        person_fields(),
+        consent_fields(),
+        other_fields(),
+        rx.cond(S.is_new, rx.fragment(), form_buttons()),
+        spacing="4", width="100%", id="person-form",
+    )
+
+
+# ---------------------------------------------------------------- read-only view
+def _show(name: str, value: rx.Var | rx.Component | None = None) -> rx.Component:
+    return read_only_value(t(f"person.field.{name}"), S.values[name] if value is None else value,
+                           id=f"{PREFIX}-view-{name}")
+
+
+def _contact_link(name: str, scheme: str) -> rx.Component:
+    value = S.values[name]
+    return _show(name, rx.cond(value != "", rx.link(value, href=scheme + value, size="2", id=f"{PREFIX}-view-{name}"),
+                               rx.text("—", size="2")))
+
+
+def tag_badges() -> rx.Component:
+    return rx.cond(
+        S.tag_list.length() > 0,
+        rx.flex(rx.foreach(S.tag_list, lambda tag: rx.badge(tag, variant="surface", color_scheme="gray")),
+                spacing="1", wrap="wrap"),
+        rx.text("—", size="2"),
+    )
+
+
+def view() -> rx.Component:
+    return rx.vstack(
+        section(
+            t("person.section.person"),
+            form_grid(
+                _show("first_name"), _show("last_name"),
+                _contact_link("email", "mailto:"), _contact_link("phone", "tel:"),
+                _show("job_title"),
+            ),
+        ),
+        section(
+            t("person.section.consent"),
+            form_grid(
+                _show("consent_basis", rx.text(vocab_label(vocab.CONSENT_BASES, S.values["consent_basis"]), size="2")),
+                _show("consent_date"),
+                _show("consent_source"),
+            ),
+        ),
+        section(
+            t("person.section.other"),
+            rx.vstack(
+                _show("tags", tag_badges()),
+                read_only_value(t("person.field.notes"),
+                                rx.text(rx.cond(S.values["notes"] != "", S.values["notes"], "—"), size="2",
+                                        white_space="pre-wrap", id="person-view-notes")),
+                spacing="4",
+            ),
+        ),
+        spacing="4", width="100%",
+    )
+
+
+# ---------------------------------------------------------------- employment history
+def period(job: Employment) -> rx.Component:
+    return rx.text(
+        rx.cond(
+            job.until != "",
+            rx.cond(job.since != "", job.since, "?") + " – " + job.until,
+            rx.cond(job.since != "", t("person.since") + " " + job.since, ""),
+        ),
+        size="2", color_scheme="gray", white_space="nowrap",
+    )
+
+
+def job_actions(job: Employment) -> rx.Component:
+    small = {"size": "1", "variant": "soft"}
+    delete_button = rx.button(rx.icon("trash-2", size=14), t("common.delete"), color_scheme="red",
+                              class_name="job-delete", **small)
+    return rx.cond(
+        SessionState.can_edit_network,
+        rx.flex(
+            rx.button(rx.icon("pencil", size=14), t("common.edit"), on_click=S.open_job("edit", job.id),
+                      color_scheme="gray", class_name="job-edit", **small),
+            rx.cond(
+                job.current,
+                rx.button(rx.icon("log-out", size=14), t("person.job.end"), on_click=S.open_job("end", job.id),
+                          color_scheme="orange", class_name="job-end", **small),
+                rx.fragment(),
+            ),
+            confirm_dialog(delete_button, t("person.job.delete_title"), t("person.job.delete_body"),
+                           t("common.delete"), S.delete_job(job.id), id="job-delete-dialog"),
+            spacing="2",
+            wrap="wrap",
+        ),
+        rx.fragment(),
+    )
+
+
+def job_item(job: Employment) -> rx.Component:
+    return rx.box(
+        rx.flex(
+            rx.link(job.organisation_name, href="/organisaties/" + job.organisation_id, weight="medium",
+                    class_name="job-organisation"),
+            rx.cond(job.current, rx.badge(t("person.jobs_current"), color_scheme="teal", variant="soft"),
+                    rx.badge(t("person.jobs_former"), color_scheme="gray", variant="soft")),
+            justify="between",
+            align="center",
+            spacing="2",
+        ),
+        rx.cond(job.role != "", rx.text(job.role, size="2"), rx.fragment()),
+        period(job),
+        rx.box(job_actions(job), margin_top="6px"),
+        custom_attrs={"data-employment-id": job.id},
+        class_name=rx.cond(job.current, "job job-current", "job job-former"),
+        width="100%",
+        padding="10px 12px",
+        border="1px solid var(--gray-5)",
+        border_radius="var(--radius-3)",
+        background_color=rx.cond(job.current, "var(--color-panel-solid)", "var(--gray-2)"),
+    )
+
+
+def job_buttons() -> rx.Component:
+    return rx.cond(
+        SessionState.can_edit_network,
+        rx.flex(
+            rx.cond(
+                S.has_current_job,
+                rx.button(rx.icon("arrow-right-left", size=16), t("person.job.change"), on_click=S.open_job("change", ""),
+                          size="2", id="job-change"),
+                rx.fragment(),
+            ),
+            rx.button(rx.icon("plus", size=16), t("person.job.add"), on_click=S.open_job("add", ""), size="2",
+                      variant=rx.cond(S.has_current_job, "soft", "solid"), id="job-add"),
+            spacing="2",
+            wrap="wrap",
+        ),
+        rx.fragment(),
+    )
+
+
+def employment_history() -> rx.Component:
+    return section(
+        t("person.jobs"),
+        rx.vstack(
+            rx.cond(
+                S.jobs.length() > 0,
+                rx.vstack(rx.foreach(S.jobs, job_item), spacing="2", width="100%", id="person-jobs"),
+                rx.text(t("person.no_jobs"), color_scheme="gray", size="2", id="person-no-jobs"),
+            ),
+            job_buttons(),
+            spacing="3",
+            width="100%",
+        ),
+    )
+
+
+def job_dialog_title() -> rx.Var:
+    return rx.match(
+        S.job_mode,
+        ("edit", t("person.job.edit_title")),
+        ("end", t("person.job.end_title")),
+        rx.cond(S.end_current, t("person.job.change"), t("person.job.add")),
+    )
+
+
+def job_dialog() -> rx.Component:
+    """Add, change or end an employment. Errors stay in the dialog; a save closes it."""
+    errors = S.job_errors
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(job_dialog_title()),
+            rx.cond(S.job_mode == "end",
+                    rx.dialog.description(t("person.job.end_intro"), size="2", margin_bottom="12px"),
+                    rx.fragment()),
+            rx.vstack(
+                rx.cond(
+                    S.job_mode == "add",
+                    employer_picker(errors),
+                    read_only_value(t("person.job.organisation"), S.job["organisation_name"], id="job-organisation-name"),
+                ),
+                form_grid(_job_input("role", errors), _date_input("since", errors), _date_input("until", errors)),
+                rx.cond(
+                    (S.job_mode == "add") & S.has_current_job,
+                    rx.el.label(
+                        rx.hstack(
+                            rx.checkbox(id="job-end_current", name="end_current", checked=S.end_current,
+                                        on_change=S.set_end_current),
+                            rx.text(t("person.job.end_current"), size="2"),
+                            spacing="2",
+                            align="start",
+                        ),
+                        cursor="pointer",
+                    ),
+                    rx.fragment(),
+                ),
+                rx.flex(
+                    rx.dialog.close(rx.button(t("common.cancel"), variant="soft", color_scheme="gray", id="job-cancel")),
+                    rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save_job, id="job-save"),
+                    spacing="3",
+                    justify="end",
+                    width="100%",
+                ),
+                spacing="4",
+                width="100%",
+            ),
+            max_width="560px",
+            id="job-dialog",
+        ),
+        open=S.job_open,
+        on_open_change=S.set_job_open,
+    )
+
+
+# ---------------------------------------------------------------- pages
+def actions() -> rx.Component:
+    delete_button = rx.button(rx.icon("trash-2", size=16), t("common.delete"), color_scheme="red",
+                              variant="soft", id="person-delete")
+    return rx.cond(
+        SessionState.can_edit_network & ~S.editing,
+        rx.hstack(
+            rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=S.start_edit, id="person-edit"),
+            confirm_dialog(delete_button, t("person.delete_title"),
+                           rx.vstack(rx.text(t("person.delete_body")), rx.text(t("common.cannot_undo"), weight="bold")),
+                           t("common.delete"), S.delete, id="person-delete-dialog"),
+            spacing="2",
+        ),
+        rx.fragment(),
+    )
+
+
+def back_link() -> rx.Component:
+    return rx.link(
+        rx.hstack(rx.icon("arrow-left", size=14), t("person.back_to_list"), align="center", spacing="1"),
+        href=PeopleState.list_url, size="2", id="person-back", margin_bottom="8px", display="inline-block",
+    )
+
+
+def read_only_note() -> rx.Component:
+    return rx.cond(
+        SessionState.can_edit_network,
+        rx.fragment(),
+        rx.callout(t("common.read_only"), icon="eye", color_scheme="gray", size="1", margin_bottom="12px"),
+    )
+
+
+def subtitle() -> rx.Var:
+    return rx.cond(S.updated != "", t("common.updated") + " " + S.updated, "")
+
+
+def body() -> rx.Component:
+    return rx.cond(
+        ~S.loaded,
+        rx.center(rx.spinner(size="3"), padding_y="64px"),
+        rx.cond(
+            S.missing,
+            rx.callout(t("person.not_found"), icon="circle-alert", color_scheme="orange", id="person-missing"),
+            rx.box(
+                page_header(rx.cond(S.is_new, t("person.new"), S.name), actions(), subtitle=subtitle()),
+                read_only_note(),
+                rx.grid(
+                    rx.box(rx.cond(S.editing, edit_form(), view())),
+                    rx.cond(S.is_new, first_job_fields(), employment_history()),
+                    columns=rx.breakpoints(initial="1", md="3fr 2fr"),
+                    gap="4",
+                    width="100%",
+                    align_items="start",
+                ),
+                rx.cond(S.is_new, rx.box(form_buttons(), margin_top="16px"), rx.fragment()),
+                rx.cond(S.is_new, rx.fragment(), job_dialog()),
+            ),
+        ),
+    )
+
+
+def person() -> rx.Component:
+    return layout(back_link(), body())

@@ -1,0 +1,39 @@
+"""Signing in: check email and password, start a session, go where the user wanted."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.accounts import service as accounts
+from lo_network.states.session import SessionState, safe_next
+
+
+class LoginState(SessionState):
+    """The login form. The password is read from the submitted form only, never kept."""
+
+    error_key: str = ""
+
+    def _next(self) -> str:
+        return safe_next(self.router.url.query_parameters.get("next"))
+
+    def open(self):
+        """on_load of /login: someone already signed in goes straight on."""
+        self.error_key = ""
+        if self.actor() is not None:
+            return rx.redirect(self._next())
+        return None
+
+    def login(self, form_data: dict):
+        email = str(form_data.get("email") or "").strip()
+        password = str(form_data.get("password") or "")
+        if not email or not password:
+            self.error_key = "login.required"
+            return None
+        user = accounts.authenticate(email, password)
+        if user is None:
+            self.error_key = "login.failed"
+            return None
+        self.error_key = ""
+        self.session_token = accounts.start_session(user)
+        self._show_user(user)
+        return rx.redirect(self._next())

@@ -1,0 +1,221 @@
+"""One organisation: view, edit, create, delete; its status history and its people."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import reflex as rx
+
+from lo_network.components.forms import errors_from, from_select
+from lo_network.domain import organisations as domain
+from lo_network.domain import vocab
+from lo_network.domain.dates import dutch, iso, parse_date
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission
+from lo_network.services import organisations as service
+from lo_network.states.organisations import LIST_ROUTE
+from lo_network.states.session import SessionState, requires
+
+TEXT_FIELDS = tuple(f for f in domain.FIELDS if f != "themes")
+NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
+ROUTE_ARG = "org_id"
+
+
+@dataclasses.dataclass
+class StatusChange:
+    date: str = ""
+    status: str = ""
+
+
+@dataclasses.dataclass
+class Colleague:
+    """A person's employment (WORKS_AT) at this organisation."""
+
+    person_id: str = ""
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    since: str = ""
+    until: str = ""
+
+
+def _blank() -> dict[str, str]:
+    return {field: "" for field in TEXT_FIELDS} | {"status": "prospect"}
+
+
+def form_values(record: dict) -> dict[str, str]:
+    """A stored organisation as the edit form shows it (dates dd-mm-jjjj, tags joined)."""
+    values = {field: str(record.get(field) or "") for field in TEXT_FIELDS}
+    values["tags"] = ", ".join(record.get("tags") or [])
+    values["status_since"] = dutch(record.get("status_since"))
+    return values
+
+
+def submitted(values: dict[str, str], themes: list[str]) -> dict:
+    """The form as the service takes it; a typed date goes back as ISO so an unchanged
+    date is recognised as unchanged (then a new status starts today)."""
+    raw: dict = {field: values.get(field, "") for field in TEXT_FIELDS}
+    raw["themes"] = list(themes)
+    raw["region"] = from_select(raw["region"])
+    if raw["kind"] != "company":
+        raw["company_type"] = ""
+    try:
+        raw["status_since"] = iso(parse_date(raw["status_since"])) or ""
+    except ValueError:
+        pass  # the service names the field
+    return raw
+
+
+def status_history(record: dict) -> list[StatusChange]:
+    """status_log ("yyyy-mm-dd:status", oldest first) -> newest first, Dutch dates."""
+    changes = []
+    for entry in record.get("status_log") or []:
+        day, _, status = str(entry).partition(":")
+        changes.append(StatusChange(date=dutch(day), status=status))
+    return list(reversed(changes))
+
+
+def colleagues(record: dict, today: date) -> tuple[list[Colleague], list[Colleague]]:
+    """(current, former) people of an organisation; former: 'until' lies in the past."""
+    current, former = [], []
+    for job in record.get("people") or []:
+        colleague = Colleague(
+            person_id=job.get("person_id") or "",
+            name=job.get("person_name") or "",
+            role=job.get("role") or job.get("job_title") or "",
+            email=job.get("email") or "",
+            since=dutch(job.get("since")),
+            until=dutch(job.get("until")),
+        )
+        until = job.get("until")
+        (former if until and str(until)[:10] < today.isoformat() else current).append(colleague)
+    return current, former
+
+
+class OrganisationState(SessionState):
+    """The organisation on screen and its edit form. ``record_id`` is '' for a new one."""
+
+    record_id: str = ""
+    name: str = ""
+    values: dict[str, str] = _blank()
+    themes: list[str] = []
+    tag_list: list[str] = []
+    errors: dict[str, list[str]] = {}
+    editing: bool = False
+    loaded: bool = False
+    missing: bool = False
+    created: str = ""
+    updated: str = ""
+    history: list[StatusChange] = []
+    current_people: list[Colleague] = []
+    former_people: list[Colleague] = []
+
+    @rx.var
+    def is_new(self) -> bool:
+        return self.record_id == ""
+
+    @rx.var
+    def is_company(self) -> bool:
+        return self.values.get("kind", "") == "company"
+
+    def _show(self, record: dict) -> None:
+        self.record_id = record["id"]
+        self.name = record.get("name") or ""
+        self.values = form_values(record)
+        self.themes = list(record.get("themes") or [])
+        self.tag_list = list(record.get("tags") or [])
+        self.created = dutch(record.get("created_at"))
+        self.updated = dutch(record.get("updated_at"))
+        self.history = status_history(record)
+        self.current_people, self.former_people = colleagues(record, date.today())
+        self.errors = {}
+        self.missing = False
+        self.loaded = True
+
+    # ------------------------------------------------------------ loading
+    @requires(Permission.VIEW)
+    def load(self):
+        """on_load of /organisaties/[org_id]."""
+        self.editing = False
+        self.loaded = False
+        organisation_id = str(getattr(self, ROUTE_ARG) or "")
+        try:
+            record = service.get(self.signed_in_actor(), organisation_id)
+        except NotFound:
+            self.record_id = organisation_id
+            self.missing = True
+            self.loaded = True
+            return None
+        self._show(record)
+        return None
+
+    @requires(Permission.VIEW)
+    def load_new(self):
+        """on_load of /organisaties/nieuw: an empty form (the save is what needs rights)."""
+        self.record_id = ""
+        self.name = ""
+        self.values = _blank()
+        self.themes = []
+        self.tag_list = []
+        self.errors = {}
+        self.history = []
+        self.current_people = []
+        self.former_people = []
+        self.missing = False
+        self.editing = True
+        self.loaded = True
+
+    # ------------------------------------------------------------ the draft (no store access)
+    def set_value(self, field: str, value: str):
+        """Keep what the user types; the draft reaches the graph only through save."""
+        if field in TEXT_FIELDS:
+            self.values[field] = value
+            self.errors.pop(field, None)
+            if field == "kind" and value == "company" and not self.values.get("company_type"):
+                self.values["company_type"] = "other"  # what the domain stores when none is chosen
+
+    def toggle_theme(self, theme: str, checked: bool):
+        if theme not in vocab.THEMES:
+            return
+        chosen = set(self.themes)
+        chosen.add(theme) if checked else chosen.discard(theme)
+        self.themes = [t for t in vocab.THEMES if t in chosen]
+        self.errors.pop("themes", None)
+
+    def start_edit(self):
+        self.errors = {}
+        self.editing = True
+
+    @requires(Permission.VIEW)
+    def cancel_edit(self):
+        """Back to the stored record (a new form goes back to the list)."""
+        if self.record_id == "":
+            return rx.redirect(LIST_ROUTE)
+        self._show(service.get(self.signed_in_actor(), self.record_id))
+        self.editing = False
+        return None
+
+    # ------------------------------------------------------------ changes
+    @requires(Permission.EDIT_NETWORK)
+    def save(self):
+        actor = self.signed_in_actor()
+        raw = submitted(self.values, self.themes)
+        try:
+            if self.record_id:
+                record = service.update(actor, self.record_id, raw, via="ui")
+            else:
+                record = service.create(actor, raw, via="ui")
+        except ValidationError as exc:
+            self.errors = errors_from(exc)
+            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
+        if not self.record_id:
+            return [rx.redirect(f"{LIST_ROUTE}/{record['id']}"), rx.toast.success(self.ui_text("org.created"))]
+        self._show(service.get(actor, self.record_id))
+        self.editing = False
+        return rx.toast.success(self.ui_text("common.saved"))
+
+    @requires(Permission.EDIT_NETWORK)
+    def delete(self):
+        name = service.delete(self.signed_in_actor(), self.record_id, via="ui")
+        return [rx.redirect(LIST_ROUTE), rx.toast.success(f"{self.ui_text('common.deleted')}: {name}")]

@@ -1,0 +1,232 @@
+"""The people list: search, tag and organisation filter, sort and one page, all done by the graph.
+
+The state keeps only the rows on screen. Filters, sort and page are mirrored in the URL
+query (?q=&tag=&organisatie=&sort=&page=&size=) so a list can be bookmarked and linked to:
+an organisation page links "alle personen" as /personen?organisatie=<id>."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from urllib.parse import urlencode
+
+import reflex as rx
+
+from lo_network.accounts.service import Actor
+from lo_network.domain import people as domain
+from lo_network.domain.errors import NotFound
+from lo_network.domain.permissions import Permission
+from lo_network.services import PAGE_SIZES
+from lo_network.services import organisations as organisation_service
+from lo_network.services import people as service
+from lo_network.states.organisations import _thousands
+from lo_network.states.session import SessionState, requires
+
+LIST_ROUTE = "/personen"
+LOOKUP_LIMIT = 8
+
+
+@dataclasses.dataclass
+class PersonRow:
+    id: str = ""
+    name: str = ""
+    organisations: str = ""
+    job_title: str = ""
+    email: str = ""
+    phone: str = ""
+    tags: list[str] = dataclasses.field(default_factory=list)
+
+
+def row_of(record: dict) -> PersonRow:
+    return PersonRow(
+        id=record["id"],
+        name=record.get("name") or "",
+        organisations=", ".join(sorted(record.get("organisations") or [])),
+        job_title=record.get("job_title") or "",
+        email=record.get("email") or "",
+        phone=record.get("phone") or "",
+        tags=list(record.get("tags") or []),
+    )
+
+
+@dataclasses.dataclass
+class OrganisationOption:
+    """One hit of the organisation look-up (filter, employment forms)."""
+
+    id: str = ""
+    name: str = ""
+    city: str = ""
+
+
+def organisation_options(actor: Actor, text: str) -> list[OrganisationOption]:
+    """Organisations whose name starts with (or whose search text holds) ``text``."""
+    if not text.strip():
+        return []
+    return [
+        OrganisationOption(id=hit["id"], name=hit.get("name") or "", city=hit.get("city") or "")
+        for hit in organisation_service.lookup(actor, text, LOOKUP_LIMIT)
+    ]
+
+
+class PeopleState(SessionState):
+    """One page of people and the controls that chose it."""
+
+    search_text: str = ""
+    tag: str = ""
+    organisation_id: str = ""
+    organisation_name: str = ""
+    organisation_query: str = ""
+    organisation_hits: list[OrganisationOption] = []
+    sort: str = "name"
+    page: int = 1
+    page_size: int = PAGE_SIZES[0]
+    rows: list[PersonRow] = []
+    total: int = 0
+    loaded: bool = False
+
+    # ------------------------------------------------------------ display
+    @rx.var
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @rx.var
+    def has_next(self) -> bool:
+        return self.page * self.page_size < self.total
+
+    @rx.var
+    def range_text(self) -> str:
+        """"1–25 van 1.234" (or "1–25 of 1,234")."""
+        if self.total == 0:
+            return "0"
+        first = (self.page - 1) * self.page_size + 1
+        last = min(self.page * self.page_size, self.total)
+        word = "of" if self.lang == "en" else "van"
+        return f"{_thousands(first, self.lang)}–{_thousands(last, self.lang)} {word} {_thousands(self.total, self.lang)}"
+
+    @rx.var
+    def filtered(self) -> bool:
+        return any((self.search_text, self.tag, self.organisation_id))
+
+    @rx.var
+    def list_url(self) -> str:
+        """This list as a link (filters, sort and page in the query)."""
+        return LIST_ROUTE + self._query()
+
+    @rx.var
+    def new_person_url(self) -> str:
+        """/personen/nieuw, with the filtered organisation as the new person's employer."""
+        suffix = f"?{urlencode({'organisatie': self.organisation_id})}" if self.organisation_id else ""
+        return f"{LIST_ROUTE}/nieuw{suffix}"
+
+    def _query(self) -> str:
+        params = {
+            "q": self.search_text, "tag": self.tag, "organisatie": self.organisation_id,
+            "sort": "" if self.sort == "name" else self.sort,
+            "page": "" if self.page == 1 else str(self.page),
+            "size": "" if self.page_size == PAGE_SIZES[0] else str(self.page_size),
+        }
+        query = urlencode({k: v for k, v in params.items() if v})
+        return f"?{query}" if query else ""
+
+    # ------------------------------------------------------------ the graph
+    def _read_query(self) -> None:
+        """Filters, sort and page from the URL; anything unknown falls back to the default."""
+        params = self.router.url.query_parameters
+        self.search_text = str(params.get("q", ""))[:100]
+        self.tag = str(params.get("tag", ""))[:60]
+        self._choose_organisation(str(params.get("organisatie", ""))[:64])
+        sort = params.get("sort", "name")
+        self.sort = sort if sort in domain.SORTS else "name"
+        self.page = int(params["page"]) if params.get("page", "").isdigit() and int(params["page"]) > 0 else 1
+        size = params.get("size", "")
+        self.page_size = int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
+
+    def _choose_organisation(self, organisation_id: str) -> None:
+        """Filter on one organisation (its name shown in the filter); an unknown id is dropped."""
+        self.organisation_query = ""
+        self.organisation_hits = []
+        if organisation_id == self.organisation_id:
+            return
+        self.organisation_id = self.organisation_name = ""
+        if organisation_id:
+            try:
+                record = organisation_service.get(self.signed_in_actor(), organisation_id)
+            except NotFound:
+                return
+            self.organisation_id, self.organisation_name = organisation_id, record.get("name") or ""
+
+    def _fetch(self):
+        filters = {"text": self.search_text, "tag": self.tag.strip().lower(), "organisation_id": self.organisation_id}
+        result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
+        if result.items == [] and result.total and self.page > result.pages:
+            self.page = result.pages  # the list shrank under us: show its last page
+            result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
+        self.rows = [row_of(item) for item in result.items]
+        self.total = result.total
+        self.loaded = True
+        url = LIST_ROUTE + self._query()
+        return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
+
+    # ------------------------------------------------------------ events
+    @requires(Permission.VIEW)
+    def load(self):
+        """on_load of /personen."""
+        self._read_query()
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def search(self, text: str):
+        self.search_text = text[:100]
+        self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def set_tag(self, tag: str):
+        self.tag = tag[:60]
+        self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def look_up_organisation(self, text: str):
+        """The organisation filter's look-up as you type (nothing is filtered yet)."""
+        self.organisation_query = text[:100]
+        self.organisation_hits = organisation_options(self.signed_in_actor(), self.organisation_query)
+
+    @requires(Permission.VIEW)
+    def filter_organisation(self, organisation_id: str):
+        """Filter on the organisation picked from the look-up ('' removes the filter)."""
+        self._choose_organisation(organisation_id)
+        self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def clear_filters(self):
+        self.search_text = self.tag = ""
+        self._choose_organisation("")
+        self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def set_sort(self, sort: str):
+        if sort in domain.SORTS:
+            self.sort = sort
+            self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def set_page_size(self, size: str):
+        if size.isdigit() and int(size) in PAGE_SIZES:
+            self.page_size = int(size)
+            self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def previous_page(self):
+        self.page = max(1, self.page - 1)
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def next_page(self):
+        if self.page * self.page_size < self.total:
+            self.page += 1
+        return self._fetch()

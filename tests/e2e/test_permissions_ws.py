@@ -1,0 +1,304 @@
+"""Every data-changing event of the app, sent by a steering-group user over the app's own
+websocket (as a tampered browser could), is refused and changes nothing.
+
+The handlers are found by walking the app's state classes, not listed by hand: a handler
+guarded with ``requires(permission)`` carries ``lo_permission``; every guarded handler
+whose permission the steering role lacks is sent, on every page whose on_load belongs to
+its state, after the draft a person would type (the unguarded form handlers). The same
+steps by a role that holds the permission must change the data (positive control), so a
+refusal is the guard's doing, not a wrong argument's."""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from lo_network.domain.permissions import Permission, allowed
+from tests.e2e.network_state import differences, snapshot
+from tests.e2e.reflex_socket import ReflexTab
+
+pytestmark = pytest.mark.e2e
+
+# Handler names that say they change data (first word, or the whole name).
+MUTATING = re.compile(
+    r"^(save|create|update|change|delete|remove|add|set_role|set_active|deactivate|activate|end|revoke"
+    r"|link|unlink|merge|import|restore|reset_password|set_password)(_|$)"
+)
+REFUSAL = "U heeft geen rechten voor deze actie."
+LEAST_ROLE_FIRST = ("coordinator", "organiser", "admin")
+SETTLE_SECONDS = 5.0
+_serial = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Case:
+    state: type
+    handler: str
+    permission: Permission
+    route: str
+
+    @property
+    def event(self) -> str:
+        return f"{self.state.get_full_name()}.{self.handler}"
+
+    def __str__(self) -> str:
+        return f"{self.state.__name__}.{self.handler} on {self.route}"
+
+
+# ---------------------------------------------------------------- the app's handlers
+def app_states() -> list[type]:
+    """Every state class of lo_network (imported with the app, which registers its pages)."""
+    import reflex as rx
+
+    found, todo = [], list(rx.State.get_substates())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.get_substates())
+        if cls.__module__.startswith("lo_network."):
+            found.append(cls)
+    return sorted(found, key=lambda c: c.get_full_name())
+
+
+def own_handlers(state: type) -> dict:
+    """The handlers a state class defines itself (inherited ones belong to the parent)."""
+    return {name: h for name, h in state.event_handlers.items() if name in vars(state)}
+
+
+def permission_of(handler) -> Permission | None:
+    return getattr(handler.fn, "lo_permission", None)
+
+
+def load_events(app) -> list[tuple[str, str]]:
+    """(route, event name) of every page's on_load handlers."""
+    out = []
+    for route, events in app._load_events.items():
+        for event in events:
+            handler = getattr(event, "handler", event)
+            if getattr(handler, "state_full_name", None):
+                out.append(("/" + route.strip("/"), f"{handler.state_full_name}.{handler.fn.__name__}"))
+    return out
+
+
+def page_routes(app) -> dict[str, list[str]]:
+    """state full name -> routes whose on_load events belong to that state."""
+    out: dict[str, list[str]] = {}
+    for route, event in load_events(app):
+        out.setdefault(event.rpartition(".")[0], []).append(route)
+    return out
+
+
+@pytest.fixture(scope="module")
+def lo_app(app):
+    import lo_network.lo_network as app_module
+
+    return app_module.app
+
+
+@pytest.fixture(scope="module")
+def cases(lo_app) -> list[Case]:
+    from lo_network.states.session import HOME_ROUTE
+
+    routes = page_routes(lo_app)
+    found = []
+    for state in app_states():
+        for name, handler in own_handlers(state).items():
+            permission = permission_of(handler)
+            if permission is None or allowed("steering", permission):
+                continue
+            for route in sorted(set(routes.get(state.get_full_name(), [HOME_ROUTE]))):
+                found.append(Case(state, name, permission, route))
+    return found
+
+
+# ---------------------------------------------------------------- people and data
+@pytest.fixture(scope="module")
+def session_cookie(app):
+    """A login session per role, started as the login page does (token in the lo_session cookie)."""
+    from lo_network.accounts import service
+
+    def cookie(role: str) -> dict[str, str]:
+        account = app.accounts[role]
+        return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
+
+    return cookie
+
+
+@dataclass
+class Targets:
+    organisation_id: str
+    person_id: str
+    employment_id: str
+    user_id: int
+    user_email: str
+    serial: int
+
+
+def fresh_targets(admin) -> Targets:
+    """A new organisation, a person working there and an organiser account: what the
+    events act on (a delete in one case does not take another case's data away)."""
+    from lo_network.accounts import service as accounts
+    from lo_network.services import organisations, people
+
+    n = next(_serial)
+    org = organisations.create(admin, {"name": f"E2E Doelwit {n} BV", "kind": "company", "kvk": f"{70000000 + n}",
+                                       "city": "Deventer", "status": "participant"}, via="e2e")
+    person = people.create(admin, {"first_name": "Doel", "last_name": f"Wit {n}", "email": f"doel{n}@example.nl"},
+                           via="e2e", employment={"organisation_id": org["id"], "role": "Planner"})
+    employment_id = people.get(admin, person["id"])["employments"][0]["id"]
+    user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
+    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n)
+
+
+def draft(t: Targets) -> dict[str, str]:
+    """What a person types into a form: valid for an organisation, a person or an account."""
+    return {
+        "name": f"E2E Nieuw {t.serial} BV", "kind": "company", "company_type": "carrier", "kvk": "",
+        "city": "Zwolle", "status": "partner", "first_name": "Nieuw", "last_name": f"Persoon {t.serial}",
+        "email": f"e2e-new-{t.serial}@test.example", "job_title": "Directeur", "role": "admin",
+        "password": "e2e-new-password-123", "since": "01-01-2024",
+    }
+
+
+def argument(name: str, case: Case, t: Targets):
+    """A plausible value for a handler parameter, by its name."""
+    by_name = {
+        "organisation_id": t.organisation_id, "org_id": t.organisation_id, "person_id": t.person_id,
+        "employment_id": t.employment_id, "job_id": t.employment_id, "user_id": t.user_id,
+        "email": t.user_email, "role": "admin", "active": False,
+    }
+    if name in by_name:
+        return by_name[name]
+    if name in ("form_data", "form", "data", "values", "changes"):
+        return draft(t)
+    raise LookupError(f"{case}: no plausible value known for parameter {name!r}; teach test_permissions_ws.argument")
+
+
+def payload(case: Case, t: Targets) -> dict:
+    params = inspect.signature(case.state.event_handlers[case.handler].fn).parameters
+    return {name: argument(name, case, t) for name, p in params.items()
+            if name != "self" and p.default is inspect.Parameter.empty}
+
+
+def route_params(route: str, t: Targets) -> dict[str, str]:
+    """Values for the route's [segments]: an organisation, person or account by the route's area."""
+    area = route.strip("/").split("/")[0]
+    value = {"organisaties": t.organisation_id, "personen": t.person_id, "gebruikers": str(t.user_id)}.get(area, "")
+    return {m: value for m in re.findall(r"\[(\w+)\]", route)}
+
+
+def open_tab(app, cookie: dict, case: Case, t: Targets) -> ReflexTab:
+    params = route_params(case.route, t)
+    path = re.sub(r"\[(\w+)\]", lambda m: params[m.group(1)], case.route)
+    return ReflexTab(app.base_url, cookie, path, params)
+
+
+def draft_steps(t: Targets) -> list[tuple[str, dict]]:
+    """The unguarded handlers the pages bind to form controls, with what a person would
+    enter: they only keep a draft in the state, the guarded event is what stores it."""
+    steps = [
+        ("open_job", {"mode": "end", "job_id": t.employment_id}),
+        ("pick_organisation", {"organisation_id": t.organisation_id, "name": f"E2E Doelwit {t.serial} BV"}),
+        ("set_new_role", {"role": "admin"}),
+    ]
+    for setter in ("set_value", "set_job_value"):
+        steps += [(setter, {"field": field, "value": value}) for field, value in draft(t).items()]
+    return steps
+
+
+def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
+    """The person's steps: fill the form (where the state keeps a draft), then the event."""
+    for name, args in draft_steps(t):
+        handler = case.state.event_handlers.get(name)
+        if handler is not None and permission_of(handler) in (None, Permission.VIEW):
+            tab.emit(f"{case.state.get_full_name()}.{name}", args)
+    return tab.send(case.event, payload(case, t))
+
+
+def watch(t: Targets) -> tuple[list[str], list[str]]:
+    return [t.organisation_id], [t.person_id]
+
+
+def changed_within(admin, before: dict, t: Targets, seconds: float) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while True:
+        diff = differences(before, snapshot(admin, *watch(t)))
+        if diff or time.monotonic() > deadline:
+            return diff
+        time.sleep(0.2)
+
+
+# ---------------------------------------------------------------- the tests
+def test_every_mutating_handler_is_guarded(lo_app):
+    """A handler named like a change must carry requires(...) with more than view rights."""
+    unguarded = [
+        f"{state.__name__}.{name}: {permission_of(handler) or 'no requires(...)'}"
+        for state in app_states()
+        for name, handler in own_handlers(state).items()
+        if MUTATING.match(name) and (permission_of(handler) is None or permission_of(handler) == Permission.VIEW)
+    ]
+    assert not unguarded, "data-changing handlers without a write permission:\n" + "\n".join(unguarded)
+
+
+def test_the_walk_finds_the_known_guarded_handlers(cases):
+    """The state walk sees the app's handlers (a broken walk would make the next test pass vacuously)."""
+    names = {f"{c.state.__name__}.{c.handler}" for c in cases}
+    assert {"OrganisationState.save", "OrganisationState.delete"} <= names, sorted(names)
+
+
+def send_as(app, admin, case: Case, cookie: dict) -> tuple[list[str], str]:
+    """Take the case's steps with ``cookie``; what changed, and the app's answer as text."""
+    t = fresh_targets(admin)
+    before = snapshot(admin, *watch(t))
+    with open_tab(app, cookie, case, t) as tab:
+        updates = act(tab, case, t)
+    time.sleep(0.3)  # room for work the handler might have started in the background
+    return changed_within(admin, before, t, 0), json.dumps(updates, ensure_ascii=False)
+
+
+def test_steering_user_is_refused_every_guarded_event(app, admin, cases, session_cookie, subtests):
+    steering = session_cookie("steering")
+    for case in cases:
+        with subtests.test(msg=f"steering: {case}"):
+            diff, answer = send_as(app, admin, case, steering)
+            assert not diff, f"{case} as steering changed: {diff}"
+            assert REFUSAL in answer, f"{case} as steering: no refusal shown; the app answered {answer[-1500:]}"
+
+
+def test_visitor_without_session_is_sent_to_login_by_every_guarded_event(app, admin, cases, subtests):
+    for case in cases:
+        with subtests.test(msg=f"no session: {case}"):
+            diff, answer = send_as(app, admin, case, {})
+            assert not diff, f"{case} without a session changed: {diff}"
+            assert re.search(r'"_redirect".*"/login\?next=', answer), (
+                f"{case} without a session: not sent to the login page; the app answered {answer[-1500:]}"
+            )
+
+
+def test_the_same_events_change_data_for_a_role_that_may(app, lo_app, admin, cases, session_cookie, subtests):
+    """Positive control: each guarded action changes data on at least one of its pages
+    (delete does nothing on the 'new' form, for instance) when the role allows it.
+    On_load handlers only show data; their refusal is checked above."""
+    loads = {event for _, event in load_events(lo_app)}
+    actions = [c for c in cases if c.event not in loads]
+    for (state, handler), group in itertools.groupby(actions, key=lambda c: (c.state, c.handler)):
+        group = list(group)
+        role = next(r for r in LEAST_ROLE_FIRST if allowed(r, group[0].permission))
+        with subtests.test(msg=f"{role}: {state.__name__}.{handler}"):
+            answers = {}
+            for case in group:
+                t = fresh_targets(admin)
+                before = snapshot(admin, *watch(t))
+                with open_tab(app, session_cookie(role), case, t) as tab:
+                    answer = json.dumps(act(tab, case, t), ensure_ascii=False)
+                assert REFUSAL not in answer, f"{case} as {role} was refused: {answer[-1500:]}"
+                if changed_within(admin, before, t, SETTLE_SECONDS):
+                    break
+                answers[case.route] = answer[-800:]
+            else:
+                pytest.fail(f"{state.__name__}.{handler} as {role} changed nothing on any of its pages: {answers}")
