@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("email")
     sp.add_argument("--role", required=True, choices=["admin", "coordinator", "organiser", "steering"])
     sp.add_argument("--name", default="")
-    sp.add_argument("--password", default="", help="else LO_NEW_USER_PASSWORD, else asked")
+    sp.add_argument("--password", default="", help="else LO_NEW_USER_PASSWORD, else asked; write --password=VALUE when it starts with -")
     sp.set_defaults(func=cmd_create_user)
 
     sp = sub.add_parser("create-token", help="create a personal API token for a user (printed once)")

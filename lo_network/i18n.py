@@ -101,6 +101,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "org.people": ("Mensen bij deze organisatie", "People at this organisation"),
     "org.people_current": ("Huidig", "Current"),
     "org.people_former": ("Voormalig", "Former"),
+    "org.people_all": ("Alle personen van deze organisatie in de lijst →", "All people of this organisation in the list →"),
     "org.no_people": ("Nog geen personen gekoppeld.", "No people linked yet."),
     "org.person": ("Persoon", "Person"),
     "org.role": ("Functie / rol", "Job / role"),
@@ -202,10 +203,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Huidige dienstverband(en) beëindigen per de begindatum (of vandaag)",
         "End the current employment(s) on the start date (or today)",
     ),
-    "person.job.end_conflict": (
-        "ligt vóór de begindatum van het huidige dienstverband bij",
-        "is before the start of the current employment at",
-    ),
     "person.job.deleted": ("Dienstverband verwijderd", "Employment deleted"),
     "person.job.delete_title": ("Dienstverband verwijderen", "Delete employment"),
     "person.job.delete_body": (
@@ -292,3 +289,19 @@ def vocab_label(vocab: dict[str, tuple[str, str]], value: rx.Var) -> rx.Var:
     table = rx.Var.create(vocab_pairs(vocab))
     entry = table[value]
     return rx.cond(entry, rx.cond(is_english(), entry[1], entry[0]), value)
+
+
+def thousands(number: int, lang: str) -> str:
+    """1.234 (nl) or 1,234 (en)."""
+    text = f"{number:,}"
+    return text if lang == "en" else text.replace(",", ".")
+
+
+def range_label(page: int, page_size: int, total: int, lang: str) -> str:
+    """"1–25 van 1.234" (or "1–25 of 1,234") for a pager."""
+    if total == 0:
+        return "0"
+    first = (page - 1) * page_size + 1
+    last = min(page * page_size, total)
+    word = "of" if lang == "en" else "van"
+    return f"{thousands(first, lang)}–{thousands(last, lang)} {word} {thousands(total, lang)}"

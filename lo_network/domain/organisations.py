@@ -138,16 +138,29 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
 
 
 def search_text(text: object) -> str:
-    """What the user typed, folded the way search keys are."""
-    return fold(text)[:100]
+    """What the user typed, folded the way search keys are; a KvK number typed with
+    spaces or dots ("1234 5678") is searched as its digits."""
+    folded = fold(text)[:100]
+    if re.fullmatch(r"\d[\d .]*\d", folded):
+        return re.sub(r"[ .]", "", folded)
+    return folded
 
 
 def merge_update(current: dict[str, Any], changes: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """The editable fields of ``current`` with ``changes`` laid over them, ready to validate.
 
-    A status change without a new date of its own starts today."""
+    A status change without a new date of its own starts today. A region that was the
+    one suggested by the old municipality (or city) follows a new municipality, unless the
+    change sets another region itself; a region chosen by hand stays."""
     merged = {field: current.get(field) for field in FIELDS}
     merged.update({k: v for k, v in changes.items() if k in FIELDS})
+    old_place = current.get("municipality") or current.get("city") or ""
+    new_place = merged.get("municipality") or merged.get("city") or ""
+    region_set = (changes.get("region") or "") != (current.get("region") or "") if "region" in changes else False
+    if not region_set and fold(new_place) != fold(old_place) and (
+        current.get("region") == (vocab.region_for_municipality(old_place) or "")
+    ):
+        merged["region"] = ""  # validate() suggests it again from the new place
     status_changed = merged.get("status") != current.get("status")
     if status_changed and merged.get("status_since") == current.get("status_since"):
         merged["status_since"] = (today or date.today()).isoformat()

@@ -63,10 +63,10 @@ ROLES: dict[str, tuple[str, str]] = {
 # Overijssel is "other_overijssel". Used to suggest a region when none is chosen.
 _MUNICIPALITY_REGION = {
     "deventer": "deventer", "olst-wijhe": "deventer", "raalte": "deventer",
-    "rijssen-holten": "deventer",
     "almelo": "twente", "borne": "twente", "dinkelland": "twente", "enschede": "twente",
     "haaksbergen": "twente", "hellendoorn": "twente", "hengelo": "twente", "hof van twente": "twente",
-    "losser": "twente", "oldenzaal": "twente", "tubbergen": "twente", "twenterand": "twente",
+    "losser": "twente", "oldenzaal": "twente", "rijssen-holten": "twente", "tubbergen": "twente",
+    "twenterand": "twente",
     "wierden": "twente",
     "zwolle": "zwolle", "kampen": "zwolle", "dalfsen": "zwolle", "hardenberg": "zwolle",
     "ommen": "zwolle", "staphorst": "zwolle", "zwartewaterland": "zwolle",

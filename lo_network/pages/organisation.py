@@ -218,6 +218,8 @@ def people() -> rx.Component:
                         rx.vstack(rx.text(t("org.people_former"), weight="medium", size="2"),
                                   people_table(S.former_people, "org-people-former"), width="100%"),
                         rx.fragment()),
+                rx.link(t("org.people_all"), href="/personen?organisatie=" + S.record_id,
+                        id="org-people-all", size="2"),
                 spacing="4", width="100%",
             ),
         ),

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from lo_network.components.layout import card, layout, page_header
+from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.components.lists import empty_state, pager, search_box
 from lo_network.domain import people as domain
 from lo_network.i18n import t
@@ -212,9 +212,8 @@ def table() -> rx.Component:
 
 
 def results() -> rx.Component:
-    return rx.cond(
-        ~S.loaded,
-        rx.center(rx.spinner(size="3"), padding_y="40px"),
+    return loading(
+        S.loaded,
         rx.cond(
             S.total == 0,
             empty_state(t("common.no_results")),

@@ -7,7 +7,7 @@ import reflex as rx
 from lo_network.components.forms import (
     confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
 )
-from lo_network.components.layout import layout, page_header, section
+from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.pages.people import chosen_organisation, organisation_lookup
@@ -374,9 +374,8 @@ def subtitle() -> rx.Var:
 
 
 def body() -> rx.Component:
-    return rx.cond(
-        ~S.loaded,
-        rx.center(rx.spinner(size="3"), padding_y="64px"),
+    return loading(
+        S.loaded,
         rx.cond(
             S.missing,
             rx.callout(t("person.not_found"), icon="circle-alert", color_scheme="orange", id="person-missing"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from lo_network.accounts.service import Actor
@@ -137,3 +138,43 @@ def delete_employment(actor: Actor, person_id: str, employment_id: str, via: str
     if driver.write(store.delete_employment, person_id, employment_id) is None:
         raise NotFound(employment_id)
     audit.record(actor.email, via, "delete", "employment", employment_id, {"person_id": person_id}, None)
+
+
+def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
+    """A new job, and every current job ended the day the new one starts (today when no
+    start is given): one graph transaction, so a failure leaves the old jobs as they were."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = domain.validate_employment(raw)
+    person = driver.read(store.get, person_id)
+    if person is None:
+        raise NotFound(person_id)
+    end = job["since"] or date.today().isoformat()
+    ending = []
+    for current in person.get("employments", []):
+        if current.get("until") and current["until"] <= end:
+            continue  # already over
+        try:
+            ending.append((current, domain.validate_employment(dict(
+                organisation_id=current["organisation_id"], role=current.get("role") or "",
+                since=current.get("since") or "", until=end))))
+        except ValidationError as exc:
+            raise ValidationError({"since": (
+                f"de nieuwe baan begint vóór de huidige bij {current.get('organisation_name') or ''} / "
+                f"the new job starts before the current one at {current.get('organisation_name') or ''}")}) from exc
+    if driver.read(organisation_store.get, job["organisation_id"]) is None:
+        raise ValidationError({"organisation_id": "organisatie bestaat niet / organisation does not exist"})
+
+    def work(tx):
+        for current, ended in ending:
+            if store.update_employment(tx, person_id, current["id"], ended) is None:
+                raise NotFound(current["id"])  # rolls the whole change back
+        employment_id = store.add_employment(tx, person_id, job)
+        if employment_id is None:
+            raise NotFound(person_id)
+        return employment_id
+
+    employment_id = driver.write(work)
+    for current, ended in ending:
+        audit.record(actor.email, via, "update", "employment", current["id"], None, dict(ended, person_id=person_id))
+    audit.record(actor.email, via, "create", "employment", employment_id, None, dict(job, person_id=person_id))
+    return employment_id

@@ -17,6 +17,7 @@ from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
 from lo_network.domain.permissions import Permission
+from lo_network.i18n import range_label
 from lo_network.services import PAGE_SIZES
 from lo_network.services import organisations as service
 from lo_network.states.session import SessionState, requires
@@ -54,11 +55,6 @@ def row_of(record: dict) -> OrganisationRow:
     )
 
 
-def _thousands(number: int, lang: str) -> str:
-    text = f"{number:,}"
-    return text if lang == "en" else text.replace(",", ".")
-
-
 class OrganisationsState(SessionState):
     """One page of organisations and the controls that chose it."""
 
@@ -91,12 +87,7 @@ class OrganisationsState(SessionState):
     @rx.var
     def range_text(self) -> str:
         """"1–25 van 1.234" (or "1–25 of 1,234")."""
-        if self.total == 0:
-            return "0"
-        first = (self.page - 1) * self.page_size + 1
-        last = min(self.page * self.page_size, self.total)
-        word = "of" if self.lang == "en" else "van"
-        return f"{_thousands(first, self.lang)}–{_thousands(last, self.lang)} {word} {_thousands(self.total, self.lang)}"
+        return range_label(self.page, self.page_size, self.total, self.lang)
 
     @rx.var
     def filtered(self) -> bool:

@@ -16,10 +16,10 @@ from lo_network.accounts.service import Actor
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
+from lo_network.i18n import range_label
 from lo_network.services import PAGE_SIZES
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
-from lo_network.states.organisations import _thousands
 from lo_network.states.session import SessionState, requires
 
 LIST_ROUTE = "/personen"
@@ -96,12 +96,7 @@ class PeopleState(SessionState):
     @rx.var
     def range_text(self) -> str:
         """"1–25 van 1.234" (or "1–25 of 1,234")."""
-        if self.total == 0:
-            return "0"
-        first = (self.page - 1) * self.page_size + 1
-        last = min(self.page * self.page_size, self.total)
-        word = "of" if self.lang == "en" else "van"
-        return f"{_thousands(first, self.lang)}–{_thousands(last, self.lang)} {word} {_thousands(self.total, self.lang)}"
+        return range_label(self.page, self.page_size, self.total, self.lang)
 
     @rx.var
     def filtered(self) -> bool:

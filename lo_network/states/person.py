@@ -9,10 +9,9 @@ import reflex as rx
 
 from lo_network.components.forms import errors_from
 from lo_network.domain import people as domain
-from lo_network.domain.dates import dutch, parse_date
+from lo_network.domain.dates import dutch
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
-from lo_network.i18n import tr
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
 from lo_network.states.people import LIST_ROUTE, OrganisationOption, organisation_options
@@ -69,15 +68,6 @@ def employments(record: dict, today: date) -> list[Employment]:
             current=not until or str(until)[:10] >= today.isoformat(),
         ))
     return sorted(jobs, key=lambda job: not job.current)
-
-
-def end_date(since: str) -> str:
-    """The day current jobs end when someone changes employer: the new start, else today."""
-    try:
-        start = parse_date(since)
-    except ValueError:
-        start = None  # the service names the field
-    return (start or date.today()).strftime("%d-%m-%Y")
 
 
 def _job_raw(job: dict[str, str]) -> dict[str, str]:
@@ -278,39 +268,16 @@ class PersonState(SessionState):
         name = service.delete(self.signed_in_actor(), self.record_id, via="ui")
         return [rx.redirect(LIST_ROUTE), rx.toast.success(f"{self.ui_text('common.deleted')}: {name}")]
 
-    def _ending_conflict(self, end: str) -> dict[str, list[str]]:
-        """When the new job's start would end a current job before that one began: the error."""
-        for job in self.jobs:
-            if not job.current:
-                continue
-            try:
-                domain.validate_employment({"organisation_id": job.organisation_id, "since": job.since,
-                                            "until": end})
-            except ValidationError:
-                return {"since": [f"{tr('person.job.end_conflict', lang)} {job.organisation_name}"
-                                  for lang in ("nl", "en")]}
-        return {}
-
     @requires(Permission.EDIT_NETWORK)
     def save_job(self):
         """Add the job in the dialog (and end the current ones if asked), or change one."""
         actor = self.signed_in_actor()
         raw = _job_raw(self.job)
         try:
-            if self.job_mode == "add":
-                end = end_date(raw["since"])
-                if self.end_current and (conflict := self._ending_conflict(end)):
-                    self.job_errors = conflict
-                    return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-                ending = [job for job in self.jobs if job.current] if self.end_current else []
+            if self.job_mode == "add" and self.end_current:
+                service.change_employer(actor, self.record_id, raw, via="ui")
+            elif self.job_mode == "add":
                 service.add_employment(actor, self.record_id, raw, via="ui")
-                for job in ending:
-                    service.update_employment(
-                        actor, self.record_id, job.id,
-                        {"organisation_id": job.organisation_id, "role": job.role, "since": job.since,
-                         "until": end},
-                        via="ui",
-                    )
             else:
                 service.update_employment(actor, self.record_id, self.job_id, raw, via="ui")
         except ValidationError as exc:

@@ -91,6 +91,12 @@ def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
             return runner(fn, *args, **kwargs)
     except _UNAVAILABLE as exc:
         raise GraphUnavailable(type(exc).__name__) from exc
+    except neo4j_errors.TransientError as exc:
+        # still transient after the driver's retries: a database that is stopping,
+        # starting or otherwise not serving (e.g. Neo.TransientError.General.DatabaseUnavailable)
+        if "DatabaseUnavailable" in (exc.code or ""):
+            raise GraphUnavailable(exc.code) from exc
+        raise
 
 
 def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

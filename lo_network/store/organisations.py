@@ -54,7 +54,11 @@ def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: i
 
 
 def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
-    return tx.run(q("organisations/count"), **_filters(filters)).single()["total"]
+    """How many match ``filters``; with no filter set, the label count (no scan)."""
+    params = _filters(filters)
+    if not any(params.values()):
+        return tx.run(q("organisations/count_all")).single()["total"]
+    return tx.run(q("organisations/count"), **params).single()["total"]
 
 
 def lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:

@@ -51,7 +51,11 @@ def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: i
 
 
 def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
-    return tx.run(q("people/count"), **_filters(filters)).single()["total"]
+    """How many match ``filters``; with no filter set, the label count (no scan)."""
+    params = _filters(filters)
+    if not any(params.values()):
+        return tx.run(q("people/count_all")).single()["total"]
+    return tx.run(q("people/count"), **params).single()["total"]
 
 
 def add_employment(tx: ManagedTransaction, person_id: str, employment: dict[str, Any]) -> str | None:

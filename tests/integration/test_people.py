@@ -12,21 +12,11 @@ from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
-from lo_network.domain.vocab import ROLES
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
 from lo_network.store import driver, network
 
 MISSING = "00000000-0000-0000-0000-000000000000"
-
-
-@pytest.fixture(scope="module")
-def users(sql_db):
-    """conftest's ``users`` (same accounts), looked up once per module: its password check
-    costs about 0.5 s per role per test."""
-    known = {user.email: user for user in accounts.list_users()}
-    return {role: Actor.of(known.get(f"{role}@test.example") or accounts.create_user(
-        f"{role}@test.example", "correct horse battery", role, name=role.title())) for role in ROLES}
 
 
 @pytest.fixture
@@ -160,6 +150,31 @@ def test_employment_add_end_update_delete_keeps_history(coordinator, orgs):
     actions = [(e.action, json.loads(e.after or "{}").get("role"))
                for e in audit.for_entity("employment", second)][::-1]
     assert actions == [("create", "Hoofd logistiek"), ("update", "Directeur")]
+
+
+def test_change_employer_ends_current_jobs_in_the_same_transaction(coordinator, orgs):
+    acme, zwolle = orgs["Acme Transport"], orgs["Zwolle Logistics"]
+    made = person(coordinator, "Jansen", employment={"organisation_id": acme, "role": "Planner", "since": "1-1-2018"})
+    old = service.get(coordinator, made["id"])["employments"][0]["id"]
+    new = service.change_employer(coordinator, made["id"], {"organisation_id": zwolle, "since": "1-3-2024"}, "test")
+    jobs = {j["id"]: j for j in service.get(coordinator, made["id"])["employments"]}
+    assert jobs[old]["until"] == "2024-03-01" and jobs[old]["role"] == "Planner"
+    assert jobs[new]["organisation_name"] == "Zwolle Logistics" and jobs[new]["until"] is None
+
+
+@pytest.mark.parametrize("raw, field", [
+    ({"organisation_id": MISSING, "since": "1-3-2024"}, "organisation_id"),
+    ({"organisation_id": "ZWOLLE", "since": "1-1-2010"}, "since"),  # before the current job began
+])
+def test_change_employer_that_fails_leaves_the_old_job_as_it_was(coordinator, orgs, raw, field):
+    acme = orgs["Acme Transport"]
+    raw = dict(raw, organisation_id=orgs["Zwolle Logistics"]) if raw["organisation_id"] == "ZWOLLE" else raw
+    made = person(coordinator, "Jansen", employment={"organisation_id": acme, "since": "1-1-2018"})
+    before = service.get(coordinator, made["id"])["employments"]
+    with pytest.raises(ValidationError) as caught:
+        service.change_employer(coordinator, made["id"], raw, "test")
+    assert set(caught.value.errors) == {field}
+    assert service.get(coordinator, made["id"])["employments"] == before
 
 
 def test_add_employment_checks_organisation_person_and_dates(coordinator, orgs):

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from lo_network.domain import organisations as domain
+from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 
 TODAY = date(2026, 6, 15)
@@ -254,3 +255,31 @@ def test_status_change_with_its_own_date_keeps_that_date():
 def test_status_change_repeating_the_old_date_starts_today():
     merged = domain.merge_update(CURRENT, {"status": "partner", "status_since": "2025-01-01"}, today=TODAY)
     assert merged["status_since"] == TODAY.isoformat()
+
+
+def test_region_follows_a_new_municipality_when_it_was_suggested():
+    current = domain.validate({"name": "Transport Oost", "kind": "company", "municipality": "Deventer"})
+    assert current["region"] == "deventer"
+    moved = domain.validate(domain.merge_update(current, {"municipality": "Enschede"}))
+    assert moved["region"] == "twente"
+    # the form sends every field back, region unchanged: still follows the move
+    moved = domain.validate(domain.merge_update(current, {"municipality": "Zwolle", "region": "deventer"}))
+    assert moved["region"] == "zwolle"
+
+
+def test_region_chosen_by_hand_stays_or_wins():
+    current = domain.validate({"name": "Transport Oost", "kind": "company", "municipality": "Deventer",
+                               "region": "outside_overijssel"})
+    assert domain.validate(domain.merge_update(current, {"municipality": "Enschede"}))["region"] == "outside_overijssel"
+    assert domain.validate(domain.merge_update(
+        {**current, "region": "deventer"}, {"municipality": "Enschede", "region": "zwolle"}))["region"] == "zwolle"
+
+
+def test_rijssen_holten_is_twente():
+    assert vocab.region_for_municipality("Rijssen-Holten") == "twente"
+
+
+def test_search_text_reads_a_spaced_kvk_number_as_digits():
+    assert domain.search_text("1234 5678") == "12345678"
+    assert domain.search_text("12.34.56.78") == "12345678"
+    assert domain.search_text("Twente 2") == "twente 2"

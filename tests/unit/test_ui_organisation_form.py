@@ -4,7 +4,7 @@ from datetime import date
 
 from lo_network.components.forms import NO_CHOICE
 from lo_network.states.organisation_detail import colleagues, form_values, status_history, submitted
-from lo_network.states.organisations import _thousands
+from lo_network.i18n import range_label, thousands
 
 RECORD = {
     "id": "o1", "name": "Port of Twente", "kind": "port_network", "company_type": "",
@@ -52,5 +52,11 @@ def test_colleagues_split_current_and_former():
 
 
 def test_thousands_separator_follows_the_language():
-    assert _thousands(1234, "nl") == "1.234"
-    assert _thousands(1234, "en") == "1,234"
+    assert thousands(1234, "nl") == "1.234"
+    assert thousands(1234, "en") == "1,234"
+
+
+def test_range_label_of_a_pager():
+    assert range_label(1, 25, 0, "nl") == "0"
+    assert range_label(2, 25, 1234, "nl") == "26–50 van 1.234"
+    assert range_label(50, 25, 1234, "en") == "1,226–1,234 of 1,234"
