@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from lo_network import services
 
@@ -151,11 +151,14 @@ class Page(BaseModel, Generic[T]):
     page: int
     page_size: int
     pages: int
+    next_cursor: str | None = Field(
+        None, description="pass as `cursor` (with page+1 and the same filters) to read the next page "
+                          "after this one's last row: as fast deep in the list as on page 1")
 
     @classmethod
     def of(cls, page: services.Page) -> "Page[T]":
         return cls(items=page.items, total=page.total, page=page.page, page_size=page.page_size,
-                   pages=page.pages)
+                   pages=page.pages, next_cursor=page.next_cursor)
 
 
 class Health(BaseModel):

@@ -13,6 +13,7 @@ class Page:
     total: int = 0
     page: int = 1
     page_size: int = 25
+    next_cursor: str | None = None  # reads the next page after this one's last row (keyset)
 
     @property
     def pages(self) -> int:

@@ -21,20 +21,30 @@ def _audit_view(record: dict | None) -> dict | None:
 
 
 def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: int = 1,
-              page_size: int = 25) -> Page:
+              page_size: int = 25, cursor: str | None = None) -> Page:
+    """One page of organisations. With ``cursor`` (a previous page's ``next_cursor``, same
+    filters and sort) the page is read after that page's last row instead of by skipping
+    ``(page - 1) * page_size`` rows: as fast on page 2,000 as on page 1; ``page`` then only
+    numbers it."""
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
         raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
+    after = domain.read_cursor(cursor, sort) if cursor else None
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")))
 
     def work(tx):
         total = store.count(tx, clean_filters)
-        items = store.search(tx, clean_filters, sort, (page - 1) * page_size, page_size)
+        offset = 0 if after else (page - 1) * page_size
+        items = store.search(tx, clean_filters, sort, offset, page_size, after)
         return total, items
 
     total, items = driver.read(work)
-    return Page(items=items, total=total, page=page, page_size=page_size)
+    more = bool(items) and len(items) == page_size and page * page_size < total
+    next_cursor = domain.page_cursor(sort, items[-1]) if more else None
+    for item in items:
+        item.pop("name_key", None)
+    return Page(items=items, total=total, page=page, page_size=page_size, next_cursor=next_cursor)
 
 
 def get(actor: Actor, organisation_id: str) -> dict:

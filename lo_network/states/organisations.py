@@ -70,6 +70,9 @@ class OrganisationsState(SessionState):
     rows: list[OrganisationRow] = []
     total: int = 0
     loaded: bool = False
+    # backend only: keyset cursors by page number, valid for the filters/sort/size in _cursor_view
+    _cursors: dict[int, str] = {}
+    _cursor_view: str = ""
 
     # ------------------------------------------------------------ display
     @rx.var
@@ -125,13 +128,24 @@ class OrganisationsState(SessionState):
         self.page_size = int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
 
     def _fetch(self):
+        """Read the page on screen. Pages reached with next/previous are read by keyset
+        (after the last row of the page before, remembered in ``_cursors``), so they are as
+        fast deep in the list as on page 1; a page typed in the URL is read by offset."""
         self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
         filters = {"text": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
                    "status": self.status, "tag": self.tag.strip().lower()}
-        result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
+        view = json.dumps([filters, self.sort, self.page_size])
+        if view != self._cursor_view:
+            self._cursor_view, self._cursors = view, {}
+        actor = self.signed_in_actor()
+        cursor = self._cursors.get(self.page)
+        result = service.list_page(actor, filters, self.sort, self.page, self.page_size, cursor)
         if result.items == [] and result.total and self.page > result.pages:
             self.page = result.pages  # the list shrank under us: show its last page
-            result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
+            self._cursors = {}
+            result = service.list_page(actor, filters, self.sort, self.page, self.page_size)
+        if result.next_cursor:
+            self._cursors[self.page + 1] = result.next_cursor
         self.rows = [row_of(item) for item in result.items]
         self.total = result.total
         self.loaded = True

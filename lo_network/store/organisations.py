@@ -47,9 +47,15 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int) -> list[dict]:
-    """One page of organisations matching ``filters`` (text already folded)."""
-    result = tx.run(q("organisations/search"), **_filters(filters), sort=sort, offset=offset, limit=limit)
+NO_CURSOR = {"after_name": None, "after_city": None, "after_id": None}
+
+
+def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
+           after: dict[str, str] | None = None) -> list[dict]:
+    """One page of organisations matching ``filters`` (text already folded); with ``after``
+    (keyset parameters of the previous page's last row) the page that follows that row."""
+    result = tx.run(q("organisations/search"), **_filters(filters), **(after or NO_CURSOR),
+                    sort=sort, offset=offset, limit=limit)
     return [plain(r["organisation"]) for r in result]
 
 

@@ -284,6 +284,11 @@ def test_organisation_list_filters_sorts_and_pages(client, graph, auth, users):
     assert [o["name"] for o in listing(tag="haven")["items"]] == ["Bedrijf 05"]
     assert listing(q="saxion")["items"][0]["kind"] == "education"
     assert listing(q="enschede", kind="company", status="partner")["total"] == 1
+    # the next page by cursor is the page by number; a broken cursor is named
+    assert listing(page=2, cursor=first["next_cursor"])["items"] == second["items"]
+    assert second["next_cursor"] is None
+    response = client.get(f"{V1}/organisations", params={"page": 2, "cursor": "x"}, headers=h)
+    assert response.status_code == 422 and set(response.json()["errors"]) == {"cursor"}
 
 
 def test_people_list_filters_sorts_and_pages(client, graph, auth, users):

@@ -8,13 +8,11 @@ from datetime import date
 
 import pytest
 
-from lo_network.accounts import service as accounts
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
-from lo_network.domain.vocab import ROLES
 from lo_network.services import organisations as service
 from lo_network.services import people as person_service
 from lo_network.store import driver, network
@@ -34,15 +32,6 @@ def names(page) -> list[str]:
 
 def graph_size() -> dict:
     return driver.read(network.counts)
-
-
-@pytest.fixture(scope="module")
-def users(sql_db):
-    """conftest's ``users`` (same accounts), looked up once per module: its password check
-    costs about 0.5 s per role per test."""
-    known = {user.email: user for user in accounts.list_users()}
-    return {role: Actor.of(known.get(f"{role}@test.example") or accounts.create_user(
-        f"{role}@test.example", "correct horse battery", role, name=role.title())) for role in ROLES}
 
 
 @pytest.fixture
@@ -292,3 +281,40 @@ def test_an_actor_without_a_role_may_not_even_look(graph):
     for function in public_functions(service):
         with pytest.raises(PermissionDenied):
             function(*dummy_arguments(function, nobody))
+
+
+# ---------------------------------------------------------------- keyset paging
+@pytest.fixture
+def sixty(coordinator):
+    """60 organisations with repeated names and cities, so ties must be broken by id."""
+    rows = [domain.validate({"name": f"Vervoer {i % 7}", "kind": "company", "city": ["Almelo", "", "Zwolle"][i % 3]})
+            for i in range(60)]
+    return driver.write(store.create_many, rows)
+
+
+@pytest.mark.parametrize("sort", domain.KEYSET_SORTS)
+def test_cursor_pages_equal_offset_pages(coordinator, sixty, sort):
+    by_offset = [item["id"] for page in (1, 2, 3)
+                 for item in service.list_page(coordinator, {}, sort, page, 25).items]
+    by_cursor, cursor, page = [], None, 1
+    while True:
+        result = service.list_page(coordinator, {}, sort, page, 25, cursor)
+        by_cursor += [item["id"] for item in result.items]
+        assert "name_key" not in result.items[0]
+        if not result.next_cursor:
+            break
+        cursor, page = result.next_cursor, page + 1
+    assert page == 3 and by_cursor == by_offset and sorted(by_cursor) == sorted(sixty)
+
+
+def test_cursor_with_a_filter_and_a_bad_cursor(coordinator, sixty):
+    first = service.list_page(coordinator, {"text": "vervoer 3"}, "name", 1, 25)
+    assert first.total == 9 and first.next_cursor is None  # i % 7 == 3 for 9 of 0..59
+    page_one = service.list_page(coordinator, {}, "name", 1, 25)
+    for bad in ("not-a-cursor", page_one.next_cursor[:-3]):
+        with pytest.raises(ValidationError) as caught:
+            service.list_page(coordinator, {}, "name", 2, 25, bad)
+        assert set(caught.value.errors) == {"cursor"}
+    with pytest.raises(ValidationError):  # a cursor of another sort
+        service.list_page(coordinator, {}, "-name", 2, 25, page_one.next_cursor)
+    assert service.list_page(coordinator, {}, "-updated", 1, 25).next_cursor is None  # pages by offset
