@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
+from lo_network.components.layout import loading
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.services import PAGE_SIZES
@@ -87,4 +88,54 @@ def empty_state(message: rx.Var | str, *actions: rx.Component) -> rx.Component:
         ),
         padding_y="40px",
         width="100%",
+    )
+
+
+# columns shown from this screen width on (a phone sees the first columns only)
+WIDE = rx.breakpoints(initial="none", md="table-cell")
+MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
+
+
+def list_table(columns: list[tuple[rx.Var | str, Any]], rows: rx.Var, row: Callable, table_id: str) -> rx.Component:
+    """A list's table: ``columns`` as (heading, display) with display None for always shown,
+    one ``row(item)`` per item."""
+    return rx.table.root(
+        rx.table.header(rx.table.row(*[
+            rx.table.column_header_cell(heading, display=display) if display is not None
+            else rx.table.column_header_cell(heading)
+            for heading, display in columns
+        ])),
+        rx.table.body(rx.foreach(rows, row)),
+        variant="ghost",
+        size="2",
+        width="100%",
+        id=table_id,
+    )
+
+
+def paged_results(state: Any, prefix: str, table: rx.Component) -> rx.Component:
+    """A paged list's results (a state with the PagedList vars and events): a spinner while
+    loading, "no results", or the table above its pager."""
+    return loading(
+        state.loaded,
+        rx.cond(
+            state.total == 0,
+            empty_state(t("common.no_results")),
+            rx.vstack(
+                table,
+                pager(prefix, state.range_text, state.has_previous, state.has_next, state.previous_page,
+                      state.next_page, state.page_size, state.set_page_size),
+                spacing="4",
+                width="100%",
+            ),
+        ),
+    )
+
+
+def new_button(allowed: rx.Var, label: rx.Var, href: rx.Var | str, button_id: str) -> rx.Component:
+    """The "+ Nieuw…" button of a list, for users whose role may create (the server checks again)."""
+    return rx.cond(
+        allowed,
+        rx.link(rx.button(rx.icon("plus", size=16), label, size="2", id=button_id), href=href),
+        rx.fragment(),
     )

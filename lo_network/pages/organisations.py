@@ -5,16 +5,16 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import vocab_select
-from lo_network.components.layout import card, layout, loading, page_header
-from lo_network.components.lists import empty_state, pager, search_box, status_badge
+from lo_network.components.layout import card, layout, page_header
+from lo_network.components.lists import (
+    MEDIUM, WIDE, list_table, new_button, paged_results, search_box, status_badge,
+)
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.states.organisations import OrganisationRow, OrganisationsState as S
 from lo_network.states.session import SessionState
 
-WIDE = rx.breakpoints(initial="none", md="table-cell")
-MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
 
 
 def filter_select(name: str, words: dict[str, tuple[str, str]], value: rx.Var) -> rx.Component:
@@ -107,50 +107,15 @@ def organisation_row(row: OrganisationRow) -> rx.Component:
 
 
 def table() -> rx.Component:
-    return rx.table.root(
-        rx.table.header(
-            rx.table.row(
-                rx.table.column_header_cell(t("org.field.name")),
-                rx.table.column_header_cell(t("org.filter.kind"), display=MEDIUM),
-                rx.table.column_header_cell(t("org.field.city"), display=MEDIUM),
-                rx.table.column_header_cell(t("org.field.region"), display=WIDE),
-                rx.table.column_header_cell(t("org.field.status")),
-                rx.table.column_header_cell(t("common.updated"), display=WIDE),
-            ),
-        ),
-        rx.table.body(rx.foreach(S.rows, organisation_row)),
-        variant="ghost",
-        size="2",
-        width="100%",
-        id="org-table",
-    )
-
-
-def results() -> rx.Component:
-    return loading(
-        S.loaded,
-        rx.cond(
-            S.total == 0,
-            empty_state(t("common.no_results")),
-            rx.vstack(
-                table(),
-                pager("org", S.range_text, S.has_previous, S.has_next, S.previous_page, S.next_page,
-                      S.page_size, S.set_page_size),
-                spacing="4",
-                width="100%",
-            ),
-        ),
-    )
+    return list_table([
+        (t("org.field.name"), None), (t("org.filter.kind"), MEDIUM), (t("org.field.city"), MEDIUM),
+        (t("org.field.region"), WIDE), (t("org.field.status"), None), (t("common.updated"), WIDE),
+    ], S.rows, organisation_row, "org-table")
 
 
 def organisations() -> rx.Component:
-    new_button = rx.cond(
-        SessionState.can_edit_network,
-        rx.link(rx.button(rx.icon("plus", size=16), t("org.new"), size="2", id="org-new"),
-                href="/organisaties/nieuw"),
-        rx.fragment(),
-    )
     return layout(
-        page_header(t("org.title"), new_button),
-        rx.vstack(card(controls()), card(results()), spacing="4", width="100%"),
+        page_header(t("org.title"), new_button(SessionState.can_edit_network, t("org.new"),
+                                               "/organisaties/nieuw", "org-new")),
+        rx.vstack(card(controls()), card(paged_results(S, "org", table())), spacing="4", width="100%"),
     )

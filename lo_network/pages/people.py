@@ -6,15 +6,12 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from lo_network.components.layout import card, layout, loading, page_header
-from lo_network.components.lists import empty_state, pager, search_box
+from lo_network.components.layout import card, layout, page_header
+from lo_network.components.lists import MEDIUM, WIDE, list_table, new_button, paged_results, search_box
 from lo_network.domain import people as domain
 from lo_network.i18n import t
 from lo_network.states.people import OrganisationOption, PersonRow, PeopleState as S
 from lo_network.states.session import SessionState
-
-WIDE = rx.breakpoints(initial="none", md="table-cell")
-MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
 
 
 # ---------------------------------------------------------------- organisation look-up
@@ -193,49 +190,15 @@ def person_row(row: PersonRow) -> rx.Component:
 
 
 def table() -> rx.Component:
-    return rx.table.root(
-        rx.table.header(
-            rx.table.row(
-                rx.table.column_header_cell(t("person.field.name")),
-                rx.table.column_header_cell(t("person.field.organisations"), display=MEDIUM),
-                rx.table.column_header_cell(t("person.field.job_title"), display=WIDE),
-                rx.table.column_header_cell(t("person.field.email"), display=MEDIUM),
-                rx.table.column_header_cell(t("person.field.phone"), display=WIDE),
-            ),
-        ),
-        rx.table.body(rx.foreach(S.rows, person_row)),
-        variant="ghost",
-        size="2",
-        width="100%",
-        id="people-table",
-    )
-
-
-def results() -> rx.Component:
-    return loading(
-        S.loaded,
-        rx.cond(
-            S.total == 0,
-            empty_state(t("common.no_results")),
-            rx.vstack(
-                table(),
-                pager("people", S.range_text, S.has_previous, S.has_next, S.previous_page, S.next_page,
-                      S.page_size, S.set_page_size),
-                spacing="4",
-                width="100%",
-            ),
-        ),
-    )
+    return list_table([
+        (t("person.field.name"), None), (t("person.field.organisations"), MEDIUM),
+        (t("person.field.job_title"), WIDE), (t("person.field.email"), MEDIUM), (t("person.field.phone"), WIDE),
+    ], S.rows, person_row, "people-table")
 
 
 def people() -> rx.Component:
-    new_button = rx.cond(
-        SessionState.can_edit_network,
-        rx.link(rx.button(rx.icon("plus", size=16), t("person.new"), size="2", id="person-new"),
-                href=S.new_person_url),
-        rx.fragment(),
-    )
     return layout(
-        page_header(t("person.title"), new_button),
-        rx.vstack(card(controls()), card(results()), spacing="4", width="100%"),
+        page_header(t("person.title"), new_button(SessionState.can_edit_network, t("person.new"),
+                                                  S.new_person_url, "person-new")),
+        rx.vstack(card(controls()), card(paged_results(S, "people", table())), spacing="4", width="100%"),
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from urllib.parse import urlencode
 
 import reflex as rx
 
@@ -17,9 +16,8 @@ from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
 from lo_network.domain.permissions import Permission
-from lo_network.i18n import range_label
-from lo_network.services import PAGE_SIZES
 from lo_network.services import organisations as service
+from lo_network.states.paged_list import PagedList
 from lo_network.states.session import SessionState, requires
 
 LIST_ROUTE = "/organisaties"
@@ -55,7 +53,7 @@ def row_of(record: dict) -> OrganisationRow:
     )
 
 
-class OrganisationsState(SessionState):
+class OrganisationsState(PagedList, SessionState):
     """One page of organisations and the controls that chose it."""
 
     text: str = ""
@@ -64,34 +62,12 @@ class OrganisationsState(SessionState):
     theme: str = ""
     status: str = ""
     tag: str = ""
-    sort: str = "name"
-    page: int = 1
-    page_size: int = PAGE_SIZES[0]
     rows: list[OrganisationRow] = []
-    total: int = 0
-    loaded: bool = False
     # backend only: keyset cursors by page number, valid for the filters/sort/size in _cursor_view
     _cursors: dict[int, str] = {}
     _cursor_view: str = ""
 
     # ------------------------------------------------------------ display
-    @rx.var
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
-
-    @rx.var
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @rx.var
-    def has_next(self) -> bool:
-        return self.page * self.page_size < self.total
-
-    @rx.var
-    def range_text(self) -> str:
-        """"1–25 van 1.234" (or "1–25 of 1,234")."""
-        return range_label(self.page, self.page_size, self.total, self.lang)
-
     @rx.var
     def filtered(self) -> bool:
         return any((self.text, self.kind, self.region, self.theme, self.status, self.tag))
@@ -101,16 +77,12 @@ class OrganisationsState(SessionState):
         """This list as a link (filters, sort and page in the query)."""
         return LIST_ROUTE + self._query()
 
-    def _query(self) -> str:
-        params = {
-            "q": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
-            "status": self.status, "tag": self.tag,
-            "sort": "" if self.sort == "name" else self.sort,
-            "page": "" if self.page == 1 else str(self.page),
-            "size": "" if self.page_size == PAGE_SIZES[0] else str(self.page_size),
-        }
-        query = urlencode({k: v for k, v in params.items() if v})
-        return f"?{query}" if query else ""
+    def _sorts(self) -> tuple[str, ...]:
+        return domain.SORTS
+
+    def _filter_query(self) -> dict[str, str]:
+        return {"q": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
+                "status": self.status, "tag": self.tag}
 
     # ------------------------------------------------------------ the graph
     def _read_query(self) -> None:
@@ -121,11 +93,7 @@ class OrganisationsState(SessionState):
             value = params.get(name, "")
             setattr(self, name, value if value in words else "")
         self.tag = str(params.get("tag", ""))[:60]
-        sort = params.get("sort", "name")
-        self.sort = sort if sort in domain.SORTS else "name"
-        self.page = int(params["page"]) if params.get("page", "").isdigit() and int(params["page"]) > 0 else 1
-        size = params.get("size", "")
-        self.page_size = int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
+        self._read_paging(params)
 
     def _fetch(self):
         """Read the page on screen. Pages reached with next/previous are read by keyset
@@ -147,10 +115,7 @@ class OrganisationsState(SessionState):
         if result.next_cursor:
             self._cursors[self.page + 1] = result.next_cursor
         self.rows = [row_of(item) for item in result.items]
-        self.total = result.total
-        self.loaded = True
-        url = LIST_ROUTE + self._query()
-        return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
+        return self._show_page(result, LIST_ROUTE)
 
     # ------------------------------------------------------------ events
     @requires(Permission.VIEW)
@@ -179,29 +144,4 @@ class OrganisationsState(SessionState):
     def clear_filters(self):
         self.text = self.kind = self.region = self.theme = self.status = self.tag = ""
         self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def set_sort(self, sort: str):
-        if sort in domain.SORTS:
-            self.sort = sort
-            self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def set_page_size(self, size: str):
-        if size.isdigit() and int(size) in PAGE_SIZES:
-            self.page_size = int(size)
-            self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def previous_page(self):
-        self.page = max(1, self.page - 1)
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def next_page(self):
-        if self.page * self.page_size < self.total:
-            self.page += 1
         return self._fetch()

@@ -7,7 +7,6 @@ an organisation page links "alle personen" as /personen?organisatie=<id>."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -16,10 +15,9 @@ from lo_network.accounts.service import Actor
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
-from lo_network.i18n import range_label
-from lo_network.services import PAGE_SIZES
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
+from lo_network.states.paged_list import PagedList
 from lo_network.states.session import SessionState, requires
 
 LIST_ROUTE = "/personen"
@@ -68,7 +66,7 @@ def organisation_options(actor: Actor, text: str) -> list[OrganisationOption]:
     ]
 
 
-class PeopleState(SessionState):
+class PeopleState(PagedList, SessionState):
     """One page of people and the controls that chose it."""
 
     search_text: str = ""
@@ -77,27 +75,9 @@ class PeopleState(SessionState):
     organisation_name: str = ""
     organisation_query: str = ""
     organisation_hits: list[OrganisationOption] = []
-    sort: str = "name"
-    page: int = 1
-    page_size: int = PAGE_SIZES[0]
     rows: list[PersonRow] = []
-    total: int = 0
-    loaded: bool = False
 
     # ------------------------------------------------------------ display
-    @rx.var
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @rx.var
-    def has_next(self) -> bool:
-        return self.page * self.page_size < self.total
-
-    @rx.var
-    def range_text(self) -> str:
-        """"1–25 van 1.234" (or "1–25 of 1,234")."""
-        return range_label(self.page, self.page_size, self.total, self.lang)
-
     @rx.var
     def filtered(self) -> bool:
         return any((self.search_text, self.tag, self.organisation_id))
@@ -113,15 +93,11 @@ class PeopleState(SessionState):
         suffix = f"?{urlencode({'organisatie': self.organisation_id})}" if self.organisation_id else ""
         return f"{LIST_ROUTE}/nieuw{suffix}"
 
-    def _query(self) -> str:
-        params = {
-            "q": self.search_text, "tag": self.tag, "organisatie": self.organisation_id,
-            "sort": "" if self.sort == "name" else self.sort,
-            "page": "" if self.page == 1 else str(self.page),
-            "size": "" if self.page_size == PAGE_SIZES[0] else str(self.page_size),
-        }
-        query = urlencode({k: v for k, v in params.items() if v})
-        return f"?{query}" if query else ""
+    def _sorts(self) -> tuple[str, ...]:
+        return domain.SORTS
+
+    def _filter_query(self) -> dict[str, str]:
+        return {"q": self.search_text, "tag": self.tag, "organisatie": self.organisation_id}
 
     # ------------------------------------------------------------ the graph
     def _read_query(self) -> None:
@@ -130,11 +106,7 @@ class PeopleState(SessionState):
         self.search_text = str(params.get("q", ""))[:100]
         self.tag = str(params.get("tag", ""))[:60]
         self._choose_organisation(str(params.get("organisatie", ""))[:64])
-        sort = params.get("sort", "name")
-        self.sort = sort if sort in domain.SORTS else "name"
-        self.page = int(params["page"]) if params.get("page", "").isdigit() and int(params["page"]) > 0 else 1
-        size = params.get("size", "")
-        self.page_size = int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
+        self._read_paging(params)
 
     def _choose_organisation(self, organisation_id: str) -> None:
         """Filter on one organisation (its name shown in the filter); an unknown id is dropped."""
@@ -157,10 +129,7 @@ class PeopleState(SessionState):
             self.page = result.pages  # the list shrank under us: show its last page
             result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
         self.rows = [row_of(item) for item in result.items]
-        self.total = result.total
-        self.loaded = True
-        url = LIST_ROUTE + self._query()
-        return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
+        return self._show_page(result, LIST_ROUTE)
 
     # ------------------------------------------------------------ events
     @requires(Permission.VIEW)
@@ -199,29 +168,4 @@ class PeopleState(SessionState):
         self.search_text = self.tag = ""
         self._choose_organisation("")
         self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def set_sort(self, sort: str):
-        if sort in domain.SORTS:
-            self.sort = sort
-            self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def set_page_size(self, size: str):
-        if size.isdigit() and int(size) in PAGE_SIZES:
-            self.page_size = int(size)
-            self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def previous_page(self):
-        self.page = max(1, self.page - 1)
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def next_page(self):
-        if self.page * self.page_size < self.total:
-            self.page += 1
         return self._fetch()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from neo4j import Driver, GraphDatabase

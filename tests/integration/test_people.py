@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from lo_network.accounts import service as accounts
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain.errors import NotFound, ValidationError

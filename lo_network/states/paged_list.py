@@ -1,0 +1,102 @@
+"""What every list page shares: sort, page and page size, the pager's text and events, and
+their place in the URL query (?sort=&page=&size=). Mixed into a list state (a SessionState)
+that reads its rows in ``_fetch``, names its sorts in ``_sorts`` and its filters in
+``_filter_query``; each list gets its own copy of these vars."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+import reflex as rx
+
+from lo_network.domain.permissions import Permission
+from lo_network.i18n import range_label
+from lo_network.services import PAGE_SIZES, Page
+from lo_network.states.session import requires
+
+
+class PagedList(rx.State, mixin=True):
+    sort: str = "name"
+    page: int = 1
+    page_size: int = PAGE_SIZES[0]
+    total: int = 0
+    loaded: bool = False
+
+    # ------------------------------------------------------------ what a list names
+    def _sorts(self) -> tuple[str, ...]:
+        return ("name",)
+
+    def _filter_query(self) -> dict[str, str]:
+        """The list's filters as URL query parameters ('' for one not set)."""
+        return {}
+
+    def _fetch(self) -> Any:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ display
+    @rx.var
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @rx.var
+    def has_next(self) -> bool:
+        return self.page * self.page_size < self.total
+
+    @rx.var
+    def range_text(self) -> str:
+        """"1–25 van 1.234" (or "1–25 of 1,234")."""
+        return range_label(self.page, self.page_size, self.total, self.lang)
+
+    def _query(self) -> str:
+        params = dict(
+            self._filter_query(),
+            sort="" if self.sort == "name" else self.sort,
+            page="" if self.page == 1 else str(self.page),
+            size="" if self.page_size == PAGE_SIZES[0] else str(self.page_size),
+        )
+        query = urlencode({k: v for k, v in params.items() if v})
+        return f"?{query}" if query else ""
+
+    def _read_paging(self, params: dict[str, str]) -> None:
+        """Sort, page and size from the URL query; anything unknown falls back to the default."""
+        sort = params.get("sort", "name")
+        self.sort = sort if sort in self._sorts() else "name"
+        page = str(params.get("page", ""))
+        self.page = int(page) if page.isdigit() and int(page) > 0 else 1
+        size = str(params.get("size", ""))
+        self.page_size = int(size) if size.isdigit() and int(size) in PAGE_SIZES else PAGE_SIZES[0]
+
+    def _show_page(self, result: Page, route: str):
+        """Total and loaded from ``result``; the URL follows the list (no new history entry)."""
+        self.total = result.total
+        self.loaded = True
+        url = route + self._query()
+        return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
+
+    # ------------------------------------------------------------ events
+    @requires(Permission.VIEW)
+    def set_sort(self, sort: str):
+        if sort in self._sorts():
+            self.sort = sort
+            self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def set_page_size(self, size: str):
+        if size.isdigit() and int(size) in PAGE_SIZES:
+            self.page_size = int(size)
+            self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def previous_page(self):
+        self.page = max(1, self.page - 1)
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def next_page(self):
+        if self.page * self.page_size < self.total:
+            self.page += 1
+        return self._fetch()
