@@ -15,7 +15,6 @@ PLACES: dict[str, list[tuple[str, str, tuple[int, int], int]]] = {
         ("Deventer", "Deventer", (7411, 7429), 10), ("Bathmen", "Deventer", (7437, 7437), 1),
         ("Olst", "Olst-Wijhe", (8121, 8121), 2), ("Wijhe", "Olst-Wijhe", (8131, 8131), 1),
         ("Raalte", "Raalte", (8101, 8102), 3), ("Heino", "Raalte", (8141, 8141), 1),
-        ("Rijssen", "Rijssen-Holten", (7461, 7463), 3), ("Holten", "Rijssen-Holten", (7451, 7451), 1),
     ],
     "twente": [
         ("Enschede", "Enschede", (7511, 7548), 8), ("Hengelo", "Hengelo", (7550, 7559), 7),
@@ -25,6 +24,7 @@ PLACES: dict[str, list[tuple[str, str, tuple[int, int], int]]] = {
         ("Delden", "Hof van Twente", (7491, 7491), 1), ("Nijverdal", "Hellendoorn", (7441, 7443), 2),
         ("Wierden", "Wierden", (7641, 7642), 2), ("Vriezenveen", "Twenterand", (7671, 7672), 1),
         ("Tubbergen", "Tubbergen", (7651, 7651), 1), ("Denekamp", "Dinkelland", (7591, 7591), 1),
+        ("Rijssen", "Rijssen-Holten", (7461, 7463), 3), ("Holten", "Rijssen-Holten", (7451, 7451), 1),
     ],
     "zwolle": [
         ("Zwolle", "Zwolle", (8011, 8047), 10), ("Kampen", "Kampen", (8261, 8266), 4),
@@ -177,7 +177,7 @@ INSTITUTIONS: list[tuple[str, str, str, str]] = [
     (f"Gemeente {m}", "municipality", city, region)
     for m, city, region in [
         ("Deventer", "Deventer", "deventer"), ("Olst-Wijhe", "Wijhe", "deventer"),
-        ("Raalte", "Raalte", "deventer"), ("Rijssen-Holten", "Rijssen", "deventer"),
+        ("Raalte", "Raalte", "deventer"), ("Rijssen-Holten", "Rijssen", "twente"),
         ("Enschede", "Enschede", "twente"), ("Hengelo", "Hengelo", "twente"), ("Almelo", "Almelo", "twente"),
         ("Oldenzaal", "Oldenzaal", "twente"), ("Borne", "Borne", "twente"),
         ("Haaksbergen", "Haaksbergen", "twente"), ("Losser", "Losser", "twente"),

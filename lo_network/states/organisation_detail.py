@@ -155,6 +155,7 @@ class OrganisationState(SessionState):
         """on_load of /organisaties/nieuw: an empty form (the save is what needs rights)."""
         self.record_id = ""
         self.name = ""
+        self.updated = ""  # no "changed on" line from the record seen before
         self.values = _blank()
         self.themes = []
         self.tag_list = []

@@ -155,6 +155,7 @@ class PersonState(SessionState):
         preselected when the link came from an organisation (the save is what needs rights)."""
         self.record_id = ""
         self.name = ""
+        self.updated = ""  # no "changed on" line from the record seen before
         self.values = _blank()
         self.errors = {}
         self.jobs = []

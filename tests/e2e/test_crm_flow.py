@@ -97,6 +97,9 @@ def test_coordinator_records_and_finds_steering_reads(app, page, neighbours):
     expect(page.locator(".org-link").first).to_be_visible()
 
     org_id = create_organisation(page, org_name)
+    page.goto("/organisaties/nieuw")  # a new record shows no "changed on" of the one seen before
+    expect(page.locator("#page-title")).to_have_text("Nieuwe organisatie")
+    expect(page.get_by_text(re.compile(r"^Gewijzigd"))).to_have_count(0)
 
     create_person(page, "Joke", "Hofstede", org_name)
 
