@@ -27,9 +27,10 @@ def list_people(
     sort: Annotated[str, Query(description="name, -name or -updated")] = "name",
     page: int = 1,
     page_size: Annotated[int, Query(description="25, 50 or 100 (others become 25)")] = 25,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
 ):
     filters = {"text": q, "tag": tag, "organisation_id": organisation_id}
-    return Page.of(service.list_page(actor, filters, sort, page, page_size))
+    return Page.of(service.list_page(actor, filters, sort, page, page_size, cursor))
 
 
 @router.post("", response_model=Person, status_code=status.HTTP_201_CREATED,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 from datetime import date
 from typing import Any
@@ -23,30 +21,8 @@ _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a
 _NL_POSTCODE = re.compile(r"^([1-9]\d{3})\s?([a-zA-Z]{2})$")
 
 SORTS = ("name", "-name", "-updated", "city")
-# sorts whose next page is read after the last row seen (keyset) instead of by skipping rows:
-# their sort keys are strings compared exactly; '-updated' pages by offset
+# sorts whose next page is read after the last row seen (keyset); '-updated' pages by offset
 KEYSET_SORTS = ("name", "-name", "city")
-
-
-def page_cursor(sort: str, last_row: dict[str, Any]) -> str | None:
-    """An opaque cursor that reads the page after ``last_row`` under ``sort``; None for a
-    sort that pages by offset."""
-    if sort not in KEYSET_SORTS or not last_row.get("id"):
-        return None
-    keys = [sort, last_row.get("name_key") or "", last_row.get("city") or "", last_row["id"]]
-    return base64.urlsafe_b64encode(json.dumps(keys).encode()).decode().rstrip("=")
-
-
-def read_cursor(cursor: str, sort: str) -> dict[str, str]:
-    """The keyset parameters of a cursor made by :func:`page_cursor` for the same sort."""
-    try:
-        keys = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        cursor_sort, name_key, city, last_id = keys
-        if cursor_sort != sort or not all(isinstance(k, str) for k in (name_key, city, last_id)):
-            raise ValueError(cursor)
-    except (ValueError, TypeError) as exc:
-        raise ValidationError({"cursor": "ongeldige cursor; begin bij pagina 1 / invalid cursor; start at page 1"}) from exc
-    return {"after_name": name_key, "after_city": city, "after_id": last_id}
 
 
 def normalise_kvk(value: object) -> str:

@@ -21,6 +21,8 @@ EMPLOYMENT_FIELDS = ("organisation_id", "role", "since", "until")
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-./]{6,25}$")
 SORTS = ("name", "-name", "-updated")
+# sorts whose next page is read after the last row seen (keyset); '-updated' pages by offset
+KEYSET_SORTS = ("name", "-name")
 
 
 def normalise_email(value: object) -> str:

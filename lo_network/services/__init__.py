@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from lo_network.domain import paging
+from lo_network.store import driver
 
 
 @dataclass
@@ -26,3 +30,22 @@ PAGE_SIZES = (25, 50, 100)
 def clamp_page(page: int, page_size: int) -> tuple[int, int]:
     size = page_size if page_size in PAGE_SIZES else PAGE_SIZES[0]
     return max(1, int(page)), size
+
+
+def read_page(count: Callable, search: Callable, filters: dict[str, Any], sort: str, page: int,
+              page_size: int, cursor: str | None, keyset_sorts: tuple[str, ...]) -> Page:
+    """Count and one page of a list in one read transaction, by offset, or by keyset when a
+    ``cursor`` (a previous page's ``next_cursor``) is given; the Page carries the cursor of
+    the page after it when its sort pages by keyset."""
+    after = paging.read_cursor(cursor, sort)
+
+    def work(tx):
+        total = count(tx, filters)
+        offset = 0 if after["after_id"] else (page - 1) * page_size
+        return total, search(tx, filters, sort, offset, page_size, after)
+
+    total, items = driver.read(work)
+    more = bool(items) and len(items) == page_size and page * page_size < total
+    next_cursor = paging.page_cursor(sort, keyset_sorts, items[-1]) if more else None
+    return Page(items=paging.strip_keys(items), total=total, page=page, page_size=page_size,
+                next_cursor=next_cursor)

@@ -9,7 +9,7 @@ from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.services import Page, clamp_page
+from lo_network.services import Page, clamp_page, read_page
 from lo_network.store import driver
 from lo_network.store import organisations as store
 
@@ -30,21 +30,8 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
         raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
-    after = domain.read_cursor(cursor, sort) if cursor else None
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")))
-
-    def work(tx):
-        total = store.count(tx, clean_filters)
-        offset = 0 if after else (page - 1) * page_size
-        items = store.search(tx, clean_filters, sort, offset, page_size, after)
-        return total, items
-
-    total, items = driver.read(work)
-    more = bool(items) and len(items) == page_size and page * page_size < total
-    next_cursor = domain.page_cursor(sort, items[-1]) if more else None
-    for item in items:
-        item.pop("name_key", None)
-    return Page(items=items, total=total, page=page, page_size=page_size, next_cursor=next_cursor)
+    return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
 
 def get(actor: Actor, organisation_id: str) -> dict:

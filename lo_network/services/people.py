@@ -11,7 +11,7 @@ from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
-from lo_network.services import Page, clamp_page
+from lo_network.services import Page, clamp_page, read_page
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
 from lo_network.store import people as store
@@ -24,18 +24,15 @@ def _audit_view(record: dict | None) -> dict | None:
 
 
 def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: int = 1,
-              page_size: int = 25) -> Page:
+              page_size: int = 25, cursor: str | None = None) -> Page:
+    """One page of people; with ``cursor`` (a previous page's ``next_cursor``) read after
+    that page's last row (see services.organisations.list_page)."""
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
         raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
-
-    def work(tx):
-        return store.count(tx, clean_filters), store.search(tx, clean_filters, sort, (page - 1) * page_size, page_size)
-
-    total, items = driver.read(work)
-    return Page(items=items, total=total, page=page, page_size=page_size)
+    return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
 
 def get(actor: Actor, person_id: str) -> dict:

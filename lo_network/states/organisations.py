@@ -7,7 +7,6 @@ bookmarked, shared and reached again with the browser's back button."""
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import reflex as rx
 
@@ -63,9 +62,6 @@ class OrganisationsState(PagedList, SessionState):
     status: str = ""
     tag: str = ""
     rows: list[OrganisationRow] = []
-    # backend only: keyset cursors by page number, valid for the filters/sort/size in _cursor_view
-    _cursors: dict[int, str] = {}
-    _cursor_view: str = ""
 
     # ------------------------------------------------------------ display
     @rx.var
@@ -95,25 +91,13 @@ class OrganisationsState(PagedList, SessionState):
         self.tag = str(params.get("tag", ""))[:60]
         self._read_paging(params)
 
+    def _list_page(self, filters: dict[str, str], cursor: str | None):
+        return service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size, cursor)
+
     def _fetch(self):
-        """Read the page on screen. Pages reached with next/previous are read by keyset
-        (after the last row of the page before, remembered in ``_cursors``), so they are as
-        fast deep in the list as on page 1; a page typed in the URL is read by offset."""
         self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
-        filters = {"text": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
-                   "status": self.status, "tag": self.tag.strip().lower()}
-        view = json.dumps([filters, self.sort, self.page_size])
-        if view != self._cursor_view:
-            self._cursor_view, self._cursors = view, {}
-        actor = self.signed_in_actor()
-        cursor = self._cursors.get(self.page)
-        result = service.list_page(actor, filters, self.sort, self.page, self.page_size, cursor)
-        if result.items == [] and result.total and self.page > result.pages:
-            self.page = result.pages  # the list shrank under us: show its last page
-            self._cursors = {}
-            result = service.list_page(actor, filters, self.sort, self.page, self.page_size)
-        if result.next_cursor:
-            self._cursors[self.page + 1] = result.next_cursor
+        result = self._read_page({"text": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
+                                  "status": self.status, "tag": self.tag.strip().lower()})
         self.rows = [row_of(item) for item in result.items]
         return self._show_page(result, LIST_ROUTE)
 

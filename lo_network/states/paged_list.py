@@ -1,7 +1,8 @@
-"""What every list page shares: sort, page and page size, the pager's text and events, and
-their place in the URL query (?sort=&page=&size=). Mixed into a list state (a SessionState)
-that reads its rows in ``_fetch``, names its sorts in ``_sorts`` and its filters in
-``_filter_query``; each list gets its own copy of these vars."""
+"""What every list page shares: sort, page and page size, the pager's text and events, their
+place in the URL query (?sort=&page=&size=), and keyset paging. Mixed into a list state (a
+SessionState) that reads its rows in ``_fetch`` (through ``_read_page``), asks its service
+in ``_list_page``, names its sorts in ``_sorts`` and its filters in ``_filter_query``; each
+list gets its own copy of these vars."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ class PagedList(rx.State, mixin=True):
     page_size: int = PAGE_SIZES[0]
     total: int = 0
     loaded: bool = False
+    # backend only: keyset cursors by page number, valid for the list view in _cursor_view
+    _cursors: dict[int, str] = {}
+    _cursor_view: str = ""
 
     # ------------------------------------------------------------ what a list names
     def _sorts(self) -> tuple[str, ...]:
@@ -34,6 +38,27 @@ class PagedList(rx.State, mixin=True):
 
     def _fetch(self) -> Any:
         raise NotImplementedError
+
+    def _list_page(self, filters: dict[str, str], cursor: str | None) -> Page:
+        """The service's page for ``filters`` and this list's sort, page and size."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ reading a page
+    def _read_page(self, filters: dict[str, str]) -> Page:
+        """The page on screen. A page reached with "next" is read by keyset (after the last
+        row of the page before, whose cursor was kept), as fast deep in the list as page 1;
+        a page typed in the URL, or going back to one never read, is read by offset."""
+        view = json.dumps([filters, self.sort, self.page_size], sort_keys=True)
+        if view != self._cursor_view:
+            self._cursor_view, self._cursors = view, {}
+        result = self._list_page(filters, self._cursors.get(self.page))
+        if result.items == [] and result.total and self.page > result.pages:
+            self.page = result.pages  # the list shrank under us: show its last page
+            self._cursors = {}
+            result = self._list_page(filters, None)
+        if result.next_cursor:  # assigned, not changed in place, so the state saves it
+            self._cursors = {**self._cursors, self.page + 1: result.next_cursor}
+        return result
 
     # ------------------------------------------------------------ display
     @rx.var

@@ -122,12 +122,13 @@ class PeopleState(PagedList, SessionState):
                 return
             self.organisation_id, self.organisation_name = organisation_id, record.get("name") or ""
 
+    def _list_page(self, filters: dict[str, str], cursor: str | None):
+        return service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size, cursor)
+
     def _fetch(self):
-        filters = {"text": self.search_text, "tag": self.tag.strip().lower(), "organisation_id": self.organisation_id}
-        result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
-        if result.items == [] and result.total and self.page > result.pages:
-            self.page = result.pages  # the list shrank under us: show its last page
-            result = service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
+        self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
+        result = self._read_page({"text": self.search_text, "tag": self.tag.strip().lower(),
+                                  "organisation_id": self.organisation_id})
         self.rows = [row_of(item) for item in result.items]
         return self._show_page(result, LIST_ROUTE)
 

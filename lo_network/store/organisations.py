@@ -6,6 +6,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from lo_network.domain.paging import NO_CURSOR
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -47,15 +48,11 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-NO_CURSOR = {"after_name": None, "after_city": None, "after_id": None}
-
-
 def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
-           after: dict[str, str] | None = None) -> list[dict]:
+           after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
     """One page of organisations matching ``filters`` (text already folded); with ``after``
     (keyset parameters of the previous page's last row) the page that follows that row."""
-    result = tx.run(q("organisations/search"), **_filters(filters), **(after or NO_CURSOR),
-                    sort=sort, offset=offset, limit=limit)
+    result = tx.run(q("organisations/search"), **_filters(filters), **after, sort=sort, offset=offset, limit=limit)
     return [plain(r["organisation"]) for r in result]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from lo_network.domain.paging import NO_CURSOR
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -45,8 +46,11 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int) -> list[dict]:
-    result = tx.run(q("people/search"), **_filters(filters), sort=sort, offset=offset, limit=limit)
+def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
+           after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
+    """One page of people matching ``filters``; with ``after`` (keyset parameters of the
+    previous page's last row) the page that follows that row."""
+    result = tx.run(q("people/search"), **_filters(filters), **after, sort=sort, offset=offset, limit=limit)
     return [plain(r["person"]) for r in result]
 
 

@@ -337,3 +337,22 @@ def test_an_employment_does_not_move_to_another_organisation(coordinator, orgs):
     service.update_employment(coordinator, made["id"], job, {"role": "Teamleider", "until": "1-1-2025"}, "test")
     [kept] = service.get(coordinator, made["id"])["employments"]
     assert (kept["organisation_name"], kept["role"], kept["until"]) == ("Acme Transport", "Teamleider", "2025-01-01")
+
+
+# ---------------------------------------------------------------- keyset paging
+@pytest.mark.parametrize("sort", ["name", "-name"])
+def test_cursor_pages_equal_offset_pages(coordinator, sort):
+    from lo_network.domain import people as domain
+    from lo_network.store import people as store
+
+    made = driver.write(store.create_many, [domain.validate({"first_name": f"P{i}", "last_name": f"Smit {i % 4}"})
+                                            for i in range(55)])
+    by_offset = [p["id"] for page in (1, 2, 3) for p in service.list_page(coordinator, {}, sort, page, 25).items]
+    by_cursor, cursor, page = [], None, 1
+    while True:
+        result = service.list_page(coordinator, {}, sort, page, 25, cursor)
+        by_cursor += [p["id"] for p in result.items]
+        if not result.next_cursor:
+            break
+        cursor, page = result.next_cursor, page + 1
+    assert page == 3 and by_cursor == by_offset and sorted(by_cursor) == sorted(made)

@@ -92,9 +92,9 @@ def _timed(fn: Callable[[], Any]) -> float:
 def _raw_params(filters: dict[str, Any], sort: str, page: int, cursor: str | None = None) -> dict[str, Any]:
     """The parameters the store passes to count.cypher and search.cypher."""
     from lo_network.domain import organisations as domain
-    from lo_network.store.organisations import NO_CURSOR
+    from lo_network.domain import paging
 
-    after = domain.read_cursor(cursor, sort) if cursor else NO_CURSOR
+    after = paging.read_cursor(cursor, sort)
     return {
         "text": domain.search_text(filters.get("text")),
         "kind": filters.get("kind"), "region": filters.get("region"), "status": filters.get("status"),
@@ -107,13 +107,14 @@ def _cursor_before(filters: dict[str, Any], sort: str, page: int) -> str:
     """The cursor the list holds when "next" leads to ``page``: made from the last row of
     the page before (read once here, by offset, untimed)."""
     from lo_network.domain import organisations as domain
+    from lo_network.domain import paging
     from lo_network.store import driver
     from lo_network.store.queries import q
 
     params = dict(_raw_params(filters, sort, 1), offset=(page - 1) * PAGE_SIZE - 1, limit=1)
     with driver.get_driver().session(database=settings.get().neo4j_database) as session:
         row = dict(session.run(q("organisations/search"), params).single()["organisation"])
-    return domain.page_cursor(sort, row)
+    return paging.page_cursor(sort, domain.KEYSET_SORTS, row)
 
 
 def _measure(case: tuple[str, dict[str, Any], str, int], repeat: int, budget: float) -> dict[str, Any]:

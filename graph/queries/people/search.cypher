@@ -1,8 +1,14 @@
 // One page of the people list, with each person's current organisations.
+// Paging by offset ($offset rows skipped), or by keyset: with $after_id set, the rows after
+// the previous page's last row ($after_name, $after_id) in the same order. Ties are broken
+// by name_key, then id.
 MATCH (p:Person)
 WHERE ($text = '' OR p.search_key CONTAINS $text)
   AND ($tag IS NULL OR $tag IN p.tags)
   AND ($organisation_id IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Organisation {id: $organisation_id}) })
+  AND ($after_id IS NULL
+    OR ($sort = 'name' AND (p.name_key > $after_name OR (p.name_key = $after_name AND p.id > $after_id)))
+    OR ($sort = '-name' AND (p.name_key < $after_name OR (p.name_key = $after_name AND p.id > $after_id))))
 WITH p
 ORDER BY
   CASE WHEN $sort = 'name' THEN p.name_key END ASC,
@@ -10,5 +16,5 @@ ORDER BY
   CASE WHEN $sort = '-updated' THEN p.updated_at END DESC,
   p.name_key ASC, p.id ASC
 SKIP $offset LIMIT $limit
-RETURN p {.id, .name, .email, .phone, .job_title, .tags, .consent_basis, .updated_at,
+RETURN p {.id, .name, .name_key, .email, .phone, .job_title, .tags, .consent_basis, .updated_at,
           organisations: [(p)-[w:WORKS_AT]->(o:Organisation) WHERE w.until IS NULL | o.name]} AS person
