@@ -5,11 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import (
-    checkbox_group, confirm_dialog, field, field_error, form_grid, read_only_value, text_area,
+    checkbox_group, field, field_error, form_grid, read_only_value, text_area,
     text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import status_badge
+from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.states.organisation_detail import Colleague, OrganisationState as S, StatusChange
@@ -228,45 +229,15 @@ def people() -> rx.Component:
 
 # ---------------------------------------------------------------- pages
 def actions() -> rx.Component:
-    delete_button = rx.button(rx.icon("trash-2", size=16), t("common.delete"), color_scheme="red",
-                              variant="soft", id="org-delete")
-    return rx.cond(
-        SessionState.can_edit_network & ~S.editing,
-        rx.hstack(
-            rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=S.start_edit, id="org-edit"),
-            confirm_dialog(delete_button, t("org.delete_title"),
-                           rx.vstack(rx.text(t("org.delete_body")), rx.text(t("common.cannot_undo"), weight="bold")),
-                           t("common.delete"), S.delete, id="org-delete-dialog"),
-            spacing="2",
-        ),
-        rx.fragment(),
-    )
-
-
-def back_link() -> rx.Component:
-    return rx.link(
-        rx.hstack(rx.icon("arrow-left", size=14), t("org.back_to_list"), align="center", spacing="1"),
-        href=OrganisationsState.list_url, size="2", id="org-back", margin_bottom="8px", display="inline-block",
-    )
-
-
-def read_only_note() -> rx.Component:
-    return rx.cond(
-        SessionState.can_edit_network,
-        rx.fragment(),
-        rx.callout(t("common.read_only"), icon="eye", color_scheme="gray", size="1", margin_bottom="12px"),
-    )
-
-
-def subtitle() -> rx.Var:
-    return rx.cond(S.updated != "", t("common.updated") + " " + S.updated, "")
+    return record_actions("org", SessionState.can_edit_network, S.editing, S.start_edit, S.delete,
+                          t("org.delete_title"), t("org.delete_body"))
 
 
 def content() -> rx.Component:
     """Title, buttons, then the form or the view beside status history and people."""
     return rx.box(
-        page_header(rx.cond(S.is_new, t("org.new"), S.name), actions(), subtitle=subtitle()),
-        read_only_note(),
+        page_header(rx.cond(S.is_new, t("org.new"), S.name), actions(), subtitle=updated_line(S.updated)),
+        read_only_note(SessionState.can_edit_network),
         rx.cond(
             S.is_new,
             rx.box(edit_form(), max_width="760px"),
@@ -297,4 +268,4 @@ def body() -> rx.Component:
 
 
 def organisation() -> rx.Component:
-    return layout(back_link(), body())
+    return layout(back_link("org", t("org.back_to_list"), OrganisationsState.list_url), body())

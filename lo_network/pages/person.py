@@ -8,6 +8,7 @@ from lo_network.components.forms import (
     confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.pages.people import chosen_organisation, organisation_lookup
@@ -339,38 +340,8 @@ def job_dialog() -> rx.Component:
 
 # ---------------------------------------------------------------- pages
 def actions() -> rx.Component:
-    delete_button = rx.button(rx.icon("trash-2", size=16), t("common.delete"), color_scheme="red",
-                              variant="soft", id="person-delete")
-    return rx.cond(
-        SessionState.can_edit_network & ~S.editing,
-        rx.hstack(
-            rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=S.start_edit, id="person-edit"),
-            confirm_dialog(delete_button, t("person.delete_title"),
-                           rx.vstack(rx.text(t("person.delete_body")), rx.text(t("common.cannot_undo"), weight="bold")),
-                           t("common.delete"), S.delete, id="person-delete-dialog"),
-            spacing="2",
-        ),
-        rx.fragment(),
-    )
-
-
-def back_link() -> rx.Component:
-    return rx.link(
-        rx.hstack(rx.icon("arrow-left", size=14), t("person.back_to_list"), align="center", spacing="1"),
-        href=PeopleState.list_url, size="2", id="person-back", margin_bottom="8px", display="inline-block",
-    )
-
-
-def read_only_note() -> rx.Component:
-    return rx.cond(
-        SessionState.can_edit_network,
-        rx.fragment(),
-        rx.callout(t("common.read_only"), icon="eye", color_scheme="gray", size="1", margin_bottom="12px"),
-    )
-
-
-def subtitle() -> rx.Var:
-    return rx.cond(S.updated != "", t("common.updated") + " " + S.updated, "")
+    return record_actions("person", SessionState.can_edit_network, S.editing, S.start_edit, S.delete,
+                          t("person.delete_title"), t("person.delete_body"))
 
 
 def body() -> rx.Component:
@@ -380,8 +351,8 @@ def body() -> rx.Component:
             S.missing,
             rx.callout(t("person.not_found"), icon="circle-alert", color_scheme="orange", id="person-missing"),
             rx.box(
-                page_header(rx.cond(S.is_new, t("person.new"), S.name), actions(), subtitle=subtitle()),
-                read_only_note(),
+                page_header(rx.cond(S.is_new, t("person.new"), S.name), actions(), subtitle=updated_line(S.updated)),
+                read_only_note(SessionState.can_edit_network),
                 rx.grid(
                     rx.box(rx.cond(S.editing, edit_form(), view())),
                     rx.cond(S.is_new, first_job_fields(), employment_history()),
@@ -398,4 +369,4 @@ def body() -> rx.Component:
 
 
 def person() -> rx.Component:
-    return layout(back_link(), body())
+    return layout(back_link("person", t("person.back_to_list"), PeopleState.list_url), body())

@@ -1,0 +1,54 @@
+"""What every record page (one organisation, one person, ...) has around its content: the
+link back to its list, edit and delete buttons for roles that may change it, a read-only
+note for roles that may not, and the "changed on" line under the title."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from lo_network.components.forms import confirm_dialog
+from lo_network.i18n import t
+
+
+def record_actions(prefix: str, allowed: rx.Var, editing: rx.Var, on_edit: Any, on_delete: Any,
+                   delete_title: rx.Var, delete_body: rx.Var) -> rx.Component:
+    """Edit, and delete behind a confirmation, while not editing and for roles in ``allowed``
+    (the handlers check the role again). Ids: ``{prefix}-edit``, ``{prefix}-delete``,
+    ``{prefix}-delete-dialog``."""
+    delete_button = rx.button(rx.icon("trash-2", size=16), t("common.delete"), color_scheme="red",
+                              variant="soft", id=f"{prefix}-delete")
+    return rx.cond(
+        allowed & ~editing,
+        rx.hstack(
+            rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=on_edit, id=f"{prefix}-edit"),
+            confirm_dialog(delete_button, delete_title,
+                           rx.vstack(rx.text(delete_body), rx.text(t("common.cannot_undo"), weight="bold")),
+                           t("common.delete"), on_delete, id=f"{prefix}-delete-dialog"),
+            spacing="2",
+        ),
+        rx.fragment(),
+    )
+
+
+def back_link(prefix: str, label: rx.Var, href: rx.Var | str) -> rx.Component:
+    """← the list this record was opened from (its filters kept). Id ``{prefix}-back``."""
+    return rx.link(
+        rx.hstack(rx.icon("arrow-left", size=14), label, align="center", spacing="1"),
+        href=href, size="2", id=f"{prefix}-back", margin_bottom="8px", display="inline-block",
+    )
+
+
+def read_only_note(allowed: rx.Var) -> rx.Component:
+    """"Alleen-lezen" for a role that may not change this kind of record."""
+    return rx.cond(
+        allowed,
+        rx.fragment(),
+        rx.callout(t("common.read_only"), icon="eye", color_scheme="gray", size="1", margin_bottom="12px"),
+    )
+
+
+def updated_line(updated: rx.Var) -> rx.Var:
+    """"Gewijzigd 23-11-2026" under the title ('' for a new record)."""
+    return rx.cond(updated != "", t("common.updated") + " " + updated, "")

@@ -1,0 +1,63 @@
+"""Every event handler of every state, found by walking the state tree (not a hand-written
+list of pages), either checks a permission on the server (``@requires``) or is one of the
+few that only change what is on screen for this browser (a draft, a dialog, the language)
+or that sign in and out. A new handler that touches the store without ``@requires`` fails
+here."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import lo_network.states
+from lo_network.states.session import SessionState
+
+# handlers that read and write nothing but this browser's own state; what they prepare is
+# saved only through a guarded handler
+SCREEN_ONLY = {
+    "SessionState": {"set_language"},
+    "LoginState": {"open", "login"},  # before sign-in: the login page itself
+    "UsersState": {"set_new_role"},
+    "OrganisationState": {"set_value", "toggle_theme", "start_edit"},
+    "PersonState": {"set_value", "set_job_value", "start_edit", "pick_organisation", "clear_organisation",
+                    "open_job", "set_job_open", "set_end_current"},
+}
+SIGN_OUT = {"SessionState": {"logout"}}  # ends this browser's own session
+REFLEX_BUILT_IN = {"setvar"}  # Reflex's own setter of public vars (no store access)
+
+
+def all_states() -> list[type]:
+    for module in pkgutil.iter_modules(lo_network.states.__path__):
+        importlib.import_module(f"lo_network.states.{module.name}")
+    found, todo = [], [SessionState]
+    while todo:
+        state = todo.pop()
+        found.append(state)
+        todo.extend(state.get_substates())
+    return found
+
+
+def test_the_walk_finds_every_page_state():
+    names = {state.__name__ for state in all_states()}
+    assert {"OrganisationsState", "OrganisationState", "PeopleState", "PersonState", "UsersState",
+            "LoginState"} <= names
+
+
+def test_every_handler_is_guarded_or_screen_only():
+    unguarded = []
+    for state in all_states():
+        exempt = SCREEN_ONLY.get(state.__name__, set()) | SIGN_OUT.get(state.__name__, set()) | REFLEX_BUILT_IN
+        for name, handler in state.event_handlers.items():
+            if getattr(handler.fn, "lo_permission", None) is None and name not in exempt:
+                unguarded.append(f"{state.__name__}.{name}")
+    assert unguarded == []
+
+
+def test_screen_only_handlers_do_not_reach_the_store():
+    """Their code names no service, store or driver (so the exemption stays honest)."""
+    for state in all_states():
+        for name in SCREEN_ONLY.get(state.__name__, set()) - {"open", "login"}:
+            source = inspect.getsource(state.event_handlers[name].fn)
+            for word in ("service.", "store.", "driver.", "organisation_service."):
+                assert word not in source, f"{state.__name__}.{name} uses {word}"
