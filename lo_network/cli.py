@@ -226,6 +226,69 @@ def cmd_serve(args) -> int:
     return code
 
 
+# ---------------------------------------------------------------- the network itself (issue 3)
+def _kind_of(record_id: str) -> str:
+    """'organisation' or 'person': which kind of record ``record_id`` is."""
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain.errors import NotFound, ValidationError
+    from lo_network.services import organisations, people
+
+    for kind, service in (("organisation", organisations), ("person", people)):
+        try:
+            service.get(CLI_ACTOR, record_id)
+            return kind
+        except NotFound:
+            continue
+    raise ValidationError({"id": f"geen organisatie of persoon / no organisation or person: {record_id}"})
+
+
+def cmd_link(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain.dates import dutch
+    from lo_network.services import links
+
+    with _Graph():
+        if args.link_command == "add":
+            kind = _kind_of(args.from_id)
+            raw = {"type": args.type, "since": args.since, "until": args.until, "source": args.source,
+                   "note": args.note}
+            link_id = links.add(CLI_ACTOR, kind, args.from_id, args.to_id, raw, "cli")
+            print(f"lo-network: link {link_id} added")
+        elif args.link_command == "end":
+            kind = _kind_of(args.record_id)
+            links.end(CLI_ACTOR, kind, args.record_id, args.link_id, "cli", until=args.until)
+            print(f"lo-network: link {args.link_id} ended")
+        else:
+            kind = _kind_of(args.record_id)
+            for link in links.list_links(CLI_ACTOR, kind, args.record_id):
+                period = " – ".join(p for p in (dutch(link["since"]), dutch(link["until"])) if p)
+                state = "" if link["active"] else " (beëindigd / ended)"
+                print(f"{link['id']}  {link['label_nl']} {link['other_name']}  {period}{state}")
+    return 0
+
+
+def add_network_commands(sub) -> None:
+    sp = sub.add_parser("link", help="links between organisations or between people: add, end, list")
+    link_sub = sp.add_subparsers(dest="link_command", required=True)
+    add = link_sub.add_parser("add", help="a new link FROM_ID -> TO_ID (two organisations or two people)")
+    add.add_argument("from_id")
+    add.add_argument("to_id")
+    add.add_argument("--type", required=True,
+                     help="organisations: partner, customer, supplier, member_of, part_of, collaborates, "
+                          "shareholder; people: knows, introduced_by")
+    add.add_argument("--since", default="")
+    add.add_argument("--until", default="")
+    add.add_argument("--source", default="")
+    add.add_argument("--note", default="")
+    end = link_sub.add_parser("end", help="end a link (it stays, with its end date)")
+    end.add_argument("record_id", help="the organisation or person at either end")
+    end.add_argument("link_id")
+    end.add_argument("--until", default="", help="default today")
+    show = link_sub.add_parser("list", help="the links of an organisation or person")
+    show.add_argument("record_id")
+    sp.set_defaults(func=cmd_link)
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lo-network", description="Logistics Overijssel network CRM")
@@ -263,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
+    add_network_commands(sub)  # issue 3
     return p
 
 

@@ -292,3 +292,32 @@ def vocab_label(vocab: dict[str, tuple[str, str]], value: rx.Var) -> rx.Var:
     table = rx.Var.create(vocab_pairs(vocab))
     entry = table[value]
     return rx.cond(entry, rx.cond(is_english(), entry[1], entry[0]), value)
+
+
+# ---------------------------------------------------------------- issue 3: the network itself
+STRINGS.update({
+    "links.title": ("Relaties", "Links"),
+    "links.none": ("Nog geen relaties.", "No links yet."),
+    "links.add": ("Relatie toevoegen", "Add link"),
+    "links.end": ("Beëindigen", "End"),
+    "links.ended": ("beëindigd", "ended"),
+    "links.delete_title": ("Relatie verwijderen?", "Delete link?"),
+    "links.delete_body": ("Alleen voor een vergissing: een beëindigde relatie blijft in de geschiedenis.",
+                          "Only for a mistake: an ended link stays in the history."),
+    "links.deleted": ("Relatie verwijderd", "Link deleted"),
+    "links.timeline": ("Tijdlijn", "Timeline"),
+    "links.timeline_empty": ("Nog niets om te tonen.", "Nothing to show yet."),
+    "links.field.type": ("Soort relatie", "Kind of link"),
+    "links.field.direction": ("Richting", "Direction"),
+    "links.field.other": ("Met", "With"),
+    "links.field.since": ("Sinds", "Since"),
+    "links.field.until": ("Tot en met", "Until"),
+    "links.field.source": ("Bron", "Source"),
+    "links.field.note": ("Notitie", "Note"),
+    "links.choose_type": ("Kies een soort", "Choose a kind"),
+    "links.direction_hint": ("Bijv. 'klant van': wie is de klant?", "E.g. 'customer of': who is the customer?"),
+    "links.lookup": ("Typ een naam…", "Type a name…"),
+    "links.source_placeholder": ("bijv. KvK, jaarverslag, gesprek", "e.g. KvK, annual report, conversation"),
+    "links.edit_title": ("Relatie wijzigen", "Change link"),
+    "links.end_title": ("Relatie beëindigen", "End link"),
+})

@@ -10,6 +10,7 @@ from lo_network.pages.organisations import organisations
 from lo_network.pages.people import people
 from lo_network.pages.person import person
 from lo_network.pages.users import users
+from lo_network.states.links import LinksState
 from lo_network.states.login import LoginState
 from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG, OrganisationState
 from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
@@ -37,8 +38,9 @@ app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", 
 app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
-             on_load=OrganisationState.load)
+             on_load=[OrganisationState.load, LinksState.load_organisation])
 app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
-app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}", on_load=PersonState.load)
+app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
+             on_load=[PersonState.load, LinksState.load_person])
