@@ -10,6 +10,8 @@ from lo_network.pages.organisations import organisations
 from lo_network.pages.people import people
 from lo_network.pages.person import person
 from lo_network.pages.users import users
+from lo_network.pages.duplicates import duplicates
+from lo_network.states.duplicates import DuplicatesState
 from lo_network.states.links import LinksState
 from lo_network.states.login import LoginState
 from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG, OrganisationState
@@ -44,3 +46,6 @@ app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=P
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
              on_load=[PersonState.load, LinksState.load_person])
+
+# issue 3: the network itself
+app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)

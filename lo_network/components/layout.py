@@ -18,6 +18,9 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("/personen", "nav.people", False),
     ("/gebruikers", "nav.users", True),
 ]
+NAV_ITEMS[-1:-1] = [  # issue 3: the network itself
+    ("/dubbelen", "nav.duplicates", False),
+]
 
 
 def logo() -> rx.Component:

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 
 def network_targets(admin, organisation_id: str, person_id: str, n: int) -> dict:
-    from lo_network.services import links, organisations, people
+    from lo_network.services import duplicates, links, organisations, people
 
     other = organisations.create(admin, {"name": f"E2E Partner {n} BV", "kind": "company"}, via="e2e")
     twin = organisations.create(admin, {"name": f"E2E Doelwit {n} B.V.", "kind": "company"}, via="e2e")
     friend = people.create(admin, {"first_name": "Vriend", "last_name": f"Doel {n}"}, via="e2e")
     link_id = links.add(admin, "organisation", organisation_id, other["id"], {"type": "customer"}, via="e2e")
+    merged_away = organisations.create(admin, {"name": f"E2E Samengevoegd {n} BV", "kind": "company"}, via="e2e")
+    audit_id = duplicates.merge(admin, "organisation", other["id"], merged_away["id"], {}, via="e2e")
     return {
-        "organisations": [other["id"], twin["id"]],
         "people": [friend["id"]],
-        "arguments": {"link_id": link_id, "keep_id": organisation_id, "drop_id": twin["id"]},
+        "organisations": [other["id"], twin["id"], merged_away["id"]],
+        "arguments": {"link_id": link_id, "keep_id": organisation_id, "drop_id": twin["id"],
+                      "a_id": organisation_id, "b_id": twin["id"], "audit_id": audit_id},
         "draft_steps": [
             ("open_link", {"mode": "add", "link_id": ""}),
             ("pick_other", {"other_id": other["id"], "name": other["name"]}),

@@ -1,0 +1,103 @@
+"""Domain rules of issue 3: link validation and words, timeline, duplicate keys and scores."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lo_network.domain import duplicates as dup
+from lo_network.domain import links
+from lo_network.domain.errors import ValidationError
+
+TODAY = date(2026, 6, 1)
+
+
+def test_link_validate_normalises_and_names_each_bad_field():
+    out = links.validate("organisation", {"type": "partner", "since": "1-3-2024", "source": " KvK ", "note": " x "},
+                         from_id="a", to_id="b", today=TODAY)
+    assert out == {"type": "partner", "since": "2024-03-01", "until": None, "source": "KvK", "note": "x"}
+    with pytest.raises(ValidationError) as exc:
+        links.validate("organisation", {"type": "knows", "since": "2027-01-01", "until": "2026-01-01"},
+                       from_id="a", to_id="a", today=TODAY)
+    assert set(exc.value.errors) == {"type", "since", "until", "to_id"}
+    with pytest.raises(ValidationError) as exc:
+        links.validate("person", {"type": "partner"}, today=TODAY)
+    assert set(exc.value.errors) == {"type"}
+
+
+def test_link_words_from_each_end():
+    assert links.label("organisation", "customer", True) == ("klant van", "customer of")
+    assert links.label("organisation", "customer", False) == ("heeft als klant", "has as customer")
+    assert links.label("organisation", "partner", False) == ("partner van", "partner of")
+    assert links.label("person", "introduced_by", False) == ("heeft geïntroduceerd", "introduced")
+
+
+def test_same_active_link_respects_direction_and_end():
+    existing = [{"id": "1", "type": "customer", "from_id": "a", "to_id": "b", "until": None},
+                {"id": "2", "type": "partner", "from_id": "a", "to_id": "b", "until": "2020-01-01"}]
+    assert links.same_active_link(existing, "organisation", "customer", "a", "b", TODAY)
+    assert not links.same_active_link(existing, "organisation", "customer", "b", "a", TODAY)
+    assert not links.same_active_link(existing, "organisation", "partner", "b", "a", TODAY)  # ended
+    existing[1]["until"] = None
+    assert links.same_active_link(existing, "organisation", "partner", "b", "a", TODAY)  # undirected
+
+
+def test_timeline_newest_first_with_undated_last():
+    entries = links.timeline(
+        employments=[{"organisation_id": "o", "organisation_name": "Acme", "role": "CEO", "since": "2018-01-01",
+                      "until": "2022-12-31"}, {"organisation_id": "p", "organisation_name": "Port", "since": None,
+                                               "until": None}],
+        links=[{"type": "knows", "kind": "person", "outgoing": True, "other_id": "x", "other_name": "Bert",
+                "since": "2021-05-01", "until": None}],
+        viewpoint="person", today=TODAY)
+    assert [(e.date, e.kind) for e in entries] == [
+        ("2022-12-31", "employment_end"), ("2021-05-01", "link_start"), ("2018-01-01", "employment_start"),
+        ("", "employment_start")]
+    assert entries[0].nl == "vertrekt bij Acme (CEO)" and entries[0].ended
+    assert entries[1].en == "knows Bert" and not entries[1].ended
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Transport Twente B.V.", "transport-twente BV"),
+    ("Trans Port Twénte Holding", "TRANSPORT TWENTE"),
+    ("Stichting Havenbedrijf", "Havenbedrijf"),
+    ("Koel & Vries N.V.", "koel vries nv"),
+])
+def test_organisation_names_that_match(a, b):
+    assert dup.organisation_name_key(a) == dup.organisation_name_key(b) != ""
+
+
+def test_organisation_names_that_differ_and_legal_form_only():
+    assert dup.organisation_name_key("Transport Twente") != dup.organisation_name_key("Transport Zwolle")
+    assert dup.organisation_name_key("B.V.") == "bv"
+
+
+def test_website_domain():
+    assert dup.website_domain("https://www.Example.nl/contact?x=1") == "example.nl"
+    assert dup.website_domain("example.nl:8080") == "example.nl"
+    assert dup.website_domain("https://www.linkedin.com/company/x") == ""
+    assert dup.website_domain("") == ""
+
+
+def test_person_key_and_score():
+    assert dup.person_name_key("Jan", "de  Vries") == dup.person_name_key("jan", "De Vries") == "jandevries"
+    assert dup.score(["same_kvk"]) == 90
+    assert dup.score(["same_kvk", "same_name"]) == 97
+    assert dup.score(["same_name", "same_domain", "same_name"]) == 88
+
+
+def test_combine_groups_reasons_per_pair_best_first():
+    rows = [{"a_id": "2", "b_id": "1", "a_name": "B", "b_name": "A", "reason": "same_name"},
+            {"a_id": "1", "b_id": "2", "a_name": "A", "b_name": "B", "reason": "same_kvk"},
+            {"a_id": "3", "b_id": "4", "a_name": "C", "b_name": "D", "reason": "same_domain"}]
+    out = dup.combine(rows)
+    assert [(c["a_id"], c["b_id"], c["a_name"], c["score"]) for c in out] == [("1", "2", "A", 97), ("3", "4", "C", 60)]
+    assert out[0]["reasons_en"].startswith("same KvK number")
+
+
+def test_merged_fields():
+    keep = {"name": "A", "email": "", "tags": ["x"], "notes": "k"}
+    drop = {"name": "B", "email": "b@x.nl", "tags": ["y"], "notes": "d"}
+    out = dup.merged_fields(("name", "email", "tags", "notes"), keep, drop, {"tags": "both", "notes": "drop"})
+    assert out == {"name": "A", "email": "b@x.nl", "tags": ["x", "y"], "notes": "d"}
