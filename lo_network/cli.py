@@ -267,6 +267,20 @@ def cmd_link(args) -> int:
     return 0
 
 
+def cmd_metrics(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import metrics
+
+    with _Graph():
+        row = metrics.recompute(CLI_ACTOR, "cli")
+        brokers = metrics.brokers(CLI_ACTOR, limit=args.brokers)
+        print(f"lo-network: network measures: {row.nodes} nodes, {row.edges} ties, density {row.density:.4f}, "
+              f"largest connected share {row.largest_share:.1%}, {row.communities} communities "
+              f"({'betweenness estimated' if row.approximate else 'exact'}, {row.seconds:.1f} s)")
+        print("lo-network: brokers: " + ", ".join(b["name"] or b["id"] for b in brokers))
+    return 0
+
+
 def add_network_commands(sub) -> None:
     sp = sub.add_parser("link", help="links between organisations or between people: add, end, list")
     link_sub = sp.add_subparsers(dest="link_command", required=True)
@@ -287,6 +301,10 @@ def add_network_commands(sub) -> None:
     show = link_sub.add_parser("list", help="the links of an organisation or person")
     show.add_argument("record_id")
     sp.set_defaults(func=cmd_link)
+
+    sp = sub.add_parser("metrics", help="recompute the network measures (degree, betweenness, communities)")
+    sp.add_argument("--brokers", type=int, default=10, help="how many brokers to print (default 10)")
+    sp.set_defaults(func=cmd_metrics)
 
 
 # ---------------------------------------------------------------- main

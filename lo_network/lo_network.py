@@ -11,6 +11,10 @@ from lo_network.pages.people import people
 from lo_network.pages.person import person
 from lo_network.pages.users import users
 from lo_network.pages.duplicates import duplicates
+from lo_network.pages.introductions import introductions
+from lo_network.pages.measures import measures
+from lo_network.states.measures import MeasuresState
+from lo_network.states.introductions import IntroductionsState
 from lo_network.states.duplicates import DuplicatesState
 from lo_network.states.links import LinksState
 from lo_network.states.login import LoginState
@@ -49,3 +53,6 @@ app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · 
 
 # issue 3: the network itself
 app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)
+app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstellen? · {TITLE}",
+             on_load=IntroductionsState.load)
+app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)

@@ -19,7 +19,9 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("/gebruikers", "nav.users", True),
 ]
 NAV_ITEMS[-1:-1] = [  # issue 3: the network itself
+    ("/voorstellen", "nav.introductions", False),
     ("/dubbelen", "nav.duplicates", False),
+    ("/makelaars", "nav.measures", False),
 ]
 
 

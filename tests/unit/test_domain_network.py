@@ -101,3 +101,22 @@ def test_merged_fields():
     drop = {"name": "B", "email": "b@x.nl", "tags": ["y"], "notes": "d"}
     out = dup.merged_fields(("name", "email", "tags", "notes"), keep, drop, {"tags": "both", "notes": "drop"})
     assert out == {"name": "A", "email": "b@x.nl", "tags": ["x", "y"], "notes": "d"}
+
+
+# ---------------------------------------------------------------- measures
+def test_measures_on_a_star_and_theme_bridge():
+    from lo_network.domain import measures
+
+    nodes = [{"id": "hub", "kind": "organisation", "name": "Hub", "region": "twente", "themes": ["international"]},
+             {"id": "x", "kind": "organisation", "name": "X", "region": "twente", "themes": ["sustainability"]},
+             {"id": "y", "kind": "organisation", "name": "Y", "region": "twente", "themes": ["international"]},
+             {"id": "p", "kind": "person", "name": "P", "region": None, "themes": []}]
+    ties = [{"a": "hub", "b": "x"}, {"a": "hub", "b": "y"}, {"a": "p", "b": "hub"}, {"a": "p", "b": "hub"}]
+    result = measures.compute(nodes, ties)
+    assert result.per_node["hub"] == {"degree": 3, "betweenness": 1.0, "community": result.per_node["hub"]["community"]}
+    assert result.per_node["x"]["betweenness"] == 0.0
+    assert result.network["edges"] == 3 and result.network["density"] == 0.5
+    bridges = [f for f in result.findings if f["what"] == "theme"]
+    assert [(f["a"], f["b"], f["names"]) for f in bridges] == [("international", "sustainability", ["Hub", "X"])]
+    assert [f["names"] for f in result.findings if f["what"] == "cut"] == [["Hub"]]
+    assert measures.compute([], []).network["nodes"] == 0

@@ -1,0 +1,31 @@
+"""Network measures in the graph: read nodes and ties, cache per-node measures, list brokers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from lo_network.store.queries import q
+from lo_network.store.records import now_iso, plain
+
+BATCH = 2000
+
+
+def nodes(tx: ManagedTransaction) -> list[dict]:
+    return [r.data() for r in tx.run(q("metrics/nodes"))]
+
+
+def ties(tx: ManagedTransaction, today: str) -> list[dict]:
+    return [r.data() for r in tx.run(q("metrics/edges"), today=today)]
+
+
+def store_measures(tx: ManagedTransaction, kind: str, rows: list[dict[str, Any]]) -> int:
+    now, done = now_iso(), 0
+    for i in range(0, len(rows), BATCH):
+        done += tx.run(q(f"metrics/store_{kind}_measures"), rows=rows[i:i + BATCH], now=now).single()["updated"]
+    return done
+
+
+def brokers(tx: ManagedTransaction, limit: int) -> list[dict]:
+    return [plain(r.data()) for r in tx.run(q("metrics/brokers"), limit=limit)]
