@@ -3,6 +3,7 @@ choosing a value per field; every link moves; the merge is undone from the same 
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -35,11 +36,12 @@ def test_merge_through_the_page_and_undo(page, app, admin):
     row.locator(".dup-compare").click()
     preview = page.locator("#dup-preview")
     expect(preview).to_be_visible()
-    expect(page.locator("#dup-moving")).to_contain_text(f"leverancier van Partner {tag}")
-    expect(page.locator("#dup-moving")).to_contain_text(f"Medewerker {tag}")
-    if page.locator("#dup-keep-name").inner_text() != f"Dubbel {tag} B.V.":
+    expect(page.locator("#dup-keep-name")).to_have_text(re.compile(rf"^Dubbel {tag}( B\.V\.)?$"))
+    if page.locator("#dup-keep-name").inner_text() != f"Dubbel {tag} B.V.":  # the pair comes in id order
         page.locator("#dup-swap").click()
         expect(page.locator("#dup-keep-name")).to_have_text(f"Dubbel {tag} B.V.")
+    expect(page.locator("#dup-moving")).to_contain_text(f"leverancier van Partner {tag}")
+    expect(page.locator("#dup-moving")).to_contain_text(f"Medewerker {tag}")
     page.locator("[data-field=city] .dup-choose-drop").click()
     page.locator("#dup-merge").click()
     page.locator("#dup-merge-dialog-confirm").click()

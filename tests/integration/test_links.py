@@ -113,3 +113,15 @@ def test_delete_and_timeline(coordinator, orgs):
     assert person_entries[0].en == "starts at Acme Transport (Planner)"
     service.delete(coordinator, "organisation", b, link_id, "test")
     assert service.list_links(coordinator, "organisation", a) == []
+
+
+def test_demo_seed_adds_valid_links(graph, users):
+    from lo_network.seed import demo
+
+    summary = demo.seed(organisations=40, seed=3)
+    made = int(summary.rsplit("; ", 1)[1].split()[0])
+    assert made > 20
+    page = organisation_service.list_page(users["steering"], {}, page_size=100).items
+    found = [l for o in page for l in service.list_links(users["steering"], "organisation", o["id"])]
+    assert found and all(l["type"] in domain.ORGANISATION_TYPES and l["source"] == "demo" for l in found)
+    assert any(not l["active"] for l in found) and any(l["active"] for l in found)
