@@ -11,6 +11,8 @@ from lo_network.pages.people import people
 from lo_network.pages.person import person
 from lo_network.pages.users import users
 from lo_network.pages.duplicates import duplicates
+from lo_network.pages.ecosystem import ecosystem
+from lo_network.states.ecosystem import EcosystemState
 from lo_network.pages.introductions import introductions
 from lo_network.pages.measures import measures
 from lo_network.states.measures import MeasuresState
@@ -56,3 +58,4 @@ app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_loa
 app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstellen? · {TITLE}",
              on_load=IntroductionsState.load)
 app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)
+app.add_page(ecosystem, route="/kaart", title=f"Netwerkkaart · {TITLE}", on_load=EcosystemState.load)

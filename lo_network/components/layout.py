@@ -19,6 +19,7 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("/gebruikers", "nav.users", True),
 ]
 NAV_ITEMS[-1:-1] = [  # issue 3: the network itself
+    ("/kaart", "nav.map", False),
     ("/voorstellen", "nav.introductions", False),
     ("/dubbelen", "nav.duplicates", False),
     ("/makelaars", "nav.measures", False),

@@ -94,6 +94,8 @@ def links_section() -> rx.Component:
                         rx.fragment()),
                 rx.link(rx.button(rx.icon("route", size=16), t("intro.ask"), size="2", variant="soft"),
                         href="/voorstellen?doel=" + S.anchor_id, id="link-introductions"),
+                rx.link(rx.button(rx.icon("share-2", size=16), t("map.ego_link"), size="2", variant="soft"),
+                        href="/kaart?ego=" + S.anchor_id, id="link-ego"),
                 spacing="2", wrap="wrap",
             ),
             spacing="3", width="100%",
