@@ -43,7 +43,7 @@ def brokers() -> rx.Component:
         rx.text(t("measures.brokers_intro"), size="2", color_scheme="gray", margin_bottom="8px"),
         rx.cond(
             S.brokers.length() > 0,
-            rx.table.root(
+            rx.scroll_area(rx.table.root(
                 rx.table.header(rx.table.row(
                     rx.table.column_header_cell(t("measures.name")),
                     rx.table.column_header_cell(t("measures.kind")),
@@ -53,7 +53,7 @@ def brokers() -> rx.Component:
                 )),
                 rx.table.body(rx.foreach(S.brokers, broker_row)),
                 variant="ghost", size="1", width="100%", id="measures-brokers",
-            ),
+            ), scrollbars="horizontal", type="auto"),
             rx.text(t("measures.no_brokers"), size="2", color_scheme="gray"),
         ),
     )
