@@ -16,8 +16,8 @@ import networkx as nx
 
 from lo_network.domain import vocab
 
-EXACT_UP_TO = 3000     # nodes; above this betweenness is estimated from SAMPLE pivots
-SAMPLE = 500
+EXACT_UP_TO = 1200     # nodes; above this betweenness is estimated from SAMPLE pivots
+SAMPLE = 200
 SEED = 42
 
 

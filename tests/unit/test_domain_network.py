@@ -120,3 +120,22 @@ def test_measures_on_a_star_and_theme_bridge():
     assert [(f["a"], f["b"], f["names"]) for f in bridges] == [("international", "sustainability", ["Hub", "X"])]
     assert [f["names"] for f in result.findings if f["what"] == "cut"] == [["Hub"]]
     assert measures.compute([], []).network["nodes"] == 0
+
+
+# ---------------------------------------------------------------- ecosystem map
+def test_map_window_and_build():
+    from lo_network.domain import ecosystem
+
+    assert ecosystem.window("2021") == ("2021-01-01", "2021-12-31")
+    assert ecosystem.window("", TODAY) == ("2026-06-01", "2026-06-01")
+    orgs = [{"id": "a", "name": "Alfa BV", "kind": "company"}, {"id": "b", "name": "Beta", "kind": "municipality"}]
+    ties = [{"a": "a", "b": "b", "rel": "LINK", "type": "customer"},
+            {"a": "p", "b": "a", "rel": "WORKS_AT", "person_name": "Piet"},
+            {"a": "p", "b": "a", "rel": "WORKS_AT", "person_name": "Piet"}]
+    data = ecosystem.build(orgs, ties, search="alfa")
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert [(l["source"], l["target"], l["label"]) for l in data["links"]] == [("a", "b", "klant van"), ("p", "a", "werkt bij")]
+    assert nodes["a"]["color"] == ecosystem.HIGHLIGHT and nodes["a"]["val"] == 18 and data["hits"] == 1
+    assert nodes["b"]["color"] == ecosystem.COLOURS["municipality"] and nodes["b"]["val"] == 2
+    assert nodes["p"]["href"] == "/personen/p" and nodes["p"]["kind"] == "person"
+    assert {n["id"] for n in ecosystem.build(orgs, ties, people=False)["nodes"]} == {"a", "b"}
