@@ -281,6 +281,55 @@ def cmd_metrics(args) -> int:
     return 0
 
 
+def cmd_duplicates(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import duplicates
+
+    with _Graph():
+        kind = "person" if args.people else "organisation"
+        for c in duplicates.candidates(CLI_ACTOR, kind, limit=args.limit):
+            print(f"{c['score']:>3}%  {c['a_id']} {c['a_name']}  |  {c['b_id']} {c['b_name']}  ({c['reasons_en']})")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain.errors import ValidationError
+    from lo_network.services import duplicates
+
+    choice = {}
+    for item in args.take or []:
+        field, _, side = item.partition("=")
+        choice[field.strip()] = side.strip()
+    with _Graph():
+        kind = _kind_of(args.keep_id)
+        if _kind_of(args.drop_id) != kind:
+            raise ValidationError({"drop_id": "niet hetzelfde soort record / not the same kind of record"})
+        audit_id = duplicates.merge(CLI_ACTOR, kind, args.keep_id, args.drop_id, duplicates.choice_from(choice), "cli")
+        print(f"lo-network: merged {args.drop_id} into {args.keep_id}; undo with: lo-network undo-merge {audit_id}")
+    return 0
+
+
+def cmd_undo_merge(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import duplicates
+
+    with _Graph():
+        restored = duplicates.undo(CLI_ACTOR, args.audit_id, "cli")
+        print(f"lo-network: merge {args.audit_id} undone; {restored} is back")
+    return 0
+
+
+def cmd_not_duplicate(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import duplicates
+
+    with _Graph():
+        duplicates.not_duplicate(CLI_ACTOR, _kind_of(args.a_id), args.a_id, args.b_id, "cli")
+        print("lo-network: remembered: not a duplicate")
+    return 0
+
+
 def add_network_commands(sub) -> None:
     sp = sub.add_parser("link", help="links between organisations or between people: add, end, list")
     link_sub = sp.add_subparsers(dest="link_command", required=True)
@@ -305,6 +354,27 @@ def add_network_commands(sub) -> None:
     sp = sub.add_parser("metrics", help="recompute the network measures (degree, betweenness, communities)")
     sp.add_argument("--brokers", type=int, default=10, help="how many brokers to print (default 10)")
     sp.set_defaults(func=cmd_metrics)
+
+    sp = sub.add_parser("duplicates", help="candidate duplicate organisations (or --people), best first")
+    sp.add_argument("--people", action="store_true")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.set_defaults(func=cmd_duplicates)
+
+    sp = sub.add_parser("merge", help="merge DROP_ID into KEEP_ID in one transaction (audited, undoable)")
+    sp.add_argument("keep_id")
+    sp.add_argument("drop_id")
+    sp.add_argument("--take", action="append", metavar="FIELD=drop|both",
+                    help="take this field from the record that goes (or join both lists); repeatable")
+    sp.set_defaults(func=cmd_merge)
+
+    sp = sub.add_parser("undo-merge", help="undo a merge by its audit entry id")
+    sp.add_argument("audit_id", type=int)
+    sp.set_defaults(func=cmd_undo_merge)
+
+    sp = sub.add_parser("not-duplicate", help="remember that two records are not the same")
+    sp.add_argument("a_id")
+    sp.add_argument("b_id")
+    sp.set_defaults(func=cmd_not_duplicate)
 
 
 # ---------------------------------------------------------------- main

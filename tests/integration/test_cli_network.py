@@ -30,3 +30,25 @@ def test_link_add_with_bad_input_exits_2_naming_the_field(graph, sql_db, capsys)
     err = capsys.readouterr().err
     assert "lo-network: type: " in err and "lo-network: to_id: " in err
     assert cli.main(["link", "list", "no-such-id"]) == 2
+
+
+def test_duplicates_merge_and_undo_commands(graph, sql_db, capsys):
+    keep = organisations.create(CLI_ACTOR, {"name": "Tweeling B.V.", "kind": "company", "kvk": "55554444",
+                                            "city": "Almelo"}, "t")["id"]
+    drop = organisations.create(CLI_ACTOR, {"name": "Tweeling", "kind": "company", "kvk": "55554444",
+                                            "city": "Hengelo"}, "t")["id"]
+    other = organisations.create(CLI_ACTOR, {"name": "Tweeling Holding", "kind": "company"}, "t")["id"]
+    assert cli.main(["duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert " 97%  " in out and "same KvK number" in out and out.count("\n") == 3
+    assert cli.main(["not-duplicate", other, keep]) == 0
+    assert cli.main(["merge", keep, drop, "--take", "city=sideways"]) == 2
+    assert "choice" in capsys.readouterr().err
+    assert cli.main(["merge", keep, drop, "--take", "city=drop"]) == 0
+    out = capsys.readouterr().out
+    audit_id = out.rsplit("undo-merge ", 1)[1].strip()
+    assert organisations.get(CLI_ACTOR, keep)["city"] == "Hengelo"
+    assert cli.main(["undo-merge", audit_id]) == 0
+    assert organisations.get(CLI_ACTOR, drop)["city"] == "Hengelo"
+    assert organisations.get(CLI_ACTOR, keep)["city"] == "Almelo"
+    assert cli.main(["undo-merge", audit_id]) == 2  # once only
