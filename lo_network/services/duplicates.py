@@ -110,11 +110,14 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
 
     drop, relations, moved = driver.write(work)
     dropped = [rel for rel in relations if rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id]
-    return audit.record(
+    audit_id = audit.record(
         actor.email, via, MERGE, kind, keep_id,
         {"keep": keep_before, "drop": drop, "relations": relations, "dropped": dropped, "moved": moved},
         {"keep": props, "drop_id": drop_id},
     )
+    # the history of the record that went says where it went (and which entry undoes it)
+    audit.record(actor.email, via, "merged_into", kind, drop_id, None, {"keep_id": keep_id, "merge_entry": audit_id})
+    return audit_id
 
 
 def merges(actor: Actor, limit: int = 20) -> list[dict]:

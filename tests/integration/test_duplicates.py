@@ -116,6 +116,8 @@ def test_merge_moves_everything_in_one_go_and_undo_restores(admin, users):
         organisations.get(admin, drop)
     entry = audit.for_entity("organisation", keep)[0]
     assert (entry.id, entry.action) == (audit_id, "merge")
+    went = audit.for_entity("organisation", drop)[0]
+    assert went.action == "merged_into" and json.loads(went.after) == {"keep_id": keep, "merge_entry": audit_id}
     assert json.loads(entry.before)["drop"]["notes"] == "oude notitie"
     assert [m["undone"] for m in service.merges(admin) if m["audit_id"] == audit_id] == [False]
 
