@@ -63,10 +63,10 @@ def candidates() -> rx.Component:
     )
 
 
-def value_button(row: FieldRow, side: str, value: rx.Var) -> rx.Component:
+def value_button(row: FieldRow, side: str, value: rx.Var, value_en: rx.Var) -> rx.Component:
     chosen = S.choices[row.field] == side
     return rx.button(
-        rx.cond(value != "", value, "—"),
+        rx.cond(value != "", pick(value, value_en), "—"),
         on_click=S.choose(row.field, side),
         variant=rx.cond(chosen | (S.choices[row.field] == "both"), "solid", "outline"),
         color_scheme=rx.cond(chosen | (S.choices[row.field] == "both"), "teal", "gray"),
@@ -79,8 +79,8 @@ def field_row(row: FieldRow) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(rx.text(pick(row.label_nl, row.label_en), size="2",
                                          weight=rx.cond(row.differs, "bold", "regular"))),
-        rx.table.cell(value_button(row, "keep", row.keep_value)),
-        rx.table.cell(value_button(row, "drop", row.drop_value)),
+        rx.table.cell(value_button(row, "keep", row.keep_value, row.keep_en)),
+        rx.table.cell(value_button(row, "drop", row.drop_value, row.drop_en)),
         rx.table.cell(rx.cond(row.is_list & row.differs,
                               rx.button(t("dup.both"), size="1", variant="ghost", on_click=S.choose(row.field, "both"),
                                         class_name="dup-choose-both"),

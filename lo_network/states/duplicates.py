@@ -8,6 +8,7 @@ import dataclasses
 import reflex as rx
 
 from lo_network.domain import duplicates as domain
+from lo_network.domain import vocab
 from lo_network.domain import links as link_domain
 from lo_network.domain.dates import dutch
 from lo_network.domain.permissions import Permission
@@ -38,8 +39,10 @@ class FieldRow:
     field: str = ""
     label_nl: str = ""
     label_en: str = ""
-    keep_value: str = ""
+    keep_value: str = ""   # as shown in Dutch (vocabulary labels, dd-mm-jjjj)
     drop_value: str = ""
+    keep_en: str = ""      # as shown in English
+    drop_en: str = ""
     differs: bool = False
     is_list: bool = False
 
@@ -61,10 +64,25 @@ class MergeRow:
     undone: bool = False
 
 
-def _shown(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+VOCABULARIES = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "region": vocab.REGIONS,
+                "themes": vocab.THEMES, "status": vocab.STATUSES, "consent_basis": vocab.CONSENT_BASES}
+DATES = ("status_since", "consent_date")
+
+
+def _shown(field: str, value, lang: str) -> str:
+    """A stored value as the preview shows it: labels of a vocabulary, Dutch dates, lists joined."""
+    words = VOCABULARIES.get(field)
+    values = value if isinstance(value, list) else [value]
+    out = []
+    for v in values:
+        if v in (None, ""):
+            continue
+        if words and v in words:
+            v = words[v][1 if lang == "en" else 0]
+        elif field in DATES:
+            v = dutch(v)
+        out.append(str(v))
+    return ", ".join(out)
 
 
 def relation_words(kind: str, rel: dict) -> RelationRow:
@@ -154,9 +172,11 @@ class DuplicatesState(SessionState):
         prefix = "org" if kind == domain.ORGANISATION else "person"
         rows, choices = [], {}
         for field in plan["fields"]:
-            keep, drop = _shown(plan["keep"].get(field)), _shown(plan["drop"].get(field))
+            keep, drop = _shown(field, plan["keep"].get(field), "nl"), _shown(field, plan["drop"].get(field), "nl")
             rows.append(FieldRow(field=field, label_nl=tr(f"{prefix}.field.{field}", "nl"),
                                  label_en=tr(f"{prefix}.field.{field}", "en"), keep_value=keep, drop_value=drop,
+                                 keep_en=_shown(field, plan["keep"].get(field), "en"),
+                                 drop_en=_shown(field, plan["drop"].get(field), "en"),
                                  differs=keep != drop, is_list=field in LIST_FIELDS))
             choices[field] = "drop" if (not keep and drop) else "keep"
         self.fields, self.choices = rows, choices
