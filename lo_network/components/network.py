@@ -82,6 +82,10 @@ def links_section() -> rx.Component:
     return section(
         t("links.title"),
         rx.vstack(
+            rx.cond(S.measures_nl != "",
+                    rx.link(rx.text(pick(S.measures_nl, S.measures_en), size="1", color_scheme="gray"),
+                            href="/makelaars", id="links-measures"),
+                    rx.fragment()),
             rx.cond(
                 S.links.length() > 0,
                 rx.vstack(rx.foreach(S.links, link_item), spacing="2", width="100%", id="links-list"),

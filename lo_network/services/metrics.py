@@ -59,3 +59,14 @@ def brokers(actor: Actor, limit: int = 25) -> list[dict]:
     """Organisations and people with the highest betweenness, from the cache."""
     require(actor.role, Permission.VIEW)
     return driver.read(store.brokers, limit)
+
+
+def of_record(actor: Actor, kind: str, record_id: str) -> dict | None:
+    """The cached measures of one organisation or person, or None before the first computation."""
+    from lo_network.services import organisations, people
+
+    record = (organisations if kind == "organisation" else people).get(actor, record_id)
+    if record.get("metrics_at") is None:
+        return None
+    return {"degree": record.get("metric_degree") or 0, "betweenness": record.get("metric_betweenness") or 0.0,
+            "community": record.get("metric_community"), "at": record["metrics_at"]}

@@ -16,6 +16,7 @@ from lo_network.domain.dates import dutch, iso, parse_date
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import links as service
+from lo_network.services import metrics as metrics_service
 from lo_network.services import people as people_service
 from lo_network.states.organisation_detail import ROUTE_ARG as ORG_ARG
 from lo_network.states.people import OrganisationOption, organisation_options
@@ -73,6 +74,18 @@ def rows(kind: str, links: list[dict]) -> list[LinkRow]:
     ) for l in links]
 
 
+def measure_words(measures: dict | None) -> tuple[str, str]:
+    if not measures:
+        return "", ""
+    community = measures["community"]
+    c_nl = f"gemeenschap {community + 1}" if community is not None and community >= 0 else "geen gemeenschap"
+    c_en = f"community {community + 1}" if community is not None and community >= 0 else "no community"
+    at = dutch(measures["at"])
+    return (f"{measures['degree']} verbindingen · tussenliggendheid {measures['betweenness']:.4f} · {c_nl} "
+            f"(berekend {at})",
+            f"{measures['degree']} ties · betweenness {measures['betweenness']:.4f} · {c_en} (computed {at})")
+
+
 def timeline_rows(entries: list[domain.TimelineEntry]) -> list[TimelineRow]:
     return [TimelineRow(date=dutch(e.date) or "—", nl=e.nl, en=e.en, ended=e.ended,
                         href=ROUTES.get(e.other_kind, "/") + e.other_id if e.other_id else "", kind=e.kind)
@@ -93,6 +106,8 @@ class LinksState(SessionState):
     link_errors: dict[str, list[str]] = {}
     query: str = ""
     hits: list[OrganisationOption] = []
+    measures_nl: str = ""  # cached network measures of the record, in words ('' before the first computation)
+    measures_en: str = ""
 
     @rx.var
     def type_is_directed(self) -> bool:
@@ -104,8 +119,10 @@ class LinksState(SessionState):
         try:
             self.links = rows(self.kind, service.list_links(actor, self.kind, self.anchor_id))
             self.timeline = timeline_rows(service.timeline(actor, self.kind, self.anchor_id))
+            measures = metrics_service.of_record(actor, self.kind, self.anchor_id)
         except NotFound:
-            self.links, self.timeline = [], []
+            self.links, self.timeline, measures = [], [], None
+        self.measures_nl, self.measures_en = measure_words(measures)
 
     def _load(self, kind: str, record_id: str):
         self.kind, self.anchor_id = kind, record_id

@@ -27,6 +27,7 @@ def small(graph, users):
 
 
 def test_known_betweenness_degree_and_network_figures(small, users):
+    assert metrics.of_record(users["steering"], "organisation", small["A"]) is None
     with pytest.raises(PermissionDenied):
         metrics.recompute(users["steering"], "t")
     row = metrics.recompute(users["coordinator"], "t")
@@ -46,6 +47,10 @@ def test_known_betweenness_degree_and_network_figures(small, users):
     assert stored["A"]["metric_community"] >= 0 and stored["D"]["metric_community"] == -1
     linked = {stored[k]["metric_community"] for k in "ABC"} | {people.get(users["steering"], small["P"])["metric_community"]}
     assert row.communities == len(linked) and min(linked) == 0
+    assert metrics.of_record(users["steering"], "organisation", small["A"])["degree"] == 2
+    from lo_network.states.links import measure_words
+    nl, en = measure_words(metrics.of_record(users["steering"], "organisation", small["A"]))
+    assert nl.startswith("2 verbindingen · tussenliggendheid 0.1333 · gemeenschap ") and "betweenness 0.1333" in en
     brokers = metrics.brokers(users["steering"])
     assert [b["name"] for b in brokers] == ["A", "B"]
     findings = json.loads(metrics.latest(users["steering"]).findings)
