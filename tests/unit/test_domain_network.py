@@ -139,3 +139,26 @@ def test_map_window_and_build():
     assert nodes["b"]["color"] == ecosystem.COLOURS["municipality"] and nodes["b"]["val"] == 2
     assert nodes["p"]["href"] == "/personen/p" and nodes["p"]["kind"] == "person"
     assert {n["id"] for n in ecosystem.build(orgs, ties, people=False)["nodes"]} == {"a", "b"}
+
+
+# ---------------------------------------------------------------- introduction paths
+def test_tie_strength_and_ranking():
+    from lo_network.domain import paths
+
+    assert paths.strength({"rel": "WORKS_AT"}, TODAY) == 1.0
+    assert paths.strength({"rel": "WORKS_AT", "until": "2026-05-31"}, TODAY) == pytest.approx(0.5, abs=0.001)
+    assert paths.strength({"rel": "WORKS_AT", "until": "2016-06-01"}, TODAY) == pytest.approx(0.1, abs=0.001)
+    assert paths.strength({"rel": "LINK", "type": "knows"}, TODAY) == 0.9
+    assert paths.strength({"rel": "REGISTERED_FOR"}, TODAY, "2021-06-01") == pytest.approx(0.25, abs=0.001)
+    org = lambda i, n: {"id": i, "name": n, "kind": "organisation"}  # noqa: E731
+    person = lambda i, n: {"id": i, "name": n, "kind": "person"}  # noqa: E731
+    weak = {"nodes": [org("o", "Ons"), person("w", "Wim"), org("t", "Doel")],
+            "rels": [{"rel": "WORKS_AT", "from_id": "w"}, {"rel": "WORKS_AT", "from_id": "w", "until": "2020-01-01"}]}
+    strong = {"nodes": [org("o", "Ons"), person("s", "Sara"), org("t", "Doel")],
+              "rels": [{"rel": "WORKS_AT", "from_id": "s", "role": "CEO"}, {"rel": "WORKS_AT", "from_id": "s"}]}
+    ranked = paths.rank([weak, strong], TODAY)
+    assert [p.nodes[1]["name"] for p in ranked] == ["Sara", "Wim"]
+    assert ranked[0].steps[0].nl == "Sara werkt bij Ons als CEO" and ranked[0].score == 1.0
+    assert ranked[1].steps[1].en == "Wim worked at Doel (until 01-01-2020)"
+    link = {"nodes": [org("a", "A"), org("b", "B")], "rels": [{"rel": "LINK", "type": "customer", "from_id": "b"}]}
+    assert paths.rank([link], TODAY)[0].steps[0].nl == "A heeft als klant B"
