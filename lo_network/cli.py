@@ -225,6 +225,157 @@ def cmd_serve(args) -> int:
     return code
 
 
+# ---------------------------------------------------------------- the network itself (issue 3)
+def _kind_of(record_id: str) -> str:
+    """'organisation' or 'person': which kind of record ``record_id`` is."""
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain.errors import NotFound, ValidationError
+    from lo_network.services import organisations, people
+
+    for kind, service in (("organisation", organisations), ("person", people)):
+        try:
+            service.get(CLI_ACTOR, record_id)
+            return kind
+        except NotFound:
+            continue
+    raise ValidationError({"id": f"geen organisatie of persoon / no organisation or person: {record_id}"})
+
+
+def cmd_link(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain.dates import dutch
+    from lo_network.services import links
+
+    with _Graph():
+        if args.link_command == "add":
+            kind = _kind_of(args.from_id)
+            raw = {"type": args.type, "since": args.since, "until": args.until, "source": args.source,
+                   "note": args.note}
+            link_id = links.add(CLI_ACTOR, kind, args.from_id, args.to_id, raw, "cli")
+            print(f"lo-network: link {link_id} added")
+        elif args.link_command == "end":
+            kind = _kind_of(args.record_id)
+            links.end(CLI_ACTOR, kind, args.record_id, args.link_id, "cli", until=args.until)
+            print(f"lo-network: link {args.link_id} ended")
+        else:
+            kind = _kind_of(args.record_id)
+            for link in links.list_links(CLI_ACTOR, kind, args.record_id):
+                period = " – ".join(p for p in (dutch(link["since"]), dutch(link["until"])) if p)
+                state = "" if link["active"] else " (beëindigd / ended)"
+                print(f"{link['id']}  {link['label_nl']} {link['other_name']}  {period}{state}")
+    return 0
+
+
+def cmd_metrics(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import metrics
+
+    with _Graph():
+        row = metrics.recompute(CLI_ACTOR, "cli")
+        brokers = metrics.brokers(CLI_ACTOR, limit=args.brokers)
+        print(f"lo-network: network measures: {row.nodes} nodes, {row.edges} ties, density {row.density:.4f}, "
+              f"largest connected share {row.largest_share:.1%}, {row.communities} communities "
+              f"({'betweenness estimated' if row.approximate else 'exact'}, {row.seconds:.1f} s)")
+        print("lo-network: brokers: " + ", ".join(b["name"] or b["id"] for b in brokers))
+    return 0
+
+
+def cmd_duplicates(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import duplicates
+
+    with _Graph():
+        kind = "person" if args.people else "organisation"
+        for c in duplicates.candidates(CLI_ACTOR, kind, limit=args.limit):
+            print(f"{c['score']:>3}%  {c['a_id']} {c['a_name']}  |  {c['b_id']} {c['b_name']}  ({c['reasons_en']})")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain.errors import ValidationError
+    from lo_network.services import duplicates
+
+    choice = {}
+    for item in args.take or []:
+        field, _, side = item.partition("=")
+        choice[field.strip()] = side.strip()
+    with _Graph():
+        kind = _kind_of(args.keep_id)
+        if _kind_of(args.drop_id) != kind:
+            raise ValidationError({"drop_id": "niet hetzelfde soort record / not the same kind of record"})
+        audit_id = duplicates.merge(CLI_ACTOR, kind, args.keep_id, args.drop_id, duplicates.choice_from(choice), "cli")
+        print(f"lo-network: merged {args.drop_id} into {args.keep_id}; undo with: lo-network undo-merge {audit_id}")
+    return 0
+
+
+def cmd_undo_merge(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import duplicates
+
+    with _Graph():
+        restored = duplicates.undo(CLI_ACTOR, args.audit_id, "cli")
+        print(f"lo-network: merge {args.audit_id} undone; {restored} is back")
+    return 0
+
+
+def cmd_not_duplicate(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import duplicates
+
+    with _Graph():
+        duplicates.not_duplicate(CLI_ACTOR, _kind_of(args.a_id), args.a_id, args.b_id, "cli")
+        print("lo-network: remembered: not a duplicate")
+    return 0
+
+
+def add_network_commands(sub) -> None:
+    sp = sub.add_parser("link", help="links between organisations or between people: add, end, list")
+    link_sub = sp.add_subparsers(dest="link_command", required=True)
+    add = link_sub.add_parser("add", help="a new link FROM_ID -> TO_ID (two organisations or two people)")
+    add.add_argument("from_id")
+    add.add_argument("to_id")
+    add.add_argument("--type", required=True,
+                     help="organisations: partner, customer, supplier, member_of, part_of, collaborates, "
+                          "shareholder; people: knows, introduced_by")
+    add.add_argument("--since", default="")
+    add.add_argument("--until", default="")
+    add.add_argument("--source", default="")
+    add.add_argument("--note", default="")
+    end = link_sub.add_parser("end", help="end a link (it stays, with its end date)")
+    end.add_argument("record_id", help="the organisation or person at either end")
+    end.add_argument("link_id")
+    end.add_argument("--until", default="", help="default today")
+    show = link_sub.add_parser("list", help="the links of an organisation or person")
+    show.add_argument("record_id")
+    sp.set_defaults(func=cmd_link)
+
+    sp = sub.add_parser("metrics", help="recompute the network measures (degree, betweenness, communities)")
+    sp.add_argument("--brokers", type=int, default=10, help="how many brokers to print (default 10)")
+    sp.set_defaults(func=cmd_metrics)
+
+    sp = sub.add_parser("duplicates", help="candidate duplicate organisations (or --people), best first")
+    sp.add_argument("--people", action="store_true")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.set_defaults(func=cmd_duplicates)
+
+    sp = sub.add_parser("merge", help="merge DROP_ID into KEEP_ID in one transaction (audited, undoable)")
+    sp.add_argument("keep_id")
+    sp.add_argument("drop_id")
+    sp.add_argument("--take", action="append", metavar="FIELD=drop|both",
+                    help="take this field from the record that goes (or join both lists); repeatable")
+    sp.set_defaults(func=cmd_merge)
+
+    sp = sub.add_parser("undo-merge", help="undo a merge by its audit entry id")
+    sp.add_argument("audit_id", type=int)
+    sp.set_defaults(func=cmd_undo_merge)
+
+    sp = sub.add_parser("not-duplicate", help="remember that two records are not the same")
+    sp.add_argument("a_id")
+    sp.add_argument("b_id")
+    sp.set_defaults(func=cmd_not_duplicate)
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lo-network", description="Logistics Overijssel network CRM")
@@ -262,6 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
+    add_network_commands(sub)  # issue 3
     return p
 
 

@@ -10,6 +10,15 @@ from lo_network.pages.organisations import organisations
 from lo_network.pages.people import people
 from lo_network.pages.person import person
 from lo_network.pages.users import users
+from lo_network.pages.duplicates import duplicates
+from lo_network.pages.ecosystem import ecosystem
+from lo_network.states.ecosystem import EcosystemState
+from lo_network.pages.introductions import introductions
+from lo_network.pages.measures import measures
+from lo_network.states.measures import MeasuresState
+from lo_network.states.introductions import IntroductionsState
+from lo_network.states.duplicates import DuplicatesState
+from lo_network.states.links import LinksState
 from lo_network.states.login import LoginState
 from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG, OrganisationState
 from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
@@ -37,8 +46,16 @@ app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", 
 app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
-             on_load=OrganisationState.load)
+             on_load=[OrganisationState.load, LinksState.load_organisation])
 app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
-app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}", on_load=PersonState.load)
+app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
+             on_load=[PersonState.load, LinksState.load_person])
+
+# issue 3: the network itself
+app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)
+app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstellen? · {TITLE}",
+             on_load=IntroductionsState.load)
+app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)
+app.add_page(ecosystem, route="/kaart", title=f"Netwerkkaart · {TITLE}", on_load=EcosystemState.load)

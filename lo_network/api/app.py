@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from lo_network.api import errors, health, organisations, people
+from lo_network.api import links
 
 PREFIX = "/api/v1"
 
@@ -27,4 +28,5 @@ def create_api() -> FastAPI:
     errors.install(api)
     for router in (health.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
+    api.include_router(links.router, prefix=PREFIX)  # issue 3: the network itself
     return api

@@ -18,6 +18,12 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("/personen", "nav.people", False),
     ("/gebruikers", "nav.users", True),
 ]
+NAV_ITEMS[-1:-1] = [  # issue 3: the network itself
+    ("/kaart", "nav.map", False),
+    ("/voorstellen", "nav.introductions", False),
+    ("/dubbelen", "nav.duplicates", False),
+    ("/makelaars", "nav.measures", False),
+]
 
 
 def logo() -> rx.Component:

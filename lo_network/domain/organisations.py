@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from lo_network.domain import vocab
+from lo_network.domain import duplicates, vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import clean, fold, search_key, tags
@@ -136,6 +136,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         raise ValidationError(errors)
     out["name_key"] = fold(name)
     out["search_key"] = search_key(name, out["kvk"], out["city"], out["website"].split("://")[-1])
+    out.update(duplicates.organisation_keys(out))  # issue 3: keys of duplicate detection
     return out
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from lo_network.domain import vocab
+from lo_network.domain import duplicates, vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import clean, fold, search_key, tags
@@ -99,6 +99,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["name"] = full
     out["name_key"] = fold(f"{out['last_name']} {out['first_name']}")
     out["search_key"] = search_key(full, out["email"], out["job_title"])
+    out.update(duplicates.person_keys(out))  # issue 3: key of duplicate detection
     return out
 
 

@@ -9,6 +9,7 @@ from lo_network.components.forms import (
     text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.network import network_sections
 from lo_network.components.lists import status_badge
 from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
@@ -243,7 +244,7 @@ def content() -> rx.Component:
             rx.box(edit_form(), max_width="760px"),
             rx.grid(
                 rx.box(rx.cond(S.editing, edit_form(), view())),
-                rx.vstack(status_history(), people(), spacing="4", width="100%"),
+                rx.vstack(status_history(), people(), network_sections(), spacing="4", width="100%"),
                 columns=rx.breakpoints(initial="1", md="3fr 2fr"),
                 spacing="4",
                 width="100%",

@@ -8,6 +8,7 @@ from lo_network.components.forms import (
     confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.network import network_sections
 from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
@@ -355,7 +356,8 @@ def body() -> rx.Component:
                 read_only_note(SessionState.can_edit_network),
                 rx.grid(
                     rx.box(rx.cond(S.editing, edit_form(), view())),
-                    rx.cond(S.is_new, first_job_fields(), employment_history()),
+                    rx.cond(S.is_new, first_job_fields(),
+                            rx.vstack(employment_history(), network_sections(), spacing="4", width="100%")),
                     columns=rx.breakpoints(initial="1", md="3fr 2fr"),
                     gap="4",
                     width="100%",

@@ -21,6 +21,7 @@ from lo_network.domain import people as people_domain
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import fold
+from lo_network.seed import network as network_seed
 from lo_network.seed import words
 from lo_network.store import driver, network
 from lo_network.store import organisations as organisation_store
@@ -71,11 +72,12 @@ def seed(replace: bool = False, organisations: int | None = None, seed: int = 7)
         made_people, made_links = _load_people(generator, new, written)
         people += made_people
         links += made_links
+    network_links = network_seed.add_links(random.Random(seed), [w.id for w in written], generator.today)
     seconds = time.perf_counter() - started
     replaced = f" after wiping {wiped} earlier nodes" if wiped else ""
     return (
         f"demo network loaded{replaced}: {len(written)} organisations, {people} people, "
-        f"{links} employment links in {seconds:.1f} s (seed {seed})"
+        f"{links} employment links in {seconds:.1f} s (seed {seed}); {network_links} network links"
     )
 
 

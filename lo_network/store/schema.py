@@ -32,4 +32,18 @@ def migrate() -> list[str]:
             raise driver.GraphUnavailable(type(exc).__name__) from exc
         driver.write(lambda tx, mid=mid: tx.run(q("meta/record_migration"), id=mid, now=now_iso()).consume())
         ran.append(mid)
+    for mid, work in data_migrations():
+        if mid not in done:
+            while driver.write(work):
+                pass  # each call handles one batch; 0 when nothing is left
+            driver.write(lambda tx, mid=mid: tx.run(q("meta/record_migration"), id=mid, now=now_iso()).consume())
+            ran.append(mid)
     return ran
+
+
+def data_migrations():
+    """(id, batch function) of data backfills that run once each, after the schema files;
+    a batch function returns how many records it changed (0 when done)."""
+    from lo_network.store import duplicates
+
+    return [("010_backfill_duplicate_keys", duplicates.backfill_keys)]

@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 import time
+import dataclasses
 from dataclasses import dataclass
 
 import pytest
@@ -137,6 +138,7 @@ class Targets:
     user_id: int
     user_email: str
     serial: int
+    network: dict = dataclasses.field(default_factory=dict)  # issue 3: tests/e2e/network_targets.py
 
 
 def fresh_targets(admin) -> Targets:
@@ -152,7 +154,10 @@ def fresh_targets(admin) -> Targets:
                            via="e2e", employment={"organisation_id": org["id"], "role": "Planner"})
     employment_id = people.get(admin, person["id"])["employments"][0]["id"]
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
-    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n)
+    from tests.e2e.network_targets import network_targets
+
+    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n,
+                   network_targets(admin, org["id"], person["id"], n))
 
 
 def draft(t: Targets) -> dict[str, str]:
@@ -171,7 +176,7 @@ def argument(name: str, case: Case, t: Targets):
         "organisation_id": t.organisation_id, "org_id": t.organisation_id, "person_id": t.person_id,
         "employment_id": t.employment_id, "job_id": t.employment_id, "user_id": t.user_id,
         "email": t.user_email, "role": "admin", "active": False,
-    }
+    } | t.network.get("arguments", {})
     if name in by_name:
         return by_name[name]
     if name in ("form_data", "form", "data", "values", "changes"):
@@ -208,7 +213,7 @@ def draft_steps(t: Targets) -> list[tuple[str, dict]]:
     ]
     for setter in ("set_value", "set_job_value"):
         steps += [(setter, {"field": field, "value": value}) for field, value in draft(t).items()]
-    return steps
+    return steps + t.network.get("draft_steps", [])
 
 
 def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
@@ -221,7 +226,7 @@ def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
 
 
 def watch(t: Targets) -> tuple[list[str], list[str]]:
-    return [t.organisation_id], [t.person_id]
+    return [t.organisation_id, *t.network.get("organisations", [])], [t.person_id, *t.network.get("people", [])]
 
 
 def changed_within(admin, before: dict, t: Targets, seconds: float) -> list[str]:

@@ -22,6 +22,10 @@ SCREEN_ONLY = {
     "OrganisationState": {"set_value", "toggle_theme", "start_edit"},
     "PersonState": {"set_value", "set_job_value", "start_edit", "pick_organisation", "clear_organisation",
                     "open_job", "set_job_open", "set_end_current"},
+    "LinksState": {"open_link", "set_dialog_open", "set_link_value", "pick_other", "clear_other"},
+    "DuplicatesState": {"choose", "close_pair"},
+    "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
+    "EcosystemState": {"open_node"},  # a redirect to the record page, which checks again
 }
 SIGN_OUT = {"SessionState": {"logout"}}  # ends this browser's own session
 REFLEX_BUILT_IN = {"setvar"}  # Reflex's own setter of public vars (no store access)
@@ -41,7 +45,7 @@ def all_states() -> list[type]:
 def test_the_walk_finds_every_page_state():
     names = {state.__name__ for state in all_states()}
     assert {"OrganisationsState", "OrganisationState", "PeopleState", "PersonState", "UsersState",
-            "LoginState"} <= names
+            "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState"} <= names
 
 
 def test_every_handler_is_guarded_or_screen_only():

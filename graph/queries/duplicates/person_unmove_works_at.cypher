@@ -1,0 +1,20 @@
+// Undo of a merge: employments and registrations moved from the dropped person go back to it.
+MATCH (k:Person {id: $keep_id})
+MATCH (d:Person {id: $drop_id})
+CALL (k, d) {
+  MATCH (k)-[w:WORKS_AT]->(o:Organisation) WHERE w.merged_from = d.id
+  CREATE (d)-[m:WORKS_AT]->(o)
+  SET m = properties(w)
+  REMOVE m.merged_from
+  DELETE w
+  RETURN count(m) AS jobs
+}
+CALL (k, d) {
+  MATCH (k)-[r:REGISTERED_FOR]->(a) WHERE r.merged_from = d.id
+  CREATE (d)-[m:REGISTERED_FOR]->(a)
+  SET m = properties(r)
+  REMOVE m.merged_from
+  DELETE r
+  RETURN count(m) AS registrations
+}
+RETURN jobs + registrations AS moved

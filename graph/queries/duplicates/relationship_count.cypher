@@ -1,0 +1,3 @@
+// How many relationships the network holds (tests: a merge loses nothing).
+MATCH ()-[r]->()
+RETURN count(r) AS total

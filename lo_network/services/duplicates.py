@@ -1,0 +1,179 @@
+"""Duplicate use cases: candidates with score and reasons, "not a duplicate", a merge
+preview, the merge (one graph transaction, audited with enough to undo) and its undo."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlmodel import select
+
+from lo_network import sql
+from lo_network.accounts.service import Actor
+from lo_network.audit import log as audit
+from lo_network.audit.models import AuditEntry
+from lo_network.domain import duplicates as domain
+from lo_network.domain import organisations as organisation_domain
+from lo_network.domain import people as people_domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.store import driver
+from lo_network.store import duplicates as store
+
+KINDS = (domain.ORGANISATION, domain.PERSON)
+FIELDS = {domain.ORGANISATION: organisation_domain.FIELDS, domain.PERSON: people_domain.FIELDS}
+VALIDATE = {domain.ORGANISATION: organisation_domain.validate, domain.PERSON: people_domain.validate}
+# relationships a merge moves (or, between the two / "not a duplicate", drops and can restore)
+MOVABLE = {
+    domain.ORGANISATION: {"WORKS_AT", "LINK", "NOT_DUPLICATE"},
+    domain.PERSON: {"WORKS_AT", "LINK", "REGISTERED_FOR", "NOT_DUPLICATE"},
+}
+MERGE, UNDO = "merge", "undo_merge"
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValidationError({"kind": "kies organisatie of persoon / choose organisation or person"})
+    return kind
+
+
+def candidates(actor: Actor, kind: str, limit: int = 200) -> list[dict]:
+    """Candidate pairs, best first: {a_id, b_id, a_name, b_name, reasons, score, reasons_nl, reasons_en}."""
+    require(actor.role, Permission.VIEW)
+    rows = driver.read(store.candidate_rows, _kind(kind))
+    return domain.combine(rows)[:limit]
+
+
+def not_duplicate(actor: Actor, kind: str, a_id: str, b_id: str, via: str) -> None:
+    """Remember that the two are different: the pair is never proposed again."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    if a_id == b_id:
+        raise ValidationError({"b_id": "twee verschillende records nodig / two different records needed"})
+    if not driver.write(store.mark_not_duplicate, _kind(kind), a_id, b_id, actor.email):
+        raise NotFound(f"{a_id} / {b_id}")
+    audit.record(actor.email, via, "not_duplicate", kind, a_id, None, {"a_id": a_id, "b_id": b_id})
+
+
+def preview(actor: Actor, kind: str, keep_id: str, drop_id: str) -> dict:
+    """Both records' fields and every relationship of the one that goes: what moves to the kept
+    record, what is dropped (links between the two, "not a duplicate" marks) and what blocks."""
+    require(actor.role, Permission.VIEW)
+    _kind(kind)
+    if keep_id == drop_id:
+        raise ValidationError({"drop_id": "twee verschillende records nodig / two different records needed"})
+
+    def work(tx):
+        keep, drop = store.raw(tx, kind, keep_id), store.raw(tx, kind, drop_id)
+        if keep is None or drop is None:
+            raise NotFound(keep_id if keep is None else drop_id)
+        return keep, drop, store.relations(tx, kind, drop_id), store.relations(tx, kind, keep_id)
+
+    keep, drop, relations, keep_relations = driver.read(work)
+    moving, dropped, blocking = [], [], []
+    for rel in relations:
+        if rel["rel"] not in MOVABLE[kind]:
+            blocking.append(rel)
+        elif rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id:
+            dropped.append(rel)
+        else:
+            moving.append(rel)
+    return {"kind": kind, "keep": keep, "drop": drop, "fields": FIELDS[kind], "moving": moving,
+            "dropped": dropped, "blocking": blocking, "keep_relations": len(keep_relations)}
+
+
+def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str, str], via: str) -> int:
+    """Merge ``drop_id`` into ``keep_id`` in one graph transaction: fields as ``choice`` says
+    ('keep', 'drop', or 'both' for lists), every employment, link and registration moves.
+    Returns the audit entry's id (undo with :func:`undo`)."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    plan = preview(actor, kind, keep_id, drop_id)
+    if plan["blocking"]:
+        kinds = sorted({rel["rel"] for rel in plan["blocking"]})
+        raise ValidationError({"drop_id": (
+            f"heeft relaties die een samenvoeging niet kan verplaatsen / has relationships a merge "
+            f"cannot move: {', '.join(kinds)}")})
+    fields = domain.merged_fields(plan["fields"], plan["keep"], plan["drop"], choice)
+    props = VALIDATE[kind](fields)
+    keep_before = {k: plan["keep"].get(k) for k in props}
+
+    def work(tx):
+        # the same reads again inside the transaction: what it moves is what it records
+        drop = store.raw(tx, kind, drop_id)
+        if drop is None or store.raw(tx, kind, keep_id) is None:
+            raise NotFound(drop_id)
+        relations = store.relations(tx, kind, drop_id)
+        if any(rel["rel"] not in MOVABLE[kind] for rel in relations):
+            raise ValidationError({"drop_id": "gewijzigd; probeer opnieuw / changed meanwhile; try again"})
+        moved = store.move(tx, kind, keep_id, drop_id)
+        store.finish_merge(tx, kind, keep_id, drop_id, props)
+        return drop, relations, moved
+
+    drop, relations, moved = driver.write(work)
+    dropped = [rel for rel in relations if rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id]
+    audit_id = audit.record(
+        actor.email, via, MERGE, kind, keep_id,
+        {"keep": keep_before, "drop": drop, "relations": relations, "dropped": dropped, "moved": moved},
+        {"keep": props, "drop_id": drop_id},
+    )
+    # the history of the record that went says where it went (and which entry undoes it)
+    audit.record(actor.email, via, "merged_into", kind, drop_id, None, {"keep_id": keep_id, "merge_entry": audit_id})
+    return audit_id
+
+
+def merges(actor: Actor, limit: int = 20) -> list[dict]:
+    """The latest merges with whether each can still be undone."""
+    require(actor.role, Permission.VIEW)
+    with sql.session() as db:
+        entries = list(db.exec(select(AuditEntry).where(AuditEntry.action == MERGE)
+                               .order_by(AuditEntry.at.desc()).limit(limit)))
+        undone = {e.entity_id for e in db.exec(select(AuditEntry).where(AuditEntry.action == UNDO,
+                                                                        AuditEntry.entity == "audit"))}
+    out = []
+    for entry in entries:
+        before = json.loads(entry.before or "{}")
+        out.append({"audit_id": entry.id, "at": entry.at.isoformat(), "actor": entry.actor, "kind": entry.entity,
+                    "keep_id": entry.entity_id, "keep_name": (json.loads(entry.after or "{}").get("keep") or {}).get("name", ""),
+                    "drop_name": (before.get("drop") or {}).get("name", ""), "undone": str(entry.id) in undone})
+    return out
+
+
+def undo(actor: Actor, audit_id: int, via: str) -> str:
+    """Undo a merge from its audit entry: the merged-away record comes back with every
+    property, its employments, links and registrations move back, the kept record gets its
+    earlier values. Returns the restored record's id."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    with sql.session() as db:
+        entry = db.get(AuditEntry, int(audit_id))
+        done = db.exec(select(AuditEntry).where(AuditEntry.action == UNDO, AuditEntry.entity == "audit",
+                                                AuditEntry.entity_id == str(audit_id))).first()
+    if entry is None or entry.action != MERGE:
+        raise NotFound(str(audit_id))
+    if done is not None:
+        raise ValidationError({"audit_id": "al ongedaan gemaakt / already undone"})
+    kind, keep_id = entry.entity, entry.entity_id
+    before = json.loads(entry.before)
+    drop = before["drop"]
+
+    def work(tx):
+        if store.raw(tx, kind, drop["id"]) is not None:
+            raise ValidationError({"audit_id": "het record bestaat al weer / the record exists again"})
+        if store.restore(tx, kind, keep_id, drop, before["keep"]) is None:
+            raise NotFound(keep_id)
+        moved = store.unmove(tx, kind, keep_id, drop["id"])
+        for relation in before.get("dropped", []):
+            store.restore_relation(tx, kind, drop["id"], relation)
+        return moved
+
+    moved = driver.write(work)
+    audit.record(actor.email, via, UNDO, "audit", str(audit_id), None,
+                 {"kind": kind, "keep_id": keep_id, "restored_id": drop["id"], "moved_back": moved})
+    return drop["id"]
+
+
+def choice_from(raw: Any) -> dict[str, str]:
+    """A field choice as the API/CLI send it: {field: 'keep'|'drop'|'both'}; bad values named."""
+    choice = dict(raw or {})
+    bad = {k: v for k, v in choice.items() if v not in ("keep", "drop", "both")}
+    if bad:
+        raise ValidationError({"choice": f"kies keep, drop of both / choose keep, drop or both: {', '.join(bad)}"})
+    return choice

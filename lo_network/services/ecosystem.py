@@ -1,0 +1,53 @@
+"""The ecosystem map: the filtered network, or one record's neighbourhood (ego view)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lo_network.accounts.service import Actor
+from lo_network.domain import ecosystem as domain
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.store import driver
+from lo_network.store import metrics as store
+
+ORGANISATION_LIMIT = 2500
+
+
+def network(actor: Actor, filters: dict[str, Any], *, year: str = "", people: bool = True,
+            search: str = "") -> dict:
+    """Organisations matching ``filters`` (region, kind, status, theme), their people and links
+    active in ``year`` (default: now)."""
+    require(actor.role, Permission.VIEW)
+    start, end = _window(year)
+
+    def work(tx):
+        organisations = store.map_organisations(tx, filters, ORGANISATION_LIMIT)
+        return organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end)
+
+    organisations, ties = driver.read(work)
+    return domain.build(organisations, ties, people=people, search=search)
+
+
+def ego(actor: Actor, record_id: str, depth: int = 2, *, year: str = "", search: str = "") -> dict:
+    """One organisation or person and its neighbourhood up to ``depth`` (1 or 2) steps."""
+    require(actor.role, Permission.VIEW)
+    if depth not in (1, 2):
+        raise ValidationError({"depth": "1 of 2 / 1 or 2"})
+    start, end = _window(year)
+
+    def work(tx):
+        found = store.map_ego(tx, record_id, depth, domain.MAX_NODES, start, end)
+        organisations = [n for n in found if n["kind"] != domain.PERSON]
+        people = [n["id"] for n in found if n["kind"] == domain.PERSON]
+        return found, organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end, people)
+
+    found, organisations, ties = driver.read(work)
+    return domain.build(found, ties, people=True, search=search, only={n["id"] for n in found})
+
+
+def _window(year: str) -> tuple[str, str]:
+    try:
+        return domain.window(year)
+    except ValueError as exc:
+        raise ValidationError({"year": "geen jaartal / not a year"}) from exc

@@ -1,0 +1,98 @@
+"""/kaart: the ecosystem map (filters by region, theme, kind, status and year; search
+highlights; a click opens the record) and the ego view (?ego=<id>, 1 or 2 steps)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import reflex as rx
+
+from lo_network.components.forms import from_select
+from lo_network.domain.errors import NotFound
+from lo_network.domain.permissions import Permission
+from lo_network.services import ecosystem as service
+from lo_network.services import organisations as organisation_service
+from lo_network.services import people as people_service
+from lo_network.states.session import SessionState, requires
+
+ROUTE = "/kaart"
+FILTERS = ("region", "kind", "status", "theme", "year")
+
+
+def years() -> list[str]:
+    this = date.today().year
+    return [str(y) for y in range(this, this - 12, -1)]
+
+
+class EcosystemState(SessionState):
+    filters: dict[str, str] = {f: "" for f in FILTERS}
+    people: bool = True
+    search: str = ""
+    ego_id: str = ""
+    ego_name: str = ""
+    depth: str = "2"
+    graph: dict = {"nodes": [], "links": []}
+    node_count: int = 0
+    link_count: int = 0
+    hits: int = 0
+    loaded: bool = False
+
+    def _draw(self) -> None:
+        actor = self.signed_in_actor()
+        year = self.filters.get("year", "")
+        if self.ego_id:
+            data = service.ego(actor, self.ego_id, int(self.depth), year=year, search=self.search)
+        else:
+            data = service.network(actor, {k: v for k, v in self.filters.items() if k != "year"}, year=year,
+                                   people=self.people, search=self.search)
+        self.hits = data.pop("hits")
+        self.graph = data
+        self.node_count, self.link_count = len(data["nodes"]), len(data["links"])
+        self.loaded = True
+
+    @requires(Permission.VIEW)
+    def load(self):
+        """on_load of /kaart[?ego=<id>]."""
+        ego = str(self.router.url.query_parameters.get("ego", ""))[:64]
+        self.ego_id, self.ego_name = "", ""
+        if ego:
+            actor = self.signed_in_actor()
+            for service_of in (organisation_service, people_service):
+                try:
+                    self.ego_name = service_of.get(actor, ego).get("name") or ""
+                    self.ego_id = ego
+                    break
+                except NotFound:
+                    continue
+        self._draw()
+
+    @requires(Permission.VIEW)
+    def set_filter(self, name: str, value: str):
+        if name in FILTERS:
+            self.filters[name] = from_select(value)
+            self._draw()
+
+    @requires(Permission.VIEW)
+    def set_people(self, checked: bool):
+        self.people = bool(checked)
+        self._draw()
+
+    @requires(Permission.VIEW)
+    def set_depth(self, value: str | list[str]):
+        if isinstance(value, list):
+            value = value[0] if value else "2"
+        if value in ("1", "2"):
+            self.depth = value
+            self._draw()
+
+    @requires(Permission.VIEW)
+    def set_search(self, text: str):
+        """Highlight the nodes whose name holds ``text``."""
+        self.search = text[:100]
+        self._draw()
+
+    def open_node(self, href: str):
+        """A click on a node opens its record."""
+        if href.startswith(("/organisaties/", "/personen/")):
+            return rx.redirect(href)
+        return None

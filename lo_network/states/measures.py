@@ -1,0 +1,91 @@
+"""/makelaars ("Makelaars en bruggen"): the cached network measures, the brokers and the
+single points of failure; recompute on demand."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import reflex as rx
+
+from lo_network.domain.dates import dutch
+from lo_network.domain.permissions import Permission
+from lo_network.services import metrics as service
+from lo_network.states.session import SessionState, requires
+
+ROUTES = {"organisation": "/organisaties/", "person": "/personen/"}
+
+
+@dataclasses.dataclass
+class BrokerRow:
+    name: str = ""
+    href: str = ""
+    kind: str = ""
+    degree: int = 0
+    betweenness: str = ""
+    community: int = -1
+
+
+@dataclasses.dataclass
+class FindingRow:
+    nl: str = ""
+    en: str = ""
+    href: str = ""
+
+
+def finding_row(f: dict) -> FindingRow:
+    names = " – ".join(f["names"])
+    href = ROUTES.get(f["kinds"][0], "/") + f["ids"][0]
+    if f["what"] == "cut":
+        return FindingRow(f"{names}: zonder deze schakel raken {f['split']} records los van het netwerk",
+                          f"{names}: without this node {f['split']} records lose their connection", href)
+    what_nl, what_en = ("regio's", "regions") if f["what"] == "region" else ("thema's", "themes")
+    return FindingRow(f"{names} is de enige verbinding tussen de {what_nl} {f['a_nl']} en {f['b_nl']}",
+                      f"{names} is the only connection between the {what_en} {f['a_en']} and {f['b_en']}", href)
+
+
+class MeasuresState(SessionState):
+    computed: str = ""
+    nodes: int = 0
+    edges: int = 0
+    density: str = ""
+    largest_share: str = ""
+    communities: int = 0
+    approximate: bool = False
+    brokers: list[BrokerRow] = []
+    bridges: list[FindingRow] = []
+    cuts: list[FindingRow] = []
+    loaded: bool = False
+
+    def _show(self) -> None:
+        actor = self.signed_in_actor()
+        row = service.latest(actor)
+        self.loaded = True
+        if row is None:
+            self.computed = ""
+            self.brokers, self.bridges, self.cuts = [], [], []
+            return
+        self.computed = dutch(row.computed_at.isoformat()) + " " + row.computed_at.strftime("%H:%M") + " UTC"
+        self.nodes, self.edges, self.communities = row.nodes, row.edges, row.communities
+        self.density = f"{row.density:.4f}"
+        self.largest_share = f"{row.largest_share:.0%}"
+        self.approximate = row.approximate
+        self.brokers = [BrokerRow(name=b["name"] or "", href=ROUTES[b["kind"]] + b["id"], kind=b["kind"],
+                                  degree=b["degree"] or 0, betweenness=f"{b['betweenness']:.4f}",
+                                  community=b["community"] if b["community"] is not None else -1)
+                        for b in service.brokers(actor, limit=25)]
+        findings = json.loads(row.findings or "[]")
+        self.bridges = [finding_row(f) for f in findings if f["what"] != "cut"]
+        self.cuts = [finding_row(f) for f in findings if f["what"] == "cut"]
+
+    @requires(Permission.VIEW)
+    def load(self):
+        """on_load of /makelaars."""
+        self._show()
+
+    @requires(Permission.EDIT_NETWORK)
+    def recompute(self):
+        """Compute every measure again from the graph (also nightly: lo-network metrics)."""
+        service.recompute(self.signed_in_actor(), via="ui")
+        self._show()
+        return rx.toast.success(self.ui_text("measures.recomputed"))

@@ -1,0 +1,65 @@
+"""Network measures on a small graph with known betweenness (real graph, real SQLite)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lo_network import cli
+from lo_network.domain.permissions import PermissionDenied
+from lo_network.services import links, metrics, organisations, people
+
+
+@pytest.fixture
+def small(graph, users):
+    """P - A - B - C (P works at A; A-B and B-C are links), D alone, E-F ended link.
+    Regions: A, B in Twente; C in Zwolle (B-C the only Twente-Zwolle connector)."""
+    a = users["admin"]
+    org = lambda name, region: organisations.create(a, {"name": name, "kind": "company", "region": region}, "t")["id"]  # noqa: E731
+    ids = {"A": org("A", "twente"), "B": org("B", "twente"), "C": org("C", "zwolle"), "D": org("D", "deventer"),
+           "E": org("E", "deventer"), "F": org("F", "deventer")}
+    ids["P"] = people.create(a, {"last_name": "P"}, "t", employment={"organisation_id": ids["A"]})["id"]
+    links.add(a, "organisation", ids["A"], ids["B"], {"type": "partner"}, "t")
+    links.add(a, "organisation", ids["B"], ids["C"], {"type": "customer"}, "t")
+    links.add(a, "organisation", ids["E"], ids["F"], {"type": "partner", "since": "2019-01-01", "until": "2020-01-01"}, "t")
+    return ids
+
+
+def test_known_betweenness_degree_and_network_figures(small, users):
+    assert metrics.of_record(users["steering"], "organisation", small["A"]) is None
+    with pytest.raises(PermissionDenied):
+        metrics.recompute(users["steering"], "t")
+    row = metrics.recompute(users["coordinator"], "t")
+    # 7 nodes; ties P-A, A-B, B-C (E-F ended: not counted)
+    assert (row.nodes, row.edges, row.organisations, row.people) == (7, 3, 6, 1)
+    assert row.density == pytest.approx(3 / 21, abs=1e-6)
+    assert row.largest_share == pytest.approx(4 / 7, abs=1e-4)
+    assert (row.isolated, row.components) == (3, 4)
+    stored = {k: organisations.get(users["steering"], v) for k, v in small.items() if k != "P"}
+    # path P-A-B-C: A and B each lie on 2 of the 3 pairs' shortest paths of the other three -> 2/C(6,2)
+    n = 7
+    pairs = (n - 1) * (n - 2) / 2
+    assert stored["A"]["metric_betweenness"] == pytest.approx(2 / pairs, abs=1e-6)
+    assert stored["B"]["metric_betweenness"] == pytest.approx(2 / pairs, abs=1e-6)
+    assert stored["C"]["metric_betweenness"] == 0 and stored["D"]["metric_betweenness"] == 0
+    assert [stored[k]["metric_degree"] for k in "ABCD"] == [2, 2, 1, 0]
+    assert stored["A"]["metric_community"] >= 0 and stored["D"]["metric_community"] == -1
+    linked = {stored[k]["metric_community"] for k in "ABC"} | {people.get(users["steering"], small["P"])["metric_community"]}
+    assert row.communities == len(linked) and min(linked) == 0
+    assert metrics.of_record(users["steering"], "organisation", small["A"])["degree"] == 2
+    from lo_network.states.links import measure_words
+    nl, en = measure_words(metrics.of_record(users["steering"], "organisation", small["A"]))
+    assert nl.startswith("2 verbindingen · tussenliggendheid 0.1333 · gemeenschap ") and "betweenness 0.1333" in en
+    brokers = metrics.brokers(users["steering"])
+    assert [b["name"] for b in brokers] == ["A", "B"]
+    findings = json.loads(metrics.latest(users["steering"]).findings)
+    regions = [f for f in findings if f["what"] == "region"]
+    assert [(f["a"], f["b"], f["names"]) for f in regions] == [("twente", "zwolle", ["B", "C"])]
+    assert sorted(f["names"][0] for f in findings if f["what"] == "cut") == ["A", "B"]
+
+
+def test_lo_network_metrics_command(small, sql_db, capsys):
+    assert cli.main(["metrics"]) == 0
+    out = capsys.readouterr().out
+    assert "7 nodes, 3 ties" in out and "brokers: A, B" in out
