@@ -195,6 +195,17 @@ def cmd_setup(args) -> int:
     return 0
 
 
+def _first_measures() -> None:
+    """The network measures of a demo that has none yet, so its "Makelaars en bruggen" page
+    is not empty (later: `lo-network metrics` nightly, or the page's button)."""
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import metrics
+
+    if metrics.latest(CLI_ACTOR) is None:
+        row = metrics.recompute(CLI_ACTOR, "cli")
+        print(f"lo-network: network measures computed ({row.nodes} nodes, {row.seconds:.1f} s)", flush=True)
+
+
 def cmd_serve(args) -> int:
     s = settings_mod.get()
     with _Graph():
@@ -203,6 +214,7 @@ def cmd_serve(args) -> int:
 
             print(f"lo-network: {demo.seed(replace=False)}", flush=True)
             email, password = ensure_admin(s)
+            _first_measures()
         env = reflex_env(s)
         url = f"http://127.0.0.1:{s.port}"
         print("", flush=True)
