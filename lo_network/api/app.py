@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from lo_network.api import errors, health, organisations, people
+from lo_network.api import errors, exports, health, organisations, people
 
 PREFIX = "/api/v1"
 
@@ -25,6 +25,7 @@ def create_api() -> FastAPI:
         swagger_ui_oauth2_redirect_url=None,
     )
     errors.install(api)
-    for router in (health.router, organisations.router, people.router):
+    # exports first: /organisations/export must not be taken for an organisation id
+    for router in (health.router, exports.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
     return api

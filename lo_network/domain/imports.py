@@ -572,7 +572,12 @@ def group_rows(rows: list[Row], kind: str) -> list[Group]:
 def merged_record(current: dict[str, Any] | None, changes: dict[str, Any], kind: str,
                   *, today: date | None = None) -> dict[str, Any]:
     """The validated record after the import: the file's non-empty fields over the current
-    record (an empty cell never blanks a field); a new record gets the defaults."""
+    record (an empty cell never blanks a field); a new record gets the defaults. A matched
+    record keeps its name: the file's spelling ('Op naam b.v.') is how the row was found,
+    not a rename."""
+    if current is not None:
+        kept = ("name",) if kind == "organisations" else ("first_name", "last_name")
+        changes = {k: v for k, v in changes.items() if not (k in kept and current.get(k))}
     if kind == "organisations":
         if current is None:
             return org_domain.validate(dict(changes, kind=changes.get("kind") or DEFAULT_KIND), today=today)

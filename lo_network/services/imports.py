@@ -89,11 +89,11 @@ class BatchPlan:
 class Importer:
     """One file's records against the graph, batch by batch."""
 
-    def __init__(self, kind: str, table: domain.Table, mapping: dict[str, str], batch: int = BATCH):
+    def __init__(self, kind: str, table: domain.Table, mapping: dict[str, str], batch: int | None = None):
         domain.check_mapping(mapping, kind)
         self.kind = kind
         self.table = table
-        self.batch = batch
+        self.batch = batch or BATCH
         rows, self.row_errors = domain.prepare_rows(table, mapping, kind)
         self.valid_rows = len(rows)
         self.groups = domain.group_rows(rows, kind)
