@@ -42,3 +42,10 @@ app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}", on_load=PersonState.load)
+
+# import and export (issue 5)
+from lo_network.pages.imports import imports_page  # noqa: E402
+from lo_network.states.imports import ROUTE as IMPORT_ROUTE  # noqa: E402
+from lo_network.states.imports import ImportState  # noqa: E402
+
+app.add_page(imports_page, route=IMPORT_ROUTE, title=f"Importeren · {TITLE}", on_load=ImportState.load)

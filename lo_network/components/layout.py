@@ -18,6 +18,10 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("/personen", "nav.people", False),
     ("/gebruikers", "nav.users", True),
 ]
+# (route, i18n key) shown to roles that may edit the network (coordinator, admin)
+EDIT_NETWORK_NAV_ITEMS: list[tuple[str, str]] = [
+    ("/importeren", "nav.import"),
+]
 
 
 def logo() -> rx.Component:
@@ -68,6 +72,8 @@ def navigation() -> rx.Component:
     for route, key, admin_only in NAV_ITEMS:
         link = nav_link(route, key)
         links.append(rx.cond(SessionState.is_admin, link, rx.fragment()) if admin_only else link)
+    for route, key in EDIT_NETWORK_NAV_ITEMS:
+        links.append(rx.cond(SessionState.can_edit_network, nav_link(route, key), rx.fragment()))
     return rx.hstack(*links, spacing="5", align="center", as_="nav", aria_label="Hoofdmenu")
 
 

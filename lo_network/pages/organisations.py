@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import vocab_select
+from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.components.lists import empty_state, pager, search_box, status_badge
 from lo_network.domain import organisations as domain
@@ -151,6 +152,6 @@ def organisations() -> rx.Component:
         rx.fragment(),
     )
     return layout(
-        page_header(t("org.title"), new_button),
+        page_header(t("org.title"), export_buttons("org", S.export), new_button),
         rx.vstack(card(controls()), card(results()), spacing="4", width="100%"),
     )

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
+from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import empty_state, pager, search_box
 from lo_network.domain import people as domain
@@ -237,6 +238,6 @@ def people() -> rx.Component:
         rx.fragment(),
     )
     return layout(
-        page_header(t("person.title"), new_button),
+        page_header(t("person.title"), export_buttons("person", S.export), new_button),
         rx.vstack(card(controls()), card(results()), spacing="4", width="100%"),
     )

@@ -200,3 +200,14 @@ class OrganisationsState(SessionState):
         if self.page * self.page_size < self.total:
             self.page += 1
         return self._fetch()
+
+    # ------------------------------------------------------------ export (issue 5)
+    @requires(Permission.VIEW)
+    def export(self, fmt: str):
+        """The list as filtered and sorted on screen, every page, as CSV or XLSX."""
+        from lo_network.services import exports
+
+        filters = {"text": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
+                   "status": self.status, "tag": self.tag.strip().lower()}
+        name, data = exports.organisations(self.signed_in_actor(), filters, self.sort, fmt)
+        return rx.download(data=data, filename=name, mime_type=exports.MEDIA_TYPES[fmt].split(";")[0])

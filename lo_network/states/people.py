@@ -230,3 +230,13 @@ class PeopleState(SessionState):
         if self.page * self.page_size < self.total:
             self.page += 1
         return self._fetch()
+
+    # ------------------------------------------------------------ export (issue 5)
+    @requires(Permission.VIEW)
+    def export(self, fmt: str):
+        """The list as filtered and sorted on screen, every page, as CSV or XLSX."""
+        from lo_network.services import exports
+
+        filters = {"text": self.search_text, "tag": self.tag.strip().lower(), "organisation_id": self.organisation_id}
+        name, data = exports.people(self.signed_in_actor(), filters, self.sort, fmt)
+        return rx.download(data=data, filename=name, mime_type=exports.MEDIA_TYPES[fmt].split(";")[0])
