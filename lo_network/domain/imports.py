@@ -524,7 +524,7 @@ class Group:
 
     lines: list[int]
     changes: dict[str, Any]
-    props: dict[str, Any]
+    props: dict[str, Any]            # the match fields of the first row: kvk, email_key, name_key
     keys: list[tuple[str, str]]
     organisation: dict[str, Any] | None = None
     organisation_ref: str = ""   # people: the key of the employer ("kvk:…" or "name:…")
@@ -552,7 +552,9 @@ def group_rows(rows: list[Row], kind: str) -> list[Group]:
             kvk = ""
         hit = index.find(keys, kvk)
         if hit is None:
-            group = Group([row.line], dict(row.changes), row.props, keys, row.organisation,
+            # only what matching needs is kept of the validated record (memory at 100k rows)
+            match = {k: row.props.get(k, "") for k in ("kvk", "email_key", "name_key")}
+            group = Group([row.line], dict(row.changes), match, keys, row.organisation,
                           organisation_ref(row.organisation) if kind == "people" else "")
             index.add(str(len(groups)), keys, kvk)
             groups.append(group)

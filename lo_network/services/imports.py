@@ -92,7 +92,7 @@ class Importer:
     def __init__(self, kind: str, table: domain.Table, mapping: dict[str, str], batch: int | None = None):
         domain.check_mapping(mapping, kind)
         self.kind = kind
-        self.table = table
+        self.total_rows = len(table.rows)   # the rows themselves are not kept (memory)
         self.batch = batch or BATCH
         rows, self.row_errors = domain.prepare_rows(table, mapping, kind)
         self.valid_rows = len(rows)
@@ -232,7 +232,7 @@ class Importer:
         return plan
 
     def report(self) -> Report:
-        return Report(rows=len(self.table.rows), valid_rows=self.valid_rows, records=len(self.groups),
+        return Report(rows=self.total_rows, valid_rows=self.valid_rows, records=len(self.groups),
                       merged_rows=sum(len(g.merged) for g in self.groups), errors=list(self.row_errors))
 
     def dry_run(self, progress: Callable[[int, int], None] | None = None) -> Report:
@@ -360,6 +360,7 @@ def set_mapping(actor: Actor, job_id: int, mapping: dict[str, str]) -> ImportJob
 def _importer(job: ImportJob) -> Importer:
     data = (settings_mod.get().data_dir / job.path).read_bytes()
     table = domain.read_table(data, job.filename)
+    del data
     return Importer(job.kind, table, json.loads(job.mapping))
 
 
