@@ -1,6 +1,6 @@
 """``lo-network``: the command line of lo_network.
 
-serve, graph-server, migrate, seed-demo, create-user, create-token, setup.
+serve, graph-server, migrate, seed-demo, create-user, create-token, setup, import, export, restore.
 Bad input is reported naming the field, exit code 2; an unreachable graph, exit code 3.
 """
 

@@ -174,6 +174,7 @@ def errors_table() -> rx.Component:
             rx.cond(S.more_errors, rx.text(t("import.more_errors"), size="2", color_scheme="gray"), rx.fragment()),
             spacing="2",
             width="100%",
+            margin_top="16px",
         ),
         rx.fragment(),
     )
