@@ -25,7 +25,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
@@ -443,10 +443,17 @@ def stable_id(*parts: str) -> str:
 def prepare_rows(table: Table, mapping: dict[str, str], kind: str, *,
                  today: date | None = None) -> tuple[list[Row], list[RowError]]:
     """Validate every row with the domain's validation; (valid rows, errors per line and field)."""
+    errors: list[RowError] = []
+    rows = list(iter_rows(table, mapping, kind, errors, today=today))
+    return rows, errors
+
+
+def iter_rows(table: Table, mapping: dict[str, str], kind: str, errors: list[RowError], *,
+              today: date | None = None) -> Iterator[Row]:
+    """The valid rows one by one (errors appended to ``errors``): a large file is grouped
+    as it is validated, without holding every validated row at once."""
     positions = [(i, f) for i, f in enumerate(mapping.get(c, "") for c in table.columns) if f]
     column_of = {f: table.columns[i] for i, f in positions}
-    rows: list[Row] = []
-    errors: list[RowError] = []
     for line, values in table.rows:
         given = {}
         for i, f in positions:
@@ -459,7 +466,7 @@ def prepare_rows(table: Table, mapping: dict[str, str], kind: str, *,
             if kind == "organisations":
                 raw = _raw_organisation(given)
                 props = org_domain.validate(dict(raw, kind=raw.get("kind") or DEFAULT_KIND), today=today)
-                rows.append(Row(line, raw, props))
+                yield Row(line, raw, props)
             else:
                 raw = _raw_person(given)
                 employer = raw.pop("organisation", "")
@@ -480,12 +487,14 @@ def prepare_rows(table: Table, mapping: dict[str, str], kind: str, *,
                 if employer or employer_kvk:
                     organisation = {"name": employer, "kvk": employer_kvk,
                                     "name_key": organisation_name_key(employer) if employer else ""}
-                rows.append(Row(line, raw, props, organisation))
+                row = Row(line, raw, props, organisation)
         except ValidationError as exc:
             for f, reason in exc.errors.items():
                 column = column_of.get(f) or (column_of.get("full_name", "") if f in ("first_name", "last_name") else "")
                 errors.append(RowError(line, f, column, reason))
-    return rows, errors
+            continue
+        if kind == "people":
+            yield row
 
 
 # ---------------------------------------------------------------- matching and merging
@@ -537,7 +546,7 @@ def organisation_ref(organisation: dict[str, Any] | None) -> str:
     return f"kvk:{organisation['kvk']}" if organisation.get("kvk") else f"name:{organisation['name_key']}"
 
 
-def group_rows(rows: list[Row], kind: str) -> list[Group]:
+def group_rows(rows: Iterable[Row], kind: str) -> list[Group]:
     """Rows that are the same record (organisations: KvK, website, name; people: email, or
     same name at the same organisation) become one group, in the order of the file."""
     index = KeyIndex(("kvk", "website", "name") if kind == "organisations" else ("email", "name"))

@@ -94,10 +94,9 @@ class Importer:
         self.kind = kind
         self.total_rows = len(table.rows)   # the rows themselves are not kept (memory)
         self.batch = batch or BATCH
-        rows, self.row_errors = domain.prepare_rows(table, mapping, kind)
-        self.valid_rows = len(rows)
-        self.groups = domain.group_rows(rows, kind)
-        del rows
+        self.row_errors: list[domain.RowError] = []
+        self.groups = domain.group_rows(domain.iter_rows(table, mapping, kind, self.row_errors), kind)
+        self.valid_rows = sum(len(g.lines) for g in self.groups)
         self.column_of = {f: c for c, f in mapping.items() if f}
         self.org_index: domain.KeyIndex | None = None
         self.person_index: domain.KeyIndex | None = None

@@ -237,3 +237,35 @@ def test_killing_the_graph_server_mid_import_leaves_whole_batches_and_a_rerun_fi
     assert graph_state() == reference
     again = service.analyse(job.id)
     assert json.loads(again.report)["unchanged"] == 1500
+
+
+def test_a_job_whose_worker_died_shows_as_interrupted_and_resumes(graph, users, monkeypatch):
+    """A job left 'running' by a worker that is gone (no thread, no heartbeat for 30 s) is
+    'interrupted'; start_import then finishes it from the first unfinished batch."""
+    from datetime import timedelta
+
+    from lo_network import sql
+    from lo_network.accounts.models import utcnow
+
+    coordinator = users["coordinator"]
+    monkeypatch.setattr(service, "BATCH", 100)
+    job = service.create_job(coordinator, "half.csv", many_organisations(450), "organisations", "test")
+    job = service.analyse(job.id)
+    importer = service._importer(job)
+    # what a worker that died after two batches leaves behind: two batches written and recorded
+    for index in range(2):
+        plan = importer.plan(index)
+        driver.write(service.store.write_batch, plan.organisations, plan.people, plan.employments)
+    with sql.session() as db:
+        row = db.get(service.ImportJob, job.id)
+        row.status, row.batches_done, row.updated_at = "running", 2, utcnow() - timedelta(seconds=31)
+        db.add(row)
+        db.commit()
+    assert service.status_of(service._load(job.id)) == "interrupted"
+    assert org_service.list_page(coordinator, {}).total == 200
+    service.start_import(coordinator, job.id)
+    job = service.wait(job.id)
+    assert job.status == "done" and job.batches_done == 5
+    result = json.loads(job.result)
+    assert (result["create"], result["unchanged"]) == (250, 0)  # the resumed part only: batches 3-5
+    assert org_service.list_page(coordinator, {}).total == 450
