@@ -215,3 +215,15 @@ def test_export_rows_read_back_to_the_same_record():
     assert errors == []
     props = rows[0].props
     assert {k: props[k] for k in record} == dict(record, themes=sorted(record["themes"]))
+
+
+def test_failed_rows_of_an_xlsx_file_come_back_as_xlsx():
+    frame = pd.DataFrame([["Goed BV", "12345678"], ["Fout BV", "12"]], columns=["Bedrijfsnaam", "KvK"])
+    buffer = io.BytesIO()
+    frame.to_excel(buffer, index=False)
+    table = d.read_table(buffer.getvalue(), "lijst.xlsx")
+    _, errors = d.prepare_rows(table, d.recognise(table.columns, "organisations"), "organisations")
+    out = d.read_table(d.failed_rows_file(table, errors), "lijst-fouten.xlsx")
+    assert out.format == "xlsx"
+    assert out.columns == ["Bedrijfsnaam", "KvK", d.LINE_COLUMN, d.REASON_COLUMN]
+    assert out.rows[0][1][:3] == ["Fout BV", "12", "3"]
