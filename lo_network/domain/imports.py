@@ -25,6 +25,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from lo_network.domain import organisations as org_domain
@@ -107,8 +108,10 @@ _LEGAL_FORMS = {"bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "inc", "ua", "ba
 _NAMESPACE = uuid.UUID("5b0c7c1e-6a55-4f0e-9d8f-3c5e0f1a2b44")
 
 
-def column_key(name: object) -> str:
-    """'KvK-nummer ' -> 'kvknummer'; 'E-mailadres' -> 'emailadres'."""
+@lru_cache(maxsize=8192)
+def column_key(name: str) -> str:
+    """'KvK-nummer ' -> 'kvknummer'; 'E-mailadres' -> 'emailadres'. (Cached: the same cell
+    values, 'Deelnemer', 'Bedrijf', come back on every row of a large file.)"""
     return re.sub(r"[^a-z0-9]", "", fold(name))
 
 
@@ -310,10 +313,20 @@ def vocab_value(words: dict[str, tuple[str, str]], text: str, synonyms: dict[str
     if not text or text in words:
         return text
     key = column_key(text)
-    for value, labels in words.items():
-        if key in (column_key(value), column_key(labels[0]), column_key(labels[1])):
-            return value
+    found = _vocab_keys(tuple(words.items())).get(key)
+    if found:
+        return found
     return (synonyms or {}).get(key, text)
+
+
+@lru_cache(maxsize=32)
+def _vocab_keys(items: tuple) -> dict[str, str]:
+    """A vocabulary's codes and labels by their column_key, built once per vocabulary."""
+    out: dict[str, str] = {}
+    for value, labels in items:
+        for name in (value, labels[0], labels[1]):
+            out.setdefault(column_key(name), value)
+    return out
 
 
 _KIND_SYNONYMS = {"onderwijs": "education", "school": "education", "universiteit": "knowledge_institute",
