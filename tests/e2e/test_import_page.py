@@ -89,6 +89,39 @@ def test_the_list_page_exports_what_is_on_screen(page: Page, app, admin):
     table = domain.read_table(open(caught.value.path(), "rb").read(), caught.value.suggested_filename)
     assert [values[0] for _, values in table.rows] == [f"Export {tag} Oldenzaal"]
 
+    from lo_network.services import people
+
+    people.create(admin, {"first_name": "Export", "last_name": f"Persoon {tag}", "email": f"export-{tag}@example.nl"},
+                  via="e2e")
+    page.goto(f"/personen?q=persoon+{tag}")
+    expect(page.locator("body")).to_contain_text(f"Persoon {tag}")
+    with page.expect_download() as caught:
+        page.locator("#person-export-xlsx").click()
+    assert caught.value.suggested_filename.endswith(".xlsx")
+    table = domain.read_table(open(caught.value.path(), "rb").read(), caught.value.suggested_filename)
+    assert [values[:3] for _, values in table.rows] == [["Export", f"Persoon {tag}", f"export-{tag}@example.nl"]]
+
+
+def test_a_long_import_shows_progress_and_survives_a_reload(page: Page, app, admin, tmp_path):
+    from lo_network.services import organisations
+
+    tag = uuid.uuid4().hex[:8]
+    path = tmp_path / f"groot-{tag}.csv"
+    rows = ["Naam;Plaats"] + [f"Groot {tag} {i:05d} BV;Zwolle" for i in range(4000)]
+    path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
+    log_in(page, app.accounts["admin"])
+    page.goto("/importeren")
+    page.locator("#import-upload input[type=file]").set_input_files(str(path))
+    page.locator("#import-upload-button").click()
+    page.locator("#import-check").click()
+    expect(page.locator("#import-count-create")).to_have_text("4000", timeout=60_000)
+    page.locator("#import-run").click()
+    expect(page.locator("#import-progress")).to_be_visible()
+    page.reload()  # the running job is found again; the page follows it to the end
+    expect(page.locator("#import-filename")).to_have_text(path.name)
+    expect(page.locator("#import-done")).to_be_visible(timeout=120_000)
+    assert organisations.list_page(admin, {"text": f"groot {tag}"}).total == 4000
+
 
 # ---------------------------------------------------------------- over the websocket
 @pytest.fixture
