@@ -1,6 +1,6 @@
 """``lo-network``: the command line of lo_network.
 
-serve, graph-server, migrate, seed-demo, create-user, create-token, setup.
+serve, graph-server, migrate, seed-demo, create-user, create-token, setup, import, export, restore.
 Bad input is reported naming the field, exit code 2; an unreachable graph, exit code 3.
 """
 
@@ -388,6 +388,150 @@ def add_network_commands(sub) -> None:
     sp.set_defaults(func=cmd_not_duplicate)
 
 
+# ---------------------------------------------------------------- import, export, backup (issue 5)
+class _Progress:
+    """Progress on stderr: one updating line on a terminal, else a line per tenth."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        pct = 100 if not total else int(done * 100 / total)
+        if self.tty:
+            print(f"\rlo-network: {self.label} {done}/{total} ({pct}%)", end="", file=sys.stderr, flush=True)
+            if done >= total:
+                print(file=sys.stderr)
+        elif pct // 10 != self.shown // 10 or done >= total:
+            self.shown = pct
+            print(f"lo-network: {self.label} {done}/{total} ({pct}%)", file=sys.stderr, flush=True)
+
+
+def _print_report(report: dict, kind: str) -> None:
+    matched = ", ".join(f"{rule}: {n}" for rule, n in report.get("matched", {}).items()) or "-"
+    lines = [
+        f"rows: {report['rows']}  valid: {report['valid_rows']}  failed: {report['failed_rows']}",
+        f"records: {report['records']} (rows merged within the file: {report['merged_rows']})",
+        f"create: {report['create']}  update: {report['update']}  unchanged: {report['unchanged']}",
+        f"matched existing records by: {matched}",
+    ]
+    if kind == "people":
+        lines.append(f"organisations to create: {report['organisations_create']}  "
+                     f"links to organisations: {report['links_create']}")
+    for line in lines:
+        print(f"lo-network: {line}")
+
+
+def cmd_import(args) -> int:
+    import json as _json
+
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.domain import imports as domain
+    from lo_network.services import imports as service
+
+    path = Path(args.file)
+    if not path.is_file():
+        return _fail(f"file: {path} bestaat niet / does not exist")
+    overrides = domain.parse_map_options(args.map or [])
+    with _Graph():
+        job = service.create_job(CLI_ACTOR, path.name, path.read_bytes(), args.kind, "cli", overrides)
+        mapping = _json.loads(job.mapping)
+        domain.check_mapping(mapping, args.kind)
+        for column, field in mapping.items():
+            print(f"lo-network: column {column!r} -> {field or '(ignored)'}", file=sys.stderr)
+        job = service.analyse(job.id, _Progress("checking"))
+        if job.status != "ready":
+            return _fail(job.error or "the file could not be checked")
+        report = _json.loads(job.report)
+        if args.dry_run:
+            print("lo-network: dry run (nothing written)")
+            _print_report(report, args.kind)
+        else:
+            job = service.execute(job.id, _Progress("importing"))
+            if job.status != "done":
+                return _fail(f"import stopped: {job.error} (run the same command again to finish it)", 3)
+            print(f"lo-network: imported {path.name} (job {job.id})")
+            _print_report(_json.loads(job.result), args.kind)
+        errors = service.errors_of(job, limit=None)
+        for error in errors:
+            print(f"lo-network: line {error.line}: {error.text()}", file=sys.stderr)
+        if errors:
+            out = path.with_name(f"{path.stem}-fouten{path.suffix or '.csv'}")
+            _name, data = service.failed_rows(CLI_ACTOR, job.id)
+            out.write_bytes(data)
+            print(f"lo-network: {len({e.line for e in errors})} rows failed; fix them in {out} and import that file",
+                  file=sys.stderr)
+            return 2
+    return 0
+
+
+def cmd_export(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import backup, exports
+
+    if args.all:
+        with _Graph():
+            try:
+                manifest = backup.export_all(Path(args.all), lambda m: print(f"lo-network: {m}", file=sys.stderr))
+            except backup.BackupRefused as exc:
+                return _fail(str(exc))
+        print(f"lo-network: backup written to {args.all}: {manifest['graph']['nodes']} nodes, "
+              f"{manifest['graph']['relationships']} relationships, "
+              f"{sum(manifest['sql']['tables'].values())} SQL rows")
+        return 0
+    if not args.list:
+        return _fail("give a list (organisations or people) or --all DIR")
+    filters = {"text": args.q, "kind": args.kind, "region": args.region, "theme": args.theme,
+               "status": args.status, "tag": args.tag, "organisation_id": args.organisation_id}
+    fmt = args.format or (Path(args.out).suffix.lstrip(".").lower() if args.out else "csv")
+    with _Graph():
+        fn = exports.organisations if args.list == "organisations" else exports.people
+        name, data = fn(CLI_ACTOR, filters, args.sort, fmt)
+    out = Path(args.out or name)
+    out.write_bytes(data)
+    print(f"lo-network: {args.list} written to {out}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from lo_network.services import backup
+
+    with _Graph():
+        try:
+            result = backup.restore(Path(args.folder), lambda m: print(f"lo-network: {m}", file=sys.stderr))
+        except backup.BackupRefused as exc:
+            return _fail(f"restore refused: {exc}")
+    print(f"lo-network: restored {result['nodes']} nodes, {result['relationships']} relationships, "
+          f"{sum(result['sql'].values())} SQL rows")
+    return 0
+
+
+def add_import_export_commands(sub) -> None:
+    sp = sub.add_parser("import", help="import organisations or people from a CSV or XLSX file")
+    sp.add_argument("file")
+    sp.add_argument("--kind", required=True, choices=["organisations", "people"])
+    sp.add_argument("--dry-run", action="store_true", help="only report what would happen")
+    sp.add_argument("--map", action="append", metavar="COLUMN=FIELD",
+                    help="map a column to a field (repeatable); COLUMN= ignores the column")
+    sp.set_defaults(func=cmd_import)
+
+    sp = sub.add_parser("export", help="export a list (CSV/XLSX) or, with --all DIR, a complete backup")
+    sp.add_argument("list", nargs="?", choices=["organisations", "people"])
+    sp.add_argument("--all", metavar="DIR", help="write a complete backup into DIR (new or empty)")
+    sp.add_argument("--out", help="file to write (default: organisaties-DATE.csv / personen-DATE.csv)")
+    sp.add_argument("--format", choices=["csv", "xlsx"])
+    sp.add_argument("--q", default="", help="search text, as in the list's search box")
+    for name in ("kind", "region", "theme", "status", "tag", "organisation-id"):
+        sp.add_argument(f"--{name}", default=None)
+    sp.add_argument("--sort", default="name")
+    sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("restore", help="restore a backup (export --all) into an empty installation")
+    sp.add_argument("folder")
+    sp.set_defaults(func=cmd_restore)
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lo-network", description="Logistics Overijssel network CRM")
@@ -426,6 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
     add_network_commands(sub)  # issue 3
+    add_import_export_commands(sub)
     return p
 
 

@@ -4,29 +4,32 @@ import reflex as rx
 
 from lo_network.api.app import create_api
 from lo_network.bootstrap import startup
+from lo_network.pages.duplicates import duplicates
+from lo_network.pages.ecosystem import ecosystem
+from lo_network.pages.imports import imports_page
+from lo_network.pages.introductions import introductions
 from lo_network.pages.login import login
+from lo_network.pages.measures import measures
 from lo_network.pages.organisation import organisation
 from lo_network.pages.organisations import organisations
 from lo_network.pages.people import people
 from lo_network.pages.person import person
 from lo_network.pages.users import users
-from lo_network.pages.duplicates import duplicates
-from lo_network.pages.ecosystem import ecosystem
-from lo_network.states.ecosystem import EcosystemState
-from lo_network.pages.introductions import introductions
-from lo_network.pages.measures import measures
-from lo_network.states.measures import MeasuresState
-from lo_network.states.introductions import IntroductionsState
 from lo_network.states.duplicates import DuplicatesState
+from lo_network.states.ecosystem import EcosystemState
+from lo_network.states.imports import ImportState
+from lo_network.states.imports import ROUTE as IMPORT_ROUTE
+from lo_network.states.introductions import IntroductionsState
 from lo_network.states.links import LinksState
 from lo_network.states.login import LoginState
+from lo_network.states.measures import MeasuresState
 from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG, OrganisationState
 from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
 from lo_network.states.people import LIST_ROUTE as PEOPLE_ROUTE
 from lo_network.states.people import PeopleState
 from lo_network.states.person import NEW_ROUTE as NEW_PERSON_ROUTE
-from lo_network.states.person import ROUTE_ARG as PERSON_ARG
 from lo_network.states.person import PersonState
+from lo_network.states.person import ROUTE_ARG as PERSON_ARG
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
 
@@ -52,10 +55,9 @@ app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=P
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
              on_load=[PersonState.load, LinksState.load_person])
-
-# issue 3: the network itself
 app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)
 app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstellen? · {TITLE}",
              on_load=IntroductionsState.load)
 app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)
 app.add_page(ecosystem, route="/kaart", title=f"Netwerkkaart · {TITLE}", on_load=EcosystemState.load)
+app.add_page(imports_page, route=IMPORT_ROUTE, title=f"Importeren · {TITLE}", on_load=ImportState.load)

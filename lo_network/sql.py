@@ -50,6 +50,7 @@ def init() -> None:
     import lo_network.accounts.models  # noqa: F401  (register tables)
     import lo_network.audit.models  # noqa: F401
     import lo_network.network.models  # noqa: F401  (issue 3: network measures)
+    import lo_network.imports.models  # noqa: F401
 
     SQLModel.metadata.create_all(engine())
 

@@ -2,8 +2,7 @@
 
 from fastapi import FastAPI
 
-from lo_network.api import errors, health, organisations, people
-from lo_network.api import links
+from lo_network.api import errors, exports, health, links, organisations, people
 
 PREFIX = "/api/v1"
 
@@ -26,7 +25,8 @@ def create_api() -> FastAPI:
         swagger_ui_oauth2_redirect_url=None,
     )
     errors.install(api)
-    for router in (health.router, organisations.router, people.router):
+    # exports first: /organisations/export must not be taken for an organisation id
+    for router in (health.router, exports.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
     api.include_router(links.router, prefix=PREFIX)  # issue 3: the network itself
     return api

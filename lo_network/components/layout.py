@@ -12,17 +12,16 @@ from lo_network.states.session import SessionState
 ACCENT = "teal"  # keep in step with the theme in rxconfig.py
 CONTENT_WIDTH = "1180px"
 
-# (route, i18n key, admin only)
-NAV_ITEMS: list[tuple[str, str, bool]] = [
-    ("/organisaties", "nav.organisations", False),
-    ("/personen", "nav.people", False),
-    ("/gebruikers", "nav.users", True),
-]
-NAV_ITEMS[-1:-1] = [  # issue 3: the network itself
-    ("/kaart", "nav.map", False),
-    ("/voorstellen", "nav.introductions", False),
-    ("/dubbelen", "nav.duplicates", False),
-    ("/makelaars", "nav.measures", False),
+# (route, i18n key, who sees it: "all" signed-in users, "edit_network" (coordinator, admin), "admin")
+NAV_ITEMS: list[tuple[str, str, str]] = [
+    ("/organisaties", "nav.organisations", "all"),
+    ("/personen", "nav.people", "all"),
+    ("/kaart", "nav.map", "all"),
+    ("/voorstellen", "nav.introductions", "all"),
+    ("/dubbelen", "nav.duplicates", "all"),
+    ("/makelaars", "nav.measures", "all"),
+    ("/importeren", "nav.import", "edit_network"),
+    ("/gebruikers", "nav.users", "admin"),
 ]
 
 
@@ -70,10 +69,11 @@ def nav_link(route: str, key: str) -> rx.Component:
 
 
 def navigation() -> rx.Component:
+    shown_to = {"all": None, "edit_network": SessionState.can_edit_network, "admin": SessionState.is_admin}
     links = []
-    for route, key, admin_only in NAV_ITEMS:
+    for route, key, who in NAV_ITEMS:
         link = nav_link(route, key)
-        links.append(rx.cond(SessionState.is_admin, link, rx.fragment()) if admin_only else link)
+        links.append(link if shown_to[who] is None else rx.cond(shown_to[who], link, rx.fragment()))
     return rx.hstack(*links, spacing="5", align="center", as_="nav", aria_label="Hoofdmenu")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import vocab_select
+from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
     MEDIUM, WIDE, list_table, new_button, paged_results, search_box, status_badge,
@@ -115,7 +116,7 @@ def table() -> rx.Component:
 
 def organisations() -> rx.Component:
     return layout(
-        page_header(t("org.title"), new_button(SessionState.can_edit_network, t("org.new"),
-                                               "/organisaties/nieuw", "org-new")),
+        page_header(t("org.title"), export_buttons("org", S.export),
+                    new_button(SessionState.can_edit_network, t("org.new"), "/organisaties/nieuw", "org-new")),
         rx.vstack(card(controls()), card(paged_results(S, "org", table())), spacing="4", width="100%"),
     )

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
+from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import MEDIUM, WIDE, list_table, new_button, paged_results, search_box
 from lo_network.domain import people as domain
@@ -198,7 +199,7 @@ def table() -> rx.Component:
 
 def people() -> rx.Component:
     return layout(
-        page_header(t("person.title"), new_button(SessionState.can_edit_network, t("person.new"),
-                                                  S.new_person_url, "person-new")),
+        page_header(t("person.title"), export_buttons("person", S.export),
+                    new_button(SessionState.can_edit_network, t("person.new"), S.new_person_url, "person-new")),
         rx.vstack(card(controls()), card(paged_results(S, "people", table())), spacing="4", width="100%"),
     )

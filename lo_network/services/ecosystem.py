@@ -8,6 +8,7 @@ from lo_network.accounts.service import Actor
 from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.domain.text import fold
 from lo_network.store import driver
 from lo_network.store import metrics as store
 
@@ -22,7 +23,7 @@ def network(actor: Actor, filters: dict[str, Any], *, year: str = "", people: bo
     start, end = _window(year)
 
     def work(tx):
-        organisations = store.map_organisations(tx, filters, ORGANISATION_LIMIT)
+        organisations = store.map_organisations(tx, filters, ORGANISATION_LIMIT, fold(search)[:100])
         return organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end)
 
     organisations, ties = driver.read(work)

@@ -122,13 +122,16 @@ class PeopleState(PagedList, SessionState):
                 return
             self.organisation_id, self.organisation_name = organisation_id, record.get("name") or ""
 
+    def _filters(self) -> dict[str, str]:
+        """The filters on screen, as the service takes them (the list and its export)."""
+        return {"text": self.search_text, "tag": self.tag.strip().lower(), "organisation_id": self.organisation_id}
+
     def _list_page(self, filters: dict[str, str], cursor: str | None):
         return service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size, cursor)
 
     def _fetch(self):
         self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
-        result = self._read_page({"text": self.search_text, "tag": self.tag.strip().lower(),
-                                  "organisation_id": self.organisation_id})
+        result = self._read_page(self._filters())
         self.rows = [row_of(item) for item in result.items]
         return self._show_page(result, LIST_ROUTE)
 
@@ -170,3 +173,12 @@ class PeopleState(PagedList, SessionState):
         self._choose_organisation("")
         self.page = 1
         return self._fetch()
+
+    # ------------------------------------------------------------ export (issue 5)
+    @requires(Permission.VIEW)
+    def export(self, fmt: str):
+        """The list as filtered and sorted on screen, every page, as CSV or XLSX."""
+        from lo_network.services import exports
+
+        name, data = exports.people(self.signed_in_actor(), self._filters(), self.sort, fmt)
+        return rx.download(data=data, filename=name, mime_type=exports.MEDIA_TYPES[fmt].split(";")[0])

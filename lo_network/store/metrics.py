@@ -32,9 +32,10 @@ def brokers(tx: ManagedTransaction, limit: int) -> list[dict]:
 
 
 # ---------------------------------------------------------------- the ecosystem map
-def map_organisations(tx: ManagedTransaction, filters: dict[str, Any], limit: int) -> list[dict]:
+def map_organisations(tx: ManagedTransaction, filters: dict[str, Any], limit: int, search: str = "") -> list[dict]:
+    """The map's organisations; those whose search key holds ``search`` (folded) come first."""
     params = {k: filters.get(k) or None for k in ("region", "kind", "status", "theme")}
-    return [r.data() for r in tx.run(q("metrics/map_organisations"), **params, limit=limit)]
+    return [r.data() for r in tx.run(q("metrics/map_organisations"), **params, limit=limit, search=search)]
 
 
 def map_ties(tx: ManagedTransaction, organisation_ids: list[str], start: str, end: str,

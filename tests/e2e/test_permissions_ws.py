@@ -33,6 +33,9 @@ MUTATING = re.compile(
 )
 REFUSAL = "U heeft geen rechten voor deze actie."
 LEAST_ROLE_FIRST = ("coordinator", "organiser", "admin")
+# States whose guarded events act on data of their own (not the organisation/person this
+# file watches): their positive control is in the named test file; refusal stays here.
+OWN_POSITIVE_CONTROL = {"ImportState": "tests/e2e/test_import_page.py"}
 SETTLE_SECONDS = 5.0
 _serial = itertools.count(1)
 
@@ -176,6 +179,7 @@ def argument(name: str, case: Case, t: Targets):
         "organisation_id": t.organisation_id, "org_id": t.organisation_id, "person_id": t.person_id,
         "employment_id": t.employment_id, "job_id": t.employment_id, "user_id": t.user_id,
         "email": t.user_email, "role": "admin", "active": False,
+        "files": [], "fmt": "csv",
     } | t.network.get("arguments", {})
     if name in by_name:
         return by_name[name]
@@ -290,7 +294,7 @@ def test_the_same_events_change_data_for_a_role_that_may(app, lo_app, admin, cas
     (delete does nothing on the 'new' form, for instance) when the role allows it.
     On_load handlers only show data; their refusal is checked above."""
     loads = {event for _, event in load_events(lo_app)}
-    actions = [c for c in cases if c.event not in loads]
+    actions = [c for c in cases if c.event not in loads and c.state.__name__ not in OWN_POSITIVE_CONTROL]
     for (state, handler), group in itertools.groupby(actions, key=lambda c: (c.state, c.handler)):
         group = list(group)
         role = next(r for r in LEAST_ROLE_FIRST if allowed(r, group[0].permission))

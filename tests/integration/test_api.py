@@ -73,7 +73,7 @@ def test_every_route_but_health_needs_a_valid_token(app, client, sql_db, headers
         assert response.status_code == 401, (method, path, response.text)
         assert "invalid API token" in response.json()["detail"]
         assert response.headers["WWW-Authenticate"] == "Bearer"
-    assert len(guarded) == 15 + 10  # + links of organisations and people (issue 3)
+    assert len(guarded) == 15 + 10 + 2  # + links (issue 3) + the two list exports (issue 5)
 
 
 def test_a_token_acts_as_its_user(client, graph, auth):
@@ -324,7 +324,7 @@ def test_openapi_lists_every_route_and_the_bearer_scheme(app, client):
     scheme = spec["components"]["securitySchemes"]["HTTPBearer"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     documented = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
-    assert documented == operations(app) and len(documented) == 16 + 10
+    assert documented == operations(app) and len(documented) == 16 + 10 + 2
     assert spec["paths"][f"{V1}/organisations"]["post"]["security"] == [{"HTTPBearer": []}]
     assert "errors" in spec["components"]["schemas"]["Problem"]["properties"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]  # 422 is documented as Problem

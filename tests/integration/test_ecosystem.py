@@ -42,3 +42,19 @@ def test_map_filters_window_search_and_ego(graph, users):
     assert {n["id"] for n in ecosystem.ego(viewer, zw, 2, year="2020")["nodes"]} == {zw, tw2, far, tw1}
     assert {n["id"] for n in ecosystem.ego(viewer, zw, 1)["nodes"]} == {zw, tw2, far}
     assert {n["id"] for n in ecosystem.ego(viewer, far, 1)["nodes"]} == {far, zw}
+
+
+def test_a_search_finds_an_organisation_beyond_the_map_limit(graph, users, monkeypatch):
+    a = users["admin"]
+    hub = organisations.create(a, {"name": "Hub Centraal", "kind": "company"}, "t")["id"]
+    for n in range(3):
+        spoke = organisations.create(a, {"name": f"Spaak {n}", "kind": "company"}, "t")["id"]
+        links.add(a, "organisation", hub, spoke, {"type": "partner"}, "t")
+    quiet = organisations.create(a, {"name": "Stille Vennoot", "kind": "company"}, "t")["id"]
+    from lo_network.services import metrics
+
+    metrics.recompute(a, "t")  # degrees: the quiet one last
+    monkeypatch.setattr(ecosystem, "ORGANISATION_LIMIT", 3)
+    assert quiet not in {n["id"] for n in ecosystem.network(users["steering"], {})["nodes"]}
+    found = ecosystem.network(users["steering"], {}, search="stille ven")
+    assert found["hits"] == 1 and quiet in {n["id"] for n in found["nodes"]}

@@ -1,0 +1,24 @@
+// Export: the organisation list as filtered and sorted on screen (same WHERE and ORDER BY
+// as organisations/search.cypher, keyset included), every field, one page of rows at a time.
+MATCH (o:Organisation)
+WHERE ($text = '' OR o.search_key CONTAINS $text)
+  AND ($kind IS NULL OR o.kind = $kind)
+  AND ($region IS NULL OR o.region = $region)
+  AND ($status IS NULL OR o.status = $status)
+  AND ($theme IS NULL OR $theme IN o.themes)
+  AND ($tag IS NULL OR $tag IN o.tags)
+  AND ($after_id IS NULL
+    OR ($sort = 'name' AND (o.name_key > $after_name OR (o.name_key = $after_name AND o.id > $after_id)))
+    OR ($sort = '-name' AND (o.name_key < $after_name OR (o.name_key = $after_name AND o.id > $after_id)))
+    OR ($sort = 'city' AND (coalesce(o.city, '') > $after_city
+      OR (coalesce(o.city, '') = $after_city AND (o.name_key > $after_name
+        OR (o.name_key = $after_name AND o.id > $after_id))))))
+WITH o
+ORDER BY
+  CASE WHEN $sort = 'name' THEN o.name_key END ASC,
+  CASE WHEN $sort = '-name' THEN o.name_key END DESC,
+  CASE WHEN $sort = '-updated' THEN o.updated_at END DESC,
+  CASE WHEN $sort = 'city' THEN coalesce(o.city, '') END ASC,
+  o.name_key ASC, o.id ASC
+SKIP $offset LIMIT $limit
+RETURN o {.*} AS organisation

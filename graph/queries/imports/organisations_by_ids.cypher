@@ -1,0 +1,4 @@
+// Import: the current records a batch of rows matched, to see what the import would change.
+UNWIND $ids AS id
+MATCH (o:Organisation {id: id})
+RETURN o {.*} AS organisation

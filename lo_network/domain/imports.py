@@ -1,0 +1,678 @@
+"""Import of spreadsheets (CSV, XLSX): reading, column recognition, row validation, matching.
+
+Plain Python, no driver: the services module reads the graph and writes it; everything
+that decides *what* a row means lives here, unit-tested.
+
+- :func:`read_table` reads CSV (delimiter ``;`` ``,`` or tab, sniffed; UTF-8 with or
+  without BOM, UTF-16 with BOM, else Windows-1252) and XLSX (first sheet) into columns and
+  rows with their line numbers as a spreadsheet program shows them.
+- :func:`recognise` maps Dutch and English column names to fields; :func:`mapping_for`
+  lays the user's own choices (``col=field``) over that.
+- :func:`prepare_rows` validates every row with the same domain validation as the forms
+  (``domain.organisations.validate`` / ``domain.people.validate``), so a message reads the
+  same everywhere; a failure names its line, field, column and reason.
+- :func:`group_rows` merges rows of one file that are the same organisation or person;
+  :class:`KeyIndex` finds an existing record by KvK number, website domain or normalised
+  name (organisations), by email or by the same name at the same organisation (people).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from lo_network.domain import organisations as org_domain
+from lo_network.domain import people as person_domain
+from lo_network.domain import vocab
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.text import clean, fold
+
+KINDS = ("organisations", "people")
+FORMATS = ("csv", "xlsx")
+DEFAULT_KIND = "company"  # an organisation row without a kind (most lead lists) is a company
+MAX_ROWS = 500_000
+
+# field -> column names that mean it (compared after `column_key`: folded, letters and digits only)
+ORGANISATION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("bedrijfsnaam", "naam", "organisatie", "organisatienaam", "naam organisatie", "bedrijf",
+             "name", "company", "company name", "organisation", "organization", "organisation name",
+             "organization name", "handelsnaam", "statutaire naam"),
+    "kind": ("soort", "soort organisatie", "type organisatie", "kind", "organisation kind",
+             "organisation type", "organization type"),
+    "company_type": ("type bedrijf", "bedrijfstype", "company type", "type"),
+    "kvk": ("kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk nr", "kvk-nr", "kamer van koophandel",
+            "kvk number", "coc", "coc number", "chamber of commerce", "chamber of commerce number"),
+    "website": ("website", "webadres", "web", "url", "site", "homepage", "internet", "www", "web address"),
+    "street": ("adres", "straat", "straat en huisnummer", "straatnaam", "bezoekadres", "vestigingsadres",
+               "address", "street", "street address"),
+    "postcode": ("postcode", "zip", "zipcode", "zip code", "postal code", "post code"),
+    "city": ("plaats", "woonplaats", "vestigingsplaats", "stad", "city", "town", "place"),
+    "municipality": ("gemeente", "municipality"),
+    "region": ("regio", "region"),
+    "themes": ("thema", "themas", "thema's", "themes", "theme"),
+    "status": ("status", "netwerkstatus", "network status"),
+    "status_since": ("status sinds", "sinds", "status since", "since"),
+    "tags": ("tags", "tag", "labels", "label", "trefwoorden"),
+    "notes": ("notities", "notitie", "opmerkingen", "opmerking", "toelichting", "notes", "note",
+              "remarks", "comments"),
+}
+
+PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "first_name": ("voornaam", "roepnaam", "first name", "firstname", "given name"),
+    "last_name": ("achternaam", "familienaam", "last name", "lastname", "surname", "family name"),
+    "full_name": ("naam", "volledige naam", "naam contactpersoon", "contactpersoon", "full name", "name",
+                  "contact", "contact name", "contact person"),
+    "email": ("e-mailadres", "e-mail", "email", "emailadres", "mail", "email address", "e-mail address"),
+    "phone": ("telefoon", "telefoonnummer", "tel", "mobiel", "mobiel nummer", "phone", "phone number",
+              "telephone", "mobile"),
+    "job_title": ("functie", "functietitel", "rol", "job title", "title", "position", "role", "job"),
+    "organisation": ("organisatie", "bedrijf", "bedrijfsnaam", "werkgever", "organisation", "organization",
+                     "company", "company name", "employer"),
+    "organisation_kvk": ("kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk organisatie", "kvk number",
+                         "coc", "coc number"),
+    "consent_basis": ("grondslag", "grondslag avg", "legal basis", "consent basis"),
+    "consent_date": ("datum toestemming", "datum grondslag", "consent date", "date of consent"),
+    "consent_source": ("bron", "bron toestemming", "source", "consent source"),
+    "tags": ("tags", "tag", "labels", "label"),
+    "notes": ("notities", "notitie", "opmerkingen", "opmerking", "notes", "note", "remarks", "comments"),
+}
+
+COLUMNS = {"organisations": ORGANISATION_COLUMNS, "people": PERSON_COLUMNS}
+
+# The column each field gets in an export, and that the import recognises again.
+EXPORT_HEADERS = {
+    "organisations": {
+        "name": "Naam", "kind": "Soort", "company_type": "Type bedrijf", "kvk": "KvK-nummer",
+        "website": "Website", "street": "Adres", "postcode": "Postcode", "city": "Plaats",
+        "municipality": "Gemeente", "region": "Regio", "themes": "Thema's", "status": "Netwerkstatus",
+        "status_since": "Status sinds", "tags": "Tags", "notes": "Notities",
+    },
+    "people": {
+        "first_name": "Voornaam", "last_name": "Achternaam", "email": "E-mailadres", "phone": "Telefoon",
+        "job_title": "Functie", "organisation": "Organisatie", "consent_basis": "Grondslag",
+        "consent_date": "Datum toestemming", "consent_source": "Bron", "tags": "Tags", "notes": "Notities",
+    },
+}
+
+LINE_COLUMN = "Regel / Line"
+REASON_COLUMN = "Fout / Reason"
+
+_LEGAL_FORMS = {"bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "inc", "ua", "ba"}
+_NAMESPACE = uuid.UUID("5b0c7c1e-6a55-4f0e-9d8f-3c5e0f1a2b44")
+
+
+@lru_cache(maxsize=8192)
+def column_key(name: str) -> str:
+    """'KvK-nummer ' -> 'kvknummer'; 'E-mailadres' -> 'emailadres'. (Cached: the same cell
+    values, 'Deelnemer', 'Bedrijf', come back on every row of a large file.)"""
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+def fields_of(kind: str) -> tuple[str, ...]:
+    return tuple(COLUMNS[kind])
+
+
+# ---------------------------------------------------------------- reading
+@dataclass
+class Table:
+    """A sheet as read: column names, and rows as (line number, values aligned to columns)."""
+
+    columns: list[str]
+    rows: list[tuple[int, list[str]]]
+    format: str = "csv"
+    encoding: str = "utf-8"
+    delimiter: str = ";"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 with BOM, UTF-16 with BOM, UTF-8, else Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "windows-1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of the header line: the most frequent of ``;`` ``,`` tab outside quotes
+    (``;`` on a tie, as Dutch Excel writes it)."""
+    first = text.split("\n", 1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", first)
+    counts = {d: unquoted.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ";"))
+    return best if counts[best] else ";"
+
+
+def _csv_table(data: bytes) -> Table:
+    text, encoding = decode(data)
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    last_line = 0
+    for values in reader:
+        line = last_line + 1
+        last_line = reader.line_num
+        if columns is None:
+            if not any(v.strip() for v in values):
+                continue
+            columns = [clean(v) for v in values]
+            continue
+        if not any(v.strip() for v in values):
+            continue
+        rows.append((line, values))
+        if len(rows) > MAX_ROWS:
+            raise ValidationError({"file": f"te veel regels (max. {MAX_ROWS}) / too many rows (max {MAX_ROWS})"})
+    return Table(columns or [], rows, "csv", encoding, delimiter)
+
+
+def _cell(value: Any) -> str:
+    """An Excel cell as text: whole numbers without '.0', dates as yyyy-mm-dd."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if (value.hour, value.minute, value.second) == (0, 0, 0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if value != value:  # NaN: an empty cell
+            return ""
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def _xlsx_table(data: bytes) -> Table:
+    import pandas as pd
+
+    try:
+        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
+    except Exception as exc:  # noqa: BLE001 (a broken or foreign file: say so, naming the file)
+        raise ValidationError({"file": f"geen leesbaar Excel-bestand / not a readable Excel file ({exc})"}) from exc
+    columns: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for index, values in enumerate(frame.itertuples(index=False, name=None)):
+        cells = [_cell(v) for v in values]
+        if not any(c.strip() for c in cells):
+            continue
+        if columns is None:
+            columns = [clean(c) for c in cells]
+            continue
+        rows.append((index + 1, cells))
+        if len(rows) > MAX_ROWS:
+            raise ValidationError({"file": f"te veel regels (max. {MAX_ROWS}) / too many rows (max {MAX_ROWS})"})
+    return Table(columns or [], rows, "xlsx", "", "")
+
+
+def file_format(filename: str, data: bytes) -> str:
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
+        return "xlsx"
+    if name.endswith(".xls"):
+        raise ValidationError({"file": "oud Excel-formaat (.xls): sla op als .xlsx of .csv / "
+                                       "old Excel format (.xls): save as .xlsx or .csv"})
+    return "csv"
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    """Read a CSV or XLSX file; raises ValidationError({'file': ...}) when it has no header."""
+    fmt = file_format(filename, data)
+    table = _xlsx_table(data) if fmt == "xlsx" else _csv_table(data)
+    if not [c for c in table.columns if c]:
+        raise ValidationError({"file": "het bestand heeft geen kolomkoppen / the file has no column headers"})
+    return table
+
+
+# ---------------------------------------------------------------- columns
+def recognise(columns: Iterable[str], kind: str) -> dict[str, str]:
+    """Column -> field for the columns whose name is known; others map to ''.
+    A field is taken by the first column that names it."""
+    aliases = {column_key(a): f for f, names in COLUMNS[kind].items() for a in names}
+    for f in COLUMNS[kind]:
+        aliases.setdefault(column_key(f), f)
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for column in columns:
+        f = aliases.get(column_key(column), "")
+        if f in taken:
+            f = ""
+        if f:
+            taken.add(f)
+        out[column] = f
+    return out
+
+
+def parse_map_options(options: Iterable[str]) -> dict[str, str]:
+    """['Naam bedrijf=name', 'Extra='] -> {'Naam bedrijf': 'name', 'Extra': ''} (CLI --map)."""
+    out: dict[str, str] = {}
+    for option in options:
+        column, sep, target = option.partition("=")
+        if not sep or not column.strip():
+            raise ValidationError({"map": f"gebruik kolom=veld / use column=field: {option!r}"})
+        out[column.strip()] = target.strip()
+    return out
+
+
+def mapping_for(columns: list[str], kind: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """The recognised mapping with the user's choices laid over it; checks every choice."""
+    if kind not in KINDS:
+        raise ValidationError({"kind": f"kies uit / choose from {', '.join(KINDS)}"})
+    mapping = recognise(columns, kind)
+    errors: dict[str, str] = {}
+    by_key = {column_key(c): c for c in columns}
+    for column, target in (overrides or {}).items():
+        real = column if column in mapping else by_key.get(column_key(column))
+        if real is None:
+            errors["map"] = f"onbekende kolom / unknown column: {column}"
+            continue
+        if target and target not in COLUMNS[kind]:
+            errors["map"] = (f"onbekend veld / unknown field: {target}; kies uit / choose from "
+                             f"{', '.join(COLUMNS[kind])}")
+            continue
+        if target:
+            for other, f in mapping.items():
+                if f == target and other != real:
+                    mapping[other] = ""
+        mapping[real] = target
+    if errors:
+        raise ValidationError(errors)
+    check_mapping(mapping, kind)
+    return mapping
+
+
+def check_mapping(mapping: dict[str, str], kind: str) -> None:
+    """A mapping must name at least the record's name; a field once."""
+    chosen = [f for f in mapping.values() if f]
+    errors: dict[str, str] = {}
+    doubles = sorted({f for f in chosen if chosen.count(f) > 1})
+    if doubles:
+        errors["map"] = f"veld meer dan eens gekozen / field chosen more than once: {', '.join(doubles)}"
+    if kind == "organisations" and "name" not in chosen:
+        errors["name"] = "geen kolom voor de naam / no column for the name"
+    if kind == "people" and not ({"last_name", "full_name"} & set(chosen)):
+        errors["last_name"] = "geen kolom voor de (achter)naam / no column for the (last) name"
+    if errors:
+        raise ValidationError(errors)
+
+
+# ---------------------------------------------------------------- values
+def vocab_value(words: dict[str, tuple[str, str]], text: str, synonyms: dict[str, str] | None = None) -> str:
+    """A vocabulary value from its code or its Dutch/English label; unknown text stays as is
+    (validation then names it)."""
+    if not text or text in words:
+        return text
+    key = column_key(text)
+    found = _vocab_keys(tuple(words.items())).get(key)
+    if found:
+        return found
+    return (synonyms or {}).get(key, text)
+
+
+@lru_cache(maxsize=32)
+def _vocab_keys(items: tuple) -> dict[str, str]:
+    """A vocabulary's codes and labels by their column_key, built once per vocabulary."""
+    out: dict[str, str] = {}
+    for value, labels in items:
+        for name in (value, labels[0], labels[1]):
+            out.setdefault(column_key(name), value)
+    return out
+
+
+_KIND_SYNONYMS = {"onderwijs": "education", "school": "education", "universiteit": "knowledge_institute",
+                  "overheid": "government", "port": "port_network", "haven": "port_network",
+                  "netwerkorganisatie": "port_network", "branchevereniging": "branch_association"}
+_COMPANY_TYPE_SYNONYMS = {"ldv": "lsp", "logistiekdienstverlener": "lsp", "transporteur": "carrier",
+                          "maakindustrie": "manufacturer"}
+_STATUS_SYNONYMS = {"lid": "participant", "member": "participant", "oudlid": "former"}
+
+
+def _raw_organisation(values: dict[str, str]) -> dict[str, Any]:
+    raw = dict(values)
+    if raw.get("kind"):
+        raw["kind"] = vocab_value(vocab.KINDS, raw["kind"], _KIND_SYNONYMS)
+    if raw.get("company_type"):
+        raw["company_type"] = vocab_value(vocab.COMPANY_TYPES, raw["company_type"], _COMPANY_TYPE_SYNONYMS)
+    if raw.get("region"):
+        raw["region"] = vocab_value(vocab.REGIONS, raw["region"])
+    if raw.get("status"):
+        raw["status"] = vocab_value(vocab.STATUSES, raw["status"], _STATUS_SYNONYMS)
+    if raw.get("themes"):
+        raw["themes"] = split_themes(raw["themes"])
+    return raw
+
+
+def split_themes(text: str) -> list[str]:
+    """Theme values from a cell: one label ('Kennis, Onderwijs & Arbeidsmarkt' has a comma),
+    or several separated by ';' or '|' (as exported), else by ','."""
+    whole = vocab_value(vocab.THEMES, clean(text))
+    if whole in vocab.THEMES:
+        return [whole]
+    parts = re.split(r"[;|]", text) if re.search(r"[;|]", text) else text.split(",")
+    return [vocab_value(vocab.THEMES, clean(t)) for t in parts if clean(t)]
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """'Jan de Vries' -> ('Jan', 'de Vries'); 'Vries, Jan de' -> ('Jan', 'de Vries')."""
+    full = clean(full)
+    if "," in full:
+        last, _, first = full.partition(",")
+        first_parts = clean(first).split(" ")
+        # "Vries, Jan de": the particles after the first name belong to the last name
+        return first_parts[0], clean(" ".join(first_parts[1:] + [last]))
+    parts = full.split(" ")
+    if len(parts) == 1:
+        return "", parts[0]
+    return parts[0], " ".join(parts[1:])
+
+
+def _raw_person(values: dict[str, str]) -> dict[str, Any]:
+    raw = dict(values)
+    full = raw.pop("full_name", "")
+    if full and not raw.get("last_name"):
+        first, last = split_full_name(full)
+        if not raw.get("first_name"):
+            raw["first_name"] = first
+        raw["last_name"] = last
+    if raw.get("consent_basis"):
+        raw["consent_basis"] = vocab_value(vocab.CONSENT_BASES, raw["consent_basis"])
+    return raw
+
+
+# ---------------------------------------------------------------- rows
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    field: str
+    column: str
+    reason: str
+
+    def text(self) -> str:
+        where = f"{self.field} ({self.column})" if self.column and self.column != self.field else self.field
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Row:
+    """A valid row: its line, the fields it gives (non-empty only) and its validated record."""
+
+    line: int
+    changes: dict[str, Any]
+    props: dict[str, Any]
+    organisation: dict[str, Any] | None = None   # people: {"name", "kvk", "name_key"} of the employer
+
+
+def organisation_name_key(name: object) -> str:
+    """'Transport B.V. Twente' and 'transport twente bv' -> 'transport twente': folded,
+    punctuation and legal forms dropped."""
+    text = fold(name).replace(".", "")
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    kept = [w for w in words if w not in _LEGAL_FORMS]
+    return " ".join(kept or words)
+
+
+def website_domain(website: str) -> str:
+    """'https://www.Example.nl/contact' -> 'example.nl'."""
+    host = website.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def organisation_keys(props: dict[str, Any]) -> list[tuple[str, str]]:
+    """(rule, key) in order of trust: KvK number, website domain, normalised name."""
+    keys = []
+    if props.get("kvk"):
+        keys.append(("kvk", props["kvk"]))
+    if props.get("website"):
+        keys.append(("website", website_domain(props["website"])))
+    if props.get("name"):
+        keys.append(("name", organisation_name_key(props["name"])))
+    return keys
+
+
+def person_keys(props: dict[str, Any], organisation_id: str) -> list[tuple[str, str]]:
+    """(rule, key): email, then the same name at the same organisation ('' = none)."""
+    keys = []
+    if props.get("email_key"):
+        keys.append(("email", props["email_key"]))
+    keys.append(("name", f"{props['name_key']}|{organisation_id}"))
+    return keys
+
+
+def stable_id(*parts: str) -> str:
+    """The id a new record gets from its match key: a re-run creates the same node, not a second."""
+    return str(uuid.uuid5(_NAMESPACE, "|".join(parts)))
+
+
+def prepare_rows(table: Table, mapping: dict[str, str], kind: str, *,
+                 today: date | None = None) -> tuple[list[Row], list[RowError]]:
+    """Validate every row with the domain's validation; (valid rows, errors per line and field)."""
+    errors: list[RowError] = []
+    rows = list(iter_rows(table, mapping, kind, errors, today=today))
+    return rows, errors
+
+
+def iter_rows(table: Table, mapping: dict[str, str], kind: str, errors: list[RowError], *,
+              today: date | None = None) -> Iterator[Row]:
+    """The valid rows one by one (errors appended to ``errors``): a large file is grouped
+    as it is validated, without holding every validated row at once."""
+    positions = [(i, f) for i, f in enumerate(mapping.get(c, "") for c in table.columns) if f]
+    column_of = {f: table.columns[i] for i, f in positions}
+    for line, values in table.rows:
+        given = {}
+        for i, f in positions:
+            value = clean(values[i]) if i < len(values) else ""
+            if f == "notes" and i < len(values):
+                value = str(values[i]).strip()
+            if value:
+                given[f] = value
+        try:
+            if kind == "organisations":
+                raw = _raw_organisation(given)
+                props = org_domain.validate(dict(raw, kind=raw.get("kind") or DEFAULT_KIND), today=today)
+                yield Row(line, raw, props)
+            else:
+                raw = _raw_person(given)
+                employer = raw.pop("organisation", "")
+                employer_kvk = org_domain.normalise_kvk(raw.pop("organisation_kvk", ""))
+                problems: dict[str, str] = {}
+                if len(employer) > 200:
+                    problems["organisation"] = "naam is te lang (max. 200 tekens) / name is too long (max 200)"
+                if employer_kvk and not re.fullmatch(r"\d{8}", employer_kvk):
+                    problems["organisation_kvk"] = ("KvK-nummer moet uit 8 cijfers bestaan / "
+                                                    "KvK number must be 8 digits")
+                try:
+                    props = person_domain.validate(raw, today=today)
+                except ValidationError as exc:
+                    problems = {**exc.errors, **problems}
+                if problems:
+                    raise ValidationError(problems)
+                organisation = None
+                if employer or employer_kvk:
+                    organisation = {"name": employer, "kvk": employer_kvk,
+                                    "name_key": organisation_name_key(employer) if employer else ""}
+                row = Row(line, raw, props, organisation)
+        except ValidationError as exc:
+            for f, reason in exc.errors.items():
+                column = column_of.get(f) or (column_of.get("full_name", "") if f in ("first_name", "last_name") else "")
+                errors.append(RowError(line, f, column, reason))
+            continue
+        if kind == "people":
+            yield row
+
+
+# ---------------------------------------------------------------- matching and merging
+class KeyIndex:
+    """Records by match key: rule -> key -> record id; plus each record's KvK number, so a
+    row with a KvK number never matches, by website or name, a record with another one."""
+
+    def __init__(self, rules: tuple[str, ...]):
+        self.rules = rules
+        self.maps: dict[str, dict[str, str]] = {r: {} for r in rules}
+        self.kvk: dict[str, str] = {}
+
+    def add(self, record_id: str, keys: list[tuple[str, str]], kvk: str = "") -> None:
+        for rule, key in keys:
+            if key:
+                self.maps[rule].setdefault(key, record_id)
+        if kvk:
+            self.kvk.setdefault(record_id, kvk)
+
+    def find(self, keys: list[tuple[str, str]], kvk: str = "") -> tuple[str, str] | None:
+        """(record id, rule) of the first key that matches, else None."""
+        for rule, key in keys:
+            found = self.maps[rule].get(key)
+            if found is None:
+                continue
+            if rule != "kvk" and kvk and self.kvk.get(found, kvk) != kvk:
+                continue  # same name or website, another KvK number: another organisation
+            return found, rule
+        return None
+
+
+@dataclass
+class Group:
+    """One organisation or person of the file: the rows that are it, their fields merged
+    (the first non-empty value of each field wins)."""
+
+    lines: list[int]
+    changes: dict[str, Any]
+    props: dict[str, Any]            # the match fields of the first row: kvk, email_key, name_key
+    keys: list[tuple[str, str]]
+    organisation: dict[str, Any] | None = None
+    organisation_ref: str = ""   # people: the key of the employer ("kvk:…" or "name:…")
+    merged: list[int] = field(default_factory=list)
+
+
+def organisation_ref(organisation: dict[str, Any] | None) -> str:
+    if not organisation:
+        return ""
+    return f"kvk:{organisation['kvk']}" if organisation.get("kvk") else f"name:{organisation['name_key']}"
+
+
+def group_rows(rows: Iterable[Row], kind: str) -> list[Group]:
+    """Rows that are the same record (organisations: KvK, website, name; people: email, or
+    same name at the same organisation) become one group, in the order of the file."""
+    index = KeyIndex(("kvk", "website", "name") if kind == "organisations" else ("email", "name"))
+    groups: list[Group] = []
+    for row in rows:
+        if kind == "organisations":
+            keys = organisation_keys(row.props)
+            kvk = row.props.get("kvk", "")
+        else:
+            ref = organisation_ref(row.organisation)
+            keys = person_keys(row.props, ref)
+            kvk = ""
+        hit = index.find(keys, kvk)
+        if hit is None:
+            # only what matching needs is kept of the validated record (memory at 100k rows)
+            match = {k: row.props.get(k, "") for k in ("kvk", "email_key", "name_key")}
+            group = Group([row.line], dict(row.changes), match, keys, row.organisation,
+                          organisation_ref(row.organisation) if kind == "people" else "")
+            index.add(str(len(groups)), keys, kvk)
+            groups.append(group)
+            continue
+        group = groups[int(hit[0])]
+        group.lines.append(row.line)
+        group.merged.append(row.line)
+        for f, value in row.changes.items():
+            if f not in group.changes or group.changes[f] in ("", [], None):
+                group.changes[f] = value
+        if group.organisation is None and row.organisation is not None:
+            group.organisation = row.organisation
+        index.add(hit[0], keys, kvk)
+    return groups
+
+
+def merged_record(current: dict[str, Any] | None, changes: dict[str, Any], kind: str,
+                  *, today: date | None = None) -> dict[str, Any]:
+    """The validated record after the import: the file's non-empty fields over the current
+    record (an empty cell never blanks a field); a new record gets the defaults. A matched
+    record keeps its name: the file's spelling ('Op naam b.v.') is how the row was found,
+    not a rename."""
+    if current is not None:
+        kept = ("name",) if kind == "organisations" else ("first_name", "last_name")
+        changes = {k: v for k, v in changes.items() if not (k in kept and current.get(k))}
+    if kind == "organisations":
+        if current is None:
+            return org_domain.validate(dict(changes, kind=changes.get("kind") or DEFAULT_KIND), today=today)
+        return org_domain.validate(org_domain.merge_update(current, changes, today=today), today=today)
+    if current is None:
+        return person_domain.validate(changes, today=today)
+    return person_domain.validate(person_domain.merge_update(current, changes), today=today)
+
+
+def changed(current: dict[str, Any], props: dict[str, Any], kind: str) -> bool:
+    """True when the import would change one of the record's fields."""
+    names = org_domain.FIELDS if kind == "organisations" else person_domain.FIELDS
+    return any((current.get(f) or None) != (props.get(f) or None) for f in names)
+
+
+# ---------------------------------------------------------------- writing
+def write_table(columns: list[str], rows: Iterable[list[Any]], fmt: str, *, encoding: str = "utf-8-sig",
+                delimiter: str = ";") -> bytes:
+    """A sheet as CSV (``;`` and UTF-8 with BOM by default: Dutch Excel opens it as is) or XLSX."""
+    if fmt == "xlsx":
+        import pandas as pd
+
+        buffer = io.BytesIO()
+        frame = pd.DataFrame([[_text(v) for v in row] for row in rows], columns=columns, dtype=object)
+        frame.to_excel(buffer, index=False, engine="openpyxl")
+        return buffer.getvalue()
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter=delimiter or ";", lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_text(v) for v in row])
+    codec = {"windows-1252": "cp1252", "utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, "utf-8")
+    return text.getvalue().encode(codec, errors="replace")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def failed_rows_file(table: Table, errors: list[RowError]) -> bytes:
+    """The rows that failed, in the file's own format and columns, plus the line and the
+    reasons, to fix and import again (the two extra columns are ignored by the import)."""
+    reasons: dict[int, list[str]] = {}
+    for error in errors:
+        reasons.setdefault(error.line, []).append(error.text())
+    rows = [values[:len(table.columns)] + [""] * (len(table.columns) - len(values)) + [line, "; ".join(reasons[line])]
+            for line, values in table.rows if line in reasons]
+    return write_table(table.columns + [LINE_COLUMN, REASON_COLUMN], rows, table.format,
+                       encoding=table.encoding or "utf-8-sig", delimiter=table.delimiter or ";")
+
+
+def export_row(record: dict[str, Any], kind: str) -> list[Any]:
+    """A record as a row under EXPORT_HEADERS: Dutch labels and dates, as the import reads them."""
+    from lo_network.domain.dates import dutch
+
+    out = []
+    for f in EXPORT_HEADERS[kind]:
+        value = record.get(f)
+        words = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "region": vocab.REGIONS,
+                 "status": vocab.STATUSES, "consent_basis": vocab.CONSENT_BASES}.get(f)
+        if words and value in words:
+            value = words[value][0]
+        elif f == "themes":
+            value = [vocab.THEMES[t][0] if t in vocab.THEMES else t for t in value or []]
+        elif f == "organisation":
+            value = sorted(record.get("organisations") or [""])[0]  # one employer: the column imports again
+        elif f in ("status_since", "consent_date"):
+            value = dutch(value)
+        out.append(value)
+    return out

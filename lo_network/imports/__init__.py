@@ -1,0 +1,1 @@
+"""Import jobs (SQL): an uploaded file, its mapping, dry-run report, progress and result."""

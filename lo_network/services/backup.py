@@ -1,0 +1,249 @@
+"""A complete, portable backup of an installation (``lo-network export --all DIR``) and its
+restore into an empty one (``lo-network restore DIR``). See BACKUP_README for the format."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections import Counter
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy import func, select
+from sqlmodel import SQLModel
+
+from lo_network import settings as settings_mod
+from lo_network import sql
+from lo_network.store import backup as store
+from lo_network.store import driver, schema
+
+FORMAT = "lo_network-backup"
+VERSION = 1
+BATCH = 1000
+
+BACKUP_README = """# lo_network backup
+
+Written by `lo-network export --all`; read back by `lo-network restore DIR` into an empty
+installation (no organisations, people or other data nodes; empty SQL tables).
+
+Files (UTF-8, one JSON object per line in the `.jsonl` files):
+
+- `manifest.json`: format name and version, when and from which installation it was made,
+  the graph schema migrations it needs, and the counts of everything it holds (nodes per
+  label, relationships per type, rows per SQL table). Restore checks the counts after it ran.
+- `graph/nodes.jsonl`: every data node: `{"labels": [...], "props": {...}}` with all its
+  properties. Nodes are known by their own `id` property (a uuid), never by a database-internal id.
+- `graph/relationships.jsonl`: every relationship: `{"type", "from_labels", "from_id",
+  "to_labels", "to_id", "props"}` — its end nodes by their own `id`.
+- `sql/<table>.jsonl`: every row of every SQL table of the application (accounts, login
+  sessions, API tokens, audit log, import jobs, ...), column by column.
+
+Values are plain JSON, except: graph date-times `{"$datetime": "2026-01-02T10:00:00Z"}`,
+local date-times `{"$localdatetime": ...}`, dates `{"$date": "2026-01-02"}`; SQL date-times
+`{"$datetime": ISO-8601}`, dates `{"$date": ...}`, bytes `{"$bytes": base64}`.
+
+Secrets: the SQL tables hold password hashes and hashed tokens (never the passwords or
+tokens themselves). Keep the folder as safe as the installation itself.
+Not included: schema bookkeeping (the restoring installation applies its own migrations)
+and uploaded import files in the data folder (the import jobs' records are included).
+"""
+
+
+class BackupRefused(ValueError):
+    """A restore that would not give back exactly the backup's data; nothing was changed."""
+
+
+# ---------------------------------------------------------------- values
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, bytes):
+        return {"$bytes": base64.b64encode(value).decode()}
+    return value
+
+
+def _sql_decode(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        tag, text = next(iter(value.items()))
+        if tag == "$datetime":
+            return datetime.fromisoformat(text)
+        if tag == "$date":
+            return date.fromisoformat(text)
+        if tag == "$bytes":
+            return base64.b64decode(text)
+    return value
+
+
+def _tables():
+    sql.init()  # registers every table of the application
+    return SQLModel.metadata.sorted_tables
+
+
+def _jsonl(path: Path, items) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+            fh.write("\n")
+            count += 1
+    return count
+
+
+def _read_jsonl(path: Path):
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+# ---------------------------------------------------------------- export
+def export_all(folder: Path, progress: Callable[[str], None] | None = None) -> dict:
+    """Write the backup into ``folder`` (created; must be empty). Returns the manifest."""
+    say = progress or (lambda _m: None)
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise BackupRefused(f"{folder}: de map is niet leeg / the folder is not empty")
+    (folder / "graph").mkdir(parents=True, exist_ok=True)
+    (folder / "sql").mkdir(parents=True, exist_ok=True)
+    labels: Counter = Counter()
+    types: Counter = Counter()
+
+    def counted_nodes(session):
+        for node in store.iter_nodes(session):
+            labels[":".join(node["labels"])] += 1
+            yield node
+
+    def counted_relationships(session):
+        for rel in store.iter_relationships(session):
+            types[rel["type"]] += 1
+            yield rel
+
+    database = settings_mod.get().neo4j_database
+    driver.check_reachable()
+    with driver.get_driver().session(database=database, default_access_mode="READ") as session:
+        say("graph: nodes ...")
+        nodes = _jsonl(folder / "graph" / "nodes.jsonl", counted_nodes(session))
+        say(f"graph: {nodes} nodes; relationships ...")
+        relationships = _jsonl(folder / "graph" / "relationships.jsonl", counted_relationships(session))
+        say(f"graph: {relationships} relationships")
+
+    tables: dict[str, int] = {}
+    with sql.engine().connect() as conn:
+        for table in _tables():
+            rows = ({c.name: _sql_value(row._mapping[c.name]) for c in table.columns}
+                    for row in conn.execute(select(table).order_by(*table.primary_key.columns)))
+            tables[table.name] = _jsonl(folder / "sql" / f"{table.name}.jsonl", rows)
+            say(f"sql: {table.name}: {tables[table.name]} rows")
+
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "source": {"graph": "embedded" if settings_mod.get().embedded else "neo4j",
+                   "sql": sql.engine().dialect.name},
+        "schema_migrations": sorted(schema.applied()),
+        "graph": {"nodes": nodes, "relationships": relationships,
+                  "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items()))},
+        "sql": {"tables": tables},
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    (folder / "README.md").write_text(BACKUP_README, encoding="utf-8")
+    return manifest
+
+
+# ---------------------------------------------------------------- restore
+def _manifest(folder: Path) -> dict:
+    path = Path(folder) / "manifest.json"
+    if not path.exists():
+        raise BackupRefused(f"{folder}: geen manifest.json: geen back-up van lo-network / not a lo-network backup")
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise BackupRefused(f"{folder}: onbekend formaat / unknown format {manifest.get('format')} "
+                            f"v{manifest.get('version')}")
+    return manifest
+
+
+def check_empty() -> None:
+    """Raise BackupRefused unless the graph has no data nodes and the SQL tables are empty."""
+    nodes = driver.read(store.node_count)
+    if nodes:
+        raise BackupRefused(
+            f"de netwerkdatabase is niet leeg ({nodes} knopen); herstel alleen in een lege installatie / "
+            f"the graph is not empty ({nodes} nodes); restore only into an empty installation")
+    with sql.engine().connect() as conn:
+        filled = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in _tables()}
+    filled = {k: v for k, v in filled.items() if v}
+    if filled:
+        listed = ", ".join(f"{k} ({v})" for k, v in filled.items())
+        raise BackupRefused(f"de SQL-tabellen zijn niet leeg / the SQL tables are not empty: {listed}")
+
+
+def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict:
+    """Read a backup into this (empty) installation; returns what was restored."""
+    say = progress or (lambda _m: None)
+    folder = Path(folder)
+    manifest = _manifest(folder)
+    missing = sorted(set(manifest.get("schema_migrations", [])) - schema.applied())
+    if missing:
+        raise BackupRefused(f"deze installatie mist schema-migraties / this installation lacks schema migrations: "
+                            f"{', '.join(missing)} (newer backup than the code)")
+    check_empty()
+    known = {t.name for t in _tables()}
+    unknown = sorted(set(manifest["sql"]["tables"]) - known)
+    if unknown:
+        raise BackupRefused(f"onbekende SQL-tabellen / unknown SQL tables: {', '.join(unknown)}")
+
+    def flush(buffers: dict, key, write) -> int:
+        rows = buffers.pop(key, [])
+        return driver.write(write, *key, rows) if rows else 0
+
+    nodes = 0
+    buffers: dict[tuple, list] = {}
+    for node in _read_jsonl(folder / "graph" / "nodes.jsonl"):
+        key = (tuple(node["labels"]),)
+        buffers.setdefault(key, []).append(node)
+        if len(buffers[key]) >= BATCH:
+            nodes += flush(buffers, key, lambda tx, labels, rows: store.restore_nodes(tx, list(labels), rows))
+            say(f"graph: {nodes} nodes")
+    for key in list(buffers):
+        nodes += flush(buffers, key, lambda tx, labels, rows: store.restore_nodes(tx, list(labels), rows))
+    say(f"graph: {nodes} nodes")
+
+    relationships = 0
+    for rel in _read_jsonl(folder / "graph" / "relationships.jsonl"):
+        key = (tuple(rel["from_labels"]), rel["type"], tuple(rel["to_labels"]))
+        buffers.setdefault(key, []).append(rel)
+        if len(buffers[key]) >= BATCH:
+            relationships += flush(buffers, key, lambda tx, f, t, to, rows: store.restore_relationships(tx, list(f), t, list(to), rows))
+    for key in list(buffers):
+        relationships += flush(buffers, key, lambda tx, f, t, to, rows: store.restore_relationships(tx, list(f), t, list(to), rows))
+    say(f"graph: {relationships} relationships")
+
+    tables: dict[str, int] = {}
+    with sql.engine().begin() as conn:
+        for table in _tables():
+            path = folder / "sql" / f"{table.name}.jsonl"
+            if not path.exists():
+                continue
+            count = 0
+            chunk: list[dict] = []
+            for row in _read_jsonl(path):
+                chunk.append({k: _sql_decode(v) for k, v in row.items() if k in table.columns})
+                if len(chunk) >= BATCH:
+                    conn.execute(table.insert(), chunk)
+                    count += len(chunk)
+                    chunk = []
+            if chunk:
+                conn.execute(table.insert(), chunk)
+                count += len(chunk)
+            tables[table.name] = count
+            say(f"sql: {table.name}: {count} rows")
+
+    got = {"nodes": driver.read(store.node_count), "relationships": driver.read(store.relationship_count)}
+    expected = {"nodes": manifest["graph"]["nodes"], "relationships": manifest["graph"]["relationships"]}
+    if got != expected or any(tables.get(k, 0) != v for k, v in manifest["sql"]["tables"].items()):
+        raise BackupRefused(f"herstel onvolledig / restore incomplete: graph {got} != {expected}, sql {tables}")
+    return {"nodes": nodes, "relationships": relationships, "sql": tables}

@@ -1,0 +1,520 @@
+"""Import use cases: upload a file as a job, check it (dry run), import it in batches in the
+background, resume it, download the failed rows. Shared by the page, the CLI and the tests.
+
+How a file becomes graph records:
+
+1. ``domain.imports`` reads the file, maps the columns, validates each row with the
+   forms' own validation and merges rows of the file that are the same record.
+2. :class:`Importer` reads the match keys of the existing records once, then walks the
+   records in batches of :data:`BATCH`: for each batch it reads the current records the
+   rows matched and decides create / update / unchanged (and the rule that matched).
+3. A dry run only counts. An import writes each batch with one transaction (UNWIND + MERGE
+   on the record's id: an existing id, or one derived from the match key), then records the
+   batch as done in the job. A crash mid-batch leaves nothing of that batch; a re-run
+   decides again against the graph and reaches the same end state (rows already written
+   are now "unchanged").
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlmodel import select
+
+from lo_network import settings as settings_mod
+from lo_network import sql
+from lo_network.accounts.models import utcnow
+from lo_network.accounts.service import Actor
+from lo_network.audit import log as audit
+from lo_network.domain import imports as domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.imports.models import ImportJob
+from lo_network.store import driver
+from lo_network.store import imports as store
+from lo_network.store.driver import GraphUnavailable
+
+log = logging.getLogger("lo_network.imports")
+
+BATCH = 500
+STALE_AFTER = timedelta(seconds=30)   # a running job without a heartbeat this long was interrupted
+MAX_UPLOAD = 50 * 1024 * 1024
+MAX_ERRORS_SHOWN = 200
+
+_threads: dict[int, threading.Thread] = {}
+_threads_lock = threading.Lock()
+
+
+# ---------------------------------------------------------------- the engine
+@dataclass
+class Report:
+    rows: int = 0
+    valid_rows: int = 0
+    failed_rows: int = 0
+    records: int = 0
+    merged_rows: int = 0
+    counts: Counter = field(default_factory=Counter)   # create, update, unchanged, matched_<rule>, ...
+    errors: list[domain.RowError] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        failed = len({e.line for e in self.errors})
+        return {
+            "rows": self.rows, "valid_rows": self.rows - failed, "failed_rows": failed,
+            "records": self.records, "merged_rows": self.merged_rows,
+            "create": self.counts["create"], "update": self.counts["update"],
+            "unchanged": self.counts["unchanged"],
+            "matched": {k.removeprefix("matched_"): v for k, v in sorted(self.counts.items()) if k.startswith("matched_")},
+            "organisations_create": self.counts["organisations_create"],
+            "links_create": self.counts["links_create"],
+        }
+
+
+@dataclass
+class BatchPlan:
+    organisations: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+    employments: list[dict] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    errors: list[domain.RowError] = field(default_factory=list)
+
+
+class Importer:
+    """One file's records against the graph, batch by batch."""
+
+    def __init__(self, kind: str, table: domain.Table, mapping: dict[str, str], batch: int | None = None):
+        domain.check_mapping(mapping, kind)
+        self.kind = kind
+        self.total_rows = len(table.rows)   # the rows themselves are not kept (memory)
+        self.batch = batch or BATCH
+        self.row_errors: list[domain.RowError] = []
+        self.groups = domain.group_rows(domain.iter_rows(table, mapping, kind, self.row_errors), kind)
+        self.valid_rows = sum(len(g.lines) for g in self.groups)
+        self.column_of = {f: c for c, f in mapping.items() if f}
+        self.org_index: domain.KeyIndex | None = None
+        self.person_index: domain.KeyIndex | None = None
+        self.employers: dict[str, set[str]] = {}
+        self.new_organisations: set[str] = set()
+
+    @property
+    def batches(self) -> int:
+        return -(-len(self.groups) // self.batch)
+
+    def load_keys(self) -> None:
+        """The match keys of every existing organisation (and person): one read each."""
+        self.org_index = domain.KeyIndex(("kvk", "website", "name"))
+        for r in driver.read(store.organisation_keys):
+            keys = domain.organisation_keys({"kvk": r["kvk"] or "", "website": r["website"] or "", "name": r["name"] or ""})
+            self.org_index.add(r["id"], keys, r["kvk"] or "")
+        if self.kind == "people":
+            self.person_index = domain.KeyIndex(("email", "name"))
+            for r in driver.read(store.person_keys):
+                employers = set(r["organisation_ids"] or [])
+                keys = [("email", r["email_key"])] if r["email_key"] else []
+                keys += [("name", f"{r['name_key']}|{oid}") for oid in sorted(employers) or [""]]
+                self.person_index.add(r["id"], keys)
+                self.employers[r["id"]] = employers
+
+    def _group_errors(self, group: domain.Group, exc: ValidationError) -> list[domain.RowError]:
+        return [domain.RowError(line, f, self.column_of.get(f, ""), reason)
+                for line in group.lines for f, reason in exc.errors.items()]
+
+    def plan(self, index: int) -> BatchPlan:
+        """What batch ``index`` would write, decided against the graph as it is now."""
+        if self.org_index is None:
+            self.load_keys()
+        groups = self.groups[index * self.batch:(index + 1) * self.batch]
+        return self._plan_organisations(groups) if self.kind == "organisations" else self._plan_people(groups)
+
+    def _plan_organisations(self, groups: list[domain.Group]) -> BatchPlan:
+        plan = BatchPlan()
+        hits = [self.org_index.find(g.keys, g.props.get("kvk", "")) for g in groups]
+        current = driver.read(store.organisations_by_ids, sorted({h[0] for h in hits if h}))
+        for group, hit in zip(groups, hits):
+            record = current.get(hit[0]) if hit else None
+            try:
+                props = domain.merged_record(record, group.changes, "organisations")
+            except ValidationError as exc:
+                plan.errors += self._group_errors(group, exc)
+                continue
+            if record is None:
+                new_id = domain.stable_id("organisation", *group.keys[0])
+                plan.organisations.append({"id": new_id, "props": props})
+                plan.counts["create"] += 1
+                self.org_index.add(new_id, group.keys, props.get("kvk", ""))
+                continue
+            plan.counts[f"matched_{hit[1]}"] += 1
+            if domain.changed(record, props, "organisations"):
+                plan.organisations.append({"id": record["id"], "props": props})
+                plan.counts["update"] += 1
+            else:
+                plan.counts["unchanged"] += 1
+        return plan
+
+    def _employer(self, group: domain.Group, plan: BatchPlan) -> str | None:
+        """The id of the group's organisation: an existing one, or a new one made in this batch.
+        '' when the row names none; None (with an error) when it cannot be made."""
+        org = group.organisation
+        if not org:
+            return ""
+        keys = ([("kvk", org["kvk"])] if org["kvk"] else []) + ([("name", org["name_key"])] if org["name_key"] else [])
+        hit = self.org_index.find(keys, org["kvk"])
+        if hit:
+            return hit[0]
+        if not org["name"]:
+            plan.errors += [domain.RowError(line, "organisation_kvk", self.column_of.get("organisation_kvk", ""),
+                                            "onbekend KvK-nummer en geen organisatienaam / "
+                                            "unknown KvK number and no organisation name")
+                            for line in group.lines]
+            return None
+        new_id = domain.stable_id("organisation", *keys[0])
+        plan.organisations.append({"id": new_id, "props": self._new_org_props(org)})
+        plan.counts["organisations_create"] += 1
+        self.org_index.add(new_id, keys, org["kvk"])
+        self.new_organisations.add(new_id)
+        return new_id
+
+    @staticmethod
+    def _new_org_props(org: dict) -> dict:
+        return domain.merged_record(None, {"name": org["name"], "kvk": org["kvk"]}, "organisations")
+
+    def _plan_people(self, groups: list[domain.Group]) -> BatchPlan:
+        plan = BatchPlan()
+        decided = []
+        for group in groups:
+            try:
+                employer = self._employer(group, plan)
+            except ValidationError as exc:
+                plan.errors += self._group_errors(group, exc)
+                continue
+            if employer is None:
+                continue
+            keys = domain.person_keys(group.props, employer)
+            decided.append((group, employer, keys, self.person_index.find(keys)))
+        current = driver.read(store.people_by_ids, sorted({d[3][0] for d in decided if d[3]}))
+        for group, employer, keys, hit in decided:
+            record = current.get(hit[0]) if hit else None
+            try:
+                props = domain.merged_record(record, group.changes, "people")
+            except ValidationError as exc:
+                plan.errors += self._group_errors(group, exc)
+                continue
+            if record is None:
+                person_id = domain.stable_id("person", *keys[0])
+                plan.people.append({"id": person_id, "props": props})
+                plan.counts["create"] += 1
+                self.person_index.add(person_id, keys)
+                self.employers[person_id] = set()
+                fields_changed = True
+            else:
+                person_id = record["id"]
+                plan.counts[f"matched_{hit[1]}"] += 1
+                fields_changed = domain.changed(record, props, "people")
+                if fields_changed:
+                    plan.people.append({"id": person_id, "props": props})
+            new_link = bool(employer) and employer not in self.employers.get(person_id, set())
+            if new_link:
+                plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
+                                         "organisation_id": employer, "role": props.get("job_title", ""),
+                                         "since": None})
+                plan.counts["links_create"] += 1
+                self.employers.setdefault(person_id, set()).add(employer)
+            if record is not None:
+                plan.counts["update" if (fields_changed or new_link) else "unchanged"] += 1
+        return plan
+
+    def report(self) -> Report:
+        return Report(rows=self.total_rows, valid_rows=self.valid_rows, records=len(self.groups),
+                      merged_rows=sum(len(g.merged) for g in self.groups), errors=list(self.row_errors))
+
+    def dry_run(self, progress: Callable[[int, int], None] | None = None) -> Report:
+        """Decide every batch without writing: the counts an import would reach now."""
+        report = self.report()
+        for index in range(self.batches):
+            plan = self.plan(index)
+            report.counts.update(plan.counts)
+            report.errors += plan.errors
+            if progress:
+                progress(min((index + 1) * self.batch, len(self.groups)), len(self.groups))
+        report.errors.sort(key=lambda e: e.line)
+        return report
+
+    def run(self, start: int = 0, after_batch: Callable[[int, BatchPlan], None] | None = None) -> Report:
+        """Write batch ``start`` onwards, each in one transaction; ``after_batch(index, plan)``
+        runs once the batch is committed (the job records it there)."""
+        report = self.report()
+        for index in range(start, self.batches):
+            plan = self.plan(index)
+            if plan.organisations or plan.people or plan.employments:
+                driver.write(store.write_batch, plan.organisations, plan.people, plan.employments)
+            report.counts.update(plan.counts)
+            report.errors += plan.errors
+            if after_batch:
+                after_batch(index, plan)
+        report.errors.sort(key=lambda e: e.line)
+        return report
+
+
+# ---------------------------------------------------------------- jobs (SQL)
+def _folder(job_id: int) -> Path:
+    return settings_mod.get().data_dir / "imports" / str(job_id)
+
+
+def _safe_name(filename: str) -> str:
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(filename or "bestand").name).strip("._") or "bestand"
+    return name[-120:]
+
+
+def _save(job: ImportJob) -> ImportJob:
+    with sql.session() as db:
+        job.updated_at = utcnow()
+        db.add(job)
+        db.commit()
+        db.refresh(job)
+        return job
+
+
+def _load(job_id: int) -> ImportJob:
+    with sql.session() as db:
+        job = db.get(ImportJob, job_id)
+        if job is None:
+            raise NotFound(str(job_id))
+        return job
+
+
+def get_job(actor: Actor, job_id: int) -> ImportJob:
+    require(actor.role, Permission.EDIT_NETWORK)
+    return _load(job_id)
+
+
+def latest_job(actor: Actor) -> ImportJob | None:
+    """The actor's newest job (the page shows it again after a reload)."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    with sql.session() as db:
+        return db.exec(select(ImportJob).where(ImportJob.actor == actor.email)
+                       .order_by(ImportJob.id.desc()).limit(1)).first()
+
+
+def status_of(job: ImportJob) -> str:
+    """The job's status; a running job without a recent heartbeat was interrupted."""
+    if job.status in ("running", "analysing"):
+        alive = False
+        with _threads_lock:
+            thread = _threads.get(job.id)
+            alive = thread is not None and thread.is_alive()
+        updated = job.updated_at if job.updated_at.tzinfo else job.updated_at.replace(tzinfo=utcnow().tzinfo)
+        if not alive and utcnow() - updated > STALE_AFTER:
+            return "interrupted"
+    return job.status
+
+
+def create_job(actor: Actor, filename: str, data: bytes, kind: str, via: str,
+               overrides: dict[str, str] | None = None) -> ImportJob:
+    """Keep an uploaded file in the data folder as a new job, with the columns recognised."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    if kind not in domain.KINDS:
+        raise ValidationError({"kind": f"kies uit / choose from {', '.join(domain.KINDS)}"})
+    if len(data) > MAX_UPLOAD:
+        raise ValidationError({"file": "bestand te groot (max. 50 MB) / file too large (max 50 MB)"})
+    table = domain.read_table(data, filename)
+    mapping = domain.recognise(table.columns, kind)
+    if overrides:
+        mapping = domain.mapping_for(table.columns, kind, overrides)
+    job = _save(ImportJob(actor=actor.email, via=via, kind=kind, filename=Path(filename).name[:200],
+                          columns=json.dumps(table.columns, ensure_ascii=False),
+                          mapping=json.dumps(mapping, ensure_ascii=False), total_rows=len(table.rows)))
+    folder = _folder(job.id)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / _safe_name(filename)
+    path.write_bytes(data)
+    job.path = str(path.relative_to(settings_mod.get().data_dir))
+    return _save(job)
+
+
+def set_mapping(actor: Actor, job_id: int, mapping: dict[str, str]) -> ImportJob:
+    """The user's mapping of columns to fields (checked; the report is then out of date)."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = _load(job_id)
+    if status_of(job) in ("running", "analysing", "done"):
+        raise ValidationError({"job": "deze import loopt al of is klaar / this import is running or done"})
+    columns = json.loads(job.columns)
+    clean = {c: (mapping.get(c) or "") for c in columns}
+    unknown = sorted({f for f in clean.values() if f and f not in domain.COLUMNS[job.kind]})
+    if unknown:
+        raise ValidationError({"map": f"onbekend veld / unknown field: {', '.join(unknown)}"})
+    domain.check_mapping(clean, job.kind)
+    job.mapping = json.dumps(clean, ensure_ascii=False)
+    job.status = "uploaded"
+    job.report = "{}"
+    return _save(job)
+
+
+def _importer(job: ImportJob) -> Importer:
+    data = (settings_mod.get().data_dir / job.path).read_bytes()
+    table = domain.read_table(data, job.filename)
+    del data
+    return Importer(job.kind, table, json.loads(job.mapping))
+
+
+def _errors_path(job: ImportJob) -> Path:
+    return _folder(job.id) / "errors.json"
+
+
+def _write_errors(job: ImportJob, errors: list[domain.RowError]) -> None:
+    _errors_path(job).write_text(json.dumps([e.__dict__ for e in errors], ensure_ascii=False), encoding="utf-8")
+
+
+def errors_of(job: ImportJob, limit: int | None = MAX_ERRORS_SHOWN) -> list[domain.RowError]:
+    path = _errors_path(job)
+    if not path.exists():
+        return []
+    items = json.loads(path.read_text(encoding="utf-8"))
+    return [domain.RowError(**e) for e in (items if limit is None else items[:limit])]
+
+
+def analyse(job_id: int, progress: Callable[[int, int], None] | None = None) -> ImportJob:
+    """The dry run of a job (no permission check: called by start_* and the CLI)."""
+    job = _load(job_id)
+    job.status = "analysing"
+    job.error = ""
+    job = _save(job)
+    try:
+        importer = _importer(job)
+
+        def tick(done: int, total: int) -> None:
+            job.records_done, job.total_records = done, total
+            _save(job)
+            if progress:
+                progress(done, total)
+
+        report = importer.dry_run(tick)
+    except ValidationError as exc:
+        job.status, job.error = "uploaded", "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        return _save(job)
+    except GraphUnavailable as exc:
+        job.status, job.error = "uploaded", str(exc)
+        return _save(job)
+    _write_errors(job, report.errors)
+    job.report = json.dumps(report.as_dict())
+    job.failed_rows = report.as_dict()["failed_rows"]
+    job.total_records = len(importer.groups)
+    job.batches_total = importer.batches
+    job.records_done = 0
+    job.status = "ready"
+    return _save(job)
+
+
+def execute(job_id: int, progress: Callable[[int, int], None] | None = None) -> ImportJob:
+    """Import a job's good rows from its first unfinished batch on (resume after a crash)."""
+    job = _load(job_id)
+    importer = _importer(job)
+    job.status = "running"
+    job.error = ""
+    job.batches_total = importer.batches
+    job.total_records = len(importer.groups)
+    job = _save(job)
+    start = job.batches_done
+    totals: Counter = Counter(json.loads(job.result or "{}").get("counts", {}))
+
+    def after_batch(index: int, plan: BatchPlan) -> None:
+        totals.update(plan.counts)
+        job.batches_done = index + 1
+        job.records_done = min((index + 1) * importer.batch, len(importer.groups))
+        job.result = json.dumps({"counts": dict(totals)})
+        _save(job)
+        if progress:
+            progress(job.records_done, len(importer.groups))
+
+    try:
+        report = importer.run(start, after_batch)
+    except GraphUnavailable as exc:
+        job.status, job.error = "failed", str(exc)
+        return _save(job)
+    report.counts = totals
+    result = report.as_dict()
+    job.result = json.dumps(dict(result, counts=dict(totals)))
+    job.failed_rows = result["failed_rows"]
+    _write_errors(job, report.errors)
+    job.status = "done"
+    job.finished_at = utcnow()
+    job = _save(job)
+    audit.record(job.actor, job.via, "import", "import_job", str(job.id), None,
+                 {"file": job.filename, "kind": job.kind, **{k: result[k] for k in ("create", "update", "unchanged", "failed_rows")}})
+    return job
+
+
+def _background(job_id: int, work: Callable[[int], Any]) -> None:
+    def target() -> None:
+        try:
+            work(job_id)
+        except Exception as exc:  # noqa: BLE001  (the job shows what went wrong; the worker lives on)
+            log.exception("import job %s failed", job_id)
+            job = _load(job_id)
+            job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
+            _save(job)
+        finally:
+            with _threads_lock:
+                _threads.pop(job_id, None)
+
+    thread = threading.Thread(target=target, name=f"import-job-{job_id}", daemon=True)
+    with _threads_lock:
+        running = _threads.get(job_id)
+        if running is not None and running.is_alive():
+            raise ValidationError({"job": "deze import loopt al / this import is already running"})
+        _threads[job_id] = thread
+    thread.start()
+
+
+def start_analysis(actor: Actor, job_id: int) -> ImportJob:
+    """Start the dry run in the background (the page follows the job)."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = _load(job_id)
+    if status_of(job) in ("running", "analysing", "done"):
+        raise ValidationError({"job": "deze import loopt al of is klaar / this import is running or done"})
+    domain.check_mapping(json.loads(job.mapping), job.kind)
+    job.status = "analysing"
+    job = _save(job)
+    _background(job_id, analyse)
+    return job
+
+
+def start_import(actor: Actor, job_id: int) -> ImportJob:
+    """Import the good rows in the background; also resumes an interrupted or failed job."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = _load(job_id)
+    status = status_of(job)
+    if status not in ("ready", "interrupted", "failed"):
+        raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
+    if status == "failed" and not job.report.strip("{}"):
+        raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
+    job.status = "running"
+    job = _save(job)
+    _background(job_id, execute)
+    return job
+
+
+def failed_rows(actor: Actor, job_id: int) -> tuple[str, bytes]:
+    """(filename, bytes): the failed rows in the file's own format, with line and reason."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    job = _load(job_id)
+    data = (settings_mod.get().data_dir / job.path).read_bytes()
+    table = domain.read_table(data, job.filename)
+    stem, _, ext = job.filename.rpartition(".")
+    name = f"{stem or job.filename}-fouten.{table.format if not ext else ext}"
+    return name, domain.failed_rows_file(table, errors_of(job, limit=None))
+
+
+def wait(job_id: int, timeout: float = 600) -> ImportJob:
+    """Block until a background job's thread ends (tests, CLI)."""
+    with _threads_lock:
+        thread = _threads.get(job_id)
+    if thread is not None:
+        thread.join(timeout)
+    return _load(job_id)
