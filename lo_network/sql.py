@@ -49,6 +49,7 @@ def init() -> None:
     """Create the tables that do not exist yet."""
     import lo_network.accounts.models  # noqa: F401  (register tables)
     import lo_network.audit.models  # noqa: F401
+    import lo_network.mail.models  # noqa: F401  (outbox, calendar feed tokens)
 
     SQLModel.metadata.create_all(engine())
 
