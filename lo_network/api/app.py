@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from lo_network.api import errors, health, organisations, people
+from lo_network.api import activities, errors, health, organisations, people
 
 PREFIX = "/api/v1"
 
@@ -26,5 +26,8 @@ def create_api() -> FastAPI:
     )
     errors.install(api)
     for router in (health.router, organisations.router, people.router):
+        api.include_router(router, prefix=PREFIX)
+    for router in (activities.router, activities.registrations_router, activities.public_router,
+                   activities.calendar_router):
         api.include_router(router, prefix=PREFIX)
     return api

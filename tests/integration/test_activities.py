@@ -106,16 +106,18 @@ def test_capacity_race_200_for_50_seats(clean, users):
     """200 people register at the same moment for 50 seats: exactly 50 get a seat, the other
     150 wait in the order they arrived, nobody is in twice (30 of them try twice)."""
     act = make(users["organiser"], capacity="50")
-    start = threading.Barrier(40)
+    workers = 24
+    start = threading.Barrier(workers)  # the first wave leaves together
 
     def one(n: int):
-        if n < 40:
+        if first_wave.pop() if first_wave else False:
             start.wait()
         return registrations.register_public(act["id"], {"name": f"Deelnemer {n}", "email": f"p{n % 200}@race.example",
                                                          "consent": True})
 
+    first_wave = [True] * workers
     people = list(range(200)) + list(range(30))  # 30 try a second time
-    with ThreadPoolExecutor(max_workers=24) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(one, people))
     counts = Counter(o.outcome for o in outcomes)
     assert counts == {"registered": 50, "waitlisted": 150, "duplicate": 30}, counts
