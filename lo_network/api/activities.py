@@ -55,7 +55,7 @@ def create_activity(actor: CurrentActor, body: ActivityIn):
     return service.create(actor, body.model_dump(), VIA)
 
 
-@router.get("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 503))
+@router.get("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
 def get_activity(actor: CurrentActor, activity_id: str):
     return service.get(actor, activity_id)
 
@@ -66,7 +66,7 @@ def change_activity(actor: CurrentActor, activity_id: str, body: ActivityIn):
     return service.update(actor, activity_id, body.model_dump(exclude_unset=True), VIA)
 
 
-@router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 503))
+@router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 422, 503))
 def delete_activity(actor: CurrentActor, activity_id: str) -> None:
     service.delete(actor, activity_id, VIA)
 
@@ -97,7 +97,7 @@ def walk_in(actor: CurrentActor, activity_id: str, body: RegistrantIn):
 
 
 @router.post("/{activity_id}/registrations/{registration_id}/check-in", response_model=Registration,
-             responses=documented(401, 403, 404, 503))
+             responses=documented(401, 403, 404, 422, 503))
 def check_in(actor: CurrentActor, activity_id: str, registration_id: str, body: CheckInIn):
     reg_service.check_in(actor, activity_id, registration_id, body.present, VIA)
     return next(r for r in reg_service.list_for_activity(actor, activity_id) if r["id"] == registration_id)
@@ -117,7 +117,7 @@ def export_attendees(actor: CurrentActor, activity_id: str, fmt: str, lang: str 
 
 
 # ---------------------------------------------------------------- registrations
-@registrations_router.delete("/{registration_id}", response_model=Registration, responses=documented(401, 403, 404, 503))
+@registrations_router.delete("/{registration_id}", response_model=Registration, responses=documented(401, 403, 404, 422, 503))
 def cancel_registration(actor: CurrentActor, registration_id: str):
     """Cancel; the first on the waiting list is promoted and told."""
     return reg_service.cancel(actor, registration_id, VIA)
@@ -129,7 +129,7 @@ def _gone() -> HTTPException:
 
 
 @public_router.get("/activities/{activity_id}", response_model=PublicActivity, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 503))
+                   responses=documented(404, 422, 503))
 def public_activity(activity_id: str):
     return service.get_public(activity_id)
 
@@ -144,7 +144,7 @@ def public_register(activity_id: str, body: PublicRegistrationIn):
 
 
 @public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 503) | {410: {"description": "verlopen / expired"}})
+                   responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
 def personal_registration(token: str):
     try:
         registration, activity = reg_service.view_by_token(token)
@@ -163,7 +163,7 @@ def change_personal_registration(token: str, body: RegistrationChangeIn):
 
 
 @public_router.delete("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                      responses=documented(404, 503) | {410: {"description": "verlopen / expired"}})
+                      responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
 def cancel_personal_registration(token: str):
     try:
         return reg_service.cancel_by_token(token)
@@ -172,19 +172,20 @@ def cancel_personal_registration(token: str):
 
 
 # ---------------------------------------------------------------- calendar feeds
-@calendar_router.get("/public.ics", response_class=Response, dependencies=[Depends(limit_public)])
+@calendar_router.get("/public.ics", response_class=Response, dependencies=[Depends(limit_public)],
+                     responses=documented(422, 503))
 def public_calendar():
     """Public activities as a subscribable calendar (Europe/Amsterdam)."""
     return Response(service.public_feed(), media_type=ICS)
 
 
-@calendar_router.post("/personal", response_model=FeedLink, responses=documented(401, 403, 503))
+@calendar_router.post("/personal", response_model=FeedLink, responses=documented(401, 403, 422, 503))
 def new_personal_feed(actor: CurrentActor):
     """A new personal feed URL (what you organise or attend); an earlier one stops working."""
     return FeedLink(url=service.feed_url(service.new_feed_token(actor)))
 
 
 @calendar_router.get("/personal/{token}.ics", response_class=Response, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 503))
+                     responses=documented(404, 422, 503))
 def personal_calendar(token: str):
     return Response(service.personal_feed(token), media_type=ICS)
