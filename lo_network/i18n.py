@@ -292,3 +292,8 @@ def vocab_label(vocab: dict[str, tuple[str, str]], value: rx.Var) -> rx.Var:
     table = rx.Var.create(vocab_pairs(vocab))
     entry = table[value]
     return rx.cond(entry, rx.cond(is_english(), entry[1], entry[0]), value)
+
+# Activities, registration, check-in and the public pages (issue 4).
+from lo_network.i18n_activities import ACTIVITY_STRINGS  # noqa: E402
+
+STRINGS.update(ACTIVITY_STRINGS)

@@ -42,3 +42,29 @@ app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}", on_load=PersonState.load)
+
+# Activities, registration, check-in and the public registration pages (issue 4).
+from lo_network.pages.activities import activities  # noqa: E402
+from lo_network.pages.activity import activity  # noqa: E402
+from lo_network.pages.checkin import checkin  # noqa: E402
+from lo_network.pages.public_registration import my_registration, public_registration  # noqa: E402
+from lo_network.states.activities import LIST_ROUTE as ACTIVITIES_ROUTE  # noqa: E402
+from lo_network.states.activities import ActivitiesState  # noqa: E402
+from lo_network.states.activity import NEW_ROUTE as NEW_ACTIVITY_ROUTE  # noqa: E402
+from lo_network.states.activity import ROUTE_ARG as ACTIVITY_ARG  # noqa: E402
+from lo_network.states.activity import ActivityState  # noqa: E402
+from lo_network.states.checkin import CheckInState  # noqa: E402
+from lo_network.states.public_registration import (  # noqa: E402
+    MINE_ROUTE, PUBLIC_ARG, PUBLIC_ROUTE, TOKEN_ARG, MyRegistrationState, PublicRegistrationState,
+)
+
+app.add_page(activities, route=ACTIVITIES_ROUTE, title=f"Activiteiten · {TITLE}", on_load=ActivitiesState.load)
+app.add_page(activity, route=NEW_ACTIVITY_ROUTE, title=f"Nieuwe activiteit · {TITLE}", on_load=ActivityState.load_new)
+app.add_page(activity, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]", title=f"Activiteit · {TITLE}",
+             on_load=ActivityState.load)
+app.add_page(checkin, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/inchecken", title=f"Inchecken · {TITLE}",
+             on_load=CheckInState.load)
+app.add_page(public_registration, route=f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", title="Aanmelden · Logistics Overijssel",
+             on_load=PublicRegistrationState.load_public)
+app.add_page(my_registration, route=f"{MINE_ROUTE}/[{TOKEN_ARG}]", title="Uw aanmelding · Logistics Overijssel",
+             on_load=MyRegistrationState.load_mine)

@@ -18,6 +18,7 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("/personen", "nav.people", False),
     ("/gebruikers", "nav.users", True),
 ]
+NAV_ITEMS.insert(2, ("/activiteiten", "nav.activities", False))  # issue 4
 
 
 def logo() -> rx.Component:

@@ -288,6 +288,11 @@ def ended(activity: dict[str, Any], now: datetime) -> bool:
     return bool(ends and now >= ends)
 
 
+def started(activity: dict[str, Any], now: datetime) -> bool:
+    starts = to_local(activity.get("starts_at"))
+    return bool(starts and now >= starts)
+
+
 def today_local() -> date:
     return datetime.now(TZ).date()
 

@@ -204,11 +204,13 @@ def check_in(actor: Actor, activity_id: str, registration_id: str, present: bool
 
 
 def mark_no_shows(actor: Actor, activity_id: str, via: str) -> int:
-    """After the activity: registered people not checked in become no-shows."""
+    """Registered people not checked in become no-shows. Allowed from the start of the
+    activity on (the door closes; a multi-day fair may do it each day); someone who comes
+    late can still be checked in, which makes them present again."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
     activity = _activity(activity_id)
-    if not activity_domain.ended(activity, now()):
-        raise ValidationError({"activity": "kan pas na afloop / only after the activity has ended"})
+    if not activity_domain.started(activity, now()):
+        raise ValidationError({"activity": "kan pas vanaf het begin / only once the activity has started"})
     marked = driver.write(store.mark_no_shows, activity_id)
     audit.record(actor.email, via, "mark_no_shows", "activity", activity_id, None, {"marked": marked})
     return marked

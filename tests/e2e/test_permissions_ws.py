@@ -137,6 +137,9 @@ class Targets:
     user_id: int
     user_email: str
     serial: int
+    activity_id: str = ""       # an activity under way (started an hour ago), the person registered
+    registration_id: str = ""
+    other_person_id: str = ""   # a person not yet registered for it
 
 
 def fresh_targets(admin) -> Targets:
@@ -152,7 +155,27 @@ def fresh_targets(admin) -> Targets:
                            via="e2e", employment={"organisation_id": org["id"], "role": "Planner"})
     employment_id = people.get(admin, person["id"])["employments"][0]["id"]
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
-    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n)
+    activity_id, registration_id, other_id = activity_targets(admin, n, person["id"])
+    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n, activity_id, registration_id,
+                   other_id)
+
+
+def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
+    """Issue 4: an activity that started an hour ago (so no-shows may be marked), the target
+    person registered for it, and another person to register."""
+    from datetime import datetime, timedelta
+
+    from lo_network.domain.activities import TZ
+    from lo_network.services import activities, people, registrations
+
+    now = datetime.now(TZ)
+    activity = activities.create(admin, {
+        "title": f"E2E Activiteit {n}", "kind": "cafe", "visibility": "public", "capacity": "20",
+        "starts_at": (now - timedelta(hours=1)).strftime("%d-%m-%Y %H:%M"),
+        "ends_at": (now + timedelta(days=2)).strftime("%d-%m-%Y %H:%M")}, via="e2e")
+    registration = registrations.register_people(admin, activity["id"], [person_id], via="e2e")[0].registration
+    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}"}, via="e2e")
+    return activity["id"], registration["id"], other["id"]
 
 
 def draft(t: Targets) -> dict[str, str]:
@@ -171,6 +194,7 @@ def argument(name: str, case: Case, t: Targets):
         "organisation_id": t.organisation_id, "org_id": t.organisation_id, "person_id": t.person_id,
         "employment_id": t.employment_id, "job_id": t.employment_id, "user_id": t.user_id,
         "email": t.user_email, "role": "admin", "active": False,
+        "registration_id": t.registration_id, "activity_id": t.activity_id,
     }
     if name in by_name:
         return by_name[name]
@@ -188,7 +212,8 @@ def payload(case: Case, t: Targets) -> dict:
 def route_params(route: str, t: Targets) -> dict[str, str]:
     """Values for the route's [segments]: an organisation, person or account by the route's area."""
     area = route.strip("/").split("/")[0]
-    value = {"organisaties": t.organisation_id, "personen": t.person_id, "gebruikers": str(t.user_id)}.get(area, "")
+    value = {"organisaties": t.organisation_id, "personen": t.person_id, "gebruikers": str(t.user_id),
+             "activiteiten": t.activity_id}.get(area, "")
     return {m: value for m in re.findall(r"\[(\w+)\]", route)}
 
 
@@ -208,7 +233,24 @@ def draft_steps(t: Targets) -> list[tuple[str, dict]]:
     ]
     for setter in ("set_value", "set_job_value"):
         steps += [(setter, {"field": field, "value": value}) for field, value in draft(t).items()]
+    steps += activity_draft_steps(t)
     return steps
+
+
+def activity_draft_steps(t: Targets) -> list[tuple[str, dict]]:
+    """Issue 4: an activity form, a person picked to register, a walk-in at the door."""
+    from datetime import datetime, timedelta
+
+    from lo_network.domain.activities import TZ
+
+    start = (datetime.now(TZ) + timedelta(days=14)).replace(hour=10, minute=0)
+    activity = {"title": f"E2E Nieuwe activiteit {t.serial}", "kind": "trade_mission", "visibility": "public",
+                "capacity": "30", "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": (start + timedelta(hours=6)).strftime("%Y-%m-%dT%H:%M")}
+    return ([("set_activity_value", {"field": f, "value": v}) for f, v in activity.items()]
+            + [("look_up_people", {"text": f"Mens {t.serial}"}),
+               ("choose_person", {"person_id": t.other_person_id}),
+               ("set_walk_in", {"field": "name", "value": f"Binnen Loper {t.serial}"})])
 
 
 def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
