@@ -291,6 +291,9 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
     """The state walk sees the app's handlers (a broken walk would make the next test pass vacuously)."""
     names = {f"{c.state.__name__}.{c.handler}" for c in cases}
     assert {"OrganisationState.save", "OrganisationState.delete"} <= names, sorted(names)
+    assert {"ActivityState.save", "ActivityState.delete", "ActivityState.register_chosen",
+            "ActivityState.cancel_registration", "CheckInState.mark_present", "CheckInState.undo_present",
+            "CheckInState.add_walk_in", "CheckInState.mark_no_shows"} <= names, sorted(names)
 
 
 def send_as(app, admin, case: Case, cookie: dict) -> tuple[list[str], str]:
