@@ -234,7 +234,7 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
         closes = starts  # registration closes when the activity starts unless chosen otherwise
     if opens and closes and closes <= opens:
         errors["registration_closes"] = "ligt niet na de opening / is not after the opening"
-    if closes and ends and closes > ends:
+    if closes and ends and closes > ends and "ends_at" not in errors:
         errors["registration_closes"] = "ligt na het einde van de activiteit / is after the activity's end"
     out["registration_opens"], out["registration_closes"] = utc_iso(opens), utc_iso(closes)
 
