@@ -152,3 +152,20 @@ def test_a_mail_server_that_refuses_leaves_the_registration_standing(clean, user
     finally:
         monkeypatch.undo()
         settings.reset()
+
+
+def test_queued_emails_go_out_once_smtp_is_set(clean, users, monkeypatch, smtp):  # noqa: F811
+    from lo_network.cli import main
+    from lo_network.mail import outbox
+
+    monkeypatch.setenv("LO_SMTP_HOST", "")
+    settings.reset()
+    act = make(users["organiser"])
+    registrations.register_public(act["id"], {"name": "Vijf", "email": "vijf@x.example", "consent": True})
+    assert main(["send-outbox"]) == 2 and [e.status for e in emails()] == ["queued"]
+    monkeypatch.setenv("LO_SMTP_HOST", "127.0.0.1")
+    settings.reset()
+    assert outbox.send_queued() == 1
+    assert smtp.wait_for(1)[0]["To"] == "vijf@x.example"
+    assert [e.status for e in emails()] == ["sent"]
+    assert main(["send-outbox"]) == 0  # nothing left
