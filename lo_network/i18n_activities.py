@@ -71,6 +71,8 @@ ACTIVITY_STRINGS: dict[str, tuple[str, str]] = {
     "reg.attendance": ("Aanwezigheid", "Attendance"),
     "reg.remarks": ("Opmerkingen", "Remarks"),
     "reg.proposed": ("nieuwe organisatie (te bevestigen)", "new organisation (to confirm)"),
+    "reg.confirm_organisation": ("Bevestigen als organisatie", "Confirm as organisation"),
+    "reg.confirmed": ("Organisatie bevestigd en gekoppeld", "Organisation confirmed and linked"),
     "reg.cancel": ("Afmelden", "Cancel registration"),
     "reg.cancelled": ("Afgemeld", "Cancelled"),
     "reg.promoted": ("Eerste van de wachtlijst is aangemeld en bericht", "First on the waiting list registered and told"),

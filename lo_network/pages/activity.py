@@ -17,6 +17,7 @@ from lo_network.i18n import t, vocab_label
 from lo_network.states.activity import ActivityState as S
 from lo_network.states.activity import EmailRow, Organiser, PersonHit, RegistrationRow
 from lo_network.states.people import OrganisationOption
+from lo_network.states.session import SessionState
 
 PREFIX = "act"
 STATUS_COLORS = {"registered": "teal", "waitlisted": "orange", "cancelled": "gray", "walk_in": "blue"}
@@ -142,7 +143,13 @@ def registration_row(r: RegistrationRow) -> rx.Component:
         rx.table.cell(r.position, color="var(--gray-10)"),
         rx.table.row_header_cell(rx.text(r.name, weight="medium"), rx.text(r.email, size="1", color_scheme="gray")),
         rx.table.cell(rx.text(r.organisation, size="2"),
-                      rx.cond(r.proposed, rx.badge(t("reg.proposed"), color_scheme="amber", size="1"), rx.fragment())),
+                      rx.cond(r.proposed, rx.hstack(
+                          rx.badge(t("reg.proposed"), color_scheme="amber", size="1"),
+                          rx.cond(SessionState.can_edit_network,
+                                  rx.button(t("reg.confirm_organisation"), on_click=S.confirm_organisation(r.id),
+                                            size="1", variant="soft", class_name="reg-confirm-org"),
+                                  rx.fragment()),
+                          spacing="1", wrap="wrap"), rx.fragment())),
         rx.table.cell(status_badge(r.status)),
         rx.table.cell(attendance_badge(r.attendance)),
         rx.table.cell(cancel),

@@ -312,3 +312,26 @@ def outbox_for(actor: Actor, activity_id: str) -> list:
     """The emails of an activity (queued, sent or failed), for organisers."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
     return outbox.for_activity(activity_id)
+
+
+def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str) -> dict:
+    """A coordinator confirms the organisation a registrant proposed: an organisation of that
+    exact name is linked if one exists by now, otherwise it is created (as ``kind``)."""
+    from lo_network.services import organisations as organisation_service
+
+    require(actor.role, Permission.EDIT_NETWORK)
+    registration = driver.read(store.get, registration_id)
+    if registration is None:
+        raise NotFound(registration_id)
+    if not registration.get("organisation_proposed") or not registration.get("organisation_name"):
+        raise ValidationError({"organisation_name": "geen voorgestelde organisatie / no proposed organisation"})
+    existing = driver.read(store.match_organisation, fold(registration["organisation_name"]))
+    organisation = existing or organisation_service.create(
+        actor, {"name": registration["organisation_name"], "kind": kind, "status": "prospect",
+                "notes": f"Voorgesteld bij aanmelding door {registration.get('name')}"}, via=via)
+    updated = driver.write(store.confirm_organisation, registration_id, organisation["id"])
+    if updated is None:
+        raise NotFound(registration_id)
+    audit.record(actor.email, via, "confirm_organisation", "registration", registration_id,
+                 _audit_view(registration), _audit_view(updated | {"activity_id": registration["activity_id"]}))
+    return updated | {"organisation_id": organisation["id"]}

@@ -304,6 +304,13 @@ class ActivityState(SessionState):
             text += " — " + self.ui_text("reg.promoted")
         return rx.toast.success(text)
 
+    @requires(Permission.EDIT_NETWORK)
+    def confirm_organisation(self, registration_id: str):
+        """Coordinator: the organisation a registrant proposed becomes (or links to) a record."""
+        reg_service.confirm_organisation(self.signed_in_actor(), registration_id, "company", via="ui")
+        self._load_registrations()
+        return rx.toast.success(self.ui_text("reg.confirmed"))
+
     @requires(Permission.VIEW)
     def export(self, fmt: str):
         try:

@@ -195,3 +195,9 @@ def person_lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[di
 
 def people(tx: ManagedTransaction, ids: list[str]) -> list[dict]:
     return [r.data() for r in tx.run(q("registrations/people"), ids=ids)]
+
+
+def confirm_organisation(tx: ManagedTransaction, registration_id: str, organisation_id: str) -> dict | None:
+    record = tx.run(q("registrations/confirm_organisation"), id=registration_id, organisation_id=organisation_id,
+                    now=now_iso()).single()
+    return plain(record["registration"]) if record else None

@@ -173,7 +173,10 @@ def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
         "title": f"E2E Activiteit {n}", "kind": "cafe", "visibility": "public", "capacity": "20",
         "starts_at": (now - timedelta(hours=1)).strftime("%d-%m-%Y %H:%M"),
         "ends_at": (now + timedelta(days=2)).strftime("%d-%m-%Y %H:%M")}, via="e2e")
-    registration = registrations.register_people(admin, activity["id"], [person_id], via="e2e")[0].registration
+    registrations.register_people(admin, activity["id"], [person_id], via="e2e")
+    registration = registrations.register_contact(  # with an organisation to confirm (coordinator)
+        admin, activity["id"], {"name": f"Gast {n}", "email": f"gast{n}@example.nl",
+                                "organisation_name": f"Voorgesteld {n} BV"}, via="e2e").registration
     other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}"}, via="e2e")
     return activity["id"], registration["id"], other["id"]
 
@@ -293,7 +296,8 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
     assert {"OrganisationState.save", "OrganisationState.delete"} <= names, sorted(names)
     assert {"ActivityState.save", "ActivityState.delete", "ActivityState.register_chosen",
             "ActivityState.cancel_registration", "CheckInState.mark_present", "CheckInState.undo_present",
-            "CheckInState.add_walk_in", "CheckInState.mark_no_shows"} <= names, sorted(names)
+            "CheckInState.add_walk_in", "CheckInState.mark_no_shows", "ActivityState.confirm_organisation"
+            } <= names, sorted(names)
 
 
 def send_as(app, admin, case: Case, cookie: dict) -> tuple[list[str], str]:

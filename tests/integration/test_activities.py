@@ -256,3 +256,24 @@ def test_organiser_registers_known_people_checks_in_and_exports(clean, users):
     after = {r["name"]: r["attendance"] for r in registrations.list_for_activity(users["admin"], act["id"])}
     assert after["Piet Bakker 0"] == "no_show" and after["Piet Bakker 1"] == "present"
     assert after["Piet Bakker 2"] == ""  # on the waiting list: no seat, no no-show
+
+
+def test_coordinator_confirms_a_proposed_organisation(clean, users):
+    from lo_network.services import organisations
+
+    act = make(users["organiser"])
+    out = registrations.register_public(act["id"], {"name": "Kees", "email": "kees@nieuw.example",
+                                                    "organisation_name": "Nieuw Transport Hardenberg", "consent": True})
+    with pytest.raises(PermissionDenied):
+        registrations.confirm_organisation(users["organiser"], out.registration["id"], "company", via="test")
+    done = registrations.confirm_organisation(users["coordinator"], out.registration["id"], "company", via="test")
+    created = organisations.get(users["steering"], done["organisation_id"])
+    assert created["name"] == "Nieuw Transport Hardenberg" and created["kind"] == "company"
+    [row] = registrations.list_for_activity(users["steering"], act["id"])
+    assert row["organisation_proposed"] is False and row["organisation_id"] == created["id"]
+    with pytest.raises(ValidationError):  # nothing left to confirm
+        registrations.confirm_organisation(users["coordinator"], out.registration["id"], "company", via="test")
+    # a second registrant proposing the same name is linked to the organisation now known
+    again = registrations.register_public(act["id"], {"name": "Els", "email": "els@nieuw.example",
+                                                      "organisation_name": "nieuw transport hardenberg", "consent": True})
+    assert again.registration["organisation_proposed"] is False
