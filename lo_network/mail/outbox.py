@@ -18,7 +18,18 @@ from lo_network import sql
 from lo_network.accounts.models import utcnow
 from lo_network.mail.models import OutboxEmail
 
-KINDS = ("confirmation", "waitlist", "promotion", "change", "cancellation")
+KINDS: dict[str, tuple[str, str]] = {
+    "confirmation": ("Bevestiging", "Confirmation"),
+    "waitlist": ("Wachtlijst", "Waiting list"),
+    "promotion": ("Plek vrijgekomen", "Promotion"),
+    "change": ("Wijziging", "Change"),
+    "cancellation": ("Afmelding", "Cancellation"),
+}
+STATUSES: dict[str, tuple[str, str]] = {
+    "queued": ("In wachtrij", "Queued"),
+    "sent": ("Verzonden", "Sent"),
+    "failed": ("Mislukt", "Failed"),
+}
 
 
 def _message(row: OutboxEmail, sender: str) -> EmailMessage:

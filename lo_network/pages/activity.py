@@ -14,6 +14,7 @@ from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
+from lo_network.mail import outbox as outbox_words
 from lo_network.states.activity import ActivityState as S
 from lo_network.states.activity import EmailRow, Organiser, PersonHit, RegistrationRow
 from lo_network.states.people import OrganisationOption
@@ -210,8 +211,11 @@ def registrations() -> rx.Component:
 
 def email_row(e: EmailRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(e.created, white_space="nowrap"), rx.table.cell(e.kind), rx.table.cell(e.recipient),
-        rx.table.cell(e.subject), rx.table.cell(rx.badge(e.status, variant="soft")), rx.table.cell(e.calendar),
+        rx.table.cell(e.created, white_space="nowrap"), rx.table.cell(vocab_label(outbox_words.KINDS, e.kind)),
+        rx.table.cell(e.recipient), rx.table.cell(e.subject),
+        rx.table.cell(rx.badge(vocab_label(outbox_words.STATUSES, e.status), variant="soft",
+                               color_scheme=rx.match(e.status, ("sent", "green"), ("failed", "red"), "gray"))),
+        rx.table.cell(e.calendar),
         class_name="outbox-row",
     )
 
