@@ -148,6 +148,9 @@ def cmd_seed_demo(args) -> int:
     with _Graph():
         result = demo.seed(replace=args.replace, organisations=args.organisations, seed=args.seed)
         print(f"lo-network: {result}")
+        from lo_network.seed import activities as demo_activities  # issue 4
+
+        print(f"lo-network: {demo_activities.seed(replace=args.replace)}")
     return 0
 
 
@@ -217,6 +220,9 @@ def cmd_serve(args) -> int:
             from lo_network.seed import demo
 
             print(f"lo-network: {demo.seed(replace=False)}", flush=True)
+            from lo_network.seed import activities as demo_activities  # issue 4
+
+            print(f"lo-network: {demo_activities.seed(replace=False)}", flush=True)
             email, password = ensure_admin(s)
         env = reflex_env(s)
         url = f"http://127.0.0.1:{s.port}"

@@ -277,3 +277,20 @@ def test_coordinator_confirms_a_proposed_organisation(clean, users):
     again = registrations.register_public(act["id"], {"name": "Els", "email": "els@nieuw.example",
                                                       "organisation_name": "nieuw transport hardenberg", "consent": True})
     assert again.registration["organisation_proposed"] is False
+
+
+def test_demo_activities_load_once(clean, users):
+    from lo_network.seed import activities as demo_activities
+    from lo_network.seed import demo
+
+    demo.seed(replace=True, organisations=60)
+    assert demo_activities.seed().startswith("demo activities loaded: 6 activities")
+    assert demo_activities.seed().startswith("demo activities not loaded")
+    page = activities.list_page(users["steering"], {}, "starts", 1, 25)
+    assert page.total == 6
+    past = activities.list_page(users["steering"], {"when": "past"}).items
+    assert [a["title"] for a in past] == ["Logistiek café Deventer"]
+    rows = registrations.list_for_activity(users["steering"], past[0]["id"])
+    assert {r["attendance"] for r in rows if r["status"] == "registered"} == {"present", "no_show"}
+    mission = activities.list_page(users["steering"], {"kind": "trade_mission"}).items[0]
+    assert mission["registered"] == 20 and mission["waitlisted"] == 4
