@@ -89,6 +89,7 @@ ACTIVITY_STRINGS: dict[str, tuple[str, str]] = {
     "reg.outbox_hint": ("Zonder SMTP-instellingen blijven e-mails hier in de wachtrij staan.",
                         "Without SMTP settings, emails wait here in the outbox."),
     "reg.outbox_none": ("Nog geen e-mails.", "No emails yet."),
+    "person.participation": ("Deelname aan activiteiten", "Participation in activities"),
     # check-in
     "checkin.title": ("Inchecken", "Check-in"),
     "checkin.search": ("Naam of organisatie …", "Name or organisation …"),

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 
 from lo_network.api.activity_schemas import (
-    Activity, ActivityIn, ActivitySummary, CheckInIn, FeedLink, PersonalRegistration, PublicActivity,
+    Activity, ActivityIn, ActivitySummary, CheckInIn, FeedLink, Participation, PersonalRegistration, PublicActivity,
     PublicRegistrationIn, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
     RegistrationOutcome,
 )
@@ -26,6 +26,7 @@ router = APIRouter(prefix="/activities", tags=["activities"])
 registrations_router = APIRouter(prefix="/registrations", tags=["registrations"])
 public_router = APIRouter(prefix="/public", tags=["public"])
 calendar_router = APIRouter(prefix="/calendar", tags=["calendar"])
+participation_router = APIRouter(prefix="/people", tags=["people"])
 
 
 def _outcome(result: reg_service.Outcome, with_link: bool) -> RegistrationOutcome:
@@ -189,3 +190,11 @@ def new_personal_feed(actor: CurrentActor):
                      responses=documented(404, 422, 503))
 def personal_calendar(token: str):
     return Response(service.personal_feed(token), media_type=ICS)
+
+
+# ---------------------------------------------------------------- participation history
+@participation_router.get("/{person_id}/activities", response_model=list[Participation],
+                          responses=documented(401, 403, 422, 503))
+def person_activities(actor: CurrentActor, person_id: str):
+    """What a person registered for, newest first: status and attendance (present / no-show)."""
+    return reg_service.participation(actor, person_id)

@@ -135,3 +135,13 @@ class PersonalRegistration(BaseModel):
 
 class FeedLink(BaseModel):
     url: str
+
+
+class Participation(BaseModel):
+    id: str
+    activity_id: str
+    title: str
+    kind: str
+    starts_at: str
+    status: str
+    attendance: str | None = None

@@ -28,6 +28,6 @@ def create_api() -> FastAPI:
     for router in (health.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
     for router in (activities.router, activities.registrations_router, activities.public_router,
-                   activities.calendar_router):
+                   activities.calendar_router, activities.participation_router):
         api.include_router(router, prefix=PREFIX)
     return api

@@ -399,4 +399,6 @@ def body() -> rx.Component:
 
 
 def person() -> rx.Component:
-    return layout(back_link(), body())
+    from lo_network.components.participation import participation_section  # issue 4
+
+    return layout(back_link(), body(), participation_section())

@@ -335,3 +335,9 @@ def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str
     audit.record(actor.email, via, "confirm_organisation", "registration", registration_id,
                  _audit_view(registration), _audit_view(updated | {"activity_id": registration["activity_id"]}))
     return updated | {"organisation_id": organisation["id"]}
+
+
+def participation(actor: Actor, person_id: str) -> list[dict]:
+    """The activities a person registered for (newest first), with status and attendance."""
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.for_person, person_id)

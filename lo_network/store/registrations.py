@@ -201,3 +201,7 @@ def confirm_organisation(tx: ManagedTransaction, registration_id: str, organisat
     record = tx.run(q("registrations/confirm_organisation"), id=registration_id, organisation_id=organisation_id,
                     now=now_iso()).single()
     return plain(record["registration"]) if record else None
+
+
+def for_person(tx: ManagedTransaction, person_id: str, limit: int = 200) -> list[dict]:
+    return [plain(r["participation"]) for r in tx.run(q("registrations/for_person"), person_id=person_id, limit=limit)]

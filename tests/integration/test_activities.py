@@ -294,3 +294,15 @@ def test_demo_activities_load_once(clean, users):
     assert {r["attendance"] for r in rows if r["status"] == "registered"} == {"present", "no_show"}
     mission = activities.list_page(users["steering"], {"kind": "trade_mission"}).items[0]
     assert mission["registered"] == 20 and mission["waitlisted"] == 4
+
+
+def test_participation_history_of_a_person(clean, users):
+    from lo_network.services import people
+
+    person = people.create(users["admin"], {"first_name": "Mira", "last_name": "Kok", "email": "mira@kok.example"}, via="test")
+    first = make(users["organiser"], title="Café januari", kind="cafe", starts_at=local(2), ends_at=local(2, 12))
+    second = make(users["organiser"], title="Beurs Antwerpen", kind="fair", starts_at=local(9), ends_at=local(9, 17))
+    registrations.register_people(users["organiser"], first["id"], [person["id"]], via="test")
+    registrations.register_public(second["id"], {"name": "Mira Kok", "email": "MIRA@kok.example", "consent": True})
+    history = registrations.participation(users["steering"], person["id"])
+    assert [(h["title"], h["status"]) for h in history] == [("Beurs Antwerpen", "registered"), ("Café januari", "registered")]

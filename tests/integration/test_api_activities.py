@@ -107,6 +107,9 @@ def test_round_trip_validation_registration_and_export(client, clean, auth, user
     assert [o["outcome"] for o in outcomes] == ["registered", "registered", "waitlisted"]
     assert all(o["link"] is None for o in outcomes)
 
+    history = client.get(f"{V1}/people/{ids[0]}/activities", headers=auth["steering"]).json()
+    assert [(h["activity_id"], h["status"]) for h in history] == [(act["id"], "registered")]
+
     first = outcomes[0]["registration"]["id"]
     checked = client.post(f"{V1}/activities/{act['id']}/registrations/{first}/check-in", headers=h, json={"present": True})
     assert checked.json()["attendance"] == "present"
