@@ -90,6 +90,10 @@ ACTIVITY_STRINGS: dict[str, tuple[str, str]] = {
                         "Without SMTP settings, emails wait here in the outbox."),
     "reg.outbox_none": ("Nog geen e-mails.", "No emails yet."),
     "person.participation": ("Deelname aan activiteiten", "Participation in activities"),
+    "names.open": ("Naamlijst / badges", "Name list / badges"),
+    "names.print": ("Afdrukken", "Print"),
+    "names.signature": ("Handtekening", "Signature"),
+    "names.badges": ("Badges", "Badges"),
     # check-in
     "checkin.title": ("Inchecken", "Check-in"),
     "checkin.search": ("Naam of organisatie …", "Name or organisation …"),

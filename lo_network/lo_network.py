@@ -68,3 +68,8 @@ app.add_page(public_registration, route=f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", title=
              on_load=PublicRegistrationState.load_public)
 app.add_page(my_registration, route=f"{MINE_ROUTE}/[{TOKEN_ARG}]", title="Uw aanmelding · Logistics Overijssel",
              on_load=MyRegistrationState.load_mine)
+from lo_network.pages.name_list import name_list  # noqa: E402
+from lo_network.states.name_list import NameListState  # noqa: E402
+
+app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", title=f"Naamlijst · {TITLE}",
+             on_load=NameListState.load_names)

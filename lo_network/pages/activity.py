@@ -240,6 +240,8 @@ def actions() -> rx.Component:
             rx.cond(S.is_public, rx.link(rx.button(rx.icon("globe", size=16), t("act.public_page"), variant="soft",
                                                    size="2"), href="/aanmelden/" + S.record_id, id="act-public-link"),
                     rx.fragment()),
+            rx.link(rx.button(rx.icon("printer", size=16), t("names.open"), variant="soft", size="2"),
+                    href="/activiteiten/" + S.record_id + "/naamlijst", id="act-names-link"),
             rx.cond(S.can_edit_activities, rx.hstack(
                 rx.link(rx.button(rx.icon("scan-line", size=16), t("act.checkin"), variant="soft", size="2"),
                         href="/activiteiten/" + S.record_id + "/inchecken", id="act-checkin-link"),

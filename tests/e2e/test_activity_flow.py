@@ -101,3 +101,7 @@ def test_organiser_creates_trade_mission_public_registers_check_in(app, browser,
     page.goto(f"/activiteiten/{activity_id}")
     expect(page.locator(".reg-row")).to_have_count(2)
     expect(page.locator("#outbox-table .outbox-row")).to_have_count(2)  # two confirmations in the outbox
+
+    page.goto(f"/activiteiten/{activity_id}/naamlijst")
+    expect(page.locator("#names-table .name-line")).to_have_count(2)
+    expect(page.locator("#names-table .name-line").first).to_contain_text("Ruta Petraitė")
