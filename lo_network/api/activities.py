@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from lo_network.api.activity_schemas import (
     Activity, ActivityIn, ActivitySummary, CheckInIn, FeedLink, Participation, PersonalRegistration, PublicActivity,
     PublicRegistrationIn, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
-    RegistrationOutcome,
+    RegistrationOutcome, Session,
 )
 from lo_network.api.auth import CurrentActor
 from lo_network.api.errors import documented
@@ -53,7 +53,19 @@ def list_activities(
 
 @router.post("", response_model=Activity, status_code=status.HTTP_201_CREATED, responses=documented(401, 403, 422, 503))
 def create_activity(actor: CurrentActor, body: ActivityIn):
-    return service.create(actor, body.model_dump(), VIA)
+    """With ``repeat_every`` (weekly, monthly) and ``repeat_count`` (2-24): a series of dated
+    sessions, each its own activity; the answer is the first session."""
+    raw = body.model_dump()
+    if raw.get("repeat_every") or raw.get("repeat_count"):
+        return service.get(actor, service.create_series(actor, raw, raw.get("repeat_every") or "",
+                                                        raw.get("repeat_count") or 0, VIA)[0]["id"])
+    return service.create(actor, raw, VIA)
+
+
+@router.get("/{activity_id}/sessions", response_model=list[Session], responses=documented(401, 403, 404, 422, 503))
+def series_sessions(actor: CurrentActor, activity_id: str):
+    """The sessions of the series this activity belongs to (empty when it is no series)."""
+    return service.series(actor, service.get(actor, activity_id).get("series_id") or "")
 
 
 @router.get("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
@@ -63,8 +75,14 @@ def get_activity(actor: CurrentActor, activity_id: str):
 
 @router.patch("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
 def change_activity(actor: CurrentActor, activity_id: str, body: ActivityIn):
-    """Only the fields sent change. A larger capacity promotes from the waiting list."""
-    return service.update(actor, activity_id, body.model_dump(exclude_unset=True), VIA)
+    """Only the fields sent change (one session of a series at a time). A larger capacity
+    promotes from the waiting list."""
+    changes = body.model_dump(exclude_unset=True)
+    if "repeat_every" in changes or "repeat_count" in changes:
+        from lo_network.domain.errors import ValidationError
+
+        raise ValidationError({"repeat_every": "alleen bij aanmaken / only when creating"})
+    return service.update(actor, activity_id, changes, VIA)
 
 
 @router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 422, 503))

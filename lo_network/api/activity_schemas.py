@@ -28,6 +28,8 @@ class ActivityIn(_Body):
     capacity: int | str | None = None
     registration_opens: str | None = None
     registration_closes: str | None = None
+    repeat_every: str | None = None
+    repeat_count: int | str | None = None
 
 
 class Organiser(BaseModel):
@@ -60,6 +62,8 @@ class Activity(ActivitySummary):
     walk_ins: int = 0
     present: int = 0
     ics_sequence: int = 0
+    series_id: str | None = None
+    series_index: int | None = None
     created_at: str | None = None
     updated_at: str | None = None
 
@@ -145,3 +149,10 @@ class Participation(BaseModel):
     starts_at: str
     status: str
     attendance: str | None = None
+
+
+class Session(BaseModel):
+    id: str
+    title: str
+    starts_at: str
+    ends_at: str

@@ -300,3 +300,43 @@ def today_local() -> date:
 def window_days(activity: dict[str, Any]) -> timedelta:
     start, end = to_local(activity.get("starts_at")), to_local(activity.get("ends_at"))
     return (end - start) if start and end else timedelta(0)
+
+
+# ---------------------------------------------------------------- series of dated sessions
+REPEATS: dict[str, tuple[str, str]] = {
+    "weekly": ("Elke week", "Every week"),
+    "monthly": ("Elke maand", "Every month"),
+}
+MAX_SESSIONS = 24
+
+
+def series_times(starts_at: str, ends_at: str, every: str, count: object) -> list[tuple[str, str]]:
+    """(start, end) as UTC ISO text for each session of a series, the first being the given one.
+
+    Sessions keep their Amsterdam wall-clock time across daylight saving; a monthly session
+    on the 31st falls on the last day of shorter months. Raises ValidationError."""
+    errors: dict[str, str] = {}
+    if every not in REPEATS:
+        errors["repeat_every"] = "kies elke week of elke maand / choose every week or every month"
+    try:
+        n = int(str(count).strip())
+    except ValueError:
+        n = 0
+    if not 2 <= n <= MAX_SESSIONS:
+        errors["repeat_count"] = (f"tussen 2 en {MAX_SESSIONS} bijeenkomsten / between 2 and {MAX_SESSIONS} sessions")
+    if errors:
+        raise ValidationError(errors)
+    start, end = to_local(starts_at), to_local(ends_at)
+    length = end - start
+    out = []
+    for i in range(n):
+        if every == "weekly":
+            day = start.date() + timedelta(weeks=i)
+        else:
+            month = start.month - 1 + i
+            year, month = start.year + month // 12, month % 12 + 1
+            last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+            day = date(year, month, min(start.day, last))
+        local = datetime.combine(day, start.time().replace(tzinfo=None), tzinfo=TZ)
+        out.append((utc_iso(local), utc_iso(local + length)))
+    return out

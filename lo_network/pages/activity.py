@@ -100,6 +100,11 @@ def edit_form() -> rx.Component:
             _field("registration_closes", _input("registration_closes", type="datetime-local"),
                    hint=t("act.closes_hint")),
         )),
+        rx.cond(S.is_new, section(t("act.section.series"), form_grid(
+            _field("repeat_every", _select("repeat_every", domain.REPEATS, empty_label=t("act.no_repeat"))),
+            _field("repeat_count", _input("repeat_count", inputmode="numeric", placeholder="6"),
+                   hint=t("act.repeat_hint")),
+        )), rx.fragment()),
         rx.hstack(
             rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="act-save"),
             rx.button(t("common.cancel"), on_click=S.cancel_edit, variant="soft", color_scheme="gray", size="3",
@@ -209,6 +214,16 @@ def registrations() -> rx.Component:
     )
 
 
+def series_section() -> rx.Component:
+    return rx.cond(S.sessions.length() > 1, section(
+        t("act.section.series"),
+        rx.flex(rx.foreach(S.sessions, lambda x: rx.cond(
+            x.current, rx.badge(x.starts, size="2", variant="solid"),
+            rx.link(rx.badge(x.starts, size="2", variant="soft"), href="/activiteiten/" + x.id, class_name="act-session"))),
+            spacing="2", wrap="wrap", id="act-sessions"),
+    ), rx.fragment())
+
+
 def email_row(e: EmailRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(e.created, white_space="nowrap"), rx.table.cell(vocab_label(outbox_words.KINDS, e.kind)),
@@ -261,7 +276,7 @@ def content() -> rx.Component:
         rx.cond(
             S.is_new, rx.box(edit_form(), max_width="760px"),
             rx.cond(S.editing, rx.box(edit_form(), max_width="760px"),
-                    rx.vstack(view(), registrations(), outbox(), spacing="4", width="100%")),
+                    rx.vstack(view(), series_section(), registrations(), outbox(), spacing="4", width="100%")),
         ),
     )
 

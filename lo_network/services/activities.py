@@ -24,7 +24,7 @@ from lo_network.store import activities as store
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
 from lo_network.store import registrations as registration_store
-from lo_network.store.records import now_iso
+from lo_network.store.records import new_id, now_iso
 
 AUDITED = ("id",) + tuple(f for f in domain.FIELDS if f != "organiser_ids") + ("organisers",)
 
@@ -88,6 +88,32 @@ def create(actor: Actor, raw: dict[str, Any], via: str) -> dict:
     record = driver.write(store.create, props, actor.email)
     audit.record(actor.email, via, "create", "activity", record["id"], None, _audit_view(record))
     return record
+
+
+def create_series(actor: Actor, raw: dict[str, Any], every: str, count: object, via: str) -> list[dict]:
+    """A repeating activity as a series of dated sessions (each its own activity, sharing a
+    ``series_id``, so each can be changed or cancelled on its own). The first session is the
+    one described by ``raw``; later ones close registration at their start."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    first = domain.validate(raw)
+    times = domain.series_times(first["starts_at"], first["ends_at"], every, count)
+    _check_organisers(first)
+    series_id = new_id()
+    created = []
+    for index, (starts, ends) in enumerate(times):
+        session = dict(raw, starts_at=starts, ends_at=ends)
+        if index:
+            session.update(registration_opens="", registration_closes="")
+        props = domain.validate(session) | {"series_id": series_id, "series_index": index + 1}
+        record = driver.write(store.create, props, actor.email)
+        audit.record(actor.email, via, "create", "activity", record["id"], None, _audit_view(record))
+        created.append(record)
+    return created
+
+
+def series(actor: Actor, series_id: str) -> list[dict]:
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.series, series_id) if series_id else []
 
 
 def update(actor: Actor, activity_id: str, changes: dict[str, Any], via: str) -> dict:

@@ -23,7 +23,8 @@ from lo_network.states.session import SessionState, requires
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
 ROUTE_ARG = "activity_id"
 TEXT_FIELDS = ("title", "kind", "region", "corridor", "starts_at", "ends_at", "location", "online_url",
-               "description", "visibility", "capacity", "registration_opens", "registration_closes")
+               "description", "visibility", "capacity", "registration_opens", "registration_closes",
+               "repeat_every", "repeat_count")
 TIME_FIELDS = ("starts_at", "ends_at", "registration_opens", "registration_closes")
 
 
@@ -52,6 +53,13 @@ class PersonHit:
     name: str = ""
     email: str = ""
     organisation: str = ""
+
+
+@dataclasses.dataclass
+class SessionRow:
+    id: str = ""
+    starts: str = ""
+    current: bool = False
 
 
 @dataclasses.dataclass
@@ -119,6 +127,7 @@ class ActivityState(SessionState):
     people_hits: list[PersonHit] = []
     chosen: list[PersonHit] = []
     emails: list[EmailRow] = []
+    sessions: list[SessionRow] = []
 
     @rx.var
     def is_new(self) -> bool:
@@ -150,6 +159,8 @@ class ActivityState(SessionState):
         self.closes = domain.dutch_datetime(record.get("registration_closes"))
         self.counts = {k: int(record.get(k) or 0) for k in ("registered", "waitlisted", "walk_ins", "present")}
         self.sequence = int(record.get("ics_sequence") or 0)
+        self.sessions = [SessionRow(id=x["id"], starts=domain.dutch_datetime(x.get("starts_at")), current=x["id"] == record["id"])
+                         for x in service.series(self.signed_in_actor(), record.get("series_id") or "")]
         self.errors = {}
         self.missing = False
         self.loaded = True
@@ -192,7 +203,7 @@ class ActivityState(SessionState):
         """on_load of /activiteiten/nieuw: an empty form (saving is what needs rights)."""
         self.record_id = self.title = ""
         self.values = _blank()
-        self.themes, self.organisers, self.registrations, self.emails = [], [], [], []
+        self.themes, self.organisers, self.registrations, self.emails, self.sessions = [], [], [], [], []
         self.counts = {}
         self.errors = {}
         self.missing = False
@@ -247,6 +258,9 @@ class ActivityState(SessionState):
         try:
             if self.record_id:
                 record = service.update(actor, self.record_id, raw, via="ui")
+            elif from_select(self.values.get("repeat_every", "")):
+                record = service.create_series(actor, raw, from_select(self.values["repeat_every"]),
+                                               self.values.get("repeat_count", ""), via="ui")[0]
             else:
                 record = service.create(actor, raw, via="ui")
         except ValidationError as exc:

@@ -86,3 +86,7 @@ def wipe(batch: int = 5000) -> int:
         total += deleted
         if deleted < batch:
             return total
+
+
+def series(tx: ManagedTransaction, series_id: str) -> list[dict]:
+    return [plain(r["session"]) for r in tx.run(q("activities/series"), series_id=series_id)]

@@ -186,3 +186,22 @@ def test_calendar_feeds(client, clean, auth, users):
     steering = client.post(f"{V1}/calendar/personal", headers=auth["steering"]).json()["url"].rsplit("/", 1)[1]
     assert Calendar.from_ical(client.get(f"{V1}/calendar/personal/{steering}").content).walk("VEVENT") == []
     assert client.get(f"{V1}/calendar/personal/nope.ics").status_code == 404
+
+
+def test_a_monthly_series_of_sessions(client, clean, auth, users):
+    h = auth["organiser"]
+    bad = client.post(f"{V1}/activities", headers=h, json=mission(repeat_every="daily", repeat_count=50))
+    assert bad.status_code == 422 and set(bad.json()["errors"]) == {"repeat_every", "repeat_count"}
+    first = client.post(f"{V1}/activities", headers=h, json=mission(title="Logistiek café", kind="cafe",
+                                                                    repeat_every="monthly", repeat_count=3)).json()
+    assert first["series_index"] == 1 and first["series_id"]
+    sessions = client.get(f"{V1}/activities/{first['id']}/sessions", headers=h).json()
+    assert len(sessions) == 3 and sessions[0]["id"] == first["id"]
+    assert [s["starts_at"] for s in sessions] == sorted(s["starts_at"] for s in sessions)
+    # one session changes or goes on its own
+    second = client.patch(f"{V1}/activities/{sessions[1]['id']}", headers=h, json={"location": "Kampen"}).json()
+    assert second["location"] == "Kampen"
+    assert client.get(f"{V1}/activities/{sessions[2]['id']}", headers=h).json()["location"] == MISSION["location"]
+    assert client.delete(f"{V1}/activities/{sessions[2]['id']}", headers=h).status_code == 204
+    assert len(client.get(f"{V1}/activities/{first['id']}/sessions", headers=h).json()) == 2
+    assert client.patch(f"{V1}/activities/{first['id']}", headers=h, json={"repeat_count": 4}).status_code == 422

@@ -118,3 +118,16 @@ def test_invitation_cancellation_and_feed_parse_back():
     feed = Calendar.from_ical(calendar.feed([activity, activity | {"id": "a2"}], "LO"))
     assert [str(e["UID"]) for e in feed.walk("VEVENT")] == [calendar.uid("a1"), calendar.uid("a2")]
     assert len(feed.walk("VTIMEZONE")) == 1 and str(feed["X-WR-CALNAME"]) == "LO"
+
+
+def test_series_keep_the_wall_clock_time_and_month_ends():
+    first = domain.validate(BASE | {"starts_at": "31-01-2026 19:00", "ends_at": "31-01-2026 21:30"})
+    monthly = domain.series_times(first["starts_at"], first["ends_at"], "monthly", 4)
+    local = [domain.dutch_datetime(s) for s, _ in monthly]
+    assert local == ["31-01-2026 19:00", "28-02-2026 19:00", "31-03-2026 19:00", "30-04-2026 19:00"]
+    assert [domain.dutch_datetime(e)[-5:] for _, e in monthly] == ["21:30"] * 4  # across the DST change
+    weekly = domain.series_times(first["starts_at"], first["ends_at"], "weekly", "3")
+    assert [domain.dutch_datetime(s)[:10] for s, _ in weekly] == ["31-01-2026", "07-02-2026", "14-02-2026"]
+    with pytest.raises(ValidationError) as caught:
+        domain.series_times(first["starts_at"], first["ends_at"], "daily", 40)
+    assert set(caught.value.errors) == {"repeat_every", "repeat_count"}
