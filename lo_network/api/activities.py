@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from lo_network.api.activity_schemas import (
     Activity, ActivityIn, ActivitySummary, CheckInIn, FeedLink, Participation, PersonalRegistration, PublicActivity,
     PublicRegistrationIn, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
-    RegistrationOutcome, Session,
+    RegistrationOutcome, Session, Milestone, MilestoneDoneIn, MilestoneIn, PartnerIn,
 )
 from lo_network.api.auth import CurrentActor
 from lo_network.api.errors import documented
@@ -133,6 +133,38 @@ def export_attendees(actor: CurrentActor, activity_id: str, fmt: str, lang: str 
     """The attendee list as CSV (semicolons, UTF-8) or XLSX."""
     content, name, media = reg_service.export(actor, activity_id, fmt, lang)
     return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# ---------------------------------------------------------------- living labs and projects
+@router.put("/{activity_id}/partners/{organisation_id}", response_model=Activity,
+            responses=documented(401, 403, 404, 422, 503))
+def set_partner(actor: CurrentActor, activity_id: str, organisation_id: str, body: PartnerIn):
+    """A partner organisation of a living lab or project: lead, partner, knowledge_partner or funder."""
+    return service.set_partner(actor, activity_id, organisation_id, body.role or "", VIA)
+
+
+@router.delete("/{activity_id}/partners/{organisation_id}", response_model=Activity,
+               responses=documented(401, 403, 404, 422, 503))
+def remove_partner(actor: CurrentActor, activity_id: str, organisation_id: str):
+    return service.remove_partner(actor, activity_id, organisation_id, VIA)
+
+
+@router.post("/{activity_id}/milestones", response_model=Milestone, status_code=status.HTTP_201_CREATED,
+             responses=documented(401, 403, 404, 422, 503))
+def add_milestone(actor: CurrentActor, activity_id: str, body: MilestoneIn):
+    return service.add_milestone(actor, activity_id, body.model_dump(), VIA)
+
+
+@router.patch("/{activity_id}/milestones/{milestone_id}", response_model=Milestone,
+              responses=documented(401, 403, 404, 422, 503))
+def set_milestone_done(actor: CurrentActor, activity_id: str, milestone_id: str, body: MilestoneDoneIn):
+    return service.set_milestone_done(actor, activity_id, milestone_id, body.done, VIA)
+
+
+@router.delete("/{activity_id}/milestones/{milestone_id}", status_code=status.HTTP_204_NO_CONTENT,
+               responses=documented(401, 403, 404, 422, 503))
+def delete_milestone(actor: CurrentActor, activity_id: str, milestone_id: str) -> None:
+    service.delete_milestone(actor, activity_id, milestone_id, VIA)
 
 
 # ---------------------------------------------------------------- registrations

@@ -30,6 +30,7 @@ class ActivityIn(_Body):
     registration_closes: str | None = None
     repeat_every: str | None = None
     repeat_count: int | str | None = None
+    project_id: str | None = None
 
 
 class Organiser(BaseModel):
@@ -54,6 +55,43 @@ class ActivitySummary(BaseModel):
     waitlisted: int = 0
 
 
+class Partner(BaseModel):
+    id: str
+    name: str | None = None
+    role: str
+
+
+class Milestone(BaseModel):
+    id: str
+    title: str
+    due: str | None = None
+    done: bool = False
+
+
+class SessionRef(BaseModel):
+    id: str
+    title: str
+    starts_at: str | None = None
+
+
+class ProjectRef(BaseModel):
+    id: str
+    title: str
+
+
+class PartnerIn(_Body):
+    role: str | None = None
+
+
+class MilestoneIn(_Body):
+    title: str | None = None
+    due: str | None = None
+
+
+class MilestoneDoneIn(_Body):
+    done: bool
+
+
 class Activity(ActivitySummary):
     description: str | None = None
     registration_opens: str | None = None
@@ -64,6 +102,11 @@ class Activity(ActivitySummary):
     ics_sequence: int = 0
     series_id: str | None = None
     series_index: int | None = None
+    project_id: str | None = None
+    project: ProjectRef | None = None
+    partners: list[Partner] = []
+    milestones: list[Milestone] = []
+    sessions: list[SessionRef] = []
     created_at: str | None = None
     updated_at: str | None = None
 

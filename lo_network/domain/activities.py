@@ -47,7 +47,7 @@ WHEN: dict[str, tuple[str, str]] = {
 FIELDS = (
     "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
     "location", "online_url", "description", "visibility", "capacity", "registration_opens",
-    "registration_closes",
+    "registration_closes", "project_id",
 )
 SORTS = ("starts", "-starts", "title")
 
@@ -238,6 +238,8 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
         errors["registration_closes"] = "ligt na het einde van de activiteit / is after the activity's end"
     out["registration_opens"], out["registration_closes"] = utc_iso(opens), utc_iso(closes)
 
+    out["project_id"] = clean(raw.get("project_id")) or None
+
     if errors:
         raise ValidationError(errors)
     out["title_key"] = fold(title)
@@ -340,3 +342,43 @@ def series_times(starts_at: str, ends_at: str, every: str, count: object) -> lis
         local = datetime.combine(day, start.time().replace(tzinfo=None), tzinfo=TZ)
         out.append((utc_iso(local), utc_iso(local + length)))
     return out
+
+
+# ---------------------------------------------------------------- living labs and projects
+PROJECT_KINDS = ("living_lab", "project")
+PARTNER_ROLES: dict[str, tuple[str, str]] = {
+    "lead": ("Penvoerder", "Lead"),
+    "partner": ("Partner", "Partner"),
+    "knowledge_partner": ("Kennispartner", "Knowledge partner"),
+    "funder": ("Financier", "Funder"),
+}
+
+
+def validate_partner_role(role: object) -> str:
+    value = clean(role)
+    if value not in PARTNER_ROLES:
+        raise ValidationError({"role": "kies een rol: penvoerder, partner, kennispartner of financier / "
+                                       "choose a role: lead, partner, knowledge partner or funder"})
+    return value
+
+
+def validate_milestone(raw: dict[str, Any]) -> dict[str, Any]:
+    """A milestone: a title and a due date (dd-mm-jjjj)."""
+    from lo_network.domain.dates import iso, parse_date
+
+    errors: dict[str, str] = {}
+    title = clean(raw.get("title"))
+    if not title:
+        errors["milestone_title"] = "titel is verplicht / title is required"
+    elif len(title) > 200:
+        errors["milestone_title"] = "te lang (max. 200 tekens) / too long (max 200)"
+    try:
+        due = parse_date(raw.get("due"))
+    except ValueError as exc:
+        errors["milestone_due"] = str(exc)
+        due = None
+    if due is None and "milestone_due" not in errors:
+        errors["milestone_due"] = "datum is verplicht / date is required"
+    if errors:
+        raise ValidationError(errors)
+    return {"title": title, "due": iso(due)}

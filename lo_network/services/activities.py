@@ -71,6 +71,17 @@ def get_public(activity_id: str) -> dict:
     return record
 
 
+PROJECT_REFUSED = {"project_id": "kies een living lab of project / choose a living lab or project"}
+
+
+def _write(fn, *args):
+    """driver.write, with a refused project link reported as the project_id field."""
+    try:
+        return driver.write(fn, *args)
+    except store.ProjectRefused:
+        raise ValidationError(PROJECT_REFUSED) from None
+
+
 def _check_organisers(props: dict) -> None:
     ids = props.get("organiser_ids") or []
     if not ids:
@@ -85,7 +96,7 @@ def create(actor: Actor, raw: dict[str, Any], via: str) -> dict:
     require(actor.role, Permission.EDIT_ACTIVITIES)
     props = domain.validate(raw)
     _check_organisers(props)
-    record = driver.write(store.create, props, actor.email)
+    record = _write(store.create, props, actor.email)
     audit.record(actor.email, via, "create", "activity", record["id"], None, _audit_view(record))
     return record
 
@@ -105,7 +116,7 @@ def create_series(actor: Actor, raw: dict[str, Any], every: str, count: object, 
         if index:
             session.update(registration_opens="", registration_closes="")
         props = domain.validate(session) | {"series_id": series_id, "series_index": index + 1}
-        record = driver.write(store.create, props, actor.email)
+        record = _write(store.create, props, actor.email)
         audit.record(actor.email, via, "create", "activity", record["id"], None, _audit_view(record))
         created.append(record)
     return created
@@ -132,7 +143,10 @@ def update(actor: Actor, activity_id: str, changes: dict[str, Any], via: str) ->
         promoted = registration_store.fill_seats(tx, activity_id) if record else []
         return record, promoted
 
-    record, promoted = registration_store.write_contended(work)
+    try:
+        record, promoted = registration_store.write_contended(work)
+    except store.ProjectRefused:
+        raise ValidationError(PROJECT_REFUSED) from None
     if record is None:
         raise NotFound(activity_id)
     audit.record(actor.email, via, "update", "activity", activity_id, _audit_view(current), _audit_view(record))
@@ -163,6 +177,60 @@ def delete(actor: Actor, activity_id: str, via: str) -> str:
         for contact in contacts:
             messages.send("cancellation", current, contact)
     return title
+
+
+# ---------------------------------------------------------------- living labs and projects
+def _project_activity(actor: Actor, activity_id: str) -> dict:
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    current = driver.read(store.get, activity_id)
+    if current is None:
+        raise NotFound(activity_id)
+    if current.get("kind") not in domain.PROJECT_KINDS:
+        raise ValidationError({"kind": "alleen voor een living lab of project / only for a living lab or project"})
+    return current
+
+
+def set_partner(actor: Actor, activity_id: str, organisation_id: str, role: str, via: str) -> dict:
+    """Add a partner organisation with its role, or change its role."""
+    _project_activity(actor, activity_id)
+    role = domain.validate_partner_role(role)
+    if not driver.write(store.set_partner, activity_id, organisation_id, role):
+        raise ValidationError({"organisation_id": "onbekende organisatie / unknown organisation"})
+    audit.record(actor.email, via, "set_partner", "activity", activity_id, None,
+                 {"organisation_id": organisation_id, "role": role})
+    return driver.read(store.get, activity_id)
+
+
+def remove_partner(actor: Actor, activity_id: str, organisation_id: str, via: str) -> dict:
+    _project_activity(actor, activity_id)
+    if not driver.write(store.remove_partner, activity_id, organisation_id):
+        raise NotFound(organisation_id)
+    audit.record(actor.email, via, "remove_partner", "activity", activity_id, {"organisation_id": organisation_id}, None)
+    return driver.read(store.get, activity_id)
+
+
+def add_milestone(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> dict:
+    _project_activity(actor, activity_id)
+    props = domain.validate_milestone(raw)
+    milestone = driver.write(store.add_milestone, activity_id, props)
+    audit.record(actor.email, via, "add_milestone", "activity", activity_id, None, milestone)
+    return milestone
+
+
+def set_milestone_done(actor: Actor, activity_id: str, milestone_id: str, done: bool, via: str) -> dict:
+    _project_activity(actor, activity_id)
+    milestone = driver.write(store.set_milestone_done, activity_id, milestone_id, bool(done))
+    if milestone is None:
+        raise NotFound(milestone_id)
+    audit.record(actor.email, via, "set_milestone", "activity", activity_id, None, milestone)
+    return milestone
+
+
+def delete_milestone(actor: Actor, activity_id: str, milestone_id: str, via: str) -> None:
+    _project_activity(actor, activity_id)
+    if not driver.write(store.delete_milestone, activity_id, milestone_id):
+        raise NotFound(milestone_id)
+    audit.record(actor.email, via, "delete_milestone", "activity", activity_id, {"milestone_id": milestone_id}, None)
 
 
 # ---------------------------------------------------------------- calendar feeds

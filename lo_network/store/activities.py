@@ -15,11 +15,23 @@ def _props(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k != "organiser_ids"}
 
 
+def _project(tx: ManagedTransaction, activity_id: str, project_id: str | None) -> bool:
+    """Hang the activity under a living lab / project (or under none); False when refused."""
+    record = tx.run(q("activities/set_project"), id=activity_id, project_id=project_id).single()
+    return project_id is None or record is not None
+
+
 def create(tx: ManagedTransaction, props: dict[str, Any], actor: str) -> dict:
     activity_id = new_id()
     tx.run(q("activities/create"), id=activity_id, props=_props(props), actor=actor, now=now_iso()).consume()
     tx.run(q("activities/set_organisers"), id=activity_id, organiser_ids=props.get("organiser_ids") or []).consume()
+    if not _project(tx, activity_id, props.get("project_id")):
+        raise ProjectRefused()
     return get(tx, activity_id)
+
+
+class ProjectRefused(ValueError):
+    """project_id does not name a living lab or project (other than the activity itself)."""
 
 
 def get(tx: ManagedTransaction, activity_id: str) -> dict | None:
@@ -30,6 +42,11 @@ def get(tx: ManagedTransaction, activity_id: str) -> dict | None:
     activity["organisers"] = sorted(plain(record["organisers"]), key=lambda o: o["name"] or "")
     for key in ("registered", "waitlisted", "walk_ins", "present"):
         activity[key] = record[key]
+    parts = tx.run(q("activities/project_parts"), id=activity_id).single()
+    activity["partners"] = sorted(plain(parts["partners"]), key=lambda p: (p["role"] != "lead", p["name"] or ""))
+    activity["milestones"] = sorted(plain(parts["milestones"]), key=lambda m: m["due"] or "")
+    activity["sessions"] = sorted(plain(parts["sessions"]), key=lambda x: x["starts_at"] or "")
+    activity["project"] = (plain(parts["parent"]) or [None])[0]
     return activity
 
 
@@ -39,11 +56,14 @@ def update(tx: ManagedTransaction, activity_id: str, props: dict[str, Any], cale
     if record is None:
         return None
     tx.run(q("activities/set_organisers"), id=activity_id, organiser_ids=props.get("organiser_ids") or []).consume()
+    if not _project(tx, activity_id, props.get("project_id")):
+        raise ProjectRefused()
     return get(tx, activity_id)
 
 
 def delete(tx: ManagedTransaction, activity_id: str) -> str | None:
     tx.run(q("activities/delete_registrations"), id=activity_id).consume()
+    tx.run(q("activities/delete_milestones"), id=activity_id).consume()
     record = tx.run(q("activities/delete"), id=activity_id).single()
     return record["title"] if record else None
 
@@ -90,3 +110,27 @@ def wipe(batch: int = 5000) -> int:
 
 def series(tx: ManagedTransaction, series_id: str) -> list[dict]:
     return [plain(r["session"]) for r in tx.run(q("activities/series"), series_id=series_id)]
+
+
+def set_partner(tx: ManagedTransaction, activity_id: str, organisation_id: str, role: str) -> bool:
+    return tx.run(q("activities/set_partner"), id=activity_id, organisation_id=organisation_id,
+                  role=role).single() is not None
+
+
+def remove_partner(tx: ManagedTransaction, activity_id: str, organisation_id: str) -> int:
+    return tx.run(q("activities/remove_partner"), id=activity_id, organisation_id=organisation_id).single()["removed"]
+
+
+def add_milestone(tx: ManagedTransaction, activity_id: str, props: dict[str, Any]) -> dict | None:
+    record = tx.run(q("activities/add_milestone"), id=activity_id, milestone_id=new_id(), props=props,
+                    now=now_iso()).single()
+    return plain(record["milestone"]) if record else None
+
+
+def set_milestone_done(tx: ManagedTransaction, activity_id: str, milestone_id: str, done: bool) -> dict | None:
+    record = tx.run(q("activities/set_milestone_done"), id=activity_id, milestone_id=milestone_id, done=done).single()
+    return plain(record["milestone"]) if record else None
+
+
+def delete_milestone(tx: ManagedTransaction, activity_id: str, milestone_id: str) -> int:
+    return tx.run(q("activities/delete_milestone"), id=activity_id, milestone_id=milestone_id).single()["deleted"]

@@ -306,3 +306,44 @@ def test_participation_history_of_a_person(clean, users):
     registrations.register_public(second["id"], {"name": "Mira Kok", "email": "MIRA@kok.example", "consent": True})
     history = registrations.participation(users["steering"], person["id"])
     assert [(h["title"], h["status"]) for h in history] == [("Beurs Antwerpen", "registered"), ("Café januari", "registered")]
+
+
+def test_living_lab_partners_milestones_and_sessions(clean, users):
+    from lo_network.services import organisations
+
+    ut = organisations.create(users["admin"], {"name": "Universiteit Twente", "kind": "knowledge_institute"}, via="t")
+    port = organisations.create(users["admin"], {"name": "Port of Twente", "kind": "port_network"}, via="t")
+    lab = make(users["organiser"], title="Living lab digitale tweeling Twentekanalen", kind="living_lab",
+               starts_at=local(1), ends_at=local(200, 17), capacity="")
+    activities.set_partner(users["organiser"], lab["id"], port["id"], "lead", via="t")
+    activities.set_partner(users["organiser"], lab["id"], ut["id"], "partner", via="t")
+    record = activities.set_partner(users["organiser"], lab["id"], ut["id"], "knowledge_partner", via="t")
+    assert [(p["name"], p["role"]) for p in record["partners"]] == [("Port of Twente", "lead"),
+                                                                     ("Universiteit Twente", "knowledge_partner")]
+    with pytest.raises(ValidationError) as caught:
+        activities.set_partner(users["organiser"], lab["id"], ut["id"], "sponsor", via="t")
+    assert list(caught.value.errors) == ["role"]
+    with pytest.raises(PermissionDenied):
+        activities.set_partner(users["steering"], lab["id"], ut["id"], "lead", via="t")
+
+    late = activities.add_milestone(users["organiser"], lab["id"], {"title": "Eindrapport", "due": "01-06-2027"}, via="t")
+    early = activities.add_milestone(users["organiser"], lab["id"], {"title": "Sensoren geplaatst", "due": "2026-12-01"}, via="t")
+    with pytest.raises(ValidationError) as caught:
+        activities.add_milestone(users["organiser"], lab["id"], {"title": "", "due": "morgen"}, via="t")
+    assert set(caught.value.errors) == {"milestone_title", "milestone_due"}
+    activities.set_milestone_done(users["organiser"], lab["id"], early["id"], True, via="t")
+    activities.delete_milestone(users["organiser"], lab["id"], late["id"], via="t")
+
+    session = make(users["organiser"], title="Werksessie sensoren", kind="cafe", project_id=lab["id"])
+    got = activities.get(users["steering"], lab["id"])
+    assert [(m["title"], m["done"]) for m in got["milestones"]] == [("Sensoren geplaatst", True)]
+    assert [s["title"] for s in got["sessions"]] == ["Werksessie sensoren"]
+    assert activities.get(users["steering"], session["id"])["project"]["id"] == lab["id"]
+    with pytest.raises(ValidationError) as caught:  # only under a living lab or project
+        make(users["organiser"], title="Onder een café", project_id=session["id"])
+    assert list(caught.value.errors) == ["project_id"]
+    with pytest.raises(ValidationError):  # partners only for living labs and projects
+        activities.set_partner(users["organiser"], session["id"], ut["id"], "lead", via="t")
+    activities.update(users["organiser"], session["id"], {"project_id": ""}, via="t")
+    assert activities.get(users["admin"], lab["id"])["sessions"] == []
+    activities.delete(users["organiser"], lab["id"], via="t")

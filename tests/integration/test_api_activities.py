@@ -72,16 +72,18 @@ def test_steering_reads_but_every_mutating_route_answers_403(app, client, clean,
     act = activity_service.create(users["organiser"], mission(), via="test")
     h = auth["steering"]
     assert client.get(f"{V1}/activities/{act['id']}", headers=h).status_code == 200
-    ids = {"activity_id": act["id"], "registration_id": "x", "fmt": "csv", "token": "x"}
+    ids = {"activity_id": act["id"], "registration_id": "x", "fmt": "csv", "token": "x", "organisation_id": "x",
+           "milestone_id": "x"}
     walked = [(m, t) for m, t in activity_routes(app) - PUBLIC
-              if m in {"POST", "PATCH", "DELETE"} and t != f"{V1}/calendar/personal"]
+              if m in {"POST", "PUT", "PATCH", "DELETE"} and t != f"{V1}/calendar/personal"]
     for method, template in walked:
         body = ({"person_ids": ["x"]} if template.endswith("/registrations") else
                 {"present": True} if template.endswith("/check-in") else
-                {"name": "x"} if template.endswith(("/walk-ins", "/contacts")) else {})
+                {"name": "x"} if template.endswith(("/walk-ins", "/contacts")) else
+                {"done": True} if method == "PATCH" and "/milestones/" in template else {})
         response = client.request(method, template.format(**ids), headers=h, json=body)
         assert response.status_code == 403, (method, template, response.text)
-    assert len(walked) == 9
+    assert len(walked) == 14
     assert activity_service.get(users["admin"], act["id"])["title"] == MISSION["title"]
 
 
@@ -205,3 +207,27 @@ def test_a_monthly_series_of_sessions(client, clean, auth, users):
     assert client.delete(f"{V1}/activities/{sessions[2]['id']}", headers=h).status_code == 204
     assert len(client.get(f"{V1}/activities/{first['id']}/sessions", headers=h).json()) == 2
     assert client.patch(f"{V1}/activities/{first['id']}", headers=h, json={"repeat_count": 4}).status_code == 422
+
+
+def test_project_partners_and_milestones_over_the_api(client, clean, auth, users):
+    from lo_network.services import organisations
+
+    h = auth["organiser"]
+    org = organisations.create(users["admin"], {"name": "Provincie Overijssel", "kind": "government"}, via="t")
+    lab = client.post(f"{V1}/activities", headers=h, json=mission(title="Project lobby Kornwerderzand",
+                                                                  kind="project", capacity=None)).json()
+    answer = client.put(f"{V1}/activities/{lab['id']}/partners/{org['id']}", headers=h, json={"role": "funder"})
+    assert answer.status_code == 200 and answer.json()["partners"] == [
+        {"id": org["id"], "name": "Provincie Overijssel", "role": "funder"}]
+    assert client.put(f"{V1}/activities/{lab['id']}/partners/nope", headers=h, json={"role": "lead"}).status_code == 422
+    milestone = client.post(f"{V1}/activities/{lab['id']}/milestones", headers=h,
+                            json={"title": "Besluit Tweede Kamer", "due": "01-03-2027"}).json()
+    assert milestone["due"] == "2027-03-01" and milestone["done"] is False
+    done = client.patch(f"{V1}/activities/{lab['id']}/milestones/{milestone['id']}", headers=h, json={"done": True})
+    assert done.json()["done"] is True
+    session = client.post(f"{V1}/activities", headers=h, json=mission(title="Overleg", kind="lobby_meeting",
+                                                                      project_id=lab["id"])).json()
+    assert session["project"] == {"id": lab["id"], "title": "Project lobby Kornwerderzand"}
+    assert [s["id"] for s in client.get(f"{V1}/activities/{lab['id']}", headers=h).json()["sessions"]] == [session["id"]]
+    assert client.delete(f"{V1}/activities/{lab['id']}/milestones/{milestone['id']}", headers=h).status_code == 204
+    assert client.delete(f"{V1}/activities/{lab['id']}/partners/{org['id']}", headers=h).json()["partners"] == []
