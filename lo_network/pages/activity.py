@@ -13,10 +13,11 @@ from lo_network.components.lists import search_box
 from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
+from lo_network.i18n import pick as pick_label
 from lo_network.i18n import t, vocab_label
 from lo_network.mail import outbox as outbox_words
 from lo_network.states.activity import ActivityState as S
-from lo_network.states.activity import EmailRow, Organiser, PersonHit, RegistrationRow
+from lo_network.states.activity import EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RegistrationRow
 from lo_network.states.people import OrganisationOption
 from lo_network.states.session import SessionState
 
@@ -224,6 +225,85 @@ def series_section() -> rx.Component:
     ), rx.fragment())
 
 
+def partner_row(p: PartnerRow) -> rx.Component:
+    return rx.hstack(
+        rx.link(p.name, href="/organisaties/" + p.id, size="2", class_name="project-partner"),
+        rx.badge(vocab_label(domain.PARTNER_ROLES, p.role), variant="soft"),
+        rx.cond(S.can_edit_activities, rx.icon_button(rx.icon("x", size=12), size="1", variant="ghost", color_scheme="gray",
+                                                      on_click=S.remove_partner(p.id), aria_label=t("common.delete")),
+                rx.fragment()),
+        spacing="2", align="center",
+    )
+
+
+def milestone_row(m: MilestoneRow) -> rx.Component:
+    return rx.hstack(
+        rx.checkbox(checked=m.done, on_change=lambda _: S.toggle_milestone(m.id), disabled=~S.can_edit_activities,
+                    class_name="project-milestone-done"),
+        rx.text(m.due, size="2", color_scheme="gray", white_space="nowrap"),
+        rx.text(m.title, size="2", text_decoration=rx.cond(m.done, "line-through", "none"), class_name="project-milestone"),
+        rx.cond(S.can_edit_activities, rx.icon_button(rx.icon("trash-2", size=12), size="1", variant="ghost",
+                                                      color_scheme="red", on_click=S.delete_milestone(m.id),
+                                                      aria_label=t("common.delete")), rx.fragment()),
+        spacing="2", align="center",
+    )
+
+
+def project_section() -> rx.Component:
+    add_partner = rx.cond(S.can_edit_activities, rx.vstack(
+        rx.input(id="project-partner-search", value=S.partner_query, on_change=S.look_up_partner, debounce_timeout=300,
+                 placeholder=t("act.organiser_search"), width="100%"),
+        rx.flex(rx.foreach(S.partner_hits, lambda o: rx.button(o.name, size="1", variant="soft",
+                                                                on_click=S.pick_partner(o.id, o.name),
+                                                                class_name="project-partner-hit")), spacing="1", wrap="wrap"),
+        rx.hstack(
+            rx.text(rx.cond(S.partner_pick["name"] != "", S.partner_pick["name"], "—"), size="2", weight="medium"),
+            rx.select.root(rx.select.trigger(id="project-partner-role"),
+                           rx.select.content(*[rx.select.item(pick_label(nl, en), value=code)
+                                               for code, (nl, en) in domain.PARTNER_ROLES.items()]),
+                           value=S.partner_pick["role"], on_change=S.set_partner_role, size="1"),
+            rx.button(rx.icon("plus", size=12), t("project.add_partner"), on_click=S.add_partner, size="1",
+                      id="project-add-partner"),
+            spacing="2", align="center", wrap="wrap"),
+        field_error(S.project_errors, "organisation_id"),
+        spacing="2", width="100%"), rx.fragment())
+    add_milestone = rx.cond(S.can_edit_activities, rx.vstack(rx.hstack(
+        rx.input(id="project-milestone-title", value=S.milestone_draft["title"],
+                 on_change=lambda v: S.set_milestone_value("title", v), placeholder=t("project.milestone"), flex="1"),
+        rx.input(id="project-milestone-due", value=S.milestone_draft["due"],
+                 on_change=lambda v: S.set_milestone_value("due", v), placeholder=t("common.date_hint"), width="130px"),
+        rx.button(rx.icon("plus", size=12), t("project.add_milestone"), on_click=S.add_milestone, size="2",
+                  id="project-add-milestone"),
+        spacing="2", width="100%", align="center"),
+        field_error(S.project_errors, "milestone_title"), field_error(S.project_errors, "milestone_due"),
+        spacing="1", width="100%"), rx.fragment())
+    return rx.cond(S.is_project, section(
+        t("project.title"),
+        rx.grid(
+            rx.vstack(rx.text(t("project.partners"), weight="medium", size="2"),
+                      rx.vstack(rx.foreach(S.partners, partner_row), spacing="1", id="project-partners"), add_partner,
+                      spacing="2", width="100%"),
+            rx.vstack(rx.text(t("project.milestones"), weight="medium", size="2"),
+                      rx.vstack(rx.foreach(S.milestones, milestone_row), spacing="1", id="project-milestones"),
+                      add_milestone, spacing="2", width="100%"),
+            columns=rx.breakpoints(initial="1", md="2"), spacing="5", width="100%",
+        ),
+        rx.vstack(
+            rx.text(t("project.sessions"), weight="medium", size="2"),
+            rx.flex(rx.foreach(S.parts, lambda x: rx.link(rx.badge(x.starts, variant="soft", size="2"),
+                                                          href="/activiteiten/" + x.id)), spacing="2", wrap="wrap",
+                    id="project-sessions"),
+            rx.cond(S.can_edit_activities, rx.link(rx.button(rx.icon("plus", size=12), t("project.add_session"), size="1",
+                                                             variant="soft"),
+                                                   href="/activiteiten/nieuw?project=" + S.record_id,
+                                                   id="project-add-session"), rx.fragment()),
+            spacing="2", margin_top="16px",
+        ),
+    ), rx.cond(S.project_ref != "", rx.callout(
+        rx.hstack(rx.text(t("project.part_of")), rx.link(S.project_title, href="/activiteiten/" + S.project_ref),
+                  spacing="1"), icon="folder-kanban", size="1", id="act-part-of"), rx.fragment()))
+
+
 def email_row(e: EmailRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(e.created, white_space="nowrap"), rx.table.cell(vocab_label(outbox_words.KINDS, e.kind)),
@@ -276,7 +356,8 @@ def content() -> rx.Component:
         rx.cond(
             S.is_new, rx.box(edit_form(), max_width="760px"),
             rx.cond(S.editing, rx.box(edit_form(), max_width="760px"),
-                    rx.vstack(view(), series_section(), registrations(), outbox(), spacing="4", width="100%")),
+                    rx.vstack(view(), project_section(), series_section(), registrations(), outbox(), spacing="4",
+                              width="100%")),
         ),
     )
 

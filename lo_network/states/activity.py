@@ -11,6 +11,7 @@ from lo_network.components.forms import errors_from, from_select
 from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
+from lo_network.domain.dates import dutch
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, allowed
 from lo_network.i18n import localise
@@ -24,7 +25,7 @@ NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
 ROUTE_ARG = "activity_id"
 TEXT_FIELDS = ("title", "kind", "region", "corridor", "starts_at", "ends_at", "location", "online_url",
                "description", "visibility", "capacity", "registration_opens", "registration_closes",
-               "repeat_every", "repeat_count")
+               "repeat_every", "repeat_count", "project_id")
 TIME_FIELDS = ("starts_at", "ends_at", "registration_opens", "registration_closes")
 
 
@@ -53,6 +54,21 @@ class PersonHit:
     name: str = ""
     email: str = ""
     organisation: str = ""
+
+
+@dataclasses.dataclass
+class PartnerRow:
+    id: str = ""
+    name: str = ""
+    role: str = ""
+
+
+@dataclasses.dataclass
+class MilestoneRow:
+    id: str = ""
+    title: str = ""
+    due: str = ""
+    done: bool = False
 
 
 @dataclasses.dataclass
@@ -128,6 +144,18 @@ class ActivityState(SessionState):
     chosen: list[PersonHit] = []
     emails: list[EmailRow] = []
     sessions: list[SessionRow] = []
+    # living labs and projects
+    is_project: bool = False
+    partners: list[PartnerRow] = []
+    partner_query: str = ""
+    partner_hits: list[OrganisationOption] = []
+    partner_pick: dict[str, str] = {"id": "", "name": "", "role": "partner"}
+    milestones: list[MilestoneRow] = []
+    milestone_draft: dict[str, str] = {"title": "", "due": ""}
+    project_errors: dict[str, list[str]] = {}
+    parts: list[SessionRow] = []
+    project_title: str = ""
+    project_ref: str = ""
 
     @rx.var
     def is_new(self) -> bool:
@@ -159,6 +187,15 @@ class ActivityState(SessionState):
         self.closes = domain.dutch_datetime(record.get("registration_closes"))
         self.counts = {k: int(record.get(k) or 0) for k in ("registered", "waitlisted", "walk_ins", "present")}
         self.sequence = int(record.get("ics_sequence") or 0)
+        self.is_project = record.get("kind") in domain.PROJECT_KINDS
+        self.partners = [PartnerRow(id=p["id"], name=p.get("name") or "", role=p.get("role") or "")
+                         for p in record.get("partners") or []]
+        self.milestones = [MilestoneRow(id=m["id"], title=m.get("title") or "", due=dutch(m.get("due")),
+                                        done=bool(m.get("done"))) for m in record.get("milestones") or []]
+        self.parts = [SessionRow(id=x["id"], starts=domain.dutch_datetime(x.get("starts_at")) + " · " + (x.get("title") or ""))
+                      for x in record.get("sessions") or []]
+        project = record.get("project") or {}
+        self.project_ref, self.project_title = project.get("id") or "", project.get("title") or ""
         self.sessions = [SessionRow(id=x["id"], starts=domain.dutch_datetime(x.get("starts_at")), current=x["id"] == record["id"])
                          for x in service.series(self.signed_in_actor(), record.get("series_id") or "")]
         self.errors = {}
@@ -204,6 +241,10 @@ class ActivityState(SessionState):
         self.record_id = self.title = ""
         self.values = _blank()
         self.themes, self.organisers, self.registrations, self.emails, self.sessions = [], [], [], [], []
+        self.partners, self.milestones, self.parts = [], [], []
+        self.is_project, self.project_ref, self.project_title = False, "", ""
+        project = str(self.router.url.query_parameters.get("project", ""))[:64]
+        self.values["project_id"] = project  # "Sessie toevoegen" on a living lab / project
         self.counts = {}
         self.errors = {}
         self.missing = False
@@ -317,6 +358,65 @@ class ActivityState(SessionState):
         if result.get("promoted"):
             text += " — " + self.ui_text("reg.promoted")
         return rx.toast.success(text)
+
+    # ------------------------------------------------------------ living labs and projects
+    @requires(Permission.VIEW)
+    def look_up_partner(self, text: str):
+        self.partner_query = text[:100]
+        self.partner_hits = organisation_options(self.signed_in_actor(), self.partner_query)
+
+    def pick_partner(self, organisation_id: str, name: str):
+        self.partner_pick = {"id": organisation_id, "name": name, "role": self.partner_pick.get("role", "partner")}
+        self.partner_query, self.partner_hits = "", []
+
+    def set_partner_role(self, role: str):
+        if role in domain.PARTNER_ROLES:
+            self.partner_pick["role"] = role
+
+    @requires(Permission.EDIT_ACTIVITIES)
+    def add_partner(self):
+        if not self.partner_pick.get("id"):
+            self.project_errors = {"organisation_id": ["kies een organisatie", "choose an organisation"]}
+            return None
+        service.set_partner(self.signed_in_actor(), self.record_id, self.partner_pick["id"],
+                            self.partner_pick.get("role", ""), via="ui")
+        self.partner_pick = {"id": "", "name": "", "role": "partner"}
+        self.project_errors = {}
+        self._refresh()
+        return rx.toast.success(self.ui_text("common.saved"))
+
+    @requires(Permission.EDIT_ACTIVITIES)
+    def remove_partner(self, organisation_id: str):
+        service.remove_partner(self.signed_in_actor(), self.record_id, organisation_id, via="ui")
+        self._refresh()
+
+    def set_milestone_value(self, field: str, value: str):
+        if field in self.milestone_draft:
+            self.milestone_draft[field] = value
+            self.project_errors.pop(f"milestone_{field}", None)
+
+    @requires(Permission.EDIT_ACTIVITIES)
+    def add_milestone(self):
+        try:
+            service.add_milestone(self.signed_in_actor(), self.record_id, dict(self.milestone_draft), via="ui")
+        except ValidationError as exc:
+            self.project_errors = errors_from(exc)
+            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
+        self.milestone_draft = {"title": "", "due": ""}
+        self._refresh()
+        return None
+
+    @requires(Permission.EDIT_ACTIVITIES)
+    def toggle_milestone(self, milestone_id: str):
+        current = next((m for m in self.milestones if m.id == milestone_id), None)
+        service.set_milestone_done(self.signed_in_actor(), self.record_id, milestone_id,
+                                   not (current.done if current else False), via="ui")
+        self._refresh()
+
+    @requires(Permission.EDIT_ACTIVITIES)
+    def delete_milestone(self, milestone_id: str):
+        service.delete_milestone(self.signed_in_actor(), self.record_id, milestone_id, via="ui")
+        self._refresh()
 
     @requires(Permission.EDIT_NETWORK)
     def confirm_organisation(self, registration_id: str):

@@ -140,6 +140,7 @@ class Targets:
     activity_id: str = ""       # an activity under way (started an hour ago), the person registered
     registration_id: str = ""
     other_person_id: str = ""   # a person not yet registered for it
+    milestone_id: str = ""      # the activity is a project: a milestone of it
 
 
 def fresh_targets(admin) -> Targets:
@@ -156,8 +157,10 @@ def fresh_targets(admin) -> Targets:
     employment_id = people.get(admin, person["id"])["employments"][0]["id"]
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
     activity_id, registration_id, other_id = activity_targets(admin, n, person["id"])
-    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n, activity_id, registration_id,
-                   other_id)
+    targets = Targets(org["id"], person["id"], employment_id, user.id, user.email, n, activity_id, registration_id,
+                      other_id)
+    targets.milestone_id = project_targets(admin, targets)
+    return targets
 
 
 def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
@@ -170,7 +173,7 @@ def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
 
     now = datetime.now(TZ)
     activity = activities.create(admin, {
-        "title": f"E2E Activiteit {n}", "kind": "cafe", "visibility": "public", "capacity": "20",
+        "title": f"E2E Activiteit {n}", "kind": "project", "visibility": "public", "capacity": "20",
         "starts_at": (now - timedelta(hours=1)).strftime("%d-%m-%Y %H:%M"),
         "ends_at": (now + timedelta(days=2)).strftime("%d-%m-%Y %H:%M")}, via="e2e")
     registrations.register_people(admin, activity["id"], [person_id], via="e2e")
@@ -179,6 +182,15 @@ def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
                                 "organisation_name": f"Voorgesteld {n} BV"}, via="e2e").registration
     other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}"}, via="e2e")
     return activity["id"], registration["id"], other["id"]
+
+
+def project_targets(admin, t: "Targets") -> str:
+    """The target activity is a project: the target organisation is its partner, with a milestone."""
+    from lo_network.services import activities
+
+    activities.set_partner(admin, t.activity_id, t.organisation_id, "partner", via="e2e")
+    return activities.add_milestone(admin, t.activity_id, {"title": f"Mijlpaal {t.serial}", "due": "01-01-2027"},
+                                    via="e2e")["id"]
 
 
 def draft(t: Targets) -> dict[str, str]:
@@ -197,7 +209,7 @@ def argument(name: str, case: Case, t: Targets):
         "organisation_id": t.organisation_id, "org_id": t.organisation_id, "person_id": t.person_id,
         "employment_id": t.employment_id, "job_id": t.employment_id, "user_id": t.user_id,
         "email": t.user_email, "role": "admin", "active": False,
-        "registration_id": t.registration_id, "activity_id": t.activity_id,
+        "registration_id": t.registration_id, "activity_id": t.activity_id, "milestone_id": t.milestone_id,
     }
     if name in by_name:
         return by_name[name]
@@ -253,7 +265,11 @@ def activity_draft_steps(t: Targets) -> list[tuple[str, dict]]:
     return ([("set_activity_value", {"field": f, "value": v}) for f, v in activity.items()]
             + [("look_up_people", {"text": f"Mens {t.serial}"}),
                ("choose_person", {"person_id": t.other_person_id}),
-               ("set_walk_in", {"field": "name", "value": f"Binnen Loper {t.serial}"})])
+               ("set_walk_in", {"field": "name", "value": f"Binnen Loper {t.serial}"}),
+               ("pick_partner", {"organisation_id": t.organisation_id, "name": f"E2E Doelwit {t.serial} BV"}),
+               ("set_partner_role", {"role": "funder"}),
+               ("set_milestone_value", {"field": "title", "value": f"Nieuwe mijlpaal {t.serial}"}),
+               ("set_milestone_value", {"field": "due", "value": "01-06-2027"})])
 
 
 def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
@@ -296,7 +312,9 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
     assert {"OrganisationState.save", "OrganisationState.delete"} <= names, sorted(names)
     assert {"ActivityState.save", "ActivityState.delete", "ActivityState.register_chosen",
             "ActivityState.cancel_registration", "CheckInState.mark_present", "CheckInState.undo_present",
-            "CheckInState.add_walk_in", "CheckInState.mark_no_shows", "ActivityState.confirm_organisation"
+            "CheckInState.add_walk_in", "CheckInState.mark_no_shows", "ActivityState.confirm_organisation",
+            "ActivityState.add_partner", "ActivityState.remove_partner", "ActivityState.add_milestone",
+            "ActivityState.toggle_milestone", "ActivityState.delete_milestone"
             } <= names, sorted(names)
 
 
