@@ -70,7 +70,7 @@ def _register(activity_id: str, registrant: dict, *, person_id: str | None, orga
     token, hashed = domain.new_token()
     result = store.write_contended(store.register, activity_id, registrant, person_id=person_id,
                                    organisation_id=organisation_id, organisation_proposed=proposed,
-                                   token_hash=hashed, via=via, walk_in=walk_in)
+                                   token_hash=hashed, via=via, walk_in=walk_in, queue=activity_id)
     if result["outcome"] == "missing":
         raise NotFound(activity_id)
     registration = result["registration"]
