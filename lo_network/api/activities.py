@@ -191,7 +191,10 @@ def public_activity(activity_id: str):
 def public_register(activity_id: str, body: PublicRegistrationIn):
     """Register without an account (public activities, registration open). Needs consent.
     The answer holds the personal link (see, change, cancel)."""
-    return _outcome(reg_service.register_public(activity_id, body.model_dump()), True)
+    result = reg_service.register_public(activity_id, body.model_dump())
+    if result.outcome == "duplicate":  # say so, but show nothing of the registration already there
+        result = reg_service.Outcome("duplicate", {"id": "", "name": body.name or "", "status": "duplicate"})
+    return _outcome(result, True)
 
 
 @public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],

@@ -148,6 +148,8 @@ def test_public_registration_link_and_rate_limit(client, clean, users, monkeypat
     assert done.json()["registration"]["organisation_proposed"] is True
     again = client.post(f"{base}/registrations", json={"name": "Jo", "email": "JO@dewit.example", "consent": True})
     assert again.json()["outcome"] == "duplicate" and again.json()["link"] is None
+    assert again.json()["registration"]["email"] is None  # nothing of the first registration leaks
+    assert again.json()["registration"]["organisation_name"] is None
 
     mine = client.get(f"{V1}/public/registration/{token}").json()
     assert mine["registration"]["name"] == "Jo de Wit" and mine["activity"]["id"] == act["id"]
