@@ -111,6 +111,20 @@ def cmd_create_token(args) -> int:
     return 0
 
 
+def cmd_send_outbox(args) -> int:
+    """Issue 4: emails queued while no SMTP was set go out once LO_SMTP_* is configured."""
+    from lo_network import settings as settings_mod
+    from lo_network import sql
+    from lo_network.mail import outbox
+
+    sql.init()
+    if not settings_mod.get().smtp_configured:
+        return _fail("LO_SMTP_HOST is not set: the emails stay in the outbox", 2)
+    sent = outbox.send_queued()
+    print(f"lo-network: {sent} email(s) sent")
+    return 0
+
+
 def ensure_admin(s) -> tuple[str, str | None]:
     """The demo's first admin: created once with a generated password kept 0600 in the data folder."""
     from lo_network.accounts import service
@@ -133,6 +147,9 @@ def cmd_seed_demo(args) -> int:
     with _Graph():
         result = demo.seed(replace=args.replace, organisations=args.organisations, seed=args.seed)
         print(f"lo-network: {result}")
+        from lo_network.seed import activities as demo_activities  # issue 4
+
+        print(f"lo-network: {demo_activities.seed(replace=args.replace)}")
     return 0
 
 
@@ -213,6 +230,9 @@ def cmd_serve(args) -> int:
             from lo_network.seed import demo
 
             print(f"lo-network: {demo.seed(replace=False)}", flush=True)
+            from lo_network.seed import activities as demo_activities  # issue 4
+
+            print(f"lo-network: {demo_activities.seed(replace=False)}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
         env = reflex_env(s)
@@ -565,6 +585,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("email")
     sp.add_argument("--label", default="")
     sp.set_defaults(func=cmd_create_token)
+
+    sp = sub.add_parser("send-outbox", help="send the emails waiting in the outbox (needs LO_SMTP_HOST)")
+    sp.set_defaults(func=cmd_send_outbox)
 
     sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")
     sp.add_argument("--browser", action="store_true")

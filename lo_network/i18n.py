@@ -528,3 +528,7 @@ def range_label(page: int, page_size: int, total: int, lang: str) -> str:
     last = min(page * page_size, total)
     word = "of" if lang == "en" else "van"
     return f"{thousands(first, lang)}–{thousands(last, lang)} {word} {thousands(total, lang)}"
+# Activities, registration, check-in and the public pages (issue 4).
+from lo_network.i18n_activities import ACTIVITY_STRINGS  # noqa: E402
+
+STRINGS.update(ACTIVITY_STRINGS)

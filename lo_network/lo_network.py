@@ -4,17 +4,28 @@ import reflex as rx
 
 from lo_network.api.app import create_api
 from lo_network.bootstrap import startup
+from lo_network.pages.activities import activities
+from lo_network.pages.activity import activity
+from lo_network.pages.checkin import checkin
 from lo_network.pages.duplicates import duplicates
 from lo_network.pages.ecosystem import ecosystem
 from lo_network.pages.imports import imports_page
 from lo_network.pages.introductions import introductions
 from lo_network.pages.login import login
 from lo_network.pages.measures import measures
+from lo_network.pages.name_list import name_list
 from lo_network.pages.organisation import organisation
 from lo_network.pages.organisations import organisations
 from lo_network.pages.people import people
 from lo_network.pages.person import person
+from lo_network.pages.public_registration import my_registration, public_registration
 from lo_network.pages.users import users
+from lo_network.states.activities import ActivitiesState
+from lo_network.states.activities import LIST_ROUTE as ACTIVITIES_ROUTE
+from lo_network.states.activity import ActivityState
+from lo_network.states.activity import NEW_ROUTE as NEW_ACTIVITY_ROUTE
+from lo_network.states.activity import ROUTE_ARG as ACTIVITY_ARG
+from lo_network.states.checkin import CheckInState
 from lo_network.states.duplicates import DuplicatesState
 from lo_network.states.ecosystem import EcosystemState
 from lo_network.states.imports import ImportState
@@ -23,6 +34,7 @@ from lo_network.states.introductions import IntroductionsState
 from lo_network.states.links import LinksState
 from lo_network.states.login import LoginState
 from lo_network.states.measures import MeasuresState
+from lo_network.states.name_list import NameListState
 from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG, OrganisationState
 from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
 from lo_network.states.people import LIST_ROUTE as PEOPLE_ROUTE
@@ -30,6 +42,9 @@ from lo_network.states.people import PeopleState
 from lo_network.states.person import NEW_ROUTE as NEW_PERSON_ROUTE
 from lo_network.states.person import PersonState
 from lo_network.states.person import ROUTE_ARG as PERSON_ARG
+from lo_network.states.public_registration import (
+    MINE_ROUTE, PUBLIC_ARG, PUBLIC_ROUTE, TOKEN_ARG, MyRegistrationState, PublicRegistrationState,
+)
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
 
@@ -61,3 +76,17 @@ app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstelle
 app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)
 app.add_page(ecosystem, route="/kaart", title=f"Netwerkkaart · {TITLE}", on_load=EcosystemState.load)
 app.add_page(imports_page, route=IMPORT_ROUTE, title=f"Importeren · {TITLE}", on_load=ImportState.load)
+
+app.add_page(activities, route=ACTIVITIES_ROUTE, title=f"Activiteiten · {TITLE}", on_load=ActivitiesState.load)
+app.add_page(activity, route=NEW_ACTIVITY_ROUTE, title=f"Nieuwe activiteit · {TITLE}", on_load=ActivityState.load_new)
+app.add_page(activity, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]", title=f"Activiteit · {TITLE}",
+             on_load=ActivityState.load)
+app.add_page(checkin, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/inchecken", title=f"Inchecken · {TITLE}",
+             on_load=CheckInState.load)
+app.add_page(public_registration, route=f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", title="Aanmelden · Logistics Overijssel",
+             on_load=PublicRegistrationState.load_public)
+app.add_page(my_registration, route=f"{MINE_ROUTE}/[{TOKEN_ARG}]", title="Uw aanmelding · Logistics Overijssel",
+             on_load=MyRegistrationState.load_mine)
+
+app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", title=f"Naamlijst · {TITLE}",
+             on_load=NameListState.load_names)

@@ -42,6 +42,25 @@ class Settings:
     demo_admin_email: str
     redis_url: str
     extra: dict = field(default_factory=dict)
+    # activities and registration (issue 4)
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "activiteiten@logistiek-overijssel.example"
+    smtp_starttls: bool = True
+    public_url: str = ""
+    public_rate_limit: int = 20
+
+    @property
+    def smtp_configured(self) -> bool:
+        """True when emails go out through SMTP; otherwise they wait in the outbox."""
+        return bool(self.smtp_host)
+
+    @property
+    def base_url(self) -> str:
+        """Where links in emails and calendar files point (LO_PUBLIC_URL, else this machine)."""
+        return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
 
     @property
     def embedded(self) -> bool:
@@ -79,6 +98,14 @@ def load() -> Settings:
         default_language=_env("LO_LANGUAGE", "nl"),
         demo_admin_email=_env("LO_ADMIN_EMAIL", "admin@logistiek-overijssel.example"),
         redis_url=_env("REDIS_URL"),
+        smtp_host=_env("LO_SMTP_HOST"),
+        smtp_port=_int("LO_SMTP_PORT", 587),
+        smtp_user=_env("LO_SMTP_USER"),
+        smtp_password=_env("LO_SMTP_PASSWORD"),
+        smtp_from=_env("LO_SMTP_FROM", "activiteiten@logistiek-overijssel.example"),
+        smtp_starttls=_env("LO_SMTP_STARTTLS", "true").lower() not in ("0", "false", "no", "off"),
+        public_url=_env("LO_PUBLIC_URL"),
+        public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
     )
 
 

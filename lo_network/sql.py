@@ -51,6 +51,7 @@ def init() -> None:
     import lo_network.audit.models  # noqa: F401
     import lo_network.network.models  # noqa: F401  (issue 3: network measures)
     import lo_network.imports.models  # noqa: F401
+    import lo_network.mail.models  # noqa: F401  (outbox, calendar feed tokens)
 
     SQLModel.metadata.create_all(engine())
 

@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from lo_network.api import errors, exports, health, links, organisations, people
+from lo_network.api import activities, errors, exports, health, links, organisations, people
 
 PREFIX = "/api/v1"
 
@@ -29,4 +29,7 @@ def create_api() -> FastAPI:
     for router in (health.router, exports.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
     api.include_router(links.router, prefix=PREFIX)  # issue 3: the network itself
+    for router in (activities.router, activities.registrations_router, activities.public_router,
+                   activities.calendar_router, activities.participation_router):
+        api.include_router(router, prefix=PREFIX)
     return api

@@ -16,6 +16,7 @@ CONTENT_WIDTH = "1180px"
 NAV_ITEMS: list[tuple[str, str, str]] = [
     ("/organisaties", "nav.organisations", "all"),
     ("/personen", "nav.people", "all"),
+    ("/activiteiten", "nav.activities", "all"),
     ("/kaart", "nav.map", "all"),
     ("/voorstellen", "nav.introductions", "all"),
     ("/dubbelen", "nav.duplicates", "all"),

@@ -9,6 +9,7 @@ from lo_network.components.forms import (
 )
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.network import network_sections
+from lo_network.components.participation import participation_section
 from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
@@ -371,4 +372,5 @@ def body() -> rx.Component:
 
 
 def person() -> rx.Component:
-    return layout(back_link("person", t("person.back_to_list"), PeopleState.list_url), body())
+    return layout(back_link("person", t("person.back_to_list"), PeopleState.list_url), body(),
+                  participation_section())

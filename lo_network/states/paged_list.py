@@ -32,6 +32,10 @@ class PagedList(rx.State, mixin=True):
     def _sorts(self) -> tuple[str, ...]:
         return ("name",)
 
+    def _default_sort(self) -> str:
+        """The sort a list starts with (left out of its URL)."""
+        return "name"
+
     def _filter_query(self) -> dict[str, str]:
         """The list's filters as URL query parameters ('' for one not set)."""
         return {}
@@ -77,7 +81,7 @@ class PagedList(rx.State, mixin=True):
     def _query(self) -> str:
         params = dict(
             self._filter_query(),
-            sort="" if self.sort == "name" else self.sort,
+            sort="" if self.sort == self._default_sort() else self.sort,
             page="" if self.page == 1 else str(self.page),
             size="" if self.page_size == PAGE_SIZES[0] else str(self.page_size),
         )
@@ -86,8 +90,8 @@ class PagedList(rx.State, mixin=True):
 
     def _read_paging(self, params: dict[str, str]) -> None:
         """Sort, page and size from the URL query; anything unknown falls back to the default."""
-        sort = params.get("sort", "name")
-        self.sort = sort if sort in self._sorts() else "name"
+        sort = params.get("sort", self._default_sort())
+        self.sort = sort if sort in self._sorts() else self._default_sort()
         page = str(params.get("page", ""))
         self.page = int(page) if page.isdigit() and int(page) > 0 else 1
         size = str(params.get("size", ""))

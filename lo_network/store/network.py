@@ -13,7 +13,7 @@ def counts(tx: ManagedTransaction) -> dict:
 
 
 def wipe(batch: int = 5000) -> int:
-    """Delete all organisations and people, in batches; returns how many nodes went."""
+    """Delete the whole network (all but the migration records), in batches; how many nodes went."""
     total = 0
     while True:
         deleted = driver.write(lambda tx: tx.run(q("meta/wipe_network"), batch=batch).single()["deleted"])

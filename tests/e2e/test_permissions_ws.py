@@ -142,6 +142,10 @@ class Targets:
     user_email: str
     serial: int
     network: dict = dataclasses.field(default_factory=dict)  # issue 3: tests/e2e/network_targets.py
+    activity_id: str = ""       # an activity under way (started an hour ago), the person registered
+    registration_id: str = ""
+    other_person_id: str = ""   # a person not yet registered for it
+    milestone_id: str = ""      # the activity is a project: a milestone of it
 
 
 def fresh_targets(admin) -> Targets:
@@ -159,8 +163,41 @@ def fresh_targets(admin) -> Targets:
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
     from tests.e2e.network_targets import network_targets
 
-    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n,
-                   network_targets(admin, org["id"], person["id"], n))
+    activity_id, registration_id, other_id = activity_targets(admin, n, person["id"])
+    targets = Targets(org["id"], person["id"], employment_id, user.id, user.email, n,
+                      network_targets(admin, org["id"], person["id"], n), activity_id, registration_id, other_id)
+    targets.milestone_id = project_targets(admin, targets)
+    return targets
+
+
+def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
+    """Issue 4: an activity that started an hour ago (so no-shows may be marked), the target
+    person registered for it, and another person to register."""
+    from datetime import datetime, timedelta
+
+    from lo_network.domain.activities import TZ
+    from lo_network.services import activities, people, registrations
+
+    now = datetime.now(TZ)
+    activity = activities.create(admin, {
+        "title": f"E2E Activiteit {n}", "kind": "project", "visibility": "public", "capacity": "20",
+        "starts_at": (now - timedelta(hours=1)).strftime("%d-%m-%Y %H:%M"),
+        "ends_at": (now + timedelta(days=2)).strftime("%d-%m-%Y %H:%M")}, via="e2e")
+    registrations.register_people(admin, activity["id"], [person_id], via="e2e")
+    registration = registrations.register_contact(  # with an organisation to confirm (coordinator)
+        admin, activity["id"], {"name": f"Gast {n}", "email": f"gast{n}@example.nl",
+                                "organisation_name": f"Voorgesteld {n} BV"}, via="e2e").registration
+    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}"}, via="e2e")
+    return activity["id"], registration["id"], other["id"]
+
+
+def project_targets(admin, t: "Targets") -> str:
+    """The target activity is a project: the target organisation is its partner, with a milestone."""
+    from lo_network.services import activities
+
+    activities.set_partner(admin, t.activity_id, t.organisation_id, "partner", via="e2e")
+    return activities.add_milestone(admin, t.activity_id, {"title": f"Mijlpaal {t.serial}", "due": "01-01-2027"},
+                                    via="e2e")["id"]
 
 
 def draft(t: Targets) -> dict[str, str]:
@@ -180,6 +217,7 @@ def argument(name: str, case: Case, t: Targets):
         "employment_id": t.employment_id, "job_id": t.employment_id, "user_id": t.user_id,
         "email": t.user_email, "role": "admin", "active": False,
         "files": [], "fmt": "csv",
+        "registration_id": t.registration_id, "activity_id": t.activity_id, "milestone_id": t.milestone_id,
     } | t.network.get("arguments", {})
     if name in by_name:
         return by_name[name]
@@ -197,7 +235,8 @@ def payload(case: Case, t: Targets) -> dict:
 def route_params(route: str, t: Targets) -> dict[str, str]:
     """Values for the route's [segments]: an organisation, person or account by the route's area."""
     area = route.strip("/").split("/")[0]
-    value = {"organisaties": t.organisation_id, "personen": t.person_id, "gebruikers": str(t.user_id)}.get(area, "")
+    value = {"organisaties": t.organisation_id, "personen": t.person_id, "gebruikers": str(t.user_id),
+             "activiteiten": t.activity_id}.get(area, "")
     return {m: value for m in re.findall(r"\[(\w+)\]", route)}
 
 
@@ -217,7 +256,28 @@ def draft_steps(t: Targets) -> list[tuple[str, dict]]:
     ]
     for setter in ("set_value", "set_job_value"):
         steps += [(setter, {"field": field, "value": value}) for field, value in draft(t).items()]
+    steps += activity_draft_steps(t)
     return steps + t.network.get("draft_steps", [])
+
+
+def activity_draft_steps(t: Targets) -> list[tuple[str, dict]]:
+    """Issue 4: an activity form, a person picked to register, a walk-in at the door."""
+    from datetime import datetime, timedelta
+
+    from lo_network.domain.activities import TZ
+
+    start = (datetime.now(TZ) + timedelta(days=14)).replace(hour=10, minute=0)
+    activity = {"title": f"E2E Nieuwe activiteit {t.serial}", "kind": "trade_mission", "visibility": "public",
+                "capacity": "30", "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+                "ends_at": (start + timedelta(hours=6)).strftime("%Y-%m-%dT%H:%M")}
+    return ([("set_activity_value", {"field": f, "value": v}) for f, v in activity.items()]
+            + [("look_up_people", {"text": f"Mens {t.serial}"}),
+               ("choose_person", {"person_id": t.other_person_id}),
+               ("set_walk_in", {"field": "name", "value": f"Binnen Loper {t.serial}"}),
+               ("pick_partner", {"organisation_id": t.organisation_id, "name": f"E2E Doelwit {t.serial} BV"}),
+               ("set_partner_role", {"role": "funder"}),
+               ("set_milestone_value", {"field": "title", "value": f"Nieuwe mijlpaal {t.serial}"}),
+               ("set_milestone_value", {"field": "due", "value": "01-06-2027"})])
 
 
 def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
@@ -258,6 +318,12 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
     """The state walk sees the app's handlers (a broken walk would make the next test pass vacuously)."""
     names = {f"{c.state.__name__}.{c.handler}" for c in cases}
     assert {"OrganisationState.save", "OrganisationState.delete"} <= names, sorted(names)
+    assert {"ActivityState.save", "ActivityState.delete", "ActivityState.register_chosen",
+            "ActivityState.cancel_registration", "CheckInState.mark_present", "CheckInState.undo_present",
+            "CheckInState.add_walk_in", "CheckInState.mark_no_shows", "ActivityState.confirm_organisation",
+            "ActivityState.add_partner", "ActivityState.remove_partner", "ActivityState.add_milestone",
+            "ActivityState.toggle_milestone", "ActivityState.delete_milestone"
+            } <= names, sorted(names)
 
 
 def send_as(app, admin, case: Case, cookie: dict) -> tuple[list[str], str]:

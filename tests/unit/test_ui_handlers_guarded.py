@@ -26,6 +26,18 @@ SCREEN_ONLY = {
     "DuplicatesState": {"choose", "close_pair"},
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
     "EcosystemState": {"open_node"},  # a redirect to the record page, which checks again
+    "ActivityState": {"set_activity_value", "toggle_theme", "pick_organiser", "drop_organiser", "start_edit",
+                      "choose_person", "unchoose_person", "pick_partner", "set_partner_role",
+                      "set_milestone_value"},
+    "CheckInState": {"set_walk_in"},
+    "PublicRegistrationState": {"set_public_value", "set_consent"},
+    "MyRegistrationState": {"set_mine_value"},
+}
+# the public pages (no account): the service checks that the activity is public and open,
+# the rate limit per address, and the personal token of a registration
+PUBLIC = {
+    "PublicRegistrationState": {"load_public", "submit_registration"},
+    "MyRegistrationState": {"load_mine", "send_changes", "withdraw"},
 }
 SIGN_OUT = {"SessionState": {"logout"}}  # ends this browser's own session
 REFLEX_BUILT_IN = {"setvar"}  # Reflex's own setter of public vars (no store access)
@@ -45,13 +57,15 @@ def all_states() -> list[type]:
 def test_the_walk_finds_every_page_state():
     names = {state.__name__ for state in all_states()}
     assert {"OrganisationsState", "OrganisationState", "PeopleState", "PersonState", "UsersState",
-            "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState"} <= names
+            "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState",
+            "ActivitiesState", "ActivityState", "CheckInState", "PublicRegistrationState"} <= names
 
 
 def test_every_handler_is_guarded_or_screen_only():
     unguarded = []
     for state in all_states():
-        exempt = SCREEN_ONLY.get(state.__name__, set()) | SIGN_OUT.get(state.__name__, set()) | REFLEX_BUILT_IN
+        exempt = (SCREEN_ONLY.get(state.__name__, set()) | SIGN_OUT.get(state.__name__, set())
+                  | PUBLIC.get(state.__name__, set()) | REFLEX_BUILT_IN)
         for name, handler in state.event_handlers.items():
             if getattr(handler.fn, "lo_permission", None) is None and name not in exempt:
                 unguarded.append(f"{state.__name__}.{name}")

@@ -1,7 +1,8 @@
-// Remove every organisation and person with their links (seed-demo --replace, tests).
-// Schema migrations are kept. Batched so a large graph does not need one huge transaction.
+// Remove the whole network: every node but the records of applied migrations, with its
+// relationships (seed-demo --replace, tests). Batched so a large graph does not need one
+// huge transaction.
 MATCH (n)
-WHERE n:Organisation OR n:Person
+WHERE NOT n:SchemaMigration
 WITH n LIMIT $batch
 DETACH DELETE n
 RETURN count(*) AS deleted

@@ -1,0 +1,3 @@
+MATCH (m:Milestone {id: $milestone_id})-[:OF]->(:Activity {id: $id})
+DETACH DELETE m
+RETURN count(*) AS deleted

@@ -1,0 +1,2 @@
+MATCH (r:Registration {who_key: $who_key})
+RETURN r {.*} AS registration

@@ -1,0 +1,253 @@
+"""/api/v1/activities, /registrations, /public and /calendar: the same services as the UI."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
+
+from lo_network.api.activity_schemas import (
+    Activity, ActivityIn, ActivitySummary, CheckInIn, FeedLink, Participation, PersonalRegistration, PublicActivity,
+    PublicRegistrationIn, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
+    RegistrationOutcome, Session, Milestone, MilestoneDoneIn, MilestoneIn, PartnerIn,
+)
+from lo_network.api.auth import CurrentActor
+from lo_network.api.errors import documented
+from lo_network.api.ratelimit import limit_public
+from lo_network.api.schemas import Page
+from lo_network.mail.messages import personal_url
+from lo_network.services import activities as service
+from lo_network.services import registrations as reg_service
+
+VIA = "api"
+ICS = "text/calendar; charset=utf-8"
+
+router = APIRouter(prefix="/activities", tags=["activities"])
+registrations_router = APIRouter(prefix="/registrations", tags=["registrations"])
+public_router = APIRouter(prefix="/public", tags=["public"])
+calendar_router = APIRouter(prefix="/calendar", tags=["calendar"])
+participation_router = APIRouter(prefix="/people", tags=["people"])
+
+
+def _outcome(result: reg_service.Outcome, with_link: bool) -> RegistrationOutcome:
+    return RegistrationOutcome(outcome=result.outcome, registration=result.registration,
+                               link=personal_url(result.token) if with_link and result.token else None)
+
+
+# ---------------------------------------------------------------- activities
+@router.get("", response_model=Page[ActivitySummary], responses=documented(401, 403, 422, 503))
+def list_activities(
+    actor: CurrentActor,
+    q: Annotated[str, Query(description="zoektekst / search text (title, location, kind)")] = "",
+    kind: str | None = None, theme: str | None = None, region: str | None = None,
+    visibility: str | None = None,
+    when: Annotated[str | None, Query(description="upcoming or past")] = None,
+    organisation_id: str | None = None,
+    sort: Annotated[str, Query(description="starts, -starts or title")] = "starts",
+    page: int = 1, page_size: int = 25,
+):
+    filters = {"text": q, "kind": kind, "theme": theme, "region": region, "visibility": visibility,
+               "when": when, "organisation_id": organisation_id}
+    return Page.of(service.list_page(actor, filters, sort, page, page_size))
+
+
+@router.post("", response_model=Activity, status_code=status.HTTP_201_CREATED, responses=documented(401, 403, 422, 503))
+def create_activity(actor: CurrentActor, body: ActivityIn):
+    """With ``repeat_every`` (weekly, monthly) and ``repeat_count`` (2-24): a series of dated
+    sessions, each its own activity; the answer is the first session."""
+    raw = body.model_dump()
+    if raw.get("repeat_every") or raw.get("repeat_count"):
+        return service.get(actor, service.create_series(actor, raw, raw.get("repeat_every") or "",
+                                                        raw.get("repeat_count") or 0, VIA)[0]["id"])
+    return service.create(actor, raw, VIA)
+
+
+@router.get("/{activity_id}/sessions", response_model=list[Session], responses=documented(401, 403, 404, 422, 503))
+def series_sessions(actor: CurrentActor, activity_id: str):
+    """The sessions of the series this activity belongs to (empty when it is no series)."""
+    return service.series(actor, service.get(actor, activity_id).get("series_id") or "")
+
+
+@router.get("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
+def get_activity(actor: CurrentActor, activity_id: str):
+    return service.get(actor, activity_id)
+
+
+@router.patch("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
+def change_activity(actor: CurrentActor, activity_id: str, body: ActivityIn):
+    """Only the fields sent change (one session of a series at a time). A larger capacity
+    promotes from the waiting list."""
+    changes = body.model_dump(exclude_unset=True)
+    if "repeat_every" in changes or "repeat_count" in changes:
+        from lo_network.domain.errors import ValidationError
+
+        raise ValidationError({"repeat_every": "alleen bij aanmaken / only when creating"})
+    return service.update(actor, activity_id, changes, VIA)
+
+
+@router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 422, 503))
+def delete_activity(actor: CurrentActor, activity_id: str) -> None:
+    service.delete(actor, activity_id, VIA)
+
+
+@router.get("/{activity_id}/registrations", response_model=list[Registration], responses=documented(401, 403, 422, 503))
+def list_registrations(actor: CurrentActor, activity_id: str, q: str = "", status_: Annotated[str | None, Query(alias="status")] = None):
+    return reg_service.list_for_activity(actor, activity_id, q, status_)
+
+
+@router.post("/{activity_id}/registrations", response_model=list[RegistrationOutcome],
+             status_code=status.HTTP_201_CREATED, responses=documented(401, 403, 404, 422, 503))
+def register_people(actor: CurrentActor, activity_id: str, body: RegisterPeopleIn):
+    """Register known people (several at once); each outcome says registered, waitlisted or duplicate."""
+    return [_outcome(o, False) for o in reg_service.register_people(actor, activity_id, body.person_ids, VIA)]
+
+
+@router.post("/{activity_id}/contacts", response_model=RegistrationOutcome, status_code=status.HTTP_201_CREATED,
+             responses=documented(401, 403, 404, 422, 503))
+def register_contact(actor: CurrentActor, activity_id: str, body: RegistrantIn):
+    """Register someone by name and email (not yet a known person)."""
+    return _outcome(reg_service.register_contact(actor, activity_id, body.model_dump(), VIA), False)
+
+
+@router.post("/{activity_id}/walk-ins", response_model=RegistrationOutcome, status_code=status.HTTP_201_CREATED,
+             responses=documented(401, 403, 404, 422, 503))
+def walk_in(actor: CurrentActor, activity_id: str, body: RegistrantIn):
+    return _outcome(reg_service.walk_in(actor, activity_id, body.model_dump(), VIA), False)
+
+
+@router.post("/{activity_id}/registrations/{registration_id}/check-in", response_model=Registration,
+             responses=documented(401, 403, 404, 422, 503))
+def check_in(actor: CurrentActor, activity_id: str, registration_id: str, body: CheckInIn):
+    reg_service.check_in(actor, activity_id, registration_id, body.present, VIA)
+    return next(r for r in reg_service.list_for_activity(actor, activity_id) if r["id"] == registration_id)
+
+
+@router.post("/{activity_id}/no-shows", responses=documented(401, 403, 404, 422, 503))
+def mark_no_shows(actor: CurrentActor, activity_id: str) -> dict:
+    return {"marked": reg_service.mark_no_shows(actor, activity_id, VIA)}
+
+
+@router.get("/{activity_id}/attendees.{fmt}", responses=documented(401, 403, 404, 422, 503),
+            response_class=Response)
+def export_attendees(actor: CurrentActor, activity_id: str, fmt: str, lang: str = "nl"):
+    """The attendee list as CSV (semicolons, UTF-8) or XLSX."""
+    content, name, media = reg_service.export(actor, activity_id, fmt, lang)
+    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# ---------------------------------------------------------------- living labs and projects
+@router.put("/{activity_id}/partners/{organisation_id}", response_model=Activity,
+            responses=documented(401, 403, 404, 422, 503))
+def set_partner(actor: CurrentActor, activity_id: str, organisation_id: str, body: PartnerIn):
+    """A partner organisation of a living lab or project: lead, partner, knowledge_partner or funder."""
+    return service.set_partner(actor, activity_id, organisation_id, body.role or "", VIA)
+
+
+@router.delete("/{activity_id}/partners/{organisation_id}", response_model=Activity,
+               responses=documented(401, 403, 404, 422, 503))
+def remove_partner(actor: CurrentActor, activity_id: str, organisation_id: str):
+    return service.remove_partner(actor, activity_id, organisation_id, VIA)
+
+
+@router.post("/{activity_id}/milestones", response_model=Milestone, status_code=status.HTTP_201_CREATED,
+             responses=documented(401, 403, 404, 422, 503))
+def add_milestone(actor: CurrentActor, activity_id: str, body: MilestoneIn):
+    return service.add_milestone(actor, activity_id, body.model_dump(), VIA)
+
+
+@router.patch("/{activity_id}/milestones/{milestone_id}", response_model=Milestone,
+              responses=documented(401, 403, 404, 422, 503))
+def set_milestone_done(actor: CurrentActor, activity_id: str, milestone_id: str, body: MilestoneDoneIn):
+    return service.set_milestone_done(actor, activity_id, milestone_id, body.done, VIA)
+
+
+@router.delete("/{activity_id}/milestones/{milestone_id}", status_code=status.HTTP_204_NO_CONTENT,
+               responses=documented(401, 403, 404, 422, 503))
+def delete_milestone(actor: CurrentActor, activity_id: str, milestone_id: str) -> None:
+    service.delete_milestone(actor, activity_id, milestone_id, VIA)
+
+
+# ---------------------------------------------------------------- registrations
+@registrations_router.delete("/{registration_id}", response_model=Registration, responses=documented(401, 403, 404, 422, 503))
+def cancel_registration(actor: CurrentActor, registration_id: str):
+    """Cancel; the first on the waiting list is promoted and told."""
+    return reg_service.cancel(actor, registration_id, VIA)
+
+
+# ---------------------------------------------------------------- public (no token; rate limited)
+def _gone() -> HTTPException:
+    return HTTPException(status.HTTP_410_GONE, str(reg_service.LinkExpired()))
+
+
+@public_router.get("/activities/{activity_id}", response_model=PublicActivity, dependencies=[Depends(limit_public)],
+                   responses=documented(404, 422, 503))
+def public_activity(activity_id: str):
+    return service.get_public(activity_id)
+
+
+@public_router.post("/activities/{activity_id}/registrations", response_model=RegistrationOutcome,
+                    status_code=status.HTTP_201_CREATED, dependencies=[Depends(limit_public)],
+                    responses=documented(404, 422, 503) | {429: {"description": "te veel aanvragen / too many requests"}})
+def public_register(activity_id: str, body: PublicRegistrationIn):
+    """Register without an account (public activities, registration open). Needs consent.
+    The answer holds the personal link (see, change, cancel)."""
+    result = reg_service.register_public(activity_id, body.model_dump())
+    if result.outcome == "duplicate":  # say so, but show nothing of the registration already there
+        result = reg_service.Outcome("duplicate", {"id": "", "name": body.name or "", "status": "duplicate"})
+    return _outcome(result, True)
+
+
+@public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],
+                   responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+def personal_registration(token: str):
+    try:
+        registration, activity = reg_service.view_by_token(token)
+    except reg_service.LinkExpired:
+        raise _gone() from None
+    return {"registration": registration, "activity": activity}
+
+
+@public_router.patch("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
+                     responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+def change_personal_registration(token: str, body: RegistrationChangeIn):
+    try:
+        return reg_service.change_by_token(token, body.model_dump(exclude_unset=True))
+    except reg_service.LinkExpired:
+        raise _gone() from None
+
+
+@public_router.delete("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
+                      responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+def cancel_personal_registration(token: str):
+    try:
+        return reg_service.cancel_by_token(token)
+    except reg_service.LinkExpired:
+        raise _gone() from None
+
+
+# ---------------------------------------------------------------- calendar feeds
+@calendar_router.get("/public.ics", response_class=Response, dependencies=[Depends(limit_public)],
+                     responses=documented(422, 503))
+def public_calendar():
+    """Public activities as a subscribable calendar (Europe/Amsterdam)."""
+    return Response(service.public_feed(), media_type=ICS)
+
+
+@calendar_router.post("/personal", response_model=FeedLink, responses=documented(401, 403, 422, 503))
+def new_personal_feed(actor: CurrentActor):
+    """A new personal feed URL (what you organise or attend); an earlier one stops working."""
+    return FeedLink(url=service.feed_url(service.new_feed_token(actor)))
+
+
+@calendar_router.get("/personal/{token}.ics", response_class=Response, dependencies=[Depends(limit_public)],
+                     responses=documented(404, 422, 503))
+def personal_calendar(token: str):
+    return Response(service.personal_feed(token), media_type=ICS)
+
+
+# ---------------------------------------------------------------- participation history
+@participation_router.get("/{person_id}/activities", response_model=list[Participation],
+                          responses=documented(401, 403, 422, 503))
+def person_activities(actor: CurrentActor, person_id: str):
+    """What a person registered for, newest first: status and attendance (present / no-show)."""
+    return reg_service.participation(actor, person_id)

@@ -1,0 +1,384 @@
+"""An activity of the network (trade mission, fair, logistics day, café, ...): its fields,
+their rules, times in Europe/Amsterdam, and whether registration is open."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from lo_network.domain import vocab
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.text import clean, fold, search_key
+
+TZ = ZoneInfo("Europe/Amsterdam")
+TZ_NAME = "Europe/Amsterdam"
+
+# value -> (nl, en); the glossary's words.
+KINDS: dict[str, tuple[str, str]] = {
+    "trade_mission": ("Handelsmissie", "Trade mission"),
+    "fair": ("Beurs / tentoonstelling", "Fair / exhibition"),
+    "logistics_day": ("Dag / Week van de Logistiek", "Logistics day / week"),
+    "congress": ("Congres", "Congress"),
+    "cafe": ("Logistiek café / netwerkbijeenkomst", "Café / network meeting"),
+    "webinar": ("Webinar", "Webinar"),
+    "living_lab": ("Living lab / proeftuin", "Living lab"),
+    "project": ("Project", "Project"),
+    "lobby_meeting": ("Lobbybijeenkomst", "Lobby meeting"),
+}
+
+CORRIDORS: dict[str, tuple[str, str]] = {
+    "north_sea_baltic": ("Noordzee–Oostzee (NSBC)", "North Sea–Baltic (NSBC)"),
+    "rhine_alpine": ("Rijn–Alpen", "Rhine–Alpine"),
+    "north_sea_rhine_mediterranean": ("Noordzee–Rijn–Middellandse Zee", "North Sea–Rhine–Mediterranean"),
+}
+
+VISIBILITIES: dict[str, tuple[str, str]] = {
+    "public": ("Openbaar", "Public"),
+    "invite": ("Alleen op uitnodiging", "Invite only"),
+}
+
+WHEN: dict[str, tuple[str, str]] = {
+    "upcoming": ("Komend", "Upcoming"),
+    "past": ("Afgelopen", "Past"),
+}
+
+FIELDS = (
+    "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
+    "location", "online_url", "description", "visibility", "capacity", "registration_opens",
+    "registration_closes", "project_id",
+)
+SORTS = ("starts", "-starts", "title")
+
+_DUTCH_DT = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2})[:.](\d{2}))?$")
+_ISO_DT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$")
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+\S*$", re.IGNORECASE)
+
+
+def parse_local(value: object, *, default_time: time = time(9, 0)) -> datetime | None:
+    """A time as a person types it in Europe/Amsterdam -> an aware datetime (UTC); '' -> None.
+
+    Takes 'dd-mm-jjjj uu:mm', 'jjjj-mm-ddTuu:mm' (the browser's datetime-local), a bare
+    date (then ``default_time``), an aware ISO string (stored values) or a datetime.
+    Raises ValueError with a reason in Dutch and English."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=TZ)
+        return aware.astimezone(timezone.utc)
+    text = clean(value)
+    if not text:
+        return None
+    if m := _DUTCH_DT.match(text):
+        d, mo, y, hh, mm = m.groups()
+    elif m := _ISO_DT.match(text):
+        y, mo, d, hh, mm = m.groups()
+    else:
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError("geen geldige datum en tijd (dd-mm-jjjj uu:mm) / "
+                             "not a date and time (dd-mm-yyyy hh:mm)") from None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=TZ)
+        return parsed.astimezone(timezone.utc)
+    try:
+        local = datetime(int(y), int(mo), int(d),
+                         int(hh) if hh is not None else default_time.hour,
+                         int(mm) if mm is not None else default_time.minute, tzinfo=TZ)
+    except ValueError:
+        raise ValueError("bestaat niet / does not exist") from None
+    return local.astimezone(timezone.utc)
+
+
+def utc_iso(value: datetime | None) -> str | None:
+    return value.astimezone(timezone.utc).isoformat(timespec="seconds") if value else None
+
+
+def to_local(value: object) -> datetime | None:
+    """A stored instant (ISO text or datetime) in Europe/Amsterdam."""
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(TZ)
+
+
+def dutch_datetime(value: object) -> str:
+    """'2026-05-12T07:00:00+00:00' -> '12-05-2026 09:00' (Amsterdam time)."""
+    local = to_local(value)
+    return local.strftime("%d-%m-%Y %H:%M") if local else ""
+
+
+def input_value(value: object) -> str:
+    """A stored instant as a datetime-local input shows it: 'jjjj-mm-ddTuu:mm' in Amsterdam."""
+    local = to_local(value)
+    return local.strftime("%Y-%m-%dT%H:%M") if local else ""
+
+
+def _when(raw: dict, name: str, errors: dict, default_time: time = time(9, 0)) -> datetime | None:
+    try:
+        return parse_local(raw.get(name), default_time=default_time)
+    except ValueError as exc:
+        errors[name] = str(exc)
+        return None
+
+
+def _capacity(value: object, errors: dict) -> int | None:
+    text = clean(value)
+    if text in ("", "None"):
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        errors["capacity"] = "vul een heel getal in / enter a whole number"
+        return None
+    if number < 1 or number > 100_000:
+        errors["capacity"] = "tussen 1 en 100.000, of leeg voor onbeperkt / between 1 and 100,000, or empty for no limit"
+        return None
+    return number
+
+
+def _list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [clean(v) for v in re.split(r"[,;]", value) if clean(v)]
+    return [clean(v) for v in value if clean(v)]
+
+
+def validate(raw: dict[str, Any]) -> dict[str, Any]:
+    """Check and normalise an activity; raise ValidationError naming each bad field.
+
+    Returns the properties as the graph stores them (instants as UTC ISO text) plus
+    ``organiser_ids`` (the ORGANISES links, not a property)."""
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+
+    title = clean(raw.get("title"))
+    if not title:
+        errors["title"] = "titel is verplicht / title is required"
+    elif len(title) > 200:
+        errors["title"] = "titel is te lang (max. 200 tekens) / title is too long (max 200)"
+    out["title"] = title
+
+    kind = clean(raw.get("kind"))
+    if kind not in KINDS:
+        errors["kind"] = "kies een soort activiteit / choose a kind of activity"
+    out["kind"] = kind
+
+    themes = sorted(set(_list(raw.get("themes"))))
+    unknown = [t for t in themes if t not in vocab.THEMES]
+    if unknown:
+        errors["themes"] = f"onbekend thema / unknown theme: {', '.join(unknown)}"
+    out["themes"] = themes
+
+    out["organiser_ids"] = list(dict.fromkeys(_list(raw.get("organiser_ids"))))
+    if len(out["organiser_ids"]) > 20:
+        errors["organiser_ids"] = "te veel organisatoren (max. 20) / too many organisers (max 20)"
+
+    region = clean(raw.get("region"))
+    if region and region not in vocab.REGIONS:
+        errors["region"] = "onbekende regio / unknown region"
+    out["region"] = region
+
+    corridor = clean(raw.get("corridor"))
+    if corridor and corridor not in CORRIDORS:
+        errors["corridor"] = "onbekende corridor / unknown corridor"
+    out["corridor"] = corridor
+
+    starts = _when(raw, "starts_at", errors)
+    ends = _when(raw, "ends_at", errors, default_time=time(17, 0))
+    if starts is None and "starts_at" not in errors:
+        errors["starts_at"] = "begin is verplicht / start is required"
+    if ends is None and "ends_at" not in errors:
+        errors["ends_at"] = "einde is verplicht / end is required"
+    if starts and ends and ends <= starts:
+        errors["ends_at"] = "ligt niet na het begin / is not after the start"
+    out["starts_at"], out["ends_at"] = utc_iso(starts), utc_iso(ends)
+
+    location = clean(raw.get("location"))
+    if len(location) > 300:
+        errors["location"] = "te lang (max. 300 tekens) / too long (max 300)"
+    out["location"] = location
+    online = clean(raw.get("online_url"))
+    if online and not _URL.match(online):
+        errors["online_url"] = "geen geldige link (https://...) / not a valid link (https://...)"
+    out["online_url"] = online
+    if kind == "webinar" and not online and "online_url" not in errors:
+        errors["online_url"] = "een webinar heeft een link nodig / a webinar needs a link"
+
+    description = str(raw.get("description") or "").strip()
+    if len(description) > 10_000:
+        errors["description"] = "te lang (max. 10.000 tekens) / too long (max 10,000)"
+    out["description"] = description
+
+    visibility = clean(raw.get("visibility")) or "public"
+    if visibility not in VISIBILITIES:
+        errors["visibility"] = "kies openbaar of op uitnodiging / choose public or invite only"
+    out["visibility"] = visibility
+
+    out["capacity"] = _capacity(raw.get("capacity"), errors)
+
+    opens = _when(raw, "registration_opens", errors, default_time=time(0, 0))
+    closes = _when(raw, "registration_closes", errors, default_time=time(23, 59))
+    if closes is None and starts is not None:
+        closes = starts  # registration closes when the activity starts unless chosen otherwise
+    if opens and closes and closes <= opens:
+        errors["registration_closes"] = "ligt niet na de opening / is not after the opening"
+    if closes and ends and closes > ends and "ends_at" not in errors:
+        errors["registration_closes"] = "ligt na het einde van de activiteit / is after the activity's end"
+    out["registration_opens"], out["registration_closes"] = utc_iso(opens), utc_iso(closes)
+
+    out["project_id"] = clean(raw.get("project_id")) or None
+
+    if errors:
+        raise ValidationError(errors)
+    out["title_key"] = fold(title)
+    out["search_key"] = search_key(title, location, KINDS[kind][0], KINDS[kind][1])
+    return out
+
+
+def merge_update(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    merged = {field: current.get(field) for field in FIELDS}
+    merged["organiser_ids"] = [o["id"] for o in current.get("organisers") or []]
+    merged.update({k: v for k, v in changes.items() if k in FIELDS})
+    return merged
+
+
+# Changes that make the calendar invitation different (SEQUENCE goes up, attendees are told).
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "location", "online_url", "description")
+
+
+def calendar_changed(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    def value(record: dict[str, Any], name: str):
+        raw = record.get(name)
+        return to_local(raw) if name.endswith("_at") else (raw or "")
+
+    return any(value(before, f) != value(after, f) for f in CALENDAR_FIELDS)
+
+
+def search_text(text: object) -> str:
+    return fold(text)[:100]
+
+
+def registration_closed_reason(activity: dict[str, Any], now: datetime) -> str | None:
+    """Why a registration is refused now, as a "Dutch / English" message; None when open."""
+    opens = to_local(activity.get("registration_opens"))
+    closes = to_local(activity.get("registration_closes") or activity.get("starts_at"))
+    ends = to_local(activity.get("ends_at"))
+    if ends and now >= ends:
+        return "deze activiteit is voorbij / this activity is over"
+    if opens and now < opens:
+        return (f"aanmelden kan vanaf {opens.strftime('%d-%m-%Y %H:%M')} / "
+                f"registration opens {opens.strftime('%d-%m-%Y %H:%M')}")
+    if closes and now >= closes:
+        return "de aanmelding is gesloten / registration is closed"
+    return None
+
+
+def ended(activity: dict[str, Any], now: datetime) -> bool:
+    ends = to_local(activity.get("ends_at"))
+    return bool(ends and now >= ends)
+
+
+def started(activity: dict[str, Any], now: datetime) -> bool:
+    starts = to_local(activity.get("starts_at"))
+    return bool(starts and now >= starts)
+
+
+def today_local() -> date:
+    return datetime.now(TZ).date()
+
+
+def window_days(activity: dict[str, Any]) -> timedelta:
+    start, end = to_local(activity.get("starts_at")), to_local(activity.get("ends_at"))
+    return (end - start) if start and end else timedelta(0)
+
+
+# ---------------------------------------------------------------- series of dated sessions
+REPEATS: dict[str, tuple[str, str]] = {
+    "weekly": ("Elke week", "Every week"),
+    "monthly": ("Elke maand", "Every month"),
+}
+MAX_SESSIONS = 24
+
+
+def series_times(starts_at: str, ends_at: str, every: str, count: object) -> list[tuple[str, str]]:
+    """(start, end) as UTC ISO text for each session of a series, the first being the given one.
+
+    Sessions keep their Amsterdam wall-clock time across daylight saving; a monthly session
+    on the 31st falls on the last day of shorter months. Raises ValidationError."""
+    errors: dict[str, str] = {}
+    if every not in REPEATS:
+        errors["repeat_every"] = "kies elke week of elke maand / choose every week or every month"
+    try:
+        n = int(str(count).strip())
+    except ValueError:
+        n = 0
+    if not 2 <= n <= MAX_SESSIONS:
+        errors["repeat_count"] = (f"tussen 2 en {MAX_SESSIONS} bijeenkomsten / between 2 and {MAX_SESSIONS} sessions")
+    if errors:
+        raise ValidationError(errors)
+    start, end = to_local(starts_at), to_local(ends_at)
+    length = end - start
+    out = []
+    for i in range(n):
+        if every == "weekly":
+            day = start.date() + timedelta(weeks=i)
+        else:
+            month = start.month - 1 + i
+            year, month = start.year + month // 12, month % 12 + 1
+            last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+            day = date(year, month, min(start.day, last))
+        local = datetime.combine(day, start.time().replace(tzinfo=None), tzinfo=TZ)
+        out.append((utc_iso(local), utc_iso(local + length)))
+    return out
+
+
+# ---------------------------------------------------------------- living labs and projects
+PROJECT_KINDS = ("living_lab", "project")
+PARTNER_ROLES: dict[str, tuple[str, str]] = {
+    "lead": ("Penvoerder", "Lead"),
+    "partner": ("Partner", "Partner"),
+    "knowledge_partner": ("Kennispartner", "Knowledge partner"),
+    "funder": ("Financier", "Funder"),
+}
+
+
+def validate_partner_role(role: object) -> str:
+    value = clean(role)
+    if value not in PARTNER_ROLES:
+        raise ValidationError({"role": "kies een rol: penvoerder, partner, kennispartner of financier / "
+                                       "choose a role: lead, partner, knowledge partner or funder"})
+    return value
+
+
+def validate_milestone(raw: dict[str, Any]) -> dict[str, Any]:
+    """A milestone: a title and a due date (dd-mm-jjjj)."""
+    from lo_network.domain.dates import iso, parse_date
+
+    errors: dict[str, str] = {}
+    title = clean(raw.get("title"))
+    if not title:
+        errors["milestone_title"] = "titel is verplicht / title is required"
+    elif len(title) > 200:
+        errors["milestone_title"] = "te lang (max. 200 tekens) / too long (max 200)"
+    try:
+        due = parse_date(raw.get("due"))
+    except ValueError as exc:
+        errors["milestone_due"] = str(exc)
+        due = None
+    if due is None and "milestone_due" not in errors:
+        errors["milestone_due"] = "datum is verplicht / date is required"
+    if errors:
+        raise ValidationError(errors)
+    return {"title": title, "due": iso(due)}

@@ -1,0 +1,120 @@
+"""A registration for an activity: who, their status (registered / waiting list /
+cancelled / walk-in), attendance at the door, and the personal link's token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+from typing import Any
+
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.people import normalise_email
+from lo_network.domain.text import clean, fold, search_key
+
+STATUSES: dict[str, tuple[str, str]] = {
+    "registered": ("Aangemeld", "Registered"),
+    "waitlisted": ("Wachtlijst", "Waiting list"),
+    "cancelled": ("Afgemeld", "Cancelled"),
+    "walk_in": ("Zonder aanmelding binnen", "Walk-in"),
+}
+ATTENDANCE: dict[str, tuple[str, str]] = {
+    "present": ("Aanwezig", "Present"),
+    "no_show": ("Niet verschenen", "No-show"),
+}
+# Statuses that hold a seat; capacity is counted over "registered" only (walk-ins come in
+# at the door, on top of the registrations, and are shown as such).
+ACTIVE = ("registered", "waitlisted", "walk_in")
+
+CONSENT_PURPOSE = (
+    "Logistics Overijssel gebruikt uw naam, e-mailadres en organisatie om deze aanmelding te "
+    "verwerken, u over deze activiteit te informeren en uw deelname in het netwerk vast te leggen. / "
+    "Logistics Overijssel uses your name, email address and organisation to handle this registration, "
+    "to inform you about this activity and to record your participation in the network."
+)
+
+TOKEN_BYTES = 32
+
+
+def new_token() -> tuple[str, str]:
+    """(token for the personal link, its hash to store). The token itself is never stored."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    return token, token_hash(token)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(str(token).encode("utf-8")).hexdigest()
+
+
+def token_expired(expires_at: object, now: datetime) -> bool:
+    if not expires_at:
+        return True
+    moment = datetime.fromisoformat(str(expires_at).replace("Z", "+00:00"))
+    return now >= moment
+
+
+def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
+    """Name, email, organisation (and for the public: consent). Raises ValidationError."""
+    errors: dict[str, str] = {}
+    name = clean(raw.get("name"))
+    if not name:
+        errors["name"] = "naam is verplicht / name is required"
+    elif len(name) > 200:
+        errors["name"] = "te lang (max. 200 tekens) / too long (max 200)"
+    email = clean(raw.get("email"))
+    if email:
+        try:
+            email = normalise_email(email)
+        except ValueError as exc:
+            errors["email"] = str(exc)
+    elif public:
+        errors["email"] = "e-mailadres is verplicht / email address is required"
+    organisation = clean(raw.get("organisation_name"))
+    if len(organisation) > 200:
+        errors["organisation_name"] = "te lang (max. 200 tekens) / too long (max 200)"
+    remarks = str(raw.get("remarks") or "").strip()
+    if len(remarks) > 1000:
+        errors["remarks"] = "te lang (max. 1000 tekens) / too long (max 1000)"
+    consent = raw.get("consent") in (True, "true", "on", "1", 1, "yes")
+    if public and not consent:
+        errors["consent"] = "geef toestemming om u aan te melden / give consent to register"
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "name": name,
+        "email": email,
+        "email_key": email.lower(),
+        "organisation_name": organisation,
+        "organisation_key": fold(organisation),
+        "remarks": remarks,
+        "consent": consent,
+        "search_key": search_key(name, email, organisation),
+    }
+
+
+def who_key(activity_id: str, person_id: str | None, email_key: str, name: str) -> str:
+    """One registration per person per activity: keyed by the known person, else the email,
+    else (walk-ins without email) the folded name."""
+    who = f"p:{person_id}" if person_id else (f"e:{email_key}" if email_key else f"n:{fold(name)}")
+    return f"{activity_id}|{who}"
+
+
+def validate_change(raw: dict[str, Any]) -> dict[str, Any]:
+    """What a registrant may change through the personal link: name, organisation, remarks."""
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+    if "name" in raw:
+        out["name"] = clean(raw.get("name"))
+        if not out["name"]:
+            errors["name"] = "naam is verplicht / name is required"
+        elif len(out["name"]) > 200:
+            errors["name"] = "te lang (max. 200 tekens) / too long (max 200)"
+    if "organisation_name" in raw:
+        out["organisation_name"] = clean(raw.get("organisation_name"))[:200]
+    if "remarks" in raw:
+        out["remarks"] = str(raw.get("remarks") or "").strip()
+        if len(out["remarks"]) > 1000:
+            errors["remarks"] = "te lang (max. 1000 tekens) / too long (max 1000)"
+    if errors:
+        raise ValidationError(errors)
+    return out

@@ -1,0 +1,119 @@
+"""/activiteiten: find activities by text, kind, theme, region and upcoming/past."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.forms import vocab_select
+from lo_network.components.layout import card, layout, loading, page_header
+from lo_network.components.lists import empty_state, pager, search_box
+from lo_network.domain import activities as domain
+from lo_network.domain import vocab
+from lo_network.i18n import t, vocab_label
+from lo_network.states.activities import ActivitiesState as S
+from lo_network.states.activities import ActivityRow
+
+WIDE = rx.breakpoints(initial="none", md="table-cell")
+MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
+
+
+def filter_select(name: str, words: dict) -> rx.Component:
+    return rx.box(
+        vocab_select("act-filter", name, words, getattr(S, name), lambda v: S.set_filter(name, v),
+                     empty_label=t(f"act.filter.{name}_all"), aria_label=t(f"act.filter.{name}")),
+        min_width="170px", flex="1",
+    )
+
+
+def controls() -> rx.Component:
+    return rx.vstack(
+        search_box("act", S.text, S.search, t("act.search_placeholder")),
+        rx.flex(
+            filter_select("kind", domain.KINDS), filter_select("theme", vocab.THEMES),
+            filter_select("region", vocab.REGIONS), filter_select("when", domain.WHEN),
+            spacing="2", wrap="wrap", width="100%",
+        ),
+        rx.flex(
+            rx.hstack(
+                rx.text(t("common.sort"), size="2", color_scheme="gray"),
+                rx.select.root(
+                    rx.select.trigger(id="act-sort", aria_label=t("common.sort")),
+                    rx.select.content(*[rx.select.item(t(f"act.sort.{s}"), value=s) for s in domain.SORTS]),
+                    value=S.sort, on_change=S.set_sort, size="2",
+                ),
+                align="center", spacing="2",
+            ),
+            rx.cond(S.filtered, rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=S.clear_filters,
+                                          variant="ghost", size="2", id="act-clear-filters"), rx.fragment()),
+            justify="between", align="center", width="100%", wrap="wrap", spacing="2",
+        ),
+        spacing="3", width="100%",
+    )
+
+
+def activity_row(row: ActivityRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.row_header_cell(
+            rx.link(row.title, href="/activiteiten/" + row.id, weight="medium", class_name="act-link"),
+            rx.text(row.starts, size="1", color_scheme="gray", display=rx.breakpoints(initial="block", sm="none")),
+        ),
+        rx.table.cell(vocab_label(domain.KINDS, row.kind), display=MEDIUM),
+        rx.table.cell(row.starts, display=MEDIUM, white_space="nowrap"),
+        rx.table.cell(row.location, display=WIDE),
+        rx.table.cell(rx.hstack(rx.text(row.seats, size="2"),
+                                rx.cond(row.waitlisted > 0, rx.badge("+", row.waitlisted, color_scheme="orange"),
+                                        rx.fragment()), spacing="1")),
+        rx.table.cell(rx.badge(vocab_label(domain.VISIBILITIES, row.visibility), variant="soft",
+                               color_scheme=rx.cond(row.visibility == "public", "teal", "gray")), display=WIDE),
+        align="center",
+    )
+
+
+def table() -> rx.Component:
+    return rx.table.root(
+        rx.table.header(rx.table.row(
+            rx.table.column_header_cell(t("act.field.title")),
+            rx.table.column_header_cell(t("act.filter.kind"), display=MEDIUM),
+            rx.table.column_header_cell(t("act.field.starts_at"), display=MEDIUM),
+            rx.table.column_header_cell(t("act.field.location"), display=WIDE),
+            rx.table.column_header_cell(t("act.seats")),
+            rx.table.column_header_cell(t("act.field.visibility"), display=WIDE),
+        )),
+        rx.table.body(rx.foreach(S.rows, activity_row)),
+        variant="ghost", size="2", width="100%", id="act-table",
+    )
+
+
+def feeds() -> rx.Component:
+    return rx.flex(
+        rx.link(rx.hstack(rx.icon("calendar", size=14), t("act.feed_public"), spacing="1", align="center"),
+                href="/api/v1/calendar/public.ics", size="2", id="act-public-feed"),
+        rx.button(rx.icon("link", size=14), t("act.feed_personal"), on_click=S.make_feed_link, variant="soft",
+                  size="1", id="act-make-feed"),
+        rx.cond(S.feed_url != "",
+                rx.vstack(rx.code(S.feed_url, id="act-feed-url", size="1"),
+                          rx.text(t("act.feed_personal_hint"), size="1", color_scheme="gray"), spacing="1"),
+                rx.fragment()),
+        spacing="3", align="center", wrap="wrap",
+    )
+
+
+def activities() -> rx.Component:
+    new_button = rx.cond(
+        S.can_edit_activities,
+        rx.link(rx.button(rx.icon("plus", size=16), t("act.new"), size="2", id="act-new"), href="/activiteiten/nieuw"),
+        rx.fragment(),
+    )
+    return layout(
+        page_header(t("act.title"), new_button),
+        rx.vstack(
+            card(controls()),
+            card(loading(S.loaded, rx.cond(
+                S.total == 0, empty_state(t("common.no_results")),
+                rx.vstack(table(), pager("act", S.range_text, S.has_previous, S.has_next, S.previous_page,
+                                         S.next_page, S.page_size, S.set_page_size), spacing="4", width="100%"),
+            ))),
+            card(feeds()),
+            spacing="4", width="100%",
+        ),
+    )

@@ -1,0 +1,128 @@
+"""/aanmelden/[public_activity_id] (register without an account) and /aanmelding/[reg_token]
+(the personal link). No login, no navigation: a plain page in the house style."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.forms import confirm_dialog, field, field_error
+from lo_network.components.layout import language_switch
+from lo_network.domain import activities as domain
+from lo_network.domain import registrations as reg_domain
+from lo_network.i18n import message_var, t, vocab_label
+from lo_network.states.public_registration import MyRegistrationState as M
+from lo_network.states.public_registration import PublicActivityView
+from lo_network.states.public_registration import PublicRegistrationState as P
+
+
+def frame(*children: rx.Component) -> rx.Component:
+    return rx.box(
+        rx.box(rx.flex(
+            rx.hstack(rx.image(src="/logo.svg", width="28px", height="28px", alt=""),
+                      rx.text("Logistics Overijssel", weight="bold"), align="center", spacing="2"),
+            rx.spacer(), language_switch(), align="center", padding="12px 16px", max_width="720px", margin_x="auto",
+        ), background_color="var(--color-panel-solid)", border_bottom="1px solid var(--gray-5)"),
+        rx.box(*children, max_width="720px", margin_x="auto", padding="20px 16px 48px", as_="main"),
+        min_height="100vh", background_color="var(--gray-2)",
+    )
+
+
+def activity_card(S: type[PublicActivityView]) -> rx.Component:
+    return rx.card(rx.vstack(
+        rx.badge(vocab_label(domain.KINDS, S.act_kind), variant="soft"),
+        rx.heading(S.act_title, size="6", as_="h1", id="page-title"),
+        rx.hstack(rx.icon("calendar", size=16), rx.text(S.act_when, size="2", id="pub-when"), align="center"),
+        rx.cond(S.act_where != "", rx.hstack(rx.icon("map-pin", size=16), rx.text(S.act_where, size="2"),
+                                             align="center"), rx.fragment()),
+        rx.cond(S.act_online != "", rx.hstack(rx.icon("video", size=16), rx.link(S.act_online, href=S.act_online,
+                                                                                 size="2"), align="center"), rx.fragment()),
+        rx.cond(S.act_description != "", rx.text(S.act_description, size="2", white_space="pre-wrap"), rx.fragment()),
+        spacing="2", align="start",
+    ), width="100%")
+
+
+def _input(name: str, key: str, **props) -> rx.Component:
+    return field(t(key), rx.input(id=f"pub-{name}", name=name, value=P.form[name],
+                                  on_change=lambda v: P.set_public_value(name, v), size="3", width="100%", **props),
+                 error=field_error(P.errors, name), html_for=f"pub-{name}", required=name in ("name", "email"))
+
+
+def registration_form() -> rx.Component:
+    return rx.card(rx.vstack(
+        rx.text(t("pub.intro"), size="2"),
+        _input("name", "reg.name", auto_complete="name"),
+        _input("email", "reg.email", type="email", auto_complete="email"),
+        _input("organisation_name", "reg.organisation", auto_complete="organization"),
+        rx.text(t("pub.organisation_hint"), size="1", color_scheme="gray"),
+        _input("remarks", "reg.remarks"),
+        rx.callout(t("pub.purpose"), icon="shield-check", size="1", color_scheme="gray", id="pub-purpose"),
+        rx.el.label(rx.hstack(rx.checkbox(id="pub-consent", checked=P.consent, on_change=P.set_consent),
+                              rx.text(t("pub.consent"), size="2"), spacing="2", align="start"), cursor="pointer"),
+        field_error(P.errors, "consent"),
+        rx.button(t("pub.register"), on_click=P.submit_registration, size="3", width="100%", id="pub-submit"),
+        spacing="3", width="100%",
+    ), width="100%")
+
+
+def done() -> rx.Component:
+    return rx.card(rx.vstack(
+        rx.match(P.outcome,
+                 ("registered", rx.callout(t("pub.done_registered"), icon="circle-check", color_scheme="green", id="pub-done")),
+                 ("waitlisted", rx.callout(t("pub.done_waitlisted"), icon="clock", color_scheme="orange", id="pub-done")),
+                 rx.callout(t("pub.done_duplicate"), icon="info", id="pub-done")),
+        rx.cond(P.link != "", rx.vstack(rx.text(t("pub.your_link"), size="2"),
+                                        rx.link(P.link, href=P.link, id="pub-link", size="2", word_break="break-all"),
+                                        spacing="1"), rx.fragment()),
+        spacing="3", width="100%",
+    ), width="100%")
+
+
+def public_registration() -> rx.Component:
+    return frame(rx.cond(
+        ~P.loaded, rx.center(rx.spinner(size="3"), padding_y="48px"),
+        rx.cond(~P.found, rx.callout(t("pub.not_found"), icon="circle-alert", color_scheme="orange", id="pub-missing"),
+                rx.vstack(
+                    activity_card(P),
+                    rx.cond(P.outcome != "", done(),
+                            rx.cond(P.closed_reason.length() > 0,
+                                    rx.callout(message_var(P.closed_reason), icon="lock", color_scheme="orange",
+                                               id="pub-closed"),
+                                    registration_form())),
+                    rx.link(rx.hstack(rx.icon("calendar-plus", size=14), t("pub.add_to_calendar"), spacing="1"),
+                            href="/api/v1/calendar/public.ics", size="1"),
+                    spacing="4", width="100%")),
+    ))
+
+
+def _mine_input(name: str, key: str) -> rx.Component:
+    return field(t(key), rx.input(id=f"mine-{name}", value=M.form[name], on_change=lambda v: M.set_mine_value(name, v),
+                                  size="3", width="100%"), error=field_error(M.errors, name))
+
+
+def my_registration() -> rx.Component:
+    cancel_button = rx.button(t("mine.cancel"), color_scheme="red", variant="soft", size="3", id="mine-cancel")
+    return frame(rx.cond(
+        ~M.loaded, rx.center(rx.spinner(size="3"), padding_y="48px"),
+        rx.match(
+            M.state,
+            ("ok", rx.vstack(
+                activity_card(M),
+                rx.card(rx.vstack(
+                    rx.heading(t("mine.title"), size="4", as_="h2"),
+                    rx.hstack(rx.badge(vocab_label(reg_domain.STATUSES, M.status), size="2", id="mine-status"),
+                              rx.text(M.email, size="2", color_scheme="gray"), align="center"),
+                    rx.cond(M.status != "cancelled", rx.vstack(
+                        _mine_input("name", "reg.name"), _mine_input("organisation_name", "reg.organisation"),
+                        _mine_input("remarks", "reg.remarks"),
+                        rx.flex(
+                            rx.button(t("mine.save"), on_click=M.send_changes, size="3", id="mine-save"),
+                            confirm_dialog(cancel_button, t("mine.cancel"), t("mine.cancel_body"), t("mine.cancel"),
+                                           M.withdraw, id="mine-cancel-dialog"),
+                            spacing="3", wrap="wrap"),
+                        spacing="3", width="100%"), rx.fragment()),
+                    spacing="3", width="100%"), width="100%"),
+                spacing="4", width="100%")),
+            ("expired", rx.callout(t("mine.expired"), icon="clock", color_scheme="orange", id="mine-expired")),
+            rx.callout(t("mine.not_found"), icon="circle-alert", color_scheme="orange", id="mine-missing"),
+        ),
+    ))

@@ -1,0 +1,343 @@
+"""Registration use cases: organisers register known people and walk-ins, the public
+registers on a page, anyone with their personal link sees, changes or cancels; check-in,
+no-shows, attendee exports, the outbox. Seats are taken and freed in one graph transaction
+(store.registrations); emails go after the commit."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from lo_network.accounts.service import Actor
+from lo_network.audit import log as audit
+from lo_network.domain import activities as activity_domain
+from lo_network.domain import registrations as domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.domain.text import fold
+from lo_network.mail import messages, outbox
+from lo_network.store import activities as activity_store
+from lo_network.store import driver
+from lo_network.store import registrations as store
+
+PUBLIC = "public"
+
+
+class LinkExpired(LookupError):
+    """The personal link belongs to an activity that is over."""
+
+    def __init__(self):
+        super().__init__("deze link is verlopen: de activiteit is voorbij / this link has expired: the activity is over")
+
+
+@dataclass
+class Outcome:
+    """What happened to one registration: registered, waitlisted, walk_in or duplicate."""
+
+    outcome: str
+    registration: dict
+    token: str | None = None
+    name: str = ""
+    errors: dict = field(default_factory=dict)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _activity(activity_id: str) -> dict:
+    activity = driver.read(activity_store.get, activity_id)
+    if activity is None:
+        raise NotFound(activity_id)
+    return activity
+
+
+def _open_or_refuse(activity: dict) -> None:
+    reason = activity_domain.registration_closed_reason(activity, now())
+    if reason:
+        raise ValidationError({"activity": reason})
+
+
+def _audit_view(registration: dict) -> dict:
+    return {k: registration.get(k) for k in ("id", "activity_id", "name", "email", "organisation_name", "status",
+                                              "position", "attendance", "via")}
+
+
+def _register(activity_id: str, registrant: dict, *, person_id: str | None, organisation_id: str | None,
+              proposed: bool, via: str, actor_email: str, walk_in: bool = False) -> Outcome:
+    token, hashed = domain.new_token()
+    result = store.write_contended(store.register, activity_id, registrant, person_id=person_id,
+                                   organisation_id=organisation_id, organisation_proposed=proposed,
+                                   token_hash=hashed, via=via, walk_in=walk_in, queue=activity_id)
+    if result["outcome"] == "missing":
+        raise NotFound(activity_id)
+    registration = result["registration"]
+    if result["outcome"] == "duplicate":
+        return Outcome("duplicate", registration, None, registrant.get("name", ""))
+    audit.record(actor_email, via, "register", "registration", registration["id"], None, _audit_view(registration))
+    activity = driver.read(activity_store.get, activity_id) or result["activity"]
+    if result["outcome"] == "registered":
+        messages.send("confirmation", activity, registration, token)
+    elif result["outcome"] == "waitlisted":
+        messages.send("waitlist", activity, registration, token)
+    return Outcome(result["outcome"], registration, token, registrant.get("name", ""))
+
+
+# ---------------------------------------------------------------- the public page / API
+def register_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) -> Outcome:
+    """No account: a public activity with registration open; name, email, organisation and
+    consent. The organisation is matched by name, or proposed as new for a coordinator."""
+    activity = driver.read(activity_store.get, activity_id)
+    if activity is None or activity.get("visibility") != "public":
+        raise NotFound(activity_id)
+    registrant = domain.validate_registrant(raw, public=True)
+    _open_or_refuse(activity)
+    registrant["consent_purpose"] = domain.CONSENT_PURPOSE
+    organisation = driver.read(store.match_organisation, registrant["organisation_key"])
+    proposed = bool(registrant["organisation_name"]) and organisation is None
+    if organisation:
+        registrant["organisation_name"] = organisation["name"]
+    return _register(activity_id, registrant, person_id=None,
+                     organisation_id=organisation["id"] if organisation else None,
+                     proposed=proposed, via=via, actor_email=f"public:{registrant['email']}")
+
+
+# ---------------------------------------------------------------- organisers
+def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: str) -> list[Outcome]:
+    """Register known people (several at once), each in its own seat transaction, in the order given."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    ids = list(dict.fromkeys(i for i in person_ids if i))
+    if not ids:
+        raise ValidationError({"person_ids": "kies minstens één persoon / choose at least one person"})
+    if len(ids) > 500:
+        raise ValidationError({"person_ids": "te veel tegelijk (max. 500) / too many at once (max 500)"})
+    activity = _activity(activity_id)
+    if activity_domain.ended(activity, now()):
+        raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
+    found = {p["id"]: p for p in driver.read(store.people, ids)}
+    unknown = [i for i in ids if i not in found]
+    if unknown:
+        raise ValidationError({"person_ids": "onbekende persoon / unknown person: " + ", ".join(unknown)})
+    outcomes = []
+    for pid in ids:
+        person = found[pid]
+        registrant = domain.validate_registrant(
+            {"name": person["name"], "email": person.get("email") or "",
+             "organisation_name": person.get("organisation_name") or ""}, public=False)
+        outcomes.append(_register(activity_id, registrant, person_id=pid,
+                                  organisation_id=person.get("organisation_id"), proposed=False,
+                                  via=via, actor_email=actor.email))
+    return outcomes
+
+
+def register_contact(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> Outcome:
+    """An organiser registers someone by name and email (API), with the same checks."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    activity = _activity(activity_id)
+    if activity_domain.ended(activity, now()):
+        raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
+    registrant = domain.validate_registrant(raw, public=False)
+    organisation = driver.read(store.match_organisation, registrant["organisation_key"])
+    proposed = bool(registrant["organisation_name"]) and organisation is None
+    return _register(activity_id, registrant, person_id=None,
+                     organisation_id=organisation["id"] if organisation else None,
+                     proposed=proposed, via=via, actor_email=actor.email)
+
+
+def walk_in(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> Outcome:
+    """Someone at the door without a registration: in at once, marked present."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    _activity(activity_id)
+    registrant = domain.validate_registrant(raw, public=False)
+    organisation = driver.read(store.match_organisation, registrant["organisation_key"])
+    proposed = bool(registrant["organisation_name"]) and organisation is None
+    outcome = _register(activity_id, registrant, person_id=None,
+                        organisation_id=organisation["id"] if organisation else None,
+                        proposed=proposed, via=via, actor_email=actor.email, walk_in=True)
+    return outcome
+
+
+def list_for_activity(actor: Actor, activity_id: str, text: str = "", status: str | None = None) -> list[dict]:
+    require(actor.role, Permission.VIEW)
+    if status and status not in domain.STATUSES:
+        raise ValidationError({"status": f"kies uit / choose from {', '.join(domain.STATUSES)}"})
+    return driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
+
+
+def lookup_people(actor: Actor, text: str, limit: int = 20) -> list[dict]:
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.person_lookup, fold(text)[:100], limit)
+
+
+def _cancel(registration_id: str, actor_email: str, via: str) -> dict:
+    result = store.write_contended(store.cancel, registration_id)
+    if result["outcome"] == "missing":
+        raise NotFound(registration_id)
+    registration = result["registration"]
+    if result["outcome"] == "already":
+        return registration
+    audit.record(actor_email, via, "cancel", "registration", registration_id, None, _audit_view(registration))
+    activity = driver.read(activity_store.get, registration["activity_id"]) or result["activity"]
+    messages.send("cancellation", activity, registration)
+    for promoted in result["promoted"]:
+        audit.record(actor_email, via, "promote", "registration", promoted["id"], None, _audit_view(promoted))
+        messages.send("promotion", activity, promoted, promoted.get("token"))
+    return registration | {"promoted": [p["id"] for p in result["promoted"]]}
+
+
+def cancel(actor: Actor, registration_id: str, via: str) -> dict:
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    return _cancel(registration_id, actor.email, via)
+
+
+def check_in(actor: Actor, activity_id: str, registration_id: str, present: bool, via: str) -> dict:
+    """One tap at the door: present (or undo)."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    record = driver.write(store.set_attendance, activity_id, registration_id, "present" if present else "")
+    if record is None:
+        raise NotFound(registration_id)
+    audit.record(actor.email, via, "check_in" if present else "undo_check_in", "registration", registration_id,
+                 None, {"attendance": record.get("attendance")})
+    return record
+
+
+def mark_no_shows(actor: Actor, activity_id: str, via: str) -> int:
+    """Registered people not checked in become no-shows. Allowed from the start of the
+    activity on (the door closes; a multi-day fair may do it each day); someone who comes
+    late can still be checked in, which makes them present again."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    activity = _activity(activity_id)
+    if not activity_domain.started(activity, now()):
+        raise ValidationError({"activity": "kan pas vanaf het begin / only once the activity has started"})
+    marked = driver.write(store.mark_no_shows, activity_id)
+    audit.record(actor.email, via, "mark_no_shows", "activity", activity_id, None, {"marked": marked})
+    return marked
+
+
+# ---------------------------------------------------------------- the personal link
+def _by_token(token: str) -> tuple[dict, dict]:
+    registration = driver.read(store.by_token, domain.token_hash(token or "")) if token else None
+    if registration is None:
+        raise NotFound("registration")
+    activity = driver.read(activity_store.get, registration["activity_id"])
+    if activity is None:
+        raise NotFound("registration")
+    if activity_domain.ended(activity, now()):
+        raise LinkExpired()
+    return registration, activity
+
+
+def view_by_token(token: str) -> tuple[dict, dict]:
+    """(registration, activity) for the personal link; NotFound or LinkExpired."""
+    return _by_token(token)
+
+
+def change_by_token(token: str, changes: dict[str, Any]) -> dict:
+    registration, activity = _by_token(token)
+    if registration["status"] == "cancelled":
+        raise ValidationError({"status": "deze aanmelding is geannuleerd / this registration was cancelled"})
+    props = domain.validate_change(changes)
+    if "name" in props or "organisation_name" in props:
+        props["search_key"] = fold(" | ".join(filter(None, (props.get("name", registration["name"]),
+                                                            registration.get("email"),
+                                                            props.get("organisation_name",
+                                                                      registration.get("organisation_name"))))))
+    updated = driver.write(store.update_details, registration["id"], props)
+    audit.record(f"public:{registration.get('email')}", PUBLIC, "update", "registration", registration["id"],
+                 _audit_view(registration), _audit_view(updated | {"activity_id": activity["id"]}))
+    messages.send("change", activity, updated, token)
+    return updated
+
+
+def cancel_by_token(token: str) -> dict:
+    registration, _ = _by_token(token)
+    return _cancel(registration["id"], f"public:{registration.get('email')}", PUBLIC)
+
+
+# ---------------------------------------------------------------- exports and outbox
+EXPORT_COLUMNS = {
+    "name": ("Naam", "Name"), "organisation_name": ("Organisatie", "Organisation"),
+    "email": ("E-mail", "Email"), "status": ("Status", "Status"), "attendance": ("Aanwezigheid", "Attendance"),
+    "position": ("Volgnummer", "Number"), "registered_at": ("Aangemeld op", "Registered at"),
+    "remarks": ("Opmerkingen", "Remarks"),
+}
+
+
+def attendee_table(actor: Actor, activity_id: str, lang: str = "nl"):
+    """The attendee list as a pandas DataFrame, labels in ``lang``, statuses spelled out."""
+    import pandas as pd
+
+    activity = get_activity_for_export(actor, activity_id)
+    rows = driver.read(store.list_for_activity, activity_id, "", None)
+    pick = 1 if lang == "en" else 0
+    data = []
+    for r in rows:
+        data.append({
+            "name": r.get("name") or "", "organisation_name": r.get("organisation_name") or "",
+            "email": r.get("email") or "",
+            "status": domain.STATUSES.get(r.get("status") or "", ("", ""))[pick],
+            "attendance": domain.ATTENDANCE.get(r.get("attendance") or "", ("", ""))[pick],
+            "position": r.get("position"),
+            "registered_at": activity_domain.dutch_datetime(r.get("registered_at")),
+            "remarks": r.get("remarks") or "",
+        })
+    frame = pd.DataFrame(data, columns=list(EXPORT_COLUMNS))
+    frame = frame.rename(columns={k: v[pick] for k, v in EXPORT_COLUMNS.items()})
+    return activity, frame
+
+
+def get_activity_for_export(actor: Actor, activity_id: str) -> dict:
+    require(actor.role, Permission.VIEW)
+    return _activity(activity_id)
+
+
+def export(actor: Actor, activity_id: str, fmt: str, lang: str = "nl") -> tuple[bytes, str, str]:
+    """(content, file name, media type) of the attendee list as CSV or XLSX."""
+    if fmt not in ("csv", "xlsx"):
+        raise ValidationError({"format": "kies csv of xlsx / choose csv or xlsx"})
+    activity, frame = attendee_table(actor, activity_id, lang)
+    stem = "deelnemers-" + "".join(c if c.isalnum() else "-" for c in fold(activity["title"]))[:60].strip("-")
+    if fmt == "csv":
+        return (frame.to_csv(index=False, sep=";").encode("utf-8-sig"), f"{stem}.csv", "text/csv")
+    buffer = io.BytesIO()
+    with __import__("pandas").ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="Deelnemers" if lang != "en" else "Attendees")
+    return (buffer.getvalue(), f"{stem}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def outbox_for(actor: Actor, activity_id: str) -> list:
+    """The emails of an activity (queued, sent or failed), for organisers."""
+    require(actor.role, Permission.EDIT_ACTIVITIES)
+    return outbox.for_activity(activity_id)
+
+
+def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str) -> dict:
+    """A coordinator confirms the organisation a registrant proposed: an organisation of that
+    exact name is linked if one exists by now, otherwise it is created (as ``kind``)."""
+    from lo_network.services import organisations as organisation_service
+
+    require(actor.role, Permission.EDIT_NETWORK)
+    registration = driver.read(store.get, registration_id)
+    if registration is None:
+        raise NotFound(registration_id)
+    if not registration.get("organisation_proposed") or not registration.get("organisation_name"):
+        raise ValidationError({"organisation_name": "geen voorgestelde organisatie / no proposed organisation"})
+    existing = driver.read(store.match_organisation, fold(registration["organisation_name"]))
+    organisation = existing or organisation_service.create(
+        actor, {"name": registration["organisation_name"], "kind": kind, "status": "prospect",
+                "notes": f"Voorgesteld bij aanmelding door {registration.get('name')}"}, via=via)
+    updated = driver.write(store.confirm_organisation, registration_id, organisation["id"])
+    if updated is None:
+        raise NotFound(registration_id)
+    audit.record(actor.email, via, "confirm_organisation", "registration", registration_id,
+                 _audit_view(registration), _audit_view(updated | {"activity_id": registration["activity_id"]}))
+    return updated | {"organisation_id": organisation["id"]}
+
+
+def participation(actor: Actor, person_id: str) -> list[dict]:
+    """The activities a person registered for (newest first), with status and attendance."""
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.for_person, person_id)

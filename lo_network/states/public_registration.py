@@ -1,0 +1,167 @@
+"""The pages without an account: register for a public activity, and the personal link
+(see, change, cancel). Handlers need no login; the same services check everything, and
+the public registration shares the API's rate limit per client address."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network import settings as settings_mod
+from lo_network.api.ratelimit import public_limiter
+from lo_network.components.forms import errors_from
+from lo_network.domain import activities as domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.i18n import localise
+from lo_network.mail.messages import personal_url
+from lo_network.services import activities as service
+from lo_network.services import registrations as reg_service
+from lo_network.states.session import SessionState
+
+PUBLIC_ROUTE = "/aanmelden"
+PUBLIC_ARG = "public_activity_id"
+MINE_ROUTE = "/aanmelding"
+TOKEN_ARG = "reg_token"
+_BLANK = {"name": "", "email": "", "organisation_name": "", "remarks": ""}
+
+
+class PublicActivityView(SessionState):
+    """What every public page shows of an activity (no counts, no people)."""
+
+    act_title: str = ""
+    act_kind: str = ""
+    act_when: str = ""
+    act_where: str = ""
+    act_online: str = ""
+    act_description: str = ""
+
+    def _show_activity(self, activity: dict) -> None:
+        self.act_title = activity.get("title") or ""
+        self.act_kind = activity.get("kind") or ""
+        self.act_when = f"{domain.dutch_datetime(activity.get('starts_at'))} – {domain.dutch_datetime(activity.get('ends_at'))}"
+        self.act_where = activity.get("location") or ""
+        self.act_online = activity.get("online_url") or ""
+        self.act_description = activity.get("description") or ""
+
+    def _limited(self) -> bool:
+        allowed, _ = public_limiter.allow(self.router.session.client_ip or "ui", settings_mod.get().public_rate_limit)
+        return not allowed
+
+
+class PublicRegistrationState(PublicActivityView):
+    found: bool = False
+    loaded: bool = False
+    closed_reason: list[str] = []
+    form: dict[str, str] = dict(_BLANK)
+    consent: bool = False
+    errors: dict[str, list[str]] = {}
+    outcome: str = ""
+    link: str = ""
+
+    def load_public(self):
+        """on_load of /aanmelden/[public_activity_id]."""
+        self.loaded = False
+        self.form, self.consent, self.errors, self.outcome, self.link = dict(_BLANK), False, {}, "", ""
+        try:
+            activity = service.get_public(str(getattr(self, PUBLIC_ARG) or ""))
+        except NotFound:
+            self.found, self.loaded = False, True
+            return
+        self._show_activity(activity)
+        reason = domain.registration_closed_reason(activity, service.now())
+        self.closed_reason = [localise(reason, "nl"), localise(reason, "en")] if reason else []
+        self.found, self.loaded = True, True
+
+    def set_public_value(self, field: str, value: str):
+        if field in _BLANK:
+            self.form[field] = value
+            self.errors.pop(field, None)
+
+    def set_consent(self, checked: bool):
+        self.consent = bool(checked)
+        self.errors.pop("consent", None)
+
+    def submit_registration(self):
+        if self._limited():
+            return rx.toast.error("Te veel aanvragen; probeer het zo opnieuw / Too many requests; try again shortly")
+        raw = dict(self.form, consent=self.consent)
+        try:
+            result = reg_service.register_public(str(getattr(self, PUBLIC_ARG) or ""), raw, via="public")
+        except ValidationError as exc:
+            self.errors = errors_from(exc)
+            if "activity" in exc.errors:
+                return rx.toast.error(localise(exc.errors["activity"], self.lang), close_button=True)
+            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
+        except NotFound:
+            self.found = False
+            return None
+        self.outcome = result.outcome
+        self.link = personal_url(result.token) if result.token else ""
+        return None
+
+
+class MyRegistrationState(PublicActivityView):
+    loaded: bool = False
+    state: str = ""          # ok, missing, expired
+    status: str = ""
+    attendance: str = ""
+    email: str = ""
+    form: dict[str, str] = {"name": "", "organisation_name": "", "remarks": ""}
+    errors: dict[str, list[str]] = {}
+
+    def _token(self) -> str:
+        return str(getattr(self, TOKEN_ARG) or "")
+
+    def _show_mine(self, registration: dict, activity: dict) -> None:
+        self._show_activity(activity)
+        self.status = registration.get("status") or ""
+        self.attendance = registration.get("attendance") or ""
+        self.email = registration.get("email") or ""
+        self.form = {k: registration.get(k) or "" for k in ("name", "organisation_name", "remarks")}
+        self.state = "ok"
+
+    def load_mine(self):
+        """on_load of /aanmelding/[reg_token]."""
+        self.loaded, self.errors = False, {}
+        if self._limited():
+            self.state, self.loaded = "missing", True
+            return
+        try:
+            self._show_mine(*reg_service.view_by_token(self._token()))
+        except NotFound:
+            self.state = "missing"
+        except reg_service.LinkExpired:
+            self.state = "expired"
+        self.loaded = True
+
+    def set_mine_value(self, field: str, value: str):
+        if field in self.form:
+            self.form[field] = value
+            self.errors.pop(field, None)
+
+    def send_changes(self):
+        try:
+            reg_service.change_by_token(self._token(), dict(self.form))
+            self._show_mine(*reg_service.view_by_token(self._token()))
+        except ValidationError as exc:
+            self.errors = errors_from(exc)
+            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
+        except NotFound:
+            self.state = "missing"
+            return None
+        except reg_service.LinkExpired:
+            self.state = "expired"
+            return None
+        return rx.toast.success(self.ui_text("mine.saved"))
+
+    def withdraw(self):
+        """Cancel through the personal link; the seat goes to the waiting list."""
+        try:
+            reg_service.cancel_by_token(self._token())
+            self._show_mine(*reg_service.view_by_token(self._token()))
+        except NotFound:
+            self.state = "missing"
+            return None
+        except reg_service.LinkExpired:
+            self.state = "expired"
+            return None
+        return rx.toast.success(self.ui_text("mine.cancelled"))

@@ -1,0 +1,235 @@
+"""API v1 routes of activities and registrations: permissions, validation, the public
+registration with its rate limit, personal links, exports and calendar feeds."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from fastapi.routing import iter_route_contexts
+from icalendar import Calendar
+from starlette.testclient import TestClient
+
+from lo_network.accounts.service import create_api_token
+from lo_network.api.app import create_api
+from lo_network.api.ratelimit import public_limiter
+from lo_network.services import activities as activity_service
+from lo_network.store import activities as activity_store
+from tests.integration.test_activities import local
+
+V1 = "/api/v1"
+PUBLIC = {("GET", f"{V1}/public/activities/{{activity_id}}"),
+          ("POST", f"{V1}/public/activities/{{activity_id}}/registrations"),
+          ("GET", f"{V1}/public/registration/{{token}}"), ("PATCH", f"{V1}/public/registration/{{token}}"),
+          ("DELETE", f"{V1}/public/registration/{{token}}"), ("GET", f"{V1}/calendar/public.ics"),
+          ("GET", f"{V1}/calendar/personal/{{token}}.ics")}
+MISSION = {"title": "Handelsmissie Polen", "kind": "trade_mission", "themes": ["international"],
+           "corridor": "north_sea_baltic", "location": "Poznań", "visibility": "public", "capacity": 2}
+
+
+def activity_routes(app) -> set[tuple[str, str]]:
+    return {(m, r.path) for r in iter_route_contexts(app.routes)
+            if r.endpoint.__module__ == "lo_network.api.activities" for m in r.methods}
+
+
+@pytest.fixture
+def app():
+    return create_api()
+
+
+@pytest.fixture
+def client(app):
+    public_limiter.reset()
+    with TestClient(app) as test_client:
+        yield test_client
+    public_limiter.reset()
+
+
+@pytest.fixture
+def auth(users):
+    return {role: {"Authorization": f"Bearer {create_api_token(actor.email)}"} for role, actor in users.items()}
+
+
+@pytest.fixture
+def clean(graph, sql_db):
+    activity_store.wipe()
+
+
+def mission(**extra):
+    return MISSION | {"starts_at": local(30), "ends_at": local(32, 17)} | extra
+
+
+def test_routes_need_a_token_except_the_public_ones(app, client, sql_db):
+    routes = activity_routes(app)
+    assert PUBLIC <= routes
+    for method, template in routes - PUBLIC:
+        response = client.request(method, re.sub(r"\{\w+\}", "x", template), json={})
+        assert response.status_code == 401, (method, template, response.text)
+
+
+def test_steering_reads_but_every_mutating_route_answers_403(app, client, clean, auth, users):
+    act = activity_service.create(users["organiser"], mission(), via="test")
+    h = auth["steering"]
+    assert client.get(f"{V1}/activities/{act['id']}", headers=h).status_code == 200
+    ids = {"activity_id": act["id"], "registration_id": "x", "fmt": "csv", "token": "x", "organisation_id": "x",
+           "milestone_id": "x"}
+    walked = [(m, t) for m, t in activity_routes(app) - PUBLIC
+              if m in {"POST", "PUT", "PATCH", "DELETE"} and t != f"{V1}/calendar/personal"]
+    for method, template in walked:
+        body = ({"person_ids": ["x"]} if template.endswith("/registrations") else
+                {"present": True} if template.endswith("/check-in") else
+                {"name": "x"} if template.endswith(("/walk-ins", "/contacts")) else
+                {"done": True} if method == "PATCH" and "/milestones/" in template else {})
+        response = client.request(method, template.format(**ids), headers=h, json=body)
+        assert response.status_code == 403, (method, template, response.text)
+    assert len(walked) == 14
+    assert activity_service.get(users["admin"], act["id"])["title"] == MISSION["title"]
+
+
+def test_round_trip_validation_registration_and_export(client, clean, auth, users):
+    from lo_network.services import people
+
+    h = auth["organiser"]
+    bad = client.post(f"{V1}/activities", headers=h, json={"title": "", "kind": "feest", "capacity": "veel"})
+    assert bad.status_code == 422
+    assert {"title", "kind", "capacity", "starts_at", "ends_at"} <= set(bad.json()["errors"])
+    assert client.post(f"{V1}/activities", headers=h, json={"colour": "red"}).status_code == 422
+
+    created = client.post(f"{V1}/activities", headers=h, json=mission())
+    assert created.status_code == 201, created.text
+    act = created.json()
+    assert act["capacity"] == 2 and act["registered"] == 0
+    listed = client.get(f"{V1}/activities", headers=auth["steering"], params={"kind": "trade_mission", "when": "upcoming"})
+    assert [a["id"] for a in listed.json()["items"]] == [act["id"]]
+
+    ids = [people.create(users["admin"], {"first_name": "A", "last_name": f"Jansen {n}", "email": f"a{n}@x.example"},
+                         via="test")["id"] for n in range(3)]
+    outcomes = client.post(f"{V1}/activities/{act['id']}/registrations", headers=h, json={"person_ids": ids}).json()
+    assert [o["outcome"] for o in outcomes] == ["registered", "registered", "waitlisted"]
+    assert all(o["link"] is None for o in outcomes)
+
+    history = client.get(f"{V1}/people/{ids[0]}/activities", headers=auth["steering"]).json()
+    assert [(h["activity_id"], h["status"]) for h in history] == [(act["id"], "registered")]
+
+    first = outcomes[0]["registration"]["id"]
+    checked = client.post(f"{V1}/activities/{act['id']}/registrations/{first}/check-in", headers=h, json={"present": True})
+    assert checked.json()["attendance"] == "present"
+    cancelled = client.delete(f"{V1}/registrations/{outcomes[1]['registration']['id']}", headers=h)
+    assert cancelled.json()["status"] == "cancelled"
+    rows = client.get(f"{V1}/activities/{act['id']}/registrations", headers=h, params={"status": "registered"}).json()
+    assert sorted(r["name"] for r in rows) == ["A Jansen 0", "A Jansen 2"]  # the waiting one moved up
+
+    csv = client.get(f"{V1}/activities/{act['id']}/attendees.csv", headers=auth["steering"])
+    assert csv.status_code == 200 and "attachment" in csv.headers["content-disposition"]
+    assert csv.content.decode("utf-8-sig").splitlines()[0].startswith("Naam;Organisatie;E-mail;Status")
+    xlsx = client.get(f"{V1}/activities/{act['id']}/attendees.xlsx", headers=auth["steering"], params={"lang": "en"})
+    import pandas as pd
+    assert len(pd.read_excel(io.BytesIO(xlsx.content))) == 3
+    assert client.get(f"{V1}/activities/{act['id']}/attendees.pdf", headers=h).status_code == 422
+
+    changed = client.patch(f"{V1}/activities/{act['id']}", headers=h, json={"location": "Gdańsk"}).json()
+    assert changed["ics_sequence"] == 1 and changed["location"] == "Gdańsk"
+    assert client.delete(f"{V1}/activities/{act['id']}", headers=h).status_code == 204
+    assert client.get(f"{V1}/activities/{act['id']}", headers=h).status_code == 404
+
+
+def test_public_registration_link_and_rate_limit(client, clean, users, monkeypatch):
+    act = activity_service.create(users["organiser"], mission(), via="test")
+    base = f"{V1}/public/activities/{act['id']}"
+    page = client.get(base)
+    assert page.status_code == 200 and "registered" not in page.json()
+    refused = client.post(f"{base}/registrations", json={"name": "Jo", "email": "jo@", "consent": False})
+    assert refused.status_code == 422 and set(refused.json()["errors"]) == {"email", "consent"}
+    done = client.post(f"{base}/registrations", json={"name": "Jo de Wit", "email": "jo@dewit.example",
+                                                      "organisation_name": "De Wit Transport", "consent": True})
+    assert done.status_code == 201 and done.json()["outcome"] == "registered"
+    token = done.json()["link"].rsplit("/", 1)[1]
+    assert done.json()["registration"]["organisation_proposed"] is True
+    again = client.post(f"{base}/registrations", json={"name": "Jo", "email": "JO@dewit.example", "consent": True})
+    assert again.json()["outcome"] == "duplicate" and again.json()["link"] is None
+    assert again.json()["registration"]["email"] is None  # nothing of the first registration leaks
+    assert again.json()["registration"]["organisation_name"] is None
+
+    mine = client.get(f"{V1}/public/registration/{token}").json()
+    assert mine["registration"]["name"] == "Jo de Wit" and mine["activity"]["id"] == act["id"]
+    assert client.patch(f"{V1}/public/registration/{token}", json={"remarks": "later"}).json()["remarks"] == "later"
+    assert client.delete(f"{V1}/public/registration/{token}").json()["status"] == "cancelled"
+    assert client.get(f"{V1}/public/registration/not-a-token").status_code == 404
+
+    invite = activity_service.create(users["organiser"], mission(visibility="invite"), via="test")
+    assert client.get(f"{V1}/public/activities/{invite['id']}").status_code == 404
+
+    from lo_network import settings
+    monkeypatch.setenv("LO_PUBLIC_RATE_LIMIT", "5")
+    settings.reset()
+    try:
+        public_limiter.reset()
+        codes = [client.get(base).status_code for _ in range(7)]
+        assert codes == [200] * 5 + [429] * 2
+        assert int(client.get(base).headers["Retry-After"]) >= 1
+    finally:
+        monkeypatch.delenv("LO_PUBLIC_RATE_LIMIT")
+        settings.reset()
+
+
+def test_calendar_feeds(client, clean, auth, users):
+    public = activity_service.create(users["organiser"], mission(title="Logistiek café Zwolle", kind="cafe"), via="test")
+    activity_service.create(users["organiser"], mission(title="Besloten lobby", kind="lobby_meeting",
+                                                        visibility="invite"), via="test")
+    feed = Calendar.from_ical(client.get(f"{V1}/calendar/public.ics").content)
+    events = feed.walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events] == ["Logistiek café Zwolle"]
+    assert str(events[0]["UID"]) == f"activity-{public['id']}@lo-network.logistiek-overijssel"
+    assert feed.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
+
+    url = client.post(f"{V1}/calendar/personal", headers=auth["organiser"]).json()["url"]
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    mine = Calendar.from_ical(client.get(f"{V1}/calendar/personal/{token}.ics").content)
+    assert sorted(str(e["SUMMARY"]) for e in mine.walk("VEVENT")) == ["Besloten lobby", "Logistiek café Zwolle"]
+    steering = client.post(f"{V1}/calendar/personal", headers=auth["steering"]).json()["url"].rsplit("/", 1)[1]
+    assert Calendar.from_ical(client.get(f"{V1}/calendar/personal/{steering}").content).walk("VEVENT") == []
+    assert client.get(f"{V1}/calendar/personal/nope.ics").status_code == 404
+
+
+def test_a_monthly_series_of_sessions(client, clean, auth, users):
+    h = auth["organiser"]
+    bad = client.post(f"{V1}/activities", headers=h, json=mission(repeat_every="daily", repeat_count=50))
+    assert bad.status_code == 422 and set(bad.json()["errors"]) == {"repeat_every", "repeat_count"}
+    first = client.post(f"{V1}/activities", headers=h, json=mission(title="Logistiek café", kind="cafe",
+                                                                    repeat_every="monthly", repeat_count=3)).json()
+    assert first["series_index"] == 1 and first["series_id"]
+    sessions = client.get(f"{V1}/activities/{first['id']}/sessions", headers=h).json()
+    assert len(sessions) == 3 and sessions[0]["id"] == first["id"]
+    assert [s["starts_at"] for s in sessions] == sorted(s["starts_at"] for s in sessions)
+    # one session changes or goes on its own
+    second = client.patch(f"{V1}/activities/{sessions[1]['id']}", headers=h, json={"location": "Kampen"}).json()
+    assert second["location"] == "Kampen"
+    assert client.get(f"{V1}/activities/{sessions[2]['id']}", headers=h).json()["location"] == MISSION["location"]
+    assert client.delete(f"{V1}/activities/{sessions[2]['id']}", headers=h).status_code == 204
+    assert len(client.get(f"{V1}/activities/{first['id']}/sessions", headers=h).json()) == 2
+    assert client.patch(f"{V1}/activities/{first['id']}", headers=h, json={"repeat_count": 4}).status_code == 422
+
+
+def test_project_partners_and_milestones_over_the_api(client, clean, auth, users):
+    from lo_network.services import organisations
+
+    h = auth["organiser"]
+    org = organisations.create(users["admin"], {"name": "Provincie Overijssel", "kind": "government"}, via="t")
+    lab = client.post(f"{V1}/activities", headers=h, json=mission(title="Project lobby Kornwerderzand",
+                                                                  kind="project", capacity=None)).json()
+    answer = client.put(f"{V1}/activities/{lab['id']}/partners/{org['id']}", headers=h, json={"role": "funder"})
+    assert answer.status_code == 200 and answer.json()["partners"] == [
+        {"id": org["id"], "name": "Provincie Overijssel", "role": "funder"}]
+    assert client.put(f"{V1}/activities/{lab['id']}/partners/nope", headers=h, json={"role": "lead"}).status_code == 422
+    milestone = client.post(f"{V1}/activities/{lab['id']}/milestones", headers=h,
+                            json={"title": "Besluit Tweede Kamer", "due": "01-03-2027"}).json()
+    assert milestone["due"] == "2027-03-01" and milestone["done"] is False
+    done = client.patch(f"{V1}/activities/{lab['id']}/milestones/{milestone['id']}", headers=h, json={"done": True})
+    assert done.json()["done"] is True
+    session = client.post(f"{V1}/activities", headers=h, json=mission(title="Overleg", kind="lobby_meeting",
+                                                                      project_id=lab["id"])).json()
+    assert session["project"] == {"id": lab["id"], "title": "Project lobby Kornwerderzand"}
+    assert [s["id"] for s in client.get(f"{V1}/activities/{lab['id']}", headers=h).json()["sessions"]] == [session["id"]]
+    assert client.delete(f"{V1}/activities/{lab['id']}/milestones/{milestone['id']}", headers=h).status_code == 204
+    assert client.delete(f"{V1}/activities/{lab['id']}/partners/{org['id']}", headers=h).json()["partners"] == []

@@ -1,0 +1,158 @@
+"""Benchmark: a registration rush against the running app's API.
+
+Creates an activity with ``--capacity`` seats through the API, then sends ``--registrations``
+registrations at once from ``--workers`` threads (each its own HTTP connection) to the
+organiser route ``POST /api/v1/activities/{id}/contacts`` (the same seat transaction as the
+public page; the public route is rate limited per address, so one machine cannot rush it).
+For comparison, the same number is then sent one after another to a second activity.
+It prints registrations per second for both, their ratio, latencies, and the outcome:
+registered, waiting, duplicates, errors and OVERBOOKING (registered beyond capacity, read
+back from the graph through the API; anything but 0 is a failure, exit code 1).
+
+Without ``--url`` it starts the app itself (``lo-network serve`` in a temporary folder on
+free ports, with an organiser account and token) and stops it at the end; the first build
+of the frontend takes a few minutes, later ones about half a minute.
+
+Usage (from the project root, venv active)::
+
+    python -m tests.perf.bench_registration                              # 200 for 50 seats, 16 workers
+    python -m tests.perf.bench_registration --registrations 400 --capacity 100 --workers 24
+    python -m tests.perf.bench_registration --url http://127.0.0.1:3000 --token lo_...   # a running app
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import httpx  # noqa: E402
+
+MAX_REGISTRATIONS = 2000
+MAX_WORKERS = 64
+
+
+def _activity(client: httpx.Client, title: str, capacity: int) -> str:
+    start = (datetime.now(ZoneInfo("Europe/Amsterdam")) + timedelta(days=30)).replace(hour=9, minute=0)
+    body = {"title": title, "kind": "congress", "visibility": "public", "capacity": capacity,
+            "starts_at": start.strftime("%d-%m-%Y %H:%M"), "ends_at": (start + timedelta(hours=8)).strftime("%d-%m-%Y %H:%M")}
+    answer = client.post("/api/v1/activities", json=body)
+    answer.raise_for_status()
+    return answer.json()["id"]
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] if ordered else 0.0
+
+
+def _send(base_url: str, token: str, activity_id: str, count: int, workers: int, tag: str) -> dict:
+    local = threading.local()
+    latencies: list[float] = []
+    outcomes: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def one(n: int) -> None:
+        if not hasattr(local, "client"):
+            local.client = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=120)
+        started = time.perf_counter()
+        try:
+            answer = local.client.post(f"/api/v1/activities/{activity_id}/contacts",
+                                       json={"name": f"Bench {tag} {n}", "email": f"bench-{tag}-{n}@rush.example"})
+            key = answer.json()["outcome"] if answer.status_code == 201 else f"http {answer.status_code}"
+        except httpx.HTTPError as exc:
+            key = type(exc).__name__
+        with lock:
+            latencies.append(time.perf_counter() - started)
+            outcomes[key] = outcomes.get(key, 0) + 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(one, range(count)))
+    elapsed = time.perf_counter() - started
+    return {"elapsed": elapsed, "rate": count / elapsed, "outcomes": outcomes,
+            "p50": statistics.median(latencies), "p95": _percentile(latencies, 0.95)}
+
+
+def _read_back(client: httpx.Client, activity_id: str, capacity: int) -> dict:
+    activity = client.get(f"/api/v1/activities/{activity_id}").json()
+    rows = client.get(f"/api/v1/activities/{activity_id}/registrations").json()
+    emails = [r["email"] for r in rows]
+    return {"registered": activity["registered"], "waitlisted": activity["waitlisted"],
+            "overbooking": max(0, activity["registered"] - capacity), "twice": len(emails) - len(set(emails))}
+
+
+def run(base_url: str, token: str, count: int, capacity: int, workers: int) -> int:
+    with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
+        rush_id = _activity(client, f"Bench rush {datetime.now():%H%M%S}", capacity)
+        calm_id = _activity(client, f"Bench sequential {datetime.now():%H%M%S}", capacity)
+        print(f"registration rush: {count} registrations for {capacity} seats, {workers} workers, {base_url}")
+        rush = _send(base_url, token, rush_id, count, workers, "rush")
+        rush_back = _read_back(client, rush_id, capacity)
+        calm = _send(base_url, token, calm_id, count, 1, "seq")
+        calm_back = _read_back(client, calm_id, capacity)
+    print(f"{'':12} {'time s':>8} {'reg/s':>8} {'p50 ms':>8} {'p95 ms':>8}  registered  waiting  overbooking  twice  answers")
+    for label, result, back in (("concurrent", rush, rush_back), ("sequential", calm, calm_back)):
+        print(f"{label:12} {result['elapsed']:8.2f} {result['rate']:8.1f} {result['p50'] * 1000:8.0f} "
+              f"{result['p95'] * 1000:8.0f}  {back['registered']:10}  {back['waitlisted']:7}  {back['overbooking']:11}"
+              f"  {back['twice']:5}  {result['outcomes']}")
+    print(f"ratio concurrent/sequential registrations per second: {rush['rate'] / calm['rate']:.2f}")
+    ok = all(b["overbooking"] == 0 and b["twice"] == 0 and b["registered"] == min(capacity, count)
+             for b in (rush_back, calm_back))
+    print("OK: never over capacity, nobody twice" if ok else "FAILED: overbooked or registered twice")
+    return 0 if ok else 1
+
+
+def _own_app() -> tuple[object, str]:
+    from tests.e2e.app_server import AppServer, lo_network_command
+
+    server = AppServer.in_folder(Path(tempfile.mkdtemp(prefix="lo_bench_reg_")))
+    server.env["LO_GRAPH_HEAP"] = "512m"
+    print("starting the app (lo-network serve) ...", flush=True)
+    server.start()
+    server.create_accounts()
+    done = subprocess.run([lo_network_command(), "create-token", server.accounts["organiser"].email],
+                          env=server.env, capture_output=True, text=True, timeout=120, check=True)
+    return server, done.stdout.strip().splitlines()[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--url", help="a running app (default: start one)")
+    parser.add_argument("--token", help="an organiser's API token for --url")
+    parser.add_argument("--registrations", type=int, default=200)
+    parser.add_argument("--capacity", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=16)
+    args = parser.parse_args(argv)
+    if not 1 <= args.registrations <= MAX_REGISTRATIONS or not 1 <= args.workers <= MAX_WORKERS:
+        parser.error(f"--registrations 1..{MAX_REGISTRATIONS}, --workers 1..{MAX_WORKERS} (a bounded rush)")
+    if args.url and not args.token:
+        parser.error("--url needs --token (lo-network create-token EMAIL of an organiser)")
+    server = None
+    try:
+        if args.url:
+            base_url, token = args.url.rstrip("/"), args.token
+        else:
+            server, token = _own_app()
+            base_url = server.base_url
+        return run(base_url, token, args.registrations, args.capacity, args.workers)
+    finally:
+        if server is not None:
+            server.stop()
+            import shutil
+            shutil.rmtree(server.data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
