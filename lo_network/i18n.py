@@ -433,3 +433,9 @@ def range_label(page: int, page_size: int, total: int, lang: str) -> str:
     last = min(page * page_size, total)
     word = "of" if lang == "en" else "van"
     return f"{thousands(first, lang)}–{thousands(last, lang)} {word} {thousands(total, lang)}"
+
+# issue 7: privacy, audit and hardening
+STRINGS.update({
+    "login.throttled": ("Te veel mislukte pogingen. Probeer het opnieuw over",
+                        "Too many failed attempts. Try again in"),
+})
