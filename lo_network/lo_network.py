@@ -29,6 +29,7 @@ from lo_network.states.person import ROUTE_ARG as PERSON_ARG
 from lo_network.states.person import PersonState
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
+from lo_network.states.history import HistoryState  # issue 7: a record's audit history
 
 startup()
 
@@ -46,12 +47,12 @@ app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", 
 app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
-             on_load=[OrganisationState.load, LinksState.load_organisation])
+             on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation])
 app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
-             on_load=[PersonState.load, LinksState.load_person])
+             on_load=[PersonState.load, LinksState.load_person, HistoryState.load_person])
 
 # issue 3: the network itself
 app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)
@@ -59,3 +60,9 @@ app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstelle
              on_load=IntroductionsState.load)
 app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)
 app.add_page(ecosystem, route="/kaart", title=f"Netwerkkaart · {TITLE}", on_load=EcosystemState.load)
+
+# issue 7: privacy, audit and hardening
+from lo_network.pages.audit import audit  # noqa: E402
+from lo_network.states.audit import AuditState  # noqa: E402
+
+app.add_page(audit, route="/audit", title=f"Auditlog · {TITLE}", on_load=AuditState.load)

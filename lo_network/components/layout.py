@@ -24,6 +24,7 @@ NAV_ITEMS[-1:-1] = [  # issue 3: the network itself
     ("/dubbelen", "nav.duplicates", False),
     ("/makelaars", "nav.measures", False),
 ]
+NAV_ITEMS.append(("/audit", "nav.audit", True))  # issue 7: audit log (admins)
 
 
 def logo() -> rx.Component:

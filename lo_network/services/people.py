@@ -126,15 +126,20 @@ def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dic
     job = domain.validate_employment(dict(raw, organisation_id=current["organisation_id"]))
     if driver.write(store.update_employment, person_id, employment_id, job) is None:
         raise NotFound(employment_id)
-    audit.record(actor.email, via, "update", "employment", employment_id, None, dict(job, person_id=person_id))
+    before = {k: current.get(k) for k in ("organisation_id", "role", "since", "until")}
+    audit.record(actor.email, via, "update", "employment", employment_id, dict(before, person_id=person_id),
+                 dict(job, person_id=person_id))
     return employment_id
 
 
 def delete_employment(actor: Actor, person_id: str, employment_id: str, via: str) -> None:
     require(actor.role, Permission.EDIT_NETWORK)
+    person = driver.read(store.get, person_id)
+    current = next((w for w in (person or {}).get("employments", []) if w["id"] == employment_id), None) or {}
     if driver.write(store.delete_employment, person_id, employment_id) is None:
         raise NotFound(employment_id)
-    audit.record(actor.email, via, "delete", "employment", employment_id, {"person_id": person_id}, None)
+    before = {k: current.get(k) for k in ("organisation_id", "role", "since", "until")}
+    audit.record(actor.email, via, "delete", "employment", employment_id, dict(before, person_id=person_id), None)
 
 
 def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
@@ -172,6 +177,8 @@ def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str)
 
     employment_id = driver.write(work)
     for current, ended in ending:
-        audit.record(actor.email, via, "update", "employment", current["id"], None, dict(ended, person_id=person_id))
+        before = {k: current.get(k) for k in ("organisation_id", "role", "since", "until")}
+        audit.record(actor.email, via, "update", "employment", current["id"], dict(before, person_id=person_id),
+                     dict(ended, person_id=person_id))
     audit.record(actor.email, via, "create", "employment", employment_id, None, dict(job, person_id=person_id))
     return employment_id

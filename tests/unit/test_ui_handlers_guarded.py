@@ -26,6 +26,7 @@ SCREEN_ONLY = {
     "DuplicatesState": {"choose", "close_pair"},
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
     "EcosystemState": {"open_node"},  # a redirect to the record page, which checks again
+    "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
 }
 SIGN_OUT = {"SessionState": {"logout"}}  # ends this browser's own session
 REFLEX_BUILT_IN = {"setvar"}  # Reflex's own setter of public vars (no store access)
