@@ -4,6 +4,7 @@ from fastapi import FastAPI
 
 from lo_network.api import errors, health, organisations, people
 from lo_network.api import links
+from lo_network.api import privacy
 from lo_network.api.security import SecurityHeaders
 
 PREFIX = "/api/v1"
@@ -30,5 +31,6 @@ def create_api() -> FastAPI:
     for router in (health.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
     api.include_router(links.router, prefix=PREFIX)  # issue 3: the network itself
+    api.include_router(privacy.router, prefix=PREFIX)  # issue 7: consent, access request, erasure
     api.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")  # issue 7: every answer
     return api
