@@ -461,3 +461,36 @@ STRINGS.update({  # issue 7: audit log
     "audit.history": ("Geschiedenis", "History"),
     "audit.no_history": ("Nog geen wijzigingen vastgelegd.", "No changes recorded yet."),
 })
+STRINGS.update({  # issue 7: privacy on the person page
+    "privacy.consents": ("Toestemmingen per doel", "Consent per purpose"),
+    "privacy.no_consents": ("Geen toestemmingen vastgelegd; de algemene grondslag geldt.",
+                            "No consent recorded; the general basis applies."),
+    "privacy.active": ("Geldig", "Active"),
+    "privacy.withdrawn": ("Ingetrokken", "Withdrawn"),
+    "privacy.withdraw": ("Intrekken", "Withdraw"),
+    "privacy.purpose": ("Doel", "Purpose"),
+    "privacy.basis": ("Grondslag", "Legal basis"),
+    "privacy.date": ("Datum", "Date"),
+    "privacy.source": ("Bron", "Source"),
+    "privacy.add_consent": ("Toestemming toevoegen", "Add consent"),
+    "privacy.consent_added": ("Toestemming vastgelegd", "Consent recorded"),
+    "privacy.consent_withdrawn": ("Toestemming ingetrokken", "Consent withdrawn"),
+    "privacy.title": ("Privacy (AVG)", "Privacy (GDPR)"),
+    "privacy.intro": ("Inzageverzoek: alles wat over deze persoon is vastgelegd. Anonimiseren: wist de persoon "
+                      "overal; aantallen blijven kloppen.",
+                      "Access request: everything held about this person. Erase: anonymises the person "
+                      "everywhere; counts stay right."),
+    "privacy.access_json": ("Inzage (JSON)", "Access request (JSON)"),
+    "privacy.access_html": ("Inzage (HTML)", "Access request (HTML)"),
+    "privacy.erase": ("Anonimiseren", "Erase"),
+    "privacy.erase_title": ("Persoon anonimiseren", "Erase this person"),
+    "privacy.erase_body": ("Naam, e-mail, telefoon, notities en toestemmingen worden overal gewist, ook in de "
+                           "auditlog. Dienstverbanden en relaties blijven anoniem bestaan.",
+                           "Name, email, phone, notes and consents are wiped everywhere, the audit log "
+                           "included. Employments and links stay, anonymous."),
+    "privacy.erase_continue": ("Doorgaan", "Continue"),
+    "privacy.erase_type_name": ("Typ de volledige naam van de persoon ter bevestiging.",
+                                "Type the person's full name to confirm."),
+    "privacy.erase_final": ("Definitief anonimiseren", "Erase for good"),
+    "privacy.erased": ("Persoon geanonimiseerd", "Person erased"),
+})

@@ -30,6 +30,7 @@ from lo_network.states.person import PersonState
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
 from lo_network.states.history import HistoryState  # issue 7: a record's audit history
+from lo_network.states.privacy import PersonPrivacyState  # issue 7: consent, access request, erasure
 
 startup()
 
@@ -52,7 +53,7 @@ app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
-             on_load=[PersonState.load, LinksState.load_person, HistoryState.load_person])
+             on_load=[PersonState.load, LinksState.load_person, HistoryState.load_person, PersonPrivacyState.load])
 
 # issue 3: the network itself
 app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)

@@ -156,8 +156,12 @@ def fresh_targets(admin) -> Targets:
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
     from tests.e2e.network_targets import network_targets
 
-    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n,
-                   network_targets(admin, org["id"], person["id"], n))
+    from tests.e2e.privacy_targets import privacy_targets  # issue 7
+
+    network = network_targets(admin, org["id"], person["id"], n)
+    for key, value in privacy_targets(admin, person["id"]).items():
+        network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
+    return Targets(org["id"], person["id"], employment_id, user.id, user.email, n, network)
 
 
 def draft(t: Targets) -> dict[str, str]:

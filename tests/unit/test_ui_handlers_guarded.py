@@ -27,6 +27,7 @@ SCREEN_ONLY = {
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
     "EcosystemState": {"open_node"},  # a redirect to the record page, which checks again
     "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
+    "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
 }
 SIGN_OUT = {"SessionState": {"logout"}}  # ends this browser's own session
 REFLEX_BUILT_IN = {"setvar"}  # Reflex's own setter of public vars (no store access)
@@ -46,7 +47,8 @@ def all_states() -> list[type]:
 def test_the_walk_finds_every_page_state():
     names = {state.__name__ for state in all_states()}
     assert {"OrganisationsState", "OrganisationState", "PeopleState", "PersonState", "UsersState",
-            "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState"} <= names
+            "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState",
+            "AuditState", "HistoryState", "PersonPrivacyState"} <= names
 
 
 def test_every_handler_is_guarded_or_screen_only():
