@@ -394,6 +394,17 @@ def cmd_privacy(args) -> int:
             if args.html:
                 Path(args.html).write_text(privacy.report_html(report), encoding="utf-8")
             return 0
+        if args.privacy_command == "retention":
+            found = privacy.retention_candidates(CLI_ACTOR, years=args.years)
+            for c in found:
+                print(f"{c['id']}  {c['name']}  {str(c['updated_at'])[:10]}")
+            print(f"lo-network: {len(found)} people without basis or activity for the retention period")
+            if args.erase:
+                if not args.yes:
+                    return _fail("retention --erase: give --yes as well (cannot be undone)")
+                done = privacy.erase_many(CLI_ACTOR, [c["id"] for c in found], "cli", years=args.years)
+                print(f"lo-network: {len(done)} people erased")
+            return 0
         name = people.get(CLI_ACTOR, args.person_id).get("name") or ""
         if not args.yes:
             if not sys.stdin.isatty():
@@ -417,6 +428,10 @@ def add_privacy_commands(sub) -> None:
     er = privacy_sub.add_parser("erase", help="anonymise PERSON_ID everywhere (cannot be undone)")
     er.add_argument("person_id")
     er.add_argument("--yes", action="store_true", help="do not ask to type the name")
+    rt = privacy_sub.add_parser("retention", help="people with no basis and no activity for LO_RETENTION_YEARS")
+    rt.add_argument("--years", type=int, default=None, help="instead of LO_RETENTION_YEARS (default 7)")
+    rt.add_argument("--erase", action="store_true", help="erase everyone listed (with --yes)")
+    rt.add_argument("--yes", action="store_true")
     sp.set_defaults(func=cmd_privacy)
 
 

@@ -42,6 +42,7 @@ class Settings:
     demo_admin_email: str
     redis_url: str
     extra: dict = field(default_factory=dict)
+    retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
 
     @property
     def embedded(self) -> bool:
@@ -79,6 +80,7 @@ def load() -> Settings:
         default_language=_env("LO_LANGUAGE", "nl"),
         demo_admin_email=_env("LO_ADMIN_EMAIL", "admin@logistiek-overijssel.example"),
         redis_url=_env("REDIS_URL"),
+        retention_years=_int("LO_RETENTION_YEARS", 7),
     )
 
 

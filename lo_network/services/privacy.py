@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlmodel import select
@@ -192,3 +192,37 @@ def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:
         "person_id": person_id, "employments_kept": len(report["employments"]), "links_kept": len(report["links"]),
         "consents_removed": graph["consents"], "audit_entries_redacted": redacted})
     return {"person_id": person_id, "audit_entries_redacted": redacted, **graph}
+
+
+# ---------------------------------------------------------------- retention
+def retention_candidates(actor: Actor, *, years: int | None = None, today: date | None = None,
+                         limit: int = 500) -> list[dict]:
+    """People to review for erasure: no change for ``years`` (LO_RETENTION_YEARS), no basis
+    for any purpose, no employment or person link lasting into that period. Oldest first."""
+    from lo_network import settings
+
+    require(actor.role, Permission.PRIVACY)
+    years = settings.get().retention_years if years is None else years
+    if years < 1:
+        raise ValidationError({"years": "minstens 1 / at least 1"})
+    today = today or date.today()
+    try:
+        cutoff_day = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        cutoff_day = today.replace(year=today.year - years, day=28)
+    cutoff = datetime.combine(cutoff_day, datetime.min.time(), tzinfo=timezone.utc).isoformat()
+    return driver.read(store.retention, cutoff, cutoff_day.isoformat(), today.isoformat(), max(1, min(limit, 5000)))
+
+
+def erase_many(actor: Actor, person_ids: list[str], via: str, *, years: int | None = None,
+               today: date | None = None) -> list[str]:
+    """Bulk erasure from the retention list: only ids that are on it right now are erased
+    (each as ``erase`` does, each audited); returns the ids erased."""
+    require(actor.role, Permission.PRIVACY)
+    listed = {c["id"]: c["name"] for c in retention_candidates(actor, years=years, today=today, limit=5000)}
+    done = []
+    for person_id in person_ids:
+        if person_id in listed:
+            erase(actor, person_id, via, confirm=listed[person_id] or "")
+            done.append(person_id)
+    return done

@@ -17,3 +17,10 @@ def erase_person(tx: ManagedTransaction, person_id: str, props: dict[str, Any]) 
     relations = tx.run(q("privacy/erase_relations"), id=person_id).single()["relations"]
     consents = tx.run(q("privacy/erase_consents"), id=person_id).single()["consents"]
     return {"relations": relations, "consents": consents}
+
+
+def retention(tx: ManagedTransaction, cutoff: str, cutoff_date: str, today: str, limit: int) -> list[dict]:
+    from lo_network.store.records import plain
+
+    return [plain(r.data()) for r in tx.run(q("privacy/retention"), cutoff=cutoff, cutoff_date=cutoff_date,
+                                             today=today, limit=limit)]

@@ -198,3 +198,35 @@ def test_cli_privacy_erase_needs_yes(anna, capsys, monkeypatch):
     assert cli.main(["privacy", "erase", person["id"]]) != 0
     assert cli.main(["privacy", "erase", person["id"], "--yes"]) == 0
     assert "erased" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- retention
+def test_retention_lists_only_people_without_basis_or_recent_ties_and_erases_them(graph, users):
+    admin = users["admin"]
+    tag = uuid.uuid4().hex[:6]
+    org = organisations.create(admin, {"name": f"Bewaar {tag} BV", "kind": "company"}, via="ui")
+    quiet = people.create(admin, {"first_name": "Stil", "last_name": tag}, via="ui")
+    basis = people.create(admin, {"first_name": "Grond", "last_name": tag, "consent_basis": "contract",
+                                  "consent_date": "01-01-2020"}, via="ui")
+    consented = people.create(admin, {"first_name": "Toe", "last_name": tag}, via="ui")
+    consent.add(admin, consented["id"], {"purpose": "newsletter", "basis": "consent", "date": "01-01-2020"}, via="ui")
+    working = people.create(admin, {"first_name": "Werk", "last_name": tag}, via="ui",
+                            employment={"organisation_id": org["id"], "since": "01-01-2020"})
+    later = TODAY.replace(year=TODAY.year + 8)  # eight years on, nothing has changed
+    ids = lambda **kw: {c["id"] for c in privacy.retention_candidates(admin, **kw)}  # noqa: E731
+    assert ids(years=7, today=later) == {quiet["id"]}
+    assert ids(years=7) == set()  # today everyone is recent
+    assert ids(years=9, today=later) == set()
+    with pytest.raises(PermissionDenied):
+        privacy.retention_candidates(users["coordinator"])
+    done = privacy.erase_many(admin, [quiet["id"], basis["id"], working["id"]], via="ui", years=7, today=later)
+    assert done == [quiet["id"]]
+    assert people.get(admin, quiet["id"])["name"] == privacy.ERASED_NAME
+    assert people.get(admin, basis["id"])["name"] == basis["name"]
+    assert ids(years=7, today=later) == set()  # erased people are not listed again
+
+
+def test_cli_privacy_retention_lists_and_refuses_bulk_erase_without_yes(graph, sql_db, capsys):
+    assert cli.main(["privacy", "retention", "--years", "3"]) == 0
+    assert "people without basis or activity" in capsys.readouterr().out
+    assert cli.main(["privacy", "retention", "--years", "3", "--erase"]) != 0
