@@ -269,6 +269,7 @@ def create_api_token(email: str, label: str = "") -> str:
             raise ValidationError({"email": "onbekende gebruiker / unknown user"})
         db.add(ApiToken(token_hash=_digest(token), user_id=user.id, label=label))
         db.commit()
+    _audit_user("cli", "cli", "create_token", user.id, None, {"label": label})  # never the token
     return token
 
 

@@ -1,4 +1,5 @@
-"""/api/v1/people/{id}/consents (issue 7): a person's consent records per purpose."""
+"""/api/v1/people/{id}/consents (issue 7): a person's consent records per purpose; and
+/api/v1/people/{id}/access-request: everything held about the person (administrators)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from lo_network.api.auth import CurrentActor
 from lo_network.api.errors import documented
 from lo_network.services import consent as service
+from lo_network.services import privacy
 
 VIA = "api"
 
@@ -55,3 +57,10 @@ def change_consent(actor: CurrentActor, person_id: str, consent_id: str, body: C
     """Only the fields sent change (e.g. ``withdrawn``); the purpose stays."""
     service.update(actor, person_id, consent_id, body.model_dump(exclude_unset=True), VIA)
     return service.list_for(actor, person_id)
+
+
+@router.get("/{person_id}/access-request", responses=documented(401, 403, 404, 503))
+def access_request(actor: CurrentActor, person_id: str) -> dict:
+    """Everything held about one person: properties, employments, links, consent records and
+    the audit entries about them (GDPR access request; administrators only; audited)."""
+    return privacy.access_report(actor, person_id, VIA)

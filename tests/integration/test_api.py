@@ -73,7 +73,7 @@ def test_every_route_but_health_needs_a_valid_token(app, client, sql_db, headers
         assert response.status_code == 401, (method, path, response.text)
         assert "invalid API token" in response.json()["detail"]
         assert response.headers["WWW-Authenticate"] == "Bearer"
-    assert len(guarded) == 15 + 10  # + links of organisations and people (issue 3)
+    assert len(guarded) == 15 + 10 + 4  # + links of organisations and people (issue 3), consent and access (7)
 
 
 def test_a_token_acts_as_its_user(client, graph, auth):
@@ -231,7 +231,7 @@ def test_steering_may_read_but_every_mutating_route_answers_403(app, client, gra
                                    employment={"organisation_id": org["id"], "role": "CEO"})
     employment_id = person_service.get(coordinator, person["id"])["employments"][0]["id"]
     ids = {"organisation_id": org["id"], "person_id": person["id"], "employment_id": employment_id,
-           "link_id": "x"}
+           "link_id": "x", "consent_id": "x"}
 
     def snapshot():
         return (organisation_service.get(coordinator, org["id"]), person_service.get(coordinator, person["id"]),
@@ -249,7 +249,7 @@ def test_steering_may_read_but_every_mutating_route_answers_403(app, client, gra
         assert "not allowed" in response.json()["detail"]
     assert {("POST", f"{V1}/organisations"), ("PATCH", f"{V1}/people/{{person_id}}"),
             ("DELETE", f"{V1}/people/{{person_id}}/employments/{{employment_id}}")} <= walked
-    assert len(walked) == 11 + 8  # + links (issue 3)
+    assert len(walked) == 11 + 8 + 2  # + links (issue 3), consents (issue 7)
     assert snapshot() == before
 
 
@@ -324,7 +324,7 @@ def test_openapi_lists_every_route_and_the_bearer_scheme(app, client):
     scheme = spec["components"]["securitySchemes"]["HTTPBearer"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     documented = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
-    assert documented == operations(app) and len(documented) == 16 + 10
+    assert documented == operations(app) and len(documented) == 16 + 10 + 4  # + consent, access request (issue 7)
     assert spec["paths"][f"{V1}/organisations"]["post"]["security"] == [{"HTTPBearer": []}]
     assert "errors" in spec["components"]["schemas"]["Problem"]["properties"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]  # 422 is documented as Problem

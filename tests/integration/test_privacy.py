@@ -230,3 +230,15 @@ def test_cli_privacy_retention_lists_and_refuses_bulk_erase_without_yes(graph, s
     assert cli.main(["privacy", "retention", "--years", "3"]) == 0
     assert "people without basis or activity" in capsys.readouterr().out
     assert cli.main(["privacy", "retention", "--years", "3", "--erase"]) != 0
+
+
+def test_access_request_over_the_api_is_for_admins(anna, users):
+    _, person = anna
+    with TestClient(create_api()) as client:
+        url = f"/api/v1/people/{person['id']}/access-request"
+        for role, status in (("coordinator", 403), ("steering", 403), ("admin", 200)):
+            answer = client.get(url, headers={"Authorization": f"Bearer {create_api_token(users[role].email)}"})
+            assert answer.status_code == status, (role, answer.text)
+        assert answer.json()["person"]["email"] == person["email"]
+        assert client.get("/api/v1/people/nobody/access-request", headers={
+            "Authorization": f"Bearer {create_api_token(users['admin'].email)}"}).status_code == 404
