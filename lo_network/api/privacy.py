@@ -38,7 +38,7 @@ class Consent(BaseModel):
     created_at: str | None = None
 
 
-@router.get("/{person_id}/consents", response_model=list[Consent], responses=documented(401, 403, 503))
+@router.get("/{person_id}/consents", response_model=list[Consent], responses=documented(401, 403, 422, 503))
 def list_consents(actor: CurrentActor, person_id: str):
     return service.list_for(actor, person_id)
 
@@ -59,7 +59,7 @@ def change_consent(actor: CurrentActor, person_id: str, consent_id: str, body: C
     return service.list_for(actor, person_id)
 
 
-@router.get("/{person_id}/access-request", responses=documented(401, 403, 404, 503))
+@router.get("/{person_id}/access-request", responses=documented(401, 403, 404, 422, 503))
 def access_request(actor: CurrentActor, person_id: str) -> dict:
     """Everything held about one person: properties, employments, links, consent records and
     the audit entries about them (GDPR access request; administrators only; audited)."""
