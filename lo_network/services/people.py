@@ -9,7 +9,7 @@ from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import Permission, allowed, require
 from lo_network.domain.text import fold
 from lo_network.services import Page, clamp_page, read_page
 from lo_network.store import driver
@@ -32,6 +32,9 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     if sort not in domain.SORTS:
         raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
+    # issue 7: a role that may only view sees people with a basis for the network directory
+    # (the same rule as the map); who maintains the network sees everyone
+    clean_filters["directory"] = not allowed(actor.role, Permission.EDIT_NETWORK)
     return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
 

@@ -227,7 +227,8 @@ def test_bad_person_names_each_field_and_stores_nothing(client, graph, auth):
 def test_steering_may_read_but_every_mutating_route_answers_403(app, client, graph, auth, users):
     coordinator = users["coordinator"]
     org = organisation_service.create(coordinator, ACME, "test")
-    person = person_service.create(coordinator, {"last_name": "Jansen"}, "test",
+    person = person_service.create(coordinator, {"last_name": "Jansen", "consent_basis": "contract",  # listed (7)
+                                                 "consent_date": "2024-01-01"}, "test",
                                    employment={"organisation_id": org["id"], "role": "CEO"})
     employment_id = person_service.get(coordinator, person["id"])["employments"][0]["id"]
     ids = {"organisation_id": org["id"], "person_id": person["id"], "employment_id": employment_id,
@@ -298,7 +299,7 @@ def test_people_list_filters_sorts_and_pages(client, graph, auth, users):
     for n, last in enumerate(("Bakker", "Visser", "de Jong", "Smit")):
         person_service.create(coordinator, {"first_name": "Sam", "last_name": last, "tags": ["lid"] if n % 2 else []},
                               "test", employment={"organisation_id": org["id"]} if n < 2 else None)
-    h = auth["steering"]
+    h = auth["coordinator"]  # steering lists only people with a basis for the directory (issue 7)
 
     def names(**params):
         response = client.get(f"{V1}/people", params=params, headers=h)

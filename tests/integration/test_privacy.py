@@ -242,3 +242,27 @@ def test_access_request_over_the_api_is_for_admins(anna, users):
         assert answer.json()["person"]["email"] == person["email"]
         assert client.get("/api/v1/people/nobody/access-request", headers={
             "Authorization": f"Bearer {create_api_token(users['admin'].email)}"}).status_code == 404
+
+
+def test_view_only_roles_list_only_people_with_a_basis_for_the_directory(graph, users):
+    admin = users["admin"]
+    tag = uuid.uuid4().hex[:6]
+    none = people.create(admin, {"first_name": "Geen", "last_name": f"Lijst{tag}"}, via="ui")
+    general = people.create(admin, {"first_name": "Algemeen", "last_name": f"Lijst{tag}",
+                                    "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"}, via="ui")
+    record = people.create(admin, {"first_name": "Record", "last_name": f"Lijst{tag}"}, via="ui")
+    consent.add(admin, record["id"], {"purpose": "directory", "basis": "consent", "date": "01-01-2024"}, via="ui")
+    withdrawn = people.create(admin, {"first_name": "Ingetrokken", "last_name": f"Lijst{tag}",
+                                      "consent_basis": "consent", "consent_date": "01-01-2024"}, via="ui")
+    cid = consent.add(admin, withdrawn["id"], {"purpose": "directory", "basis": "consent", "date": "01-01-2024"},
+                      via="ui")
+    consent.withdraw(admin, withdrawn["id"], cid, via="ui")
+    everyone = {none["id"], general["id"], record["id"], withdrawn["id"]}
+    for role in ("admin", "coordinator"):
+        page = people.list_page(users[role], {"text": f"lijst{tag}"})
+        assert {p["id"] for p in page.items} == everyone and page.total == 4
+    for role in ("steering", "organiser"):
+        page = people.list_page(users[role], {"text": f"lijst{tag}"})
+        assert {p["id"] for p in page.items} == {general["id"], record["id"]} and page.total == 2
+    assert people.list_page(users["steering"], {}).total == len(
+        consent.allowed_people([p["id"] for p in people.list_page(admin, {}, page_size=100).items], "directory"))
