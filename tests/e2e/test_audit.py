@@ -29,8 +29,8 @@ def changed_org(admin, app):
 def test_admin_searches_the_audit_log_and_sees_before_and_after(app, page, changed_org):
     org, tag, coordinator = changed_org
     log_in(page, app.accounts["admin"])
-    page.locator("#nav-audit").click()
-    expect(page).to_have_url(re.compile(r"/audit/?$"))
+    expect(page.locator("#nav-audit")).to_have_attribute("href", "/audit")  # admins see the entry
+    page.goto("/audit")
     page.locator("#audit-text").fill(tag)
     page.locator("#audit-actor").fill(coordinator.email)
     page.locator("#audit-submit").click()
