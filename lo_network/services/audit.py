@@ -111,3 +111,12 @@ def history(actor: Actor, entity: str, entity_id: str, limit: int = 50) -> list[
     return [view(r) for r in log.for_entity(entity, entity_id, limit=limit)]
 
 
+
+
+def person_history(actor: Actor, person_id: str, limit: int = 50) -> list[Entry]:
+    """A person's page history: changes to the person and to their consent records."""
+    require(actor.role, Permission.VIEW)
+    rows = log.for_entity("person", person_id, limit=limit)
+    rows += log.search(entity="consent", text=person_id, page_size=limit)[0]
+    rows.sort(key=lambda r: r.id, reverse=True)
+    return [view(r) for r in rows[:limit]]

@@ -21,5 +21,5 @@ class HistoryState(SessionState):
 
     @requires(Permission.VIEW, graph=False)
     def load_person(self):
-        """on_load of /personen/[id] (after the record itself)."""
-        self.entries = service.history(self.signed_in_actor(), "person", str(getattr(self, PERSON_ARG) or ""))
+        """on_load of /personen/[id] (after the record itself), and after a consent change."""
+        self.entries = service.person_history(self.signed_in_actor(), str(getattr(self, PERSON_ARG) or ""))

@@ -15,6 +15,7 @@ from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import consent as consent_service
 from lo_network.services import privacy as privacy_service
+from lo_network.states.history import HistoryState
 from lo_network.states.person import ROUTE_ARG
 from lo_network.states.session import SessionState, requires
 
@@ -81,13 +82,13 @@ class PersonPrivacyState(SessionState):
         self.consent_draft = _blank()
         self.consent_form_key += 1
         self._reload()
-        return rx.toast.success(self.ui_text("privacy.consent_added"))
+        return [rx.toast.success(self.ui_text("privacy.consent_added")), HistoryState.load_person]
 
     @requires(Permission.EDIT_NETWORK)
     def withdraw_consent(self, consent_id: str):
         consent_service.withdraw(self.signed_in_actor(), self._person_id(), str(consent_id), via="ui")
         self._reload()
-        return rx.toast.success(self.ui_text("privacy.consent_withdrawn"))
+        return [rx.toast.success(self.ui_text("privacy.consent_withdrawn")), HistoryState.load_person]
 
     @requires(Permission.PRIVACY)
     def download_access_json(self):

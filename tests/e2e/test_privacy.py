@@ -36,7 +36,9 @@ def test_coordinator_records_and_withdraws_consent_but_gets_no_privacy_actions(a
     row.locator(".consent-withdraw").click()
     expect(row).to_contain_text("Ingetrokken")
     expect(page.locator("#privacy-erase")).to_have_count(0)
-    expect(page.locator("#person-history .audit-entry")).to_have_count(1)  # the create (consents have their own)
+    history = page.locator("#person-history .audit-entry")
+    expect(history).to_have_count(3)  # the person's create, the consent's create and its withdrawal
+    expect(history.first).to_contain_text("update")
 
 
 def test_admin_downloads_the_access_request_and_erases_the_person(app, page, person):

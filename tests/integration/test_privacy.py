@@ -266,3 +266,12 @@ def test_view_only_roles_list_only_people_with_a_basis_for_the_directory(graph, 
         assert {p["id"] for p in page.items} == {general["id"], record["id"]} and page.total == 2
     assert people.list_page(users["steering"], {}).total == len(
         consent.allowed_people([p["id"] for p in people.list_page(admin, {}, page_size=100).items], "directory"))
+
+
+def test_the_person_history_holds_the_consent_changes(anna, users):
+    _, person = anna
+    cid = consent.add(users["coordinator"], person["id"], {"purpose": "newsletter", "basis": "consent",
+                                                           "date": "01-03-2024"}, via="ui")
+    consent.withdraw(users["coordinator"], person["id"], cid, via="ui")
+    entries = audit_service.person_history(users["steering"], person["id"])
+    assert [(e.entity, e.action) for e in entries] == [("consent", "update"), ("consent", "create"), ("person", "create")]
