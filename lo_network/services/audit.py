@@ -66,7 +66,8 @@ def changes(entry: AuditEntry) -> list[Change]:
 
 
 def href(entity: str, entity_id: str) -> str:
-    return {"organisation": f"/organisaties/{entity_id}", "person": f"/personen/{entity_id}"}.get(entity, "")
+    return {"organisation": f"/organisaties/{entity_id}", "person": f"/personen/{entity_id}",
+            "privacy": f"/personen/{entity_id}"}.get(entity, "")  # an access request or erasure: the person
 
 
 def view(entry: AuditEntry) -> Entry:
