@@ -552,6 +552,65 @@ def add_import_export_commands(sub) -> None:
     sp.set_defaults(func=cmd_restore)
 
 
+# ---------------------------------------------------------------- issue 7: privacy
+def cmd_privacy(args) -> int:
+    import json as json_mod
+
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import people, privacy
+
+    with _Graph():
+        if args.privacy_command == "export":
+            report = privacy.access_report(CLI_ACTOR, args.person_id, "cli")
+            text = json_mod.dumps(report, ensure_ascii=False, indent=2, default=str)
+            if args.out:
+                Path(args.out).write_text(text + "\n", encoding="utf-8")
+            else:
+                print(text)
+            if args.html:
+                Path(args.html).write_text(privacy.report_html(report), encoding="utf-8")
+            return 0
+        if args.privacy_command == "retention":
+            found = privacy.retention_candidates(CLI_ACTOR, years=args.years)
+            for c in found:
+                print(f"{c['id']}  {c['name']}  {str(c['updated_at'])[:10]}")
+            print(f"lo-network: {len(found)} people without basis or activity for the retention period")
+            if args.erase:
+                if not args.yes:
+                    return _fail("retention --erase: give --yes as well (cannot be undone)")
+                done = privacy.erase_many(CLI_ACTOR, [c["id"] for c in found], "cli", years=args.years)
+                print(f"lo-network: {len(done)} people erased")
+            return 0
+        name = people.get(CLI_ACTOR, args.person_id).get("name") or ""
+        if not args.yes:
+            if not sys.stdin.isatty():
+                return _fail("erase: give --yes (cannot be undone; no terminal to ask)")
+            typed = input(f"Typ de naam om {name!r} onherroepelijk te anonimiseren / type the name to erase: ")
+            if typed.strip().casefold() != name.strip().casefold():
+                return _fail("erase: name not confirmed; nothing changed")
+        result = privacy.erase(CLI_ACTOR, args.person_id, "cli", confirm=name)
+        print(f"lo-network: person {args.person_id} erased (anonymised); "
+              f"{result['audit_entries_redacted']} audit entries redacted, {result['consents']} consent records removed")
+    return 0
+
+
+def add_privacy_commands(sub) -> None:
+    sp = sub.add_parser("privacy", help="access request (export) and erasure of one person")
+    privacy_sub = sp.add_subparsers(dest="privacy_command", required=True)
+    ex = privacy_sub.add_parser("export", help="everything held about PERSON_ID as JSON (stdout or --out)")
+    ex.add_argument("person_id")
+    ex.add_argument("--out", default="", help="write the JSON to this file instead of stdout")
+    ex.add_argument("--html", default="", help="also write a readable HTML page to this file")
+    er = privacy_sub.add_parser("erase", help="anonymise PERSON_ID everywhere (cannot be undone)")
+    er.add_argument("person_id")
+    er.add_argument("--yes", action="store_true", help="do not ask to type the name")
+    rt = privacy_sub.add_parser("retention", help="people with no basis and no activity for LO_RETENTION_YEARS")
+    rt.add_argument("--years", type=int, default=None, help="instead of LO_RETENTION_YEARS (default 7)")
+    rt.add_argument("--erase", action="store_true", help="erase everyone listed (with --yes)")
+    rt.add_argument("--yes", action="store_true")
+    sp.set_defaults(func=cmd_privacy)
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lo-network", description="Logistics Overijssel network CRM")
@@ -594,6 +653,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_setup)
     add_network_commands(sub)  # issue 3
     add_import_export_commands(sub)
+    add_privacy_commands(sub)  # issue 7
     return p
 
 

@@ -532,3 +532,64 @@ def range_label(page: int, page_size: int, total: int, lang: str) -> str:
 from lo_network.i18n_activities import ACTIVITY_STRINGS  # noqa: E402
 
 STRINGS.update(ACTIVITY_STRINGS)
+
+# issue 7: privacy, audit and hardening
+STRINGS.update({
+    "login.throttled": ("Te veel mislukte pogingen. Probeer het opnieuw over",
+                        "Too many failed attempts. Try again in"),
+})
+STRINGS.update({  # issue 7: audit log
+    "nav.audit": ("Audit", "Audit"),
+    "audit.title": ("Auditlog", "Audit log"),
+    "audit.intro": ("Wie wijzigde wat, wanneer en hoe — alleen toevoegen, nooit wijzigen.",
+                    "Who changed what, when and how — append-only, never changed."),
+    "audit.search": ("Zoeken", "Search"),
+    "audit.search_button": ("Zoeken", "Search"),
+    "audit.clear": ("Wissen", "Clear"),
+    "audit.actor": ("Wie (e-mail)", "Who (email)"),
+    "audit.entity": ("Soort record", "Kind of record"),
+    "audit.all": ("Alle", "All"),
+    "audit.action": ("Actie", "Action"),
+    "audit.since": ("Vanaf", "From"),
+    "audit.until": ("Tot en met", "Until"),
+    "audit.text": ("Tekst of id", "Text or id"),
+    "audit.entries": ("Regels", "Entries"),
+    "audit.field": ("Veld", "Field"),
+    "audit.before": ("Voor", "Before"),
+    "audit.after": ("Na", "After"),
+    "audit.history": ("Geschiedenis", "History"),
+    "audit.no_history": ("Nog geen wijzigingen vastgelegd.", "No changes recorded yet."),
+})
+STRINGS.update({  # issue 7: privacy on the person page
+    "privacy.consents": ("Toestemmingen per doel", "Consent per purpose"),
+    "privacy.no_consents": ("Geen toestemmingen vastgelegd; de algemene grondslag geldt.",
+                            "No consent recorded; the general basis applies."),
+    "privacy.active": ("Geldig", "Active"),
+    "privacy.withdrawn": ("Ingetrokken", "Withdrawn"),
+    "privacy.withdraw": ("Intrekken", "Withdraw"),
+    "privacy.purpose": ("Doel", "Purpose"),
+    "privacy.basis": ("Grondslag", "Legal basis"),
+    "privacy.date": ("Datum", "Date"),
+    "privacy.source": ("Bron", "Source"),
+    "privacy.add_consent": ("Toestemming toevoegen", "Add consent"),
+    "privacy.consent_added": ("Toestemming vastgelegd", "Consent recorded"),
+    "privacy.consent_withdrawn": ("Toestemming ingetrokken", "Consent withdrawn"),
+    "privacy.title": ("Privacy (AVG)", "Privacy (GDPR)"),
+    "privacy.intro": ("Inzageverzoek: alles wat over deze persoon is vastgelegd. Anonimiseren: wist de persoon "
+                      "overal; aantallen blijven kloppen.",
+                      "Access request: everything held about this person. Erase: anonymises the person "
+                      "everywhere; counts stay right."),
+    "privacy.access_json": ("Inzage (JSON)", "Access request (JSON)"),
+    "privacy.access_html": ("Inzage (HTML)", "Access request (HTML)"),
+    "privacy.erase": ("Anonimiseren", "Erase"),
+    "privacy.erase_title": ("Persoon anonimiseren", "Erase this person"),
+    "privacy.erase_body": ("Naam, e-mail, telefoon, notities en toestemmingen worden overal gewist, ook in de "
+                           "auditlog. Dienstverbanden en relaties blijven anoniem bestaan.",
+                           "Name, email, phone, notes and consents are wiped everywhere, the audit log "
+                           "included. Employments and links stay, anonymous."),
+    "privacy.erase_continue": ("Doorgaan", "Continue"),
+    "privacy.erase_type_name": ("Typ de volledige naam van de persoon ter bevestiging.",
+                                "Type the person's full name to confirm."),
+    "privacy.erase_final": ("Definitief anonimiseren", "Erase for good"),
+    "privacy.erased": ("Persoon geanonimiseerd", "Person erased"),
+})

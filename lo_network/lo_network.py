@@ -47,6 +47,10 @@ from lo_network.states.public_registration import (
 )
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
+from lo_network.states.history import HistoryState  # issue 7: a record's audit history
+from lo_network.states.privacy import PersonPrivacyState  # issue 7: consent, access request, erasure
+from lo_network.pages.audit import audit
+from lo_network.states.audit import AuditState
 
 startup()
 
@@ -64,12 +68,12 @@ app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", 
 app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
-             on_load=[OrganisationState.load, LinksState.load_organisation])
+             on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation])
 app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
 app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
-             on_load=[PersonState.load, LinksState.load_person])
+             on_load=[PersonState.load, LinksState.load_person, HistoryState.load_person, PersonPrivacyState.load])
 app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)
 app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstellen? · {TITLE}",
              on_load=IntroductionsState.load)
@@ -90,3 +94,5 @@ app.add_page(my_registration, route=f"{MINE_ROUTE}/[{TOKEN_ARG}]", title="Uw aan
 
 app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", title=f"Naamlijst · {TITLE}",
              on_load=NameListState.load_names)
+
+app.add_page(audit, route="/audit", title=f"Auditlog · {TITLE}", on_load=AuditState.load)

@@ -61,6 +61,7 @@ class Settings:
     def base_url(self) -> str:
         """Where links in emails and calendar files point (LO_PUBLIC_URL, else this machine)."""
         return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
+    retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
 
     @property
     def embedded(self) -> bool:
@@ -106,6 +107,7 @@ def load() -> Settings:
         smtp_starttls=_env("LO_SMTP_STARTTLS", "true").lower() not in ("0", "false", "no", "off"),
         public_url=_env("LO_PUBLIC_URL"),
         public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
+        retention_years=_int("LO_RETENTION_YEARS", 7),
     )
 
 

@@ -47,3 +47,15 @@ class ApiToken(sqlmodel.SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     last_used_at: Optional[datetime] = None
     revoked: bool = False
+
+
+@rx.ModelRegistry.register
+class LoginFailure(sqlmodel.SQLModel, table=True):
+    """Failed logins per key ("email:<address>" or "ip:<client address>"), kept in SQL so
+    every worker process sees the same count and lock (see service.sign_in)."""
+
+    __tablename__ = "lo_login_failure"
+    key: str = Field(primary_key=True)
+    failures: int = 0
+    last_failure_at: datetime = Field(default_factory=utcnow)
+    locked_until: Optional[datetime] = None

@@ -14,12 +14,13 @@ from sqlmodel import select
 
 from lo_network import settings as settings_mod
 from lo_network import sql
-from lo_network.accounts.models import ApiToken, LoginSession, User, utcnow
+from lo_network.accounts import strength
+from lo_network.accounts.models import ApiToken, LoginFailure, LoginSession, User, utcnow
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 
 _hasher = PasswordHasher()
-MIN_PASSWORD = 10
+MIN_PASSWORD = 12
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,10 @@ def validate_user(email: str, name: str, role: str, password: str | None) -> str
         errors["email"] = f"geen geldig e-mailadres / not a valid email address ({exc})"
     if role not in vocab.ROLES:
         errors["role"] = f"onbekende rol / unknown role; kies uit / choose from {', '.join(vocab.ROLES)}"
-    if password is not None and len(password) < MIN_PASSWORD:
-        errors["password"] = (
-            f"wachtwoord te kort (min. {MIN_PASSWORD} tekens) / password too short (min {MIN_PASSWORD})"
-        )
+    if password is not None:
+        problem = password_problem(password, email)
+        if problem:
+            errors["password"] = problem
     if len(name) > 120:
         errors["name"] = "te lang / too long"
     if errors:
@@ -62,7 +63,26 @@ def validate_user(email: str, name: str, role: str, password: str | None) -> str
     return email
 
 
-def create_user(email: str, password: str, role: str, name: str = "") -> User:
+def password_problem(password: str, email: str = "") -> str:
+    """Why a password is too weak (nl / en), or "" when it is strong enough:
+    at least MIN_PASSWORD characters, not a very common password, not the email's name."""
+    if len(password) < MIN_PASSWORD:
+        return f"wachtwoord te kort (min. {MIN_PASSWORD} tekens) / password too short (min {MIN_PASSWORD})"
+    if strength.is_common(password, email):
+        return ("wachtwoord te gewoon: kies een zin of een langere reeks / "
+                "password too common: choose a phrase or a longer sequence")
+    return ""
+
+
+def _audit_user(actor_email: str, via: str, action: str, user_id, before, after) -> None:
+    from lo_network.audit import log as audit  # audit imports accounts.models: import late
+
+    audit.record(actor_email, via, action, "user", str(user_id), before, after)
+
+
+def create_user(email: str, password: str, role: str, name: str = "", *,
+                actor_email: str = "cli", via: str = "cli") -> User:
+    """A new account (audited as done by ``actor_email`` via ``via``; never the password)."""
     email = validate_user(email, name, role, password)
     with sql.session() as db:
         if db.exec(select(User).where(User.email == email)).first():
@@ -71,12 +91,14 @@ def create_user(email: str, password: str, role: str, name: str = "") -> User:
         db.add(user)
         db.commit()
         db.refresh(user)
-        return user
+    _audit_user(actor_email, via, "create", user.id, None, {"email": user.email, "name": user.name, "role": user.role})
+    return user
 
 
-def set_password(email: str, password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise ValidationError({"password": f"min. {MIN_PASSWORD} tekens / min {MIN_PASSWORD} characters"})
+def set_password(email: str, password: str, *, actor_email: str = "cli", via: str = "cli") -> None:
+    problem = password_problem(password, email)
+    if problem:
+        raise ValidationError({"password": problem})
     with sql.session() as db:
         user = db.exec(select(User).where(User.email == email.strip().lower())).first()
         if user is None:
@@ -84,6 +106,7 @@ def set_password(email: str, password: str) -> None:
         user.password_hash = _hasher.hash(password)
         db.add(user)
         db.commit()
+    _audit_user(actor_email, via, "set_password", user.id, None, {"password": "(gewijzigd / changed)"})
 
 
 def any_user() -> bool:
@@ -107,6 +130,99 @@ def authenticate(email: str, password: str) -> User | None:
         except (VerificationError, InvalidHashError):
             return None
         return user
+
+
+# ---------------------------------------------------------------- failed logins slowed down
+FREE_FAILURES = {"email": 5, "ip": 20}  # failures per key before it is locked (an office
+                                        # shares one address: it gets more room)
+FIRST_LOCK_SECONDS = 30      # then locked 30 s, 60 s, 120 s, ... (doubling per failure)
+MAX_LOCK_SECONDS = 15 * 60   # at most 15 minutes
+FORGET_AFTER = timedelta(minutes=30)  # a quiet key starts again from zero
+
+
+class LoginThrottled(Exception):
+    """Too many failed logins for this email or client address: wait ``seconds``."""
+
+    def __init__(self, seconds: int):
+        self.seconds = max(1, int(seconds))
+        super().__init__(f"te veel mislukte pogingen; probeer het over {self.seconds} s opnieuw / "
+                         f"too many failed attempts; try again in {self.seconds} s")
+
+
+def _aware(moment):
+    from datetime import timezone
+
+    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _throttle_keys(email: str, client: str) -> list[str]:
+    keys = [f"email:{email.strip().lower()}"]
+    if client:
+        keys.append(f"ip:{client}")
+    return keys
+
+
+def login_wait(email: str, client: str = "") -> int:
+    """Seconds until this email / client address may try again (0: now)."""
+    now = utcnow()
+    with sql.session() as db:
+        rows = [db.get(LoginFailure, key) for key in _throttle_keys(email, client)]
+    waits = [(_aware(r.locked_until) - now).total_seconds() for r in rows if r and r.locked_until]
+    return max([0, *[int(w) + 1 for w in waits if w > 0]])
+
+
+def _count_failure(key: str) -> None:
+    """One more failure for ``key``: an atomic UPDATE (or the first INSERT), then the lock."""
+    from sqlalchemy import update
+    from sqlalchemy.exc import IntegrityError
+
+    now = utcnow()
+    for _ in range(3):
+        with sql.session() as db:
+            row = db.get(LoginFailure, key)
+            if row is None:
+                db.add(LoginFailure(key=key, failures=1, last_failure_at=now))
+                try:
+                    db.commit()
+                    return
+                except IntegrityError:  # another worker inserted it first: count again
+                    db.rollback()
+                    continue
+            stale = _aware(row.last_failure_at) < now - FORGET_AFTER
+            db.exec(update(LoginFailure).where(LoginFailure.key == key).values(
+                failures=1 if stale else LoginFailure.failures + 1, last_failure_at=now))
+            db.commit()
+            row = db.get(LoginFailure, key)
+            db.refresh(row)
+            over = row.failures - FREE_FAILURES[key.split(":", 1)[0]]
+            if over >= 0:
+                seconds = min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** min(over, 20))
+                row.locked_until = now + timedelta(seconds=seconds)
+                db.add(row)
+                db.commit()
+            return
+
+
+def sign_in(email: str, password: str, client: str = "") -> User | None:
+    """Log in with failed attempts slowed down per email and per client address.
+
+    Raises LoginThrottled while either is locked (the password is not even checked);
+    a failure counts for both keys; a success clears the email's count."""
+    wait = login_wait(email, client)
+    if wait:
+        raise LoginThrottled(wait)
+    user = authenticate(email, password)
+    keys = _throttle_keys(email, client)
+    if user is None:
+        for key in keys:
+            _count_failure(key)
+        return None
+    with sql.session() as db:
+        row = db.get(LoginFailure, keys[0])
+        if row is not None:
+            db.delete(row)
+            db.commit()
+    return user
 
 
 def start_session(user: User) -> str:
@@ -153,6 +269,7 @@ def create_api_token(email: str, label: str = "") -> str:
             raise ValidationError({"email": "onbekende gebruiker / unknown user"})
         db.add(ApiToken(token_hash=_digest(token), user_id=user.id, label=label))
         db.commit()
+    _audit_user("cli", "cli", "create_token", user.id, None, {"label": label})  # never the token
     return token
 
 
@@ -184,7 +301,7 @@ def _other_active_admins(db, user_id: int) -> int:
     return len(list(rows))
 
 
-def set_role(user_id: int, role: str) -> User:
+def set_role(user_id: int, role: str, *, actor_email: str = "cli", via: str = "cli") -> User:
     """Give a user another role (one of vocab.ROLES); the last active admin keeps theirs."""
     if role not in vocab.ROLES:
         raise ValidationError({"role": f"onbekende rol / unknown role; kies uit / choose from {', '.join(vocab.ROLES)}"})
@@ -194,14 +311,16 @@ def set_role(user_id: int, role: str) -> User:
             raise ValidationError({"user": _UNKNOWN_USER})
         if user.role == "admin" and role != "admin" and user.active and not _other_active_admins(db, user.id):
             raise ValidationError({"role": _LAST_ADMIN})
+        before = user.role
         user.role = role
         db.add(user)
         db.commit()
         db.refresh(user)
-        return user
+    _audit_user(actor_email, via, "update", user.id, {"role": before}, {"role": user.role})
+    return user
 
 
-def set_active(user_id: int, active: bool) -> User:
+def set_active(user_id: int, active: bool, *, actor_email: str = "cli", via: str = "cli") -> User:
     """(De)activate a user; deactivating ends their login sessions at once.
     The last active admin cannot be deactivated."""
     with sql.session() as db:
@@ -210,6 +329,7 @@ def set_active(user_id: int, active: bool) -> User:
             raise ValidationError({"user": _UNKNOWN_USER})
         if not active and user.role == "admin" and user.active and not _other_active_admins(db, user.id):
             raise ValidationError({"active": _LAST_ADMIN})
+        before = user.active
         user.active = bool(active)
         db.add(user)
         if not active:
@@ -217,4 +337,5 @@ def set_active(user_id: int, active: bool) -> User:
                 db.delete(row)
         db.commit()
         db.refresh(user)
-        return user
+    _audit_user(actor_email, via, "update", user.id, {"active": before}, {"active": user.active})
+    return user

@@ -2,7 +2,8 @@
 
 from fastapi import FastAPI
 
-from lo_network.api import activities, errors, exports, health, links, organisations, people
+from lo_network.api import activities, errors, exports, health, links, organisations, people, privacy
+from lo_network.api.security import SecurityHeaders
 
 PREFIX = "/api/v1"
 
@@ -32,4 +33,6 @@ def create_api() -> FastAPI:
     for router in (activities.router, activities.registrations_router, activities.public_router,
                    activities.calendar_router, activities.participation_router):
         api.include_router(router, prefix=PREFIX)
+    api.include_router(privacy.router, prefix=PREFIX)  # issue 7: consent, access request, erasure
+    api.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")  # issue 7: every answer
     return api

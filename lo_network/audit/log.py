@@ -1,10 +1,17 @@
-"""Write and read audit entries."""
+"""Write and read audit entries.
+
+Append-only for the application: this module offers ``record`` (append) and readers only;
+there is no function that changes or removes an entry. (The one exception is the privacy
+erasure, lo_network.privacy, which blanks a person's data inside their entries as the
+GDPR asks, and is itself audited.)"""
 
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
+from sqlalchemy import func, or_
 from sqlmodel import select
 
 from lo_network import sql
@@ -31,4 +38,59 @@ def for_entity(entity: str, entity_id: str, limit: int = 50) -> list[AuditEntry]
             select(AuditEntry).where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
             .order_by(AuditEntry.at.desc()).limit(limit)
         )
+        return list(rows)
+
+
+def _conditions(actor: str = "", entity: str = "", entity_id: str = "", action: str = "",
+                since: date | None = None, until: date | None = None, text: str = "") -> list:
+    """SQL conditions of a search (each given filter narrows it)."""
+    where = []
+    if actor:
+        where.append(func.lower(AuditEntry.actor).contains(actor.strip().lower(), autoescape=True))
+    if entity:
+        where.append(AuditEntry.entity == entity)
+    if entity_id:
+        where.append(AuditEntry.entity_id == entity_id.strip())
+    if action:
+        where.append(AuditEntry.action == action)
+    if since:
+        where.append(AuditEntry.at >= datetime.combine(since, time.min, tzinfo=timezone.utc))
+    if until:
+        where.append(AuditEntry.at < datetime.combine(until + timedelta(days=1), time.min, tzinfo=timezone.utc))
+    if text:
+        needle = text.strip().lower()
+        where.append(or_(func.lower(AuditEntry.before).contains(needle, autoescape=True),
+                         func.lower(AuditEntry.after).contains(needle, autoescape=True),
+                         AuditEntry.entity_id == text.strip()))
+    return where
+
+
+def search(page: int = 1, page_size: int = 50, **filters) -> tuple[list[AuditEntry], int]:
+    """One page of entries, newest first, and how many match (both counted in SQL)."""
+    where = _conditions(**filters)
+    page, page_size = max(1, int(page)), max(1, min(200, int(page_size)))
+    with sql.session() as db:
+        total = db.exec(select(func.count()).select_from(AuditEntry).where(*where)).one()
+        rows = db.exec(select(AuditEntry).where(*where).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                       .offset((page - 1) * page_size).limit(page_size))
+        return list(rows), int(total)
+
+
+def actions() -> list[str]:
+    """The actions that occur in the log (for the search form)."""
+    with sql.session() as db:
+        return sorted(a for a in db.exec(select(AuditEntry.action).distinct()) if a)
+
+
+def about_person(person_id: str, employment_ids: list[str] = ()) -> list[AuditEntry]:
+    """Every entry about one person: on the person, their employments, or naming their id
+    in the before/after (links, merges), oldest first (for an access request)."""
+    needle = f'"{person_id}"'
+    with sql.session() as db:
+        rows = db.exec(select(AuditEntry).where(or_(
+            (AuditEntry.entity == "person") & (AuditEntry.entity_id == person_id),
+            (AuditEntry.entity == "employment") & (AuditEntry.entity_id.in_(list(employment_ids) or [""])),
+            AuditEntry.before.contains(needle, autoescape=True),
+            AuditEntry.after.contains(needle, autoescape=True),
+        )).order_by(AuditEntry.at, AuditEntry.id))
         return list(rows)

@@ -24,6 +24,7 @@ NAV_ITEMS: list[tuple[str, str, str]] = [
     ("/importeren", "nav.import", "edit_network"),
     ("/gebruikers", "nav.users", "admin"),
 ]
+NAV_ITEMS.append(("/audit", "nav.audit", True))  # issue 7: audit log (admins)
 
 
 def logo() -> rx.Component:

@@ -103,8 +103,8 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["region"] = region
 
     themes_raw = raw.get("themes") or []
-    if isinstance(themes_raw, str):
-        themes_raw = [t for t in re.split(r"[,;]", themes_raw) if t.strip()]
+    if not isinstance(themes_raw, (list, tuple, set)):  # a string, or (issue 7, found by hypothesis) a number
+        themes_raw = [t for t in re.split(r"[,;]", str(themes_raw)) if t.strip()]
     themes = sorted({clean(t) for t in themes_raw if clean(t)})
     unknown = [t for t in themes if t not in vocab.THEMES]
     if unknown:

@@ -10,6 +10,7 @@ class Permission(str, Enum):
     EDIT_NETWORK = "edit_network"      # organisations, people, links
     EDIT_ACTIVITIES = "edit_activities"
     MANAGE_USERS = "manage_users"
+    PRIVACY = "privacy"                # issue 7: audit log page, access requests, erasure (admin only)
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {

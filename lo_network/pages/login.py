@@ -13,7 +13,12 @@ def login_error() -> rx.Component:
     return rx.cond(
         LoginState.error_key != "",
         rx.callout(
-            rx.cond(LoginState.error_key == "login.required", t("login.required"), t("login.failed")),
+            rx.cond(
+                LoginState.error_key == "login.required", t("login.required"),
+                rx.cond(LoginState.error_key == "login.throttled",
+                        rx.text(t("login.throttled"), " ", LoginState.wait_seconds, " s", as_="span"),
+                        t("login.failed")),
+            ),
             icon="circle-alert",
             color_scheme="red",
             role="alert",

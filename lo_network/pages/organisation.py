@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from lo_network.components.history import history_section  # issue 7
+from lo_network.states.history import HistoryState  # issue 7
+
 import reflex as rx
 
 from lo_network.components.forms import (
@@ -244,7 +247,8 @@ def content() -> rx.Component:
             rx.box(edit_form(), max_width="760px"),
             rx.grid(
                 rx.box(rx.cond(S.editing, edit_form(), view())),
-                rx.vstack(status_history(), people(), network_sections(), spacing="4", width="100%"),
+                rx.vstack(status_history(), people(), network_sections(),
+                          history_section(HistoryState.entries, "org-history"), spacing="4", width="100%"),
                 columns=rx.breakpoints(initial="1", md="3fr 2fr"),
                 spacing="4",
                 width="100%",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from lo_network.components.history import history_section  # issue 7
+from lo_network.components.privacy import person_privacy_sections  # issue 7
+from lo_network.states.history import HistoryState  # issue 7
+
 import reflex as rx
 
 from lo_network.components.forms import (
@@ -358,7 +362,9 @@ def body() -> rx.Component:
                 rx.grid(
                     rx.box(rx.cond(S.editing, edit_form(), view())),
                     rx.cond(S.is_new, first_job_fields(),
-                            rx.vstack(employment_history(), network_sections(), spacing="4", width="100%")),
+                            rx.vstack(employment_history(), network_sections(), *person_privacy_sections(),
+                                      history_section(HistoryState.entries, "person-history"),
+                                      spacing="4", width="100%")),
                     columns=rx.breakpoints(initial="1", md="3fr 2fr"),
                     gap="4",
                     width="100%",

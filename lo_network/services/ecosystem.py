@@ -9,6 +9,7 @@ from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
+from lo_network.services import consent  # issue 7
 from lo_network.store import driver
 from lo_network.store import metrics as store
 
@@ -27,7 +28,7 @@ def network(actor: Actor, filters: dict[str, Any], *, year: str = "", people: bo
         return organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end)
 
     organisations, ties = driver.read(work)
-    return domain.build(organisations, ties, people=people, search=search)
+    return domain.build(organisations, _shown_ties(ties), people=people, search=search)
 
 
 def ego(actor: Actor, record_id: str, depth: int = 2, *, year: str = "", search: str = "") -> dict:
@@ -44,7 +45,21 @@ def ego(actor: Actor, record_id: str, depth: int = 2, *, year: str = "", search:
         return found, organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end, people)
 
     found, organisations, ties = driver.read(work)
-    return domain.build(found, ties, people=True, search=search, only={n["id"] for n in found})
+    hidden = _hidden_people([n["id"] for n in found if n["kind"] == domain.PERSON])
+    found = [n for n in found if n["id"] not in hidden]
+    return domain.build(found, _shown_ties(ties, hidden), people=True, search=search, only={n["id"] for n in found})
+
+
+# issue 7: the map shows only people with a basis for the network directory
+def _hidden_people(person_ids: list[str]) -> set[str]:
+    return set(person_ids) - consent.allowed_people(person_ids, "directory")
+
+
+def _shown_ties(ties: list[dict], hidden: set[str] | None = None) -> list[dict]:
+    """The ties without people who have no basis to be shown (WORKS_AT from them, LINKs with them)."""
+    people = sorted({t["a"] for t in ties if t["rel"] == "WORKS_AT"})  # person links join these
+    hidden = (hidden or set()) | _hidden_people(people)
+    return [t for t in ties if t["a"] not in hidden and t["b"] not in hidden]
 
 
 def _window(year: str) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import Permission, allowed, require
 from lo_network.domain.text import fold
 from lo_network.services import Page, clamp_page, read_page
 from lo_network.store import driver
@@ -32,6 +32,9 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     if sort not in domain.SORTS:
         raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
+    # issue 7: a role that may only view sees people with a basis for the network directory
+    # (the same rule as the map); who maintains the network sees everyone
+    clean_filters["directory"] = not allowed(actor.role, Permission.EDIT_NETWORK)
     return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
 
@@ -126,15 +129,20 @@ def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dic
     job = domain.validate_employment(dict(raw, organisation_id=current["organisation_id"]))
     if driver.write(store.update_employment, person_id, employment_id, job) is None:
         raise NotFound(employment_id)
-    audit.record(actor.email, via, "update", "employment", employment_id, None, dict(job, person_id=person_id))
+    before = {k: current.get(k) for k in ("organisation_id", "role", "since", "until")}
+    audit.record(actor.email, via, "update", "employment", employment_id, dict(before, person_id=person_id),
+                 dict(job, person_id=person_id))
     return employment_id
 
 
 def delete_employment(actor: Actor, person_id: str, employment_id: str, via: str) -> None:
     require(actor.role, Permission.EDIT_NETWORK)
+    person = driver.read(store.get, person_id)
+    current = next((w for w in (person or {}).get("employments", []) if w["id"] == employment_id), None) or {}
     if driver.write(store.delete_employment, person_id, employment_id) is None:
         raise NotFound(employment_id)
-    audit.record(actor.email, via, "delete", "employment", employment_id, {"person_id": person_id}, None)
+    before = {k: current.get(k) for k in ("organisation_id", "role", "since", "until")}
+    audit.record(actor.email, via, "delete", "employment", employment_id, dict(before, person_id=person_id), None)
 
 
 def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
@@ -172,6 +180,8 @@ def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str)
 
     employment_id = driver.write(work)
     for current, ended in ending:
-        audit.record(actor.email, via, "update", "employment", current["id"], None, dict(ended, person_id=person_id))
+        before = {k: current.get(k) for k in ("organisation_id", "role", "since", "until")}
+        audit.record(actor.email, via, "update", "employment", current["id"], dict(before, person_id=person_id),
+                     dict(ended, person_id=person_id))
     audit.record(actor.email, via, "create", "employment", employment_id, None, dict(job, person_id=person_id))
     return employment_id

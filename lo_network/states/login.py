@@ -12,6 +12,7 @@ class LoginState(SessionState):
     """The login form. The password is read from the submitted form only, never kept."""
 
     error_key: str = ""
+    wait_seconds: int = 0  # with error_key "login.throttled": how long to wait
 
     def _next(self) -> str:
         return safe_next(self.router.url.query_parameters.get("next"))
@@ -29,7 +30,12 @@ class LoginState(SessionState):
         if not email or not password:
             self.error_key = "login.required"
             return None
-        user = accounts.authenticate(email, password)
+        try:
+            user = accounts.sign_in(email, password, self.router.session.client_ip)
+        except accounts.LoginThrottled as exc:
+            self.error_key = "login.throttled"
+            self.wait_seconds = exc.seconds
+            return None
         if user is None:
             self.error_key = "login.failed"
             return None

@@ -10,7 +10,6 @@ import reflex as rx
 
 from lo_network.accounts import service as accounts
 from lo_network.accounts.models import User
-from lo_network.audit import log as audit
 from lo_network.components.forms import errors_from
 from lo_network.domain.dates import dutch
 from lo_network.domain.errors import ValidationError
@@ -58,13 +57,11 @@ class UsersState(SessionState):
         try:
             user = accounts.create_user(
                 str(form_data.get("email") or ""), str(form_data.get("password") or ""),
-                self.new_role, name=str(form_data.get("name") or ""),
+                self.new_role, name=str(form_data.get("name") or ""), actor_email=actor.email, via="ui",
             )
         except ValidationError as exc:
             self.errors = errors_from(exc)
             return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        audit.record(actor.email, "ui", "create", "user", str(user.id), None,
-                     {"email": user.email, "name": user.name, "role": user.role})
         self.errors = {}
         self.form_key += 1
         self._reload()
@@ -73,18 +70,16 @@ class UsersState(SessionState):
     @requires(Permission.MANAGE_USERS, graph=False)
     def change_role(self, user_id: int, role: str):
         actor = self.signed_in_actor()
-        before = next((u.role for u in self.users if u.id == user_id), None)
-        user = accounts.set_role(int(user_id), role)  # a refusal (last admin) becomes a toast
-        audit.record(actor.email, "ui", "update", "user", str(user.id), {"role": before}, {"role": user.role})
+        # a refusal (last admin) becomes a toast; the service writes the audit entry
+        user = accounts.set_role(int(user_id), role, actor_email=actor.email, via="ui")
         self._reload()
         return rx.toast.success(f"{self.ui_text('users.role_changed')}: {user.email}")
 
     @requires(Permission.MANAGE_USERS, graph=False)
     def set_active(self, user_id: int, active: bool):
         actor = self.signed_in_actor()
-        user = accounts.set_active(int(user_id), bool(active))  # a refusal becomes a toast
-        audit.record(actor.email, "ui", "update", "user", str(user.id), {"active": not user.active},
-                     {"active": user.active})
+        # a refusal becomes a toast; the service writes the audit entry
+        user = accounts.set_active(int(user_id), bool(active), actor_email=actor.email, via="ui")
         self._reload()
         return rx.toast.success(
             f"{self.ui_text('users.activated' if user.active else 'users.deactivated')}: {user.email}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -43,6 +44,7 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
         "text": filters.get("text") or "",
         "tag": filters.get("tag") or None,
         "organisation_id": filters.get("organisation_id") or None,
+        "directory": True if filters.get("directory") else None,  # issue 7: see domain.consent.has_basis
     }
 
 
@@ -50,7 +52,8 @@ def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: i
            after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
     """One page of people matching ``filters``; with ``after`` (keyset parameters of the
     previous page's last row) the page that follows that row."""
-    result = tx.run(q("people/search"), **_filters(filters), **after, sort=sort, offset=offset, limit=limit)
+    result = tx.run(q("people/search"), **_filters(filters), **after, sort=sort, offset=offset, limit=limit,
+                    today=date.today().isoformat())
     return [plain(r["person"]) for r in result]
 
 
@@ -59,7 +62,7 @@ def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
     params = _filters(filters)
     if not any(params.values()):
         return tx.run(q("people/count_all")).single()["total"]
-    return tx.run(q("people/count"), **params).single()["total"]
+    return tx.run(q("people/count"), **params, today=date.today().isoformat()).single()["total"]
 
 
 def add_employment(tx: ManagedTransaction, person_id: str, employment: dict[str, Any]) -> str | None:

@@ -162,10 +162,14 @@ def fresh_targets(admin) -> Targets:
     employment_id = people.get(admin, person["id"])["employments"][0]["id"]
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
     from tests.e2e.network_targets import network_targets
+    from tests.e2e.privacy_targets import privacy_targets
 
+    network = network_targets(admin, org["id"], person["id"], n)
+    for key, value in privacy_targets(admin, person["id"]).items():
+        network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
     activity_id, registration_id, other_id = activity_targets(admin, n, person["id"])
-    targets = Targets(org["id"], person["id"], employment_id, user.id, user.email, n,
-                      network_targets(admin, org["id"], person["id"], n), activity_id, registration_id, other_id)
+    targets = Targets(org["id"], person["id"], employment_id, user.id, user.email, n, network,
+                      activity_id, registration_id, other_id)
     targets.milestone_id = project_targets(admin, targets)
     return targets
 

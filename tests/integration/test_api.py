@@ -78,7 +78,7 @@ def test_every_route_but_health_needs_a_valid_token(app, client, sql_db, headers
         assert response.status_code == 401, (method, path, response.text)
         assert "invalid API token" in response.json()["detail"]
         assert response.headers["WWW-Authenticate"] == "Bearer"
-    assert len(guarded) == 15 + 10 + 2  # + links (issue 3) + the two list exports (issue 5)
+    assert len(guarded) == 15 + 10 + 2 + 4  # + links (issue 3), list exports (5), consent and access (7)
 
 
 def test_a_token_acts_as_its_user(client, graph, auth):
@@ -232,11 +232,12 @@ def test_bad_person_names_each_field_and_stores_nothing(client, graph, auth):
 def test_steering_may_read_but_every_mutating_route_answers_403(app, client, graph, auth, users):
     coordinator = users["coordinator"]
     org = organisation_service.create(coordinator, ACME, "test")
-    person = person_service.create(coordinator, {"last_name": "Jansen"}, "test",
+    person = person_service.create(coordinator, {"last_name": "Jansen", "consent_basis": "contract",  # listed (7)
+                                                 "consent_date": "2024-01-01"}, "test",
                                    employment={"organisation_id": org["id"], "role": "CEO"})
     employment_id = person_service.get(coordinator, person["id"])["employments"][0]["id"]
     ids = {"organisation_id": org["id"], "person_id": person["id"], "employment_id": employment_id,
-           "link_id": "x"}
+           "link_id": "x", "consent_id": "x"}
 
     def snapshot():
         return (organisation_service.get(coordinator, org["id"]), person_service.get(coordinator, person["id"]),
@@ -254,7 +255,7 @@ def test_steering_may_read_but_every_mutating_route_answers_403(app, client, gra
         assert "not allowed" in response.json()["detail"]
     assert {("POST", f"{V1}/organisations"), ("PATCH", f"{V1}/people/{{person_id}}"),
             ("DELETE", f"{V1}/people/{{person_id}}/employments/{{employment_id}}")} <= walked
-    assert len(walked) == 11 + 8  # + links (issue 3)
+    assert len(walked) == 11 + 8 + 2  # + links (issue 3), consents (issue 7)
     assert snapshot() == before
 
 
@@ -303,7 +304,7 @@ def test_people_list_filters_sorts_and_pages(client, graph, auth, users):
     for n, last in enumerate(("Bakker", "Visser", "de Jong", "Smit")):
         person_service.create(coordinator, {"first_name": "Sam", "last_name": last, "tags": ["lid"] if n % 2 else []},
                               "test", employment={"organisation_id": org["id"]} if n < 2 else None)
-    h = auth["steering"]
+    h = auth["coordinator"]  # steering lists only people with a basis for the directory (issue 7)
 
     def names(**params):
         response = client.get(f"{V1}/people", params=params, headers=h)
@@ -330,7 +331,7 @@ def test_openapi_lists_every_route_and_the_bearer_scheme(app, client):
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     documented = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
     assert documented == operations(app, foundation=False)
-    assert len(operations(app)) == 16 + 10 + 2 and operations(app) <= documented  # + links (3), exports (5)
+    assert len(operations(app)) == 16 + 10 + 2 + 4 and operations(app) <= documented  # + links (3), exports (5), privacy (7)
     assert spec["paths"][f"{V1}/organisations"]["post"]["security"] == [{"HTTPBearer": []}]
     assert "errors" in spec["components"]["schemas"]["Problem"]["properties"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]  # 422 is documented as Problem

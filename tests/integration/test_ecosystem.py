@@ -11,9 +11,10 @@ def test_map_filters_window_search_and_ego(graph, users):
     org = lambda name, region: organisations.create(a, {"name": name, "kind": "company", "region": region}, "t")["id"]  # noqa: E731
     tw1, tw2, zw = org("Twente Een", "twente"), org("Twente Twee", "twente"), org("Zwolle Drie", "zwolle")
     far = org("Ver Weg", "deventer")
-    anna = people.create(a, {"first_name": "Anna", "last_name": "Kaart"}, "t",
+    basis = {"consent_basis": "legitimate_interest", "consent_date": "2020-01-01"}  # issue 7: may be shown
+    anna = people.create(a, {"first_name": "Anna", "last_name": "Kaart"} | basis, "t",
                          employment={"organisation_id": tw1, "since": "2020-01-01"})["id"]
-    bert = people.create(a, {"first_name": "Bert", "last_name": "Kaart"}, "t")["id"]
+    bert = people.create(a, {"first_name": "Bert", "last_name": "Kaart"} | basis, "t")["id"]
     links.add(a, "person", anna, bert, {"type": "knows"}, "t")
     links.add(a, "organisation", tw1, tw2, {"type": "partner", "since": "2019-01-01", "until": "2021-12-31"}, "t")
     links.add(a, "organisation", tw2, zw, {"type": "customer", "since": "2018-01-01"}, "t")

@@ -7,14 +7,15 @@ import pytest
 from lo_network.domain.permissions import Permission, PermissionDenied, allowed, require
 from lo_network.domain.vocab import ROLES
 
-V, N, A, U = (Permission.VIEW, Permission.EDIT_NETWORK, Permission.EDIT_ACTIVITIES,
-              Permission.MANAGE_USERS)
+V, N, A, U, P = (Permission.VIEW, Permission.EDIT_NETWORK, Permission.EDIT_ACTIVITIES,
+                 Permission.MANAGE_USERS, Permission.PRIVACY)
 
 MATRIX = {
     ("admin", V): True, ("admin", N): True, ("admin", A): True, ("admin", U): True,
     ("coordinator", V): True, ("coordinator", N): True, ("coordinator", A): False, ("coordinator", U): False,
     ("organiser", V): True, ("organiser", N): False, ("organiser", A): True, ("organiser", U): False,
     ("steering", V): True, ("steering", N): False, ("steering", A): False, ("steering", U): False,
+    ("admin", P): True, ("coordinator", P): False, ("organiser", P): False, ("steering", P): False,
 }
 
 

@@ -32,6 +32,8 @@ SCREEN_ONLY = {
     "CheckInState": {"set_walk_in"},
     "PublicRegistrationState": {"set_public_value", "set_consent"},
     "MyRegistrationState": {"set_mine_value"},
+    "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
+    "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
 }
 # the public pages (no account): the service checks that the activity is public and open,
 # the rate limit per address, and the personal token of a registration
@@ -58,7 +60,8 @@ def test_the_walk_finds_every_page_state():
     names = {state.__name__ for state in all_states()}
     assert {"OrganisationsState", "OrganisationState", "PeopleState", "PersonState", "UsersState",
             "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState",
-            "ActivitiesState", "ActivityState", "CheckInState", "PublicRegistrationState"} <= names
+            "ActivitiesState", "ActivityState", "CheckInState", "PublicRegistrationState",
+            "AuditState", "HistoryState", "PersonPrivacyState"} <= names
 
 
 def test_every_handler_is_guarded_or_screen_only():

@@ -1,0 +1,145 @@
+"""The privacy sections of a person page (issue 7): consent per purpose (shown to all,
+editable with EDIT_NETWORK), and for administrators the access request and the erasure."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.forms import field, field_error
+from lo_network.components.layout import section
+from lo_network.domain import consent as consent_domain
+from lo_network.i18n import pick, t
+from lo_network.states.privacy import ConsentRow, PersonPrivacyState as S
+from lo_network.states.session import SessionState
+
+
+def _label(options: dict[str, tuple[str, str]], value: rx.Var) -> rx.Component:
+    return rx.match(value, *[(k, pick(nl, en)) for k, (nl, en) in options.items()], value)
+
+
+def consent_item(row: ConsentRow) -> rx.Component:
+    return rx.hstack(
+        rx.vstack(
+            rx.hstack(
+                rx.text(_label(consent_domain.PURPOSES, row.purpose), weight="medium", size="2"),
+                rx.cond(row.active, rx.badge(t("privacy.active"), color_scheme="teal", variant="soft"),
+                        rx.badge(t("privacy.withdrawn"), " ", row.withdrawn, color_scheme="gray", variant="soft")),
+                spacing="2", wrap="wrap",
+            ),
+            rx.text(_label(consent_domain.BASES, row.basis), " · ", row.date,
+                    rx.cond(row.source != "", rx.text(" · ", row.source, as_="span"), rx.fragment()),
+                    size="1", color_scheme="gray"),
+            spacing="0", align="start",
+        ),
+        rx.spacer(),
+        rx.cond(SessionState.can_edit_network & row.active,
+                rx.button(t("privacy.withdraw"), size="1", variant="soft", color_scheme="orange",
+                          on_click=S.withdraw_consent(row.id), class_name="consent-withdraw"),
+                rx.fragment()),
+        width="100%", align="center", class_name="consent-row",
+        border_top="1px solid var(--gray-4)", padding_y="6px",
+    )
+
+
+def _select(name: str, options: dict[str, tuple[str, str]]) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(id=f"consent-{name}", width="100%"),
+        rx.select.content(*[rx.select.item(pick(nl, en), value=k) for k, (nl, en) in options.items()]),
+        value=S.consent_draft[name],
+        on_change=lambda v: S.set_consent_value(name, v),
+    )
+
+
+def consent_form() -> rx.Component:
+    def _field(name: str, label: str, control: rx.Component) -> rx.Component:
+        return field(t(label), control, error=field_error(S.consent_errors, name), html_for=f"consent-{name}")
+
+    return rx.box(
+        rx.grid(
+            _field("purpose", "privacy.purpose", _select("purpose", consent_domain.PURPOSES)),
+            _field("basis", "privacy.basis", _select("basis", consent_domain.BASES)),
+            _field("date", "privacy.date", rx.input(id="consent-date", placeholder=t("common.date_hint"),
+                                                    value=S.consent_draft["date"],
+                                                    on_change=lambda v: S.set_consent_value("date", v))),
+            _field("source", "privacy.source", rx.input(id="consent-source", value=S.consent_draft["source"],
+                                                        on_change=lambda v: S.set_consent_value("source", v))),
+            columns="2", spacing="2", width="100%",
+        ),
+        rx.button(rx.icon("plus", size=14), t("privacy.add_consent"), on_click=S.add_consent, size="2",
+                  id="consent-add", margin_top="8px"),
+        key=S.consent_form_key, margin_top="12px", width="100%",
+    )
+
+
+def consent_section() -> rx.Component:
+    return section(
+        t("privacy.consents"),
+        rx.cond(S.consents.length() > 0,
+                rx.box(rx.foreach(S.consents, consent_item), id="consent-list", width="100%"),
+                rx.text(t("privacy.no_consents"), size="2", color_scheme="gray", id="consent-list")),
+        rx.cond(SessionState.can_edit_network, consent_form(), rx.fragment()),
+    )
+
+
+def erase_dialog() -> rx.Component:
+    return rx.fragment(rx.button(rx.icon("user-x", size=16), t("privacy.erase"), color_scheme="red",
+                                 variant="soft", on_click=S.set_erase_step(1), id="privacy-erase"),
+                       rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(t("privacy.erase_title")),
+            rx.cond(
+                S.erase_step == 1,
+                rx.vstack(
+                    rx.text(t("privacy.erase_body")),
+                    rx.text(t("common.cannot_undo"), weight="bold"),
+                    rx.hstack(
+                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray",
+                                  on_click=S.set_erase_step(0)),
+                        rx.button(t("privacy.erase_continue"), color_scheme="red", on_click=S.set_erase_step(2),
+                                  id="privacy-erase-continue"),
+                        justify="end", spacing="2", width="100%",
+                    ),
+                    spacing="3",
+                ),
+                rx.vstack(
+                    rx.text(t("privacy.erase_type_name")),
+                    rx.input(id="privacy-erase-confirm", value=S.erase_confirm, on_change=S.set_erase_confirm,
+                             width="100%", auto_complete="off"),
+                    field_error(S.erase_errors, "confirm"),
+                    rx.hstack(
+                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray",
+                                  on_click=S.set_erase_step(0)),
+                        rx.button(t("privacy.erase_final"), color_scheme="red", on_click=S.erase_person,
+                                  id="privacy-erase-final"),
+                        justify="end", spacing="2", width="100%",
+                    ),
+                    spacing="3",
+                ),
+            ),
+            id="privacy-erase-dialog",
+        ),
+        open=S.erase_step > 0,
+    ))
+
+
+def privacy_actions_section() -> rx.Component:
+    return rx.cond(
+        SessionState.is_admin,
+        section(
+            t("privacy.title"),
+            rx.text(t("privacy.intro"), size="2", color_scheme="gray", margin_bottom="8px"),
+            rx.hstack(
+                rx.button(rx.icon("download", size=16), t("privacy.access_json"), variant="soft",
+                          on_click=S.download_access_json, id="privacy-access-json"),
+                rx.button(rx.icon("file-text", size=16), t("privacy.access_html"), variant="soft",
+                          on_click=S.download_access_html, id="privacy-access-html"),
+                erase_dialog(),
+                spacing="2", wrap="wrap",
+            ),
+        ),
+        rx.fragment(),
+    )
+
+
+def person_privacy_sections() -> list[rx.Component]:
+    return [consent_section(), privacy_actions_section()]

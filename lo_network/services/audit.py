@@ -1,0 +1,123 @@
+"""Audit log use cases: the searchable log (admins) and one record's history (anyone who
+may view the record). Read-only: the application never changes or removes an entry."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import timezone
+from zoneinfo import ZoneInfo
+
+from lo_network.accounts.service import Actor
+from lo_network.audit import log
+from lo_network.audit.models import AuditEntry
+from lo_network.domain.dates import parse_date
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.permissions import Permission, require
+
+LOCAL = ZoneInfo("Europe/Amsterdam")
+ENTITIES = ("organisation", "person", "employment", "organisation_link", "person_link", "consent",
+            "user", "audit", "privacy")
+FILTERS = ("actor", "entity", "entity_id", "action", "since", "until", "text")
+
+
+@dataclass
+class Change:
+    field: str = ""
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class Entry:
+    """An audit entry as a page shows it: when (Dutch, local time), who, what, changes."""
+
+    id: int = 0
+    at: str = ""
+    actor: str = ""
+    via: str = ""
+    action: str = ""
+    entity: str = ""
+    entity_id: str = ""
+    href: str = ""
+    changes: list[Change] = field(default_factory=list)
+
+
+def _text(value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def changes(entry: AuditEntry) -> list[Change]:
+    """Field by field what an entry changed: for an update only the fields that differ."""
+    before = json.loads(entry.before) if entry.before else None
+    after = json.loads(entry.after) if entry.after else None
+    if isinstance(before, dict) or isinstance(after, dict):
+        b, a = before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {}
+        keys = list(dict.fromkeys([*b, *a]))
+        return [Change(k, _text(b.get(k)), _text(a.get(k))) for k in keys
+                if _text(b.get(k)) != _text(a.get(k))]
+    if before is None and after is None:
+        return []
+    return [Change("", _text(before), _text(after))]
+
+
+def href(entity: str, entity_id: str) -> str:
+    return {"organisation": f"/organisaties/{entity_id}", "person": f"/personen/{entity_id}",
+            "privacy": f"/personen/{entity_id}"}.get(entity, "")  # an access request or erasure: the person
+
+
+def view(entry: AuditEntry) -> Entry:
+    at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=timezone.utc)
+    return Entry(id=entry.id, at=at.astimezone(LOCAL).strftime("%d-%m-%Y %H:%M:%S"), actor=entry.actor,
+                 via=entry.via, action=entry.action, entity=entry.entity, entity_id=entry.entity_id,
+                 href=href(entry.entity, entry.entity_id), changes=changes(entry))
+
+
+def clean_filters(raw: dict) -> dict:
+    """The search filters as the log takes them; bad dates or an unknown kind name their field."""
+    out: dict = {}
+    errors: dict[str, str] = {}
+    for name in ("actor", "entity_id", "action", "text"):
+        out[name] = str(raw.get(name) or "").strip()[:200]
+    entity = str(raw.get("entity") or "").strip()
+    if entity and entity not in ENTITIES:
+        errors["entity"] = f"kies uit / choose from {', '.join(ENTITIES)}"
+    out["entity"] = entity
+    for name in ("since", "until"):
+        try:
+            out[name] = parse_date(raw.get(name))
+        except ValueError as exc:
+            errors[name] = str(exc)
+    if not errors and out["since"] and out["until"] and out["since"] > out["until"]:
+        errors["until"] = "ligt vóór 'vanaf' / is before 'from'"
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def search(actor: Actor, filters: dict, page: int = 1, page_size: int = 50) -> tuple[list[Entry], int]:
+    """The admins' audit page: entries matching ``filters`` (see FILTERS), paged in SQL."""
+    require(actor.role, Permission.PRIVACY)
+    rows, total = log.search(page=page, page_size=page_size, **clean_filters(filters))
+    return [view(r) for r in rows], total
+
+
+def history(actor: Actor, entity: str, entity_id: str, limit: int = 50) -> list[Entry]:
+    """A record's own history (newest first), for its page."""
+    require(actor.role, Permission.VIEW)
+    return [view(r) for r in log.for_entity(entity, entity_id, limit=limit)]
+
+
+
+
+def person_history(actor: Actor, person_id: str, limit: int = 50) -> list[Entry]:
+    """A person's page history: changes to the person and to their consent records."""
+    require(actor.role, Permission.VIEW)
+    rows = log.for_entity("person", person_id, limit=limit)
+    rows += log.search(entity="consent", text=person_id, page_size=limit)[0]
+    rows.sort(key=lambda r: r.id, reverse=True)
+    return [view(r) for r in rows[:limit]]

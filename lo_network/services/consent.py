@@ -1,0 +1,72 @@
+"""Consent use cases (issue 7): a person's consent records per purpose, and who may be
+shown or contacted for a purpose (the map, lists, exports and invitations ask here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from lo_network.accounts.service import Actor
+from lo_network.audit import log as audit
+from lo_network.domain import consent as domain
+from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.permissions import Permission, require
+from lo_network.store import consent as store
+from lo_network.store import driver
+
+
+def list_for(actor: Actor, person_id: str) -> list[dict]:
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.list_for, person_id)
+
+
+def add(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
+    """A new consent record (purpose, basis, date, source, optional withdrawn date)."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    record = domain.validate(raw)
+    consent_id = driver.write(store.add, person_id, record)
+    if consent_id is None:
+        raise NotFound(person_id)
+    audit.record(actor.email, via, "create", "consent", consent_id, None, dict(record, person_id=person_id))
+    return consent_id
+
+
+def update(actor: Actor, person_id: str, consent_id: str, raw: dict[str, Any], via: str) -> dict:
+    """Change basis, date, source or withdrawn date; the purpose of a record stays."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    current = next((c for c in driver.read(store.list_for, person_id) if c["id"] == consent_id), None)
+    if current is None:
+        raise NotFound(consent_id)
+    if raw.get("purpose") and raw["purpose"] != current["purpose"]:
+        raise ValidationError({"purpose": "het doel verandert niet: voeg een nieuw record toe / "
+                                          "the purpose does not change: add a new record"})
+    merged = {k: current.get(k) for k in domain.FIELDS} | {k: v for k, v in raw.items() if k in domain.FIELDS}
+    record = domain.validate(dict(merged, purpose=current["purpose"]))
+    changed = driver.write(store.update, person_id, consent_id, record)
+    if changed is None:
+        raise NotFound(consent_id)
+    before = {k: current.get(k) for k in domain.FIELDS}
+    audit.record(actor.email, via, "update", "consent", consent_id, dict(before, person_id=person_id),
+                 dict(record, person_id=person_id))
+    return changed
+
+
+def withdraw(actor: Actor, person_id: str, consent_id: str, via: str, when: object = None) -> dict:
+    """Withdraw a consent (default today): the record stays, with its withdrawn date."""
+    return update(actor, person_id, consent_id, {"withdrawn": when or date.today().isoformat()}, via)
+
+
+def allowed_people(person_ids: Iterable[str], purpose: str = "directory") -> set[str]:
+    """Of ``person_ids``, those with a basis for ``purpose`` (domain.consent.has_basis).
+    No permission of its own: it only narrows what a checked use case already reads."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return set()
+    rows = driver.read(store.bases, ids, purpose)
+    return {r["id"] for r in rows if domain.has_basis(r["records"], purpose, r["general_basis"])}
+
+
+def has_basis(person_id: str, purpose: str) -> bool:
+    return person_id in allowed_people([person_id], purpose)
+
+
