@@ -23,8 +23,8 @@ NAV_ITEMS: list[tuple[str, str, str]] = [
     ("/makelaars", "nav.measures", "all"),
     ("/importeren", "nav.import", "edit_network"),
     ("/gebruikers", "nav.users", "admin"),
+    ("/audit", "nav.audit", "admin"),
 ]
-NAV_ITEMS.append(("/audit", "nav.audit", True))  # issue 7: audit log (admins)
 
 
 def logo() -> rx.Component:
