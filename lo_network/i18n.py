@@ -532,3 +532,13 @@ def range_label(page: int, page_size: int, total: int, lang: str) -> str:
 from lo_network.i18n_activities import ACTIVITY_STRINGS  # noqa: E402
 
 STRINGS.update(ACTIVITY_STRINGS)
+
+# Import of attendances (issue 5: people at a past activity)
+STRINGS.update({
+    "import.kind.attendances": ("Aanwezigen bij een voorbije activiteit", "Attendances at a past activity"),
+    "import.count.people_create": ("Nieuwe personen", "New people"),
+    "import.field.activity_id": ("Activiteit (id)", "Activity (id)"),
+    "import.field.activity": ("Activiteit (naam)", "Activity (title)"),
+    "import.field.date": ("Datum activiteit", "Date of the activity"),
+    "import.field.attended": ("Aanwezig (ja/nee)", "Attended (yes/no)"),
+})

@@ -45,6 +45,8 @@ def upload_step() -> rx.Component:
                     rx.text(t("import.kind.organisations"), size="2"),
                     rx.radio_group.item(value="people", id="import-kind-people"),
                     rx.text(t("import.kind.people"), size="2"),
+                    rx.radio_group.item(value="attendances", id="import-kind-attendances"),
+                    rx.text(t("import.kind.attendances"), size="2"),
                     spacing="2",
                     align="center",
                 ),
