@@ -88,7 +88,8 @@ def mapping_row(row: MappingRow) -> rx.Component:
 
     return rx.table.row(
         rx.table.row_header_cell(rx.text(row.column, weight="medium")),
-        rx.table.cell(rx.cond(S.kind == "organisations", chooser("organisations"), chooser("people")),
+        rx.table.cell(rx.match(S.kind, ("organisations", chooser("organisations")),
+                                ("attendances", chooser("attendances")), chooser("people")),
                       min_width="240px"),
         class_name="import-mapping-row",
     )
