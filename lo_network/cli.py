@@ -439,6 +439,9 @@ def _print_report(report: dict, kind: str) -> None:
     if kind == "people":
         lines.append(f"organisations to create: {report['organisations_create']}  "
                      f"links to organisations: {report['links_create']}")
+    if kind == "attendances":
+        lines.append(f"people to create: {report.get('people_create', 0)}  organisations to create: "
+                     f"{report['organisations_create']}  links to organisations: {report['links_create']}")
     for line in lines:
         print(f"lo-network: {line}")
 
@@ -530,14 +533,14 @@ def cmd_restore(args) -> int:
 def add_import_export_commands(sub) -> None:
     sp = sub.add_parser("import", help="import organisations or people from a CSV or XLSX file")
     sp.add_argument("file")
-    sp.add_argument("--kind", required=True, choices=["organisations", "people"])
+    sp.add_argument("--kind", required=True, choices=["organisations", "people", "attendances"])
     sp.add_argument("--dry-run", action="store_true", help="only report what would happen")
     sp.add_argument("--map", action="append", metavar="COLUMN=FIELD",
                     help="map a column to a field (repeatable); COLUMN= ignores the column")
     sp.set_defaults(func=cmd_import)
 
     sp = sub.add_parser("export", help="export a list (CSV/XLSX) or, with --all DIR, a complete backup")
-    sp.add_argument("list", nargs="?", choices=["organisations", "people"])
+    sp.add_argument("list", nargs="?", choices=["organisations", "people", "attendances"])
     sp.add_argument("--all", metavar="DIR", help="write a complete backup into DIR (new or empty)")
     sp.add_argument("--out", help="file to write (default: organisaties-DATE.csv / personen-DATE.csv)")
     sp.add_argument("--format", choices=["csv", "xlsx"])

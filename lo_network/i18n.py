@@ -528,6 +528,8 @@ def range_label(page: int, page_size: int, total: int, lang: str) -> str:
     last = min(page * page_size, total)
     word = "of" if lang == "en" else "van"
     return f"{thousands(first, lang)}–{thousands(last, lang)} {word} {thousands(total, lang)}"
+
+
 # Activities, registration, check-in and the public pages (issue 4).
 from lo_network.i18n_activities import ACTIVITY_STRINGS  # noqa: E402
 
@@ -592,4 +594,14 @@ STRINGS.update({  # issue 7: privacy on the person page
                                 "Type the person's full name to confirm."),
     "privacy.erase_final": ("Definitief anonimiseren", "Erase for good"),
     "privacy.erased": ("Persoon geanonimiseerd", "Person erased"),
+})
+
+# Import of attendances (issue 5: people at a past activity)
+STRINGS.update({
+    "import.kind.attendances": ("Aanwezigen bij een voorbije activiteit", "Attendances at a past activity"),
+    "import.count.people_create": ("Nieuwe personen", "New people"),
+    "import.field.activity_id": ("Activiteit (id)", "Activity (id)"),
+    "import.field.activity": ("Activiteit (naam)", "Activity (title)"),
+    "import.field.date": ("Datum activiteit", "Date of the activity"),
+    "import.field.attended": ("Aanwezig (ja/nee)", "Attended (yes/no)"),
 })

@@ -34,7 +34,7 @@ from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import clean, fold
 
-KINDS = ("organisations", "people")
+KINDS = ("organisations", "people", "attendances")
 FORMATS = ("csv", "xlsx")
 DEFAULT_KIND = "company"  # an organisation row without a kind (most lead lists) is a company
 MAX_ROWS = 500_000
@@ -84,7 +84,25 @@ PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "notes": ("notities", "notitie", "opmerkingen", "opmerking", "notes", "note", "remarks", "comments"),
 }
 
-COLUMNS = {"organisations": ORGANISATION_COLUMNS, "people": PERSON_COLUMNS}
+# Attendances (people at a past activity): the person's columns (matched and created as the
+# people import does) plus the activity (its id, or its title and date) and whether they came.
+ATTENDANCE_COLUMNS: dict[str, tuple[str, ...]] = {
+    **{f: names for f, names in PERSON_COLUMNS.items()
+       if f not in ("consent_basis", "consent_date", "consent_source", "tags", "notes")},
+    "activity_id": ("activiteit id", "activiteit-id", "id activiteit", "activiteitid", "evenement id",
+                    "activity id", "activity-id", "event id", "event-id"),
+    "activity": ("activiteit", "evenement", "activiteitnaam", "naam activiteit", "titel activiteit",
+                 "bijeenkomst", "activity", "event", "activity title", "event name", "event title"),
+    "date": ("datum", "datum activiteit", "datum evenement", "date", "activity date", "event date"),
+    "attended": ("aanwezig", "aanwezigheid", "status", "attended", "attendance", "present"),
+}
+
+COLUMNS = {"organisations": ORGANISATION_COLUMNS, "people": PERSON_COLUMNS, "attendances": ATTENDANCE_COLUMNS}
+
+# 'Aanwezig' cell values: present / no-show (an empty cell is present: a list of attendees)
+_PRESENT = {"ja", "j", "yes", "y", "x", "1", "true", "waar", "aanwezig", "present", "attended", "geweest"}
+_NO_SHOW = {"nee", "n", "no", "0", "false", "onwaar", "afwezig", "absent", "nietverschenen", "noshow",
+            "nietaanwezig", "notattended", "didnotattend"}
 
 # The column each field gets in an export, and that the import recognises again.
 EXPORT_HEADERS = {
@@ -300,8 +318,11 @@ def check_mapping(mapping: dict[str, str], kind: str) -> None:
         errors["map"] = f"veld meer dan eens gekozen / field chosen more than once: {', '.join(doubles)}"
     if kind == "organisations" and "name" not in chosen:
         errors["name"] = "geen kolom voor de naam / no column for the name"
-    if kind == "people" and not ({"last_name", "full_name"} & set(chosen)):
+    if kind in ("people", "attendances") and not ({"last_name", "full_name"} & set(chosen)):
         errors["last_name"] = "geen kolom voor de (achter)naam / no column for the (last) name"
+    if kind == "attendances" and not ({"activity_id", "activity"} & set(chosen)):
+        errors["activity"] = ("geen kolom voor de activiteit (id, of naam en datum) / "
+                              "no column for the activity (id, or title and date)")
     if errors:
         raise ValidationError(errors)
 
@@ -410,6 +431,7 @@ class Row:
     changes: dict[str, Any]
     props: dict[str, Any]
     organisation: dict[str, Any] | None = None   # people: {"name", "kvk", "name_key"} of the employer
+    activity: dict[str, Any] | None = None       # attendances: {"id", "title", "title_key", "date", "attendance"}
 
 
 def organisation_name_key(name: object) -> str:
@@ -481,10 +503,18 @@ def iter_rows(table: Table, mapping: dict[str, str], kind: str, errors: list[Row
                 props = org_domain.validate(dict(raw, kind=raw.get("kind") or DEFAULT_KIND), today=today)
                 yield Row(line, raw, props)
             else:
+                activity_problems: dict[str, str] = {}
+                activity = None
+                if kind == "attendances":
+                    picked = {f: given.pop(f, "") for f in ("activity_id", "activity", "date", "attended")}
+                    try:
+                        activity = attendance_activity(picked)
+                    except ValidationError as exc:
+                        activity_problems = exc.errors
                 raw = _raw_person(given)
                 employer = raw.pop("organisation", "")
                 employer_kvk = org_domain.normalise_kvk(raw.pop("organisation_kvk", ""))
-                problems: dict[str, str] = {}
+                problems: dict[str, str] = dict(activity_problems)
                 if len(employer) > 200:
                     problems["organisation"] = "naam is te lang (max. 200 tekens) / name is too long (max 200)"
                 if employer_kvk and not re.fullmatch(r"\d{8}", employer_kvk):
@@ -500,13 +530,13 @@ def iter_rows(table: Table, mapping: dict[str, str], kind: str, errors: list[Row
                 if employer or employer_kvk:
                     organisation = {"name": employer, "kvk": employer_kvk,
                                     "name_key": organisation_name_key(employer) if employer else ""}
-                row = Row(line, raw, props, organisation)
+                row = Row(line, raw, props, organisation, activity)
         except ValidationError as exc:
             for f, reason in exc.errors.items():
                 column = column_of.get(f) or (column_of.get("full_name", "") if f in ("first_name", "last_name") else "")
                 errors.append(RowError(line, f, column, reason))
             continue
-        if kind == "people":
+        if kind in ("people", "attendances"):
             yield row
 
 
@@ -551,6 +581,60 @@ class Group:
     organisation: dict[str, Any] | None = None
     organisation_ref: str = ""   # people: the key of the employer ("kvk:…" or "name:…")
     merged: list[int] = field(default_factory=list)
+    activity: dict[str, Any] | None = None   # attendances: which activity, and present / no-show
+
+
+def activity_ref(activity: dict[str, Any] | None) -> str:
+    """The key of an attendance row's activity: its id, else its folded title and date."""
+    if not activity:
+        return ""
+    return f"id:{activity['id']}" if activity.get("id") else f"t:{activity['title_key']}|{activity['date']}"
+
+
+def attendance_value(text: str) -> str:
+    """'Ja', 'x', 'Aanwezig', 'present' -> 'present'; 'Nee', 'No-show', 'afwezig' -> 'no_show';
+    '' -> '' (present by default). Raises ValidationError({'attended': ...}) otherwise."""
+    key = column_key(text)
+    if not key:
+        return ""
+    if key in _PRESENT:
+        return "present"
+    if key in _NO_SHOW:
+        return "no_show"
+    raise ValidationError({"attended": "kies aanwezig of niet verschenen (ja/nee) / "
+                                       "choose present or no-show (yes/no)"})
+
+
+def attendance_activity(values: dict[str, str]) -> dict[str, Any]:
+    """The activity of an attendance row: {"id", "title", "title_key", "date", "attendance"}.
+    An id is enough; without one, the title and the date (dd-mm-jjjj or yyyy-mm-dd) are needed."""
+    from lo_network.domain.dates import parse_date
+
+    errors: dict[str, str] = {}
+    activity_id = clean(values.get("activity_id"))
+    title = clean(values.get("activity"))
+    day = None
+    if values.get("date"):
+        try:
+            day = parse_date(str(values["date"]).split(" ")[0])
+        except ValueError as exc:
+            errors["date"] = str(exc)
+    if not activity_id:
+        if not title:
+            errors["activity"] = ("activiteit is verplicht (id, of naam en datum) / "
+                                  "activity is required (id, or title and date)")
+        elif day is None and "date" not in errors:
+            errors["date"] = ("datum is verplicht bij de naam van een activiteit / "
+                              "date is required with an activity title")
+    try:
+        attendance = attendance_value(values.get("attended", ""))
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        attendance = ""
+    if errors:
+        raise ValidationError(errors)
+    return {"id": activity_id, "title": title, "title_key": fold(title), "date": day.isoformat() if day else "",
+            "attendance": attendance}
 
 
 def organisation_ref(organisation: dict[str, Any] | None) -> str:
@@ -572,12 +656,15 @@ def group_rows(rows: Iterable[Row], kind: str) -> list[Group]:
             ref = organisation_ref(row.organisation)
             keys = person_keys(row.props, ref)
             kvk = ""
+            if kind == "attendances":  # the same person at the same activity
+                keys = [(rule, f"{key}#{activity_ref(row.activity)}") for rule, key in keys]
         hit = index.find(keys, kvk)
         if hit is None:
             # only what matching needs is kept of the validated record (memory at 100k rows)
             match = {k: row.props.get(k, "") for k in ("kvk", "email_key", "name_key")}
             group = Group([row.line], dict(row.changes), match, keys, row.organisation,
-                          organisation_ref(row.organisation) if kind == "people" else "")
+                          organisation_ref(row.organisation) if kind != "organisations" else "",
+                          activity=dict(row.activity) if row.activity else None)
             index.add(str(len(groups)), keys, kvk)
             groups.append(group)
             continue
@@ -589,6 +676,8 @@ def group_rows(rows: Iterable[Row], kind: str) -> list[Group]:
                 group.changes[f] = value
         if group.organisation is None and row.organisation is not None:
             group.organisation = row.organisation
+        if group.activity is not None and row.activity and not group.activity.get("attendance"):
+            group.activity["attendance"] = row.activity.get("attendance", "")
         index.add(hit[0], keys, kvk)
     return groups
 
@@ -599,6 +688,7 @@ def merged_record(current: dict[str, Any] | None, changes: dict[str, Any], kind:
     record (an empty cell never blanks a field); a new record gets the defaults. A matched
     record keeps its name: the file's spelling ('Op naam b.v.') is how the row was found,
     not a rename."""
+    kind = "people" if kind == "attendances" else kind
     if current is not None:
         kept = ("name",) if kind == "organisations" else ("first_name", "last_name")
         changes = {k: v for k, v in changes.items() if not (k in kept and current.get(k))}

@@ -45,6 +45,8 @@ def upload_step() -> rx.Component:
                     rx.text(t("import.kind.organisations"), size="2"),
                     rx.radio_group.item(value="people", id="import-kind-people"),
                     rx.text(t("import.kind.people"), size="2"),
+                    rx.radio_group.item(value="attendances", id="import-kind-attendances"),
+                    rx.text(t("import.kind.attendances"), size="2"),
                     spacing="2",
                     align="center",
                 ),
@@ -86,7 +88,8 @@ def mapping_row(row: MappingRow) -> rx.Component:
 
     return rx.table.row(
         rx.table.row_header_cell(rx.text(row.column, weight="medium")),
-        rx.table.cell(rx.cond(S.kind == "organisations", chooser("organisations"), chooser("people")),
+        rx.table.cell(rx.match(S.kind, ("organisations", chooser("organisations")),
+                                ("attendances", chooser("attendances")), chooser("people")),
                       min_width="240px"),
         class_name="import-mapping-row",
     )

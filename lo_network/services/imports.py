@@ -23,7 +23,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -34,7 +34,10 @@ from lo_network import sql
 from lo_network.accounts.models import utcnow
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
+from lo_network.domain import activities as activity_domain
 from lo_network.domain import imports as domain
+from lo_network.domain import registrations as registration_domain
+from lo_network.domain.text import fold, search_key
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.imports.models import ImportJob
@@ -63,10 +66,12 @@ class Report:
     merged_rows: int = 0
     counts: Counter = field(default_factory=Counter)   # create, update, unchanged, matched_<rule>, ...
     errors: list[domain.RowError] = field(default_factory=list)
+    kind: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         failed = len({e.line for e in self.errors})
-        return {
+        extra = {"people_create": self.counts["people_create"]} if self.kind == "attendances" else {}
+        return extra | {
             "rows": self.rows, "valid_rows": self.rows - failed, "failed_rows": failed,
             "records": self.records, "merged_rows": self.merged_rows,
             "create": self.counts["create"], "update": self.counts["update"],
@@ -82,6 +87,7 @@ class BatchPlan:
     organisations: list[dict] = field(default_factory=list)
     people: list[dict] = field(default_factory=list)
     employments: list[dict] = field(default_factory=list)
+    attendances: list[dict] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     errors: list[domain.RowError] = field(default_factory=list)
 
@@ -102,6 +108,12 @@ class Importer:
         self.person_index: domain.KeyIndex | None = None
         self.employers: dict[str, set[str]] = {}
         self.new_organisations: set[str] = set()
+        # attendances: the activities by id and by (folded title, day), the people this
+        # import writes (their props as they will be), the registrations it decided
+        self.activities: dict[str, dict] = {}
+        self.activity_days: dict[tuple[str, str], list[str]] = {}
+        self.written_people: dict[str, dict] = {}
+        self.decided_registrations: set[str] = set()
 
     @property
     def batches(self) -> int:
@@ -113,7 +125,9 @@ class Importer:
         for r in driver.read(store.organisation_keys):
             keys = domain.organisation_keys({"kvk": r["kvk"] or "", "website": r["website"] or "", "name": r["name"] or ""})
             self.org_index.add(r["id"], keys, r["kvk"] or "")
-        if self.kind == "people":
+        if self.kind == "attendances":
+            self._load_activities()
+        if self.kind in ("people", "attendances"):
             self.person_index = domain.KeyIndex(("email", "name"))
             for r in driver.read(store.person_keys):
                 employers = set(r["organisation_ids"] or [])
@@ -131,7 +145,152 @@ class Importer:
         if self.org_index is None:
             self.load_keys()
         groups = self.groups[index * self.batch:(index + 1) * self.batch]
+        if self.kind == "attendances":
+            return self._plan_attendances(groups)
         return self._plan_organisations(groups) if self.kind == "organisations" else self._plan_people(groups)
+
+    # ------------------------------------------------------------ attendances
+    def _load_activities(self) -> None:
+        """Every activity once: by id, and by (folded title, each local day it runs)."""
+        for a in driver.read(store.activity_keys):
+            self.activities[a["id"]] = a
+            start = activity_domain.to_local(a.get("starts_at"))
+            end = activity_domain.to_local(a.get("ends_at")) or start
+            if start is None:
+                continue
+            day, last = start.date(), max(start.date(), end.date())
+            for _ in range(400):   # a multi-day activity is found on each of its days
+                self.activity_days.setdefault((fold(a.get("title") or ""), day.isoformat()), []).append(a["id"])
+                if day >= last:
+                    break
+                day += timedelta(days=1)
+
+    def _activity_of(self, group: domain.Group, plan: BatchPlan) -> dict | None:
+        """The group's activity, which must be over; None (with an error naming the field) otherwise."""
+        ref = group.activity or {}
+        f = "activity_id" if ref.get("id") else "activity"
+        reason = ""
+        activity = None
+        if ref.get("id"):
+            activity = self.activities.get(ref["id"])
+            if activity is None:
+                reason = "onbekende activiteit / unknown activity"
+        else:
+            ids = self.activity_days.get((ref.get("title_key", ""), ref.get("date", "")), [])
+            if not ids:
+                reason = "geen activiteit met deze naam op deze datum / no activity of this title on this date"
+            elif len(ids) > 1:
+                reason = ("meer dan één activiteit met deze naam op deze datum: gebruik de id / "
+                          "more than one activity of this title on this date: use its id")
+            else:
+                activity = self.activities[ids[0]]
+        if activity is not None and not activity_domain.ended(activity, datetime.now(timezone.utc)):
+            reason = ("deze activiteit is nog niet voorbij: aanwezigheid alleen voor een voorbije activiteit / "
+                      "this activity has not ended yet: attendances are for past activities")
+            activity = None
+        if activity is None:
+            plan.errors += [domain.RowError(line, f, self.column_of.get(f, ""), reason) for line in group.lines]
+        return activity
+
+    def _plan_attendances(self, groups: list[domain.Group]) -> BatchPlan:
+        plan = BatchPlan()
+        decided = []
+        for group in groups:
+            activity = self._activity_of(group, plan)
+            if activity is None:
+                continue
+            try:
+                employer = self._employer(group, plan)
+            except ValidationError as exc:
+                plan.errors += self._group_errors(group, exc)
+                continue
+            if employer is None:
+                continue
+            keys = domain.person_keys(group.props, employer)
+            decided.append((group, activity, employer, keys, self.person_index.find(keys)))
+        current = driver.read(store.people_by_ids, sorted({d[4][0] for d in decided
+                                                            if d[4] and d[4][0] not in self.written_people}))
+        people = []
+        for group, activity, employer, keys, hit in decided:
+            record = (self.written_people.get(hit[0]) or current.get(hit[0])) if hit else None
+            try:
+                props = domain.merged_record(record, group.changes, "attendances")
+            except ValidationError as exc:
+                plan.errors += self._group_errors(group, exc)
+                continue
+            if record is None:
+                person_id = domain.stable_id("person", *keys[0])
+                plan.people.append({"id": person_id, "props": props})
+                plan.counts["people_create"] += 1
+                self.person_index.add(person_id, keys)
+                self.employers[person_id] = set()
+                self.written_people[person_id] = dict(props, id=person_id)
+            else:
+                person_id = record["id"]
+                plan.counts[f"matched_{hit[1]}"] += 1
+                if domain.changed(record, props, "people"):
+                    plan.people.append({"id": person_id, "props": props})
+                    self.written_people[person_id] = dict(props, id=person_id)
+            if employer and employer not in self.employers.get(person_id, set()):
+                plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
+                                         "organisation_id": employer, "role": props.get("job_title", ""),
+                                         "since": None})
+                plan.counts["links_create"] += 1
+                self.employers.setdefault(person_id, set()).add(employer)
+            people.append((group, activity, employer, person_id, props))
+        keys = []
+        for _group, activity, _employer, person_id, props in people:
+            keys.append(registration_domain.who_key(activity["id"], person_id, "", ""))
+            if props.get("email_key"):
+                keys.append(registration_domain.who_key(activity["id"], None, props["email_key"], ""))
+        existing = driver.read(store.registrations_by_keys, keys) if keys else {}
+        for group, activity, employer, person_id, props in people:
+            self._plan_registration(plan, group, activity, employer, person_id, props, existing)
+        return plan
+
+    def _plan_registration(self, plan: BatchPlan, group: domain.Group, activity: dict, employer: str,
+                           person_id: str, props: dict, existing: dict[str, dict]) -> None:
+        """Create or update the person's registration for the activity (as the registration
+        service keys it: one per person per activity), marked imported, no seat, no email."""
+        by_person = registration_domain.who_key(activity["id"], person_id, "", "")
+        by_email = (registration_domain.who_key(activity["id"], None, props["email_key"], "")
+                    if props.get("email_key") else "")
+        registration = existing.get(by_person) or (existing.get(by_email) if by_email else None)
+        attendance = group.activity.get("attendance") or "present"
+        done = registration["id"] if registration else domain.stable_id("registration", by_person)
+        if done in self.decided_registrations:   # another row of the file, the same person and activity
+            plan.counts["unchanged"] += 1
+            return
+        self.decided_registrations.add(done)
+        row = {"id": done, "activity_id": activity["id"], "person_id": person_id,
+               "organisation_id": employer or None, "attendance": attendance}
+        if registration is None:
+            organisation_name = (group.organisation or {}).get("name", "")
+            row["status"] = "registered"
+            row["create"] = {
+                "name": props.get("name", ""), "email": props.get("email", ""),
+                "email_key": props.get("email_key", ""), "organisation_name": organisation_name,
+                "organisation_key": fold(organisation_name), "organisation_proposed": False, "remarks": "",
+                "search_key": search_key(props.get("name", ""), props.get("email", ""), organisation_name),
+                "consent": False, "consent_purpose": "", "who_key": by_person, "via": "import",
+                "walk_in": False, "token_hash": "",
+            }
+            plan.attendances.append(row)
+            plan.counts["create"] += 1
+            return
+        status = registration.get("status") or ""
+        if status not in ("registered", "walk_in"):
+            if attendance == "no_show":   # cancelled or waiting: not expected, so not a no-show
+                plan.counts["unchanged"] += 1
+                return
+            status = "registered"
+        if status == registration.get("status") and attendance == (registration.get("attendance") or ""):
+            plan.counts["unchanged"] += 1
+            return
+        row["status"] = status
+        row["create"] = {}
+        plan.attendances.append(row)
+        plan.counts["update"] += 1
 
     def _plan_organisations(self, groups: list[domain.Group]) -> BatchPlan:
         plan = BatchPlan()
@@ -232,7 +391,8 @@ class Importer:
 
     def report(self) -> Report:
         return Report(rows=self.total_rows, valid_rows=self.valid_rows, records=len(self.groups),
-                      merged_rows=sum(len(g.merged) for g in self.groups), errors=list(self.row_errors))
+                      merged_rows=sum(len(g.merged) for g in self.groups), errors=list(self.row_errors),
+                      kind=self.kind)
 
     def dry_run(self, progress: Callable[[int, int], None] | None = None) -> Report:
         """Decide every batch without writing: the counts an import would reach now."""
@@ -252,8 +412,8 @@ class Importer:
         report = self.report()
         for index in range(start, self.batches):
             plan = self.plan(index)
-            if plan.organisations or plan.people or plan.employments:
-                driver.write(store.write_batch, plan.organisations, plan.people, plan.employments)
+            if plan.organisations or plan.people or plan.employments or plan.attendances:
+                driver.write(store.write_batch, plan.organisations, plan.people, plan.employments, plan.attendances)
             report.counts.update(plan.counts)
             report.errors += plan.errors
             if after_batch:

@@ -104,6 +104,8 @@ class ImportState(SessionState):
             keys = ["rows", "records", "create", "update", "unchanged"]
             if job.kind == "people":
                 keys += ["organisations_create", "links_create"]
+            if job.kind == "attendances":
+                keys += ["people_create", "organisations_create", "links_create"]
             self.counts = [Count(key=f"import.count.{k}", value=int(report.get(k, 0)), id=f"import-count-{k}")
                            for k in keys]
             self.counts.append(Count(key="import.count.failed", value=int(report.get("failed_rows", 0)),

@@ -27,8 +27,16 @@ def people_by_ids(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict]:
     return {r["person"]["id"]: plain(r["person"]) for r in tx.run(q("imports/people_by_ids"), ids=ids)}
 
 
+def activity_keys(tx: ManagedTransaction) -> list[dict]:
+    return [plain(r["activity"]) for r in tx.run(q("imports/activity_keys"))]
+
+
+def registrations_by_keys(tx: ManagedTransaction, keys: list[str]) -> dict[str, dict]:
+    return {r["key"]: plain(r["registration"]) for r in tx.run(q("imports/registrations_by_keys"), keys=keys)}
+
+
 def write_batch(tx: ManagedTransaction, organisations: list[dict[str, Any]], people: list[dict[str, Any]],
-                employments: list[dict[str, Any]]) -> None:
+                employments: list[dict[str, Any]], attendances: list[dict[str, Any]] | None = None) -> None:
     """One batch in one transaction: organisations, then people, then their WORKS_AT links.
     Each list holds rows {id, props} (employments: {id, person_id, organisation_id, role, since})."""
     now = now_iso()
@@ -38,6 +46,11 @@ def write_batch(tx: ManagedTransaction, organisations: list[dict[str, Any]], peo
         tx.run(q("imports/upsert_people"), rows=people, now=now).consume()
     if employments:
         tx.run(q("imports/merge_employments"), rows=employments).consume()
+    if attendances:  # rows {id, activity_id, person_id, organisation_id, status, attendance, create}
+        tx.run(q("imports/upsert_attendances"), rows=attendances, now=now).consume()
+        linked = [r for r in attendances if r.get("organisation_id")]
+        if linked:
+            tx.run(q("imports/link_attendance_organisations"), rows=linked).consume()
 
 
 def export_organisations(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
