@@ -47,6 +47,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.users": ("Gebruikers", "Users"),
     "nav.logout": ("Uitloggen", "Log out"),
     "nav.language": ("Taal", "Language"),
+    "nav.menu_network": ("Netwerk", "Network"),
+    "nav.menu_manage": ("Beheer", "Manage"),
     # login
     "login.title": ("Inloggen", "Sign in"),
     "login.intro": ("Log in met uw e-mailadres en wachtwoord.", "Sign in with your email address and password."),

@@ -12,19 +12,23 @@ from lo_network.states.session import SessionState
 ACCENT = "teal"  # keep in step with the theme in rxconfig.py
 CONTENT_WIDTH = "1180px"
 
-# (route, i18n key, who sees it: "all" signed-in users, "edit_network" (coordinator, admin), "admin")
-NAV_ITEMS: list[tuple[str, str, str]] = [
+# (route, i18n key, who sees it: "all" signed-in users, "edit_network" (coordinator, admin),
+# "admin"[, menu]): entries with a menu key sit in that drop-down menu of the bar, the others
+# stand in the bar itself, in this order.
+NAV_ITEMS: list[tuple[str, ...]] = [
     ("/organisaties", "nav.organisations", "all"),
     ("/personen", "nav.people", "all"),
     ("/activiteiten", "nav.activities", "all"),
-    ("/kaart", "nav.map", "all"),
-    ("/voorstellen", "nav.introductions", "all"),
-    ("/dubbelen", "nav.duplicates", "all"),
-    ("/makelaars", "nav.measures", "all"),
-    ("/importeren", "nav.import", "edit_network"),
-    ("/gebruikers", "nav.users", "admin"),
-    ("/audit", "nav.audit", "admin"),
+    ("/kaart", "nav.map", "all", "network"),
+    ("/voorstellen", "nav.introductions", "all", "network"),
+    ("/makelaars", "nav.measures", "all", "network"),
+    ("/dubbelen", "nav.duplicates", "all", "network"),
+    ("/importeren", "nav.import", "edit_network", "manage"),
+    ("/gebruikers", "nav.users", "admin", "manage"),
+    ("/audit", "nav.audit", "admin", "manage"),
 ]
+# The drop-down menus, in the order they follow the bar's own entries: (key, i18n key).
+NAV_MENUS: list[tuple[str, str]] = [("network", "nav.menu_network"), ("manage", "nav.menu_manage")]
 
 
 def logo() -> rx.Component:
@@ -55,27 +59,81 @@ def language_switch() -> rx.Component:
     )
 
 
+def _nav_active(routes: list[str]) -> rx.Var:
+    path = SessionState.router.url.path
+    active = path.startswith(routes[0])
+    for route in routes[1:]:
+        active = active | path.startswith(route)
+    return active
+
+
+def _nav_look(active: rx.Var) -> dict:
+    return {
+        "weight": rx.cond(active, "bold", "regular"),
+        "color_scheme": rx.cond(active, ACCENT, "gray"),
+        "high_contrast": ~active,
+        "padding_y": "10px",
+        "border_bottom": rx.cond(active, f"2px solid var(--{ACCENT}-9)", "2px solid transparent"),
+    }
+
+
+def _nav_id(route: str) -> str:
+    return f"nav-{route.strip('/')}"
+
+
 def nav_link(route: str, key: str) -> rx.Component:
-    active = SessionState.router.url.path.startswith(route)
-    return rx.link(
-        t(key),
-        href=route,
-        underline="none",
-        weight=rx.cond(active, "bold", "regular"),
-        color_scheme=rx.cond(active, ACCENT, "gray"),
-        high_contrast=~active,
-        padding_y="10px",
-        border_bottom=rx.cond(active, f"2px solid var(--{ACCENT}-9)", "2px solid transparent"),
-        id=f"nav-{route.strip('/')}",
+    return rx.link(t(key), href=route, underline="none", id=_nav_id(route), white_space="nowrap",
+                   **_nav_look(_nav_active([route])))
+
+
+def nav_menu(menu_key: str, label_key: str, entries: list[tuple[str, str, rx.Var | None]]) -> rx.Component:
+    """A drop-down of the bar: its label is marked while one of its pages is open; each entry
+    is a real link (opens in a new tab with a middle click, like the bar's own links)."""
+    active = _nav_active([route for route, _, _ in entries])
+    items = []
+    for route, key, shown in entries:
+        item = rx.dropdown_menu.item(rx.link(t(key), href=route, underline="none", id=_nav_id(route)), as_child=True)
+        items.append(item if shown is None else rx.cond(shown, item, rx.fragment()))
+    return rx.dropdown_menu.root(
+        rx.dropdown_menu.trigger(
+            rx.el.button(
+                t(label_key), rx.icon("chevron-down", size=14),
+                type="button", id=f"nav-menu-{menu_key}",
+                display="inline-flex", align_items="center", gap="4px", white_space="nowrap",
+                background="none", border="none", cursor="pointer", font="inherit",
+                font_size="var(--font-size-3)", padding_x="0", padding_y="10px",
+                font_weight=rx.cond(active, "bold", "normal"),
+                color=rx.cond(active, f"var(--{ACCENT}-11)", "var(--gray-12)"),
+                border_bottom=rx.cond(active, f"2px solid var(--{ACCENT}-9)", "2px solid transparent"),
+            ),
+        ),
+        rx.dropdown_menu.content(*items, id=f"nav-menu-{menu_key}-items"),
     )
 
 
 def navigation() -> rx.Component:
     shown_to = {"all": None, "edit_network": SessionState.can_edit_network, "admin": SessionState.is_admin}
     links = []
-    for route, key, who in NAV_ITEMS:
+    menus: dict[str, list] = {key: [] for key, _ in NAV_MENUS}
+    for route, key, who, *menu in NAV_ITEMS:
+        if menu:
+            menus[menu[0]].append((route, key, shown_to[who]))
+            continue
         link = nav_link(route, key)
         links.append(link if shown_to[who] is None else rx.cond(shown_to[who], link, rx.fragment()))
+    for menu_key, label_key in NAV_MENUS:
+        entries = menus[menu_key]
+        if not entries:
+            continue
+        menu = nav_menu(menu_key, label_key, entries)
+        whos = [shown for _, _, shown in entries]
+        if any(shown is None for shown in whos):
+            links.append(menu)
+        else:  # shown when at least one of its entries is
+            visible = whos[0]
+            for shown in whos[1:]:
+                visible = visible | shown
+            links.append(rx.cond(visible, menu, rx.fragment()))
     return rx.hstack(*links, spacing="5", align="center", as_="nav", aria_label="Hoofdmenu")
 
 

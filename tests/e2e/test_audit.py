@@ -29,7 +29,9 @@ def changed_org(admin, app):
 def test_admin_searches_the_audit_log_and_sees_before_and_after(app, page, changed_org):
     org, tag, coordinator = changed_org
     log_in(page, app.accounts["admin"])
+    page.locator("#nav-menu-manage").click()  # the "Beheer" menu of the bar
     expect(page.locator("#nav-audit")).to_have_attribute("href", "/audit")  # admins see the entry
+    page.keyboard.press("Escape")
     page.goto("/audit")
     page.locator("#audit-text").fill(tag)
     page.locator("#audit-actor").fill(coordinator.email)
@@ -53,6 +55,8 @@ def test_admin_searches_the_audit_log_and_sees_before_and_after(app, page, chang
 
 def test_a_steering_user_gets_no_audit_log(app, page, changed_org):
     log_in(page, app.accounts["steering"])
+    expect(page.locator("#nav-menu-network")).to_be_visible()
+    expect(page.locator("#nav-menu-manage")).to_have_count(0)  # nothing in "Beheer" is theirs
     expect(page.locator("#nav-audit")).to_have_count(0)
     page.goto("/audit")
     expect(page.get_by_text("U heeft geen rechten voor deze actie.")).to_be_visible()
