@@ -117,7 +117,7 @@ def sort_select() -> rx.Component:
 
 def controls() -> rx.Component:
     return rx.vstack(
-        search_box("people", S.search_text, S.search, t("person.search_placeholder")),
+        search_box("people", S.text, S.search, t("person.search_placeholder")),
         rx.flex(
             organisation_filter(),
             rx.box(

@@ -45,7 +45,6 @@ def row_of(record: dict) -> ActivityRow:
 
 
 class ActivitiesState(PagedList, SessionState):
-    text: str = ""
     kind: str = ""
     theme: str = ""
     region: str = ""
@@ -72,38 +71,31 @@ class ActivitiesState(PagedList, SessionState):
         return {"q": self.text, "kind": self.kind, "theme": self.theme, "region": self.region,
                 "when": "" if self.when == "upcoming" else (self.when or "all")}
 
-    def _read_query(self) -> None:
-        params = self.router.url.query_parameters
-        self.text = str(params.get("q", ""))[:100]
-        for name, words in FILTERS.items():
-            value = params.get(name, "")
-            setattr(self, name, value if value in words else "")
+    def _route(self) -> str:
+        return LIST_ROUTE
+
+    def _choices(self):
+        return FILTERS
+
+    def _read_filters(self, params: dict[str, str]) -> None:
         if "when" not in params:
             self.when = "upcoming"
-        self._read_paging(params)
+
+    def _filters(self) -> dict[str, str]:
+        return {"text": self.text, "kind": self.kind, "theme": self.theme, "region": self.region, "when": self.when}
 
     def _list_page(self, filters: dict[str, str], cursor: str | None):
         # activities are few: pages by offset (the cursor is not used)
         return service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size)
 
-    def _fetch(self):
-        self.loaded = False
-        result = self._read_page({"text": self.text, "kind": self.kind, "theme": self.theme, "region": self.region,
-                                  "when": self.when})
-        self.rows = [row_of(item) for item in result.items]
-        return self._show_page(result, LIST_ROUTE)
+    def _show_rows(self, items: list[dict]) -> None:
+        self.rows = [row_of(item) for item in items]
 
     @requires(Permission.VIEW)
     def load(self):
         """on_load of /activiteiten."""
         self.feed_url = ""
         self._read_query()
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def search(self, text: str):
-        self.text = text[:100]
-        self.page = 1
         return self._fetch()
 
     @requires(Permission.VIEW)

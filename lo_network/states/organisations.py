@@ -55,7 +55,6 @@ def row_of(record: dict) -> OrganisationRow:
 class OrganisationsState(PagedList, SessionState):
     """One page of organisations and the controls that chose it."""
 
-    text: str = ""
     kind: str = ""
     region: str = ""
     theme: str = ""
@@ -68,11 +67,6 @@ class OrganisationsState(PagedList, SessionState):
     def filtered(self) -> bool:
         return any((self.text, self.kind, self.region, self.theme, self.status, self.tag))
 
-    @rx.var
-    def list_url(self) -> str:
-        """This list as a link (filters, sort and page in the query)."""
-        return LIST_ROUTE + self._query()
-
     def _sorts(self) -> tuple[str, ...]:
         return domain.SORTS
 
@@ -81,43 +75,26 @@ class OrganisationsState(PagedList, SessionState):
                 "status": self.status, "tag": self.tag}
 
     # ------------------------------------------------------------ the graph
-    def _read_query(self) -> None:
-        """Filters, sort and page from the URL; anything unknown falls back to the default."""
-        params = self.router.url.query_parameters
-        self.text = str(params.get("q", ""))[:100]
-        for name, words in FILTERS.items():
-            value = params.get(name, "")
-            setattr(self, name, value if value in words else "")
+    def _route(self) -> str:
+        return LIST_ROUTE
+
+    def _choices(self):
+        return FILTERS
+
+    def _read_filters(self, params: dict[str, str]) -> None:
         self.tag = str(params.get("tag", ""))[:60]
-        self._read_paging(params)
 
     def _filters(self) -> dict[str, str]:
-        """The filters on screen, as the service takes them (the list and its export)."""
         return {"text": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
                 "status": self.status, "tag": self.tag.strip().lower()}
 
     def _list_page(self, filters: dict[str, str], cursor: str | None):
         return service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size, cursor)
 
-    def _fetch(self):
-        self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
-        result = self._read_page(self._filters())
-        self.rows = [row_of(item) for item in result.items]
-        return self._show_page(result, LIST_ROUTE)
+    def _show_rows(self, items: list[dict]) -> None:
+        self.rows = [row_of(item) for item in items]
 
     # ------------------------------------------------------------ events
-    @requires(Permission.VIEW)
-    def load(self):
-        """on_load of /organisaties."""
-        self._read_query()
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def search(self, text: str):
-        self.text = text[:100]
-        self.page = 1
-        return self._fetch()
-
     @requires(Permission.VIEW)
     def set_filter(self, name: str, value: str):
         if name in FILTERS:

@@ -1,13 +1,14 @@
-"""What every list page shares: sort, page and page size, the pager's text and events, their
-place in the URL query (?sort=&page=&size=), and keyset paging. Mixed into a list state (a
-SessionState) that reads its rows in ``_fetch`` (through ``_read_page``), asks its service
-in ``_list_page``, names its sorts in ``_sorts`` and its filters in ``_filter_query``; each
-list gets its own copy of these vars."""
+"""What every list page shares: the search box, sort, page and page size, the pager's text
+and events, their place in the URL query (?q=&sort=&page=&size=), loading a page and keyset
+paging. Mixed into a list state (a SessionState) that names its route in ``_route``, asks its
+service in ``_list_page``, turns records into rows in ``_show_rows``, names its sorts in
+``_sorts``, its select filters in ``_choices`` and its filters in ``_filters`` (for the
+service) and ``_filter_query`` (for the URL); each list gets its own copy of these vars."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -19,6 +20,7 @@ from lo_network.states.session import requires
 
 
 class PagedList(rx.State, mixin=True):
+    text: str = ""  # the search box
     sort: str = "name"
     page: int = 1
     page_size: int = PAGE_SIZES[0]
@@ -40,12 +42,45 @@ class PagedList(rx.State, mixin=True):
         """The list's filters as URL query parameters ('' for one not set)."""
         return {}
 
-    def _fetch(self) -> Any:
+    def _route(self) -> str:
+        raise NotImplementedError
+
+    def _choices(self) -> dict[str, Iterable[str]]:
+        """The list's select filters: var name -> the values it may take (same name in the URL)."""
+        return {}
+
+    def _read_filters(self, params: dict[str, str]) -> None:
+        """The list's other filters from the URL query."""
+
+    def _filters(self) -> dict[str, str]:
+        """The filters on screen, as the service takes them (the list and its export)."""
         raise NotImplementedError
 
     def _list_page(self, filters: dict[str, str], cursor: str | None) -> Page:
         """The service's page for ``filters`` and this list's sort, page and size."""
         raise NotImplementedError
+
+    def _show_rows(self, items: list[dict]) -> None:
+        """The records of the page, as the rows on screen."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ loading
+    def _read_query(self) -> None:
+        """Search text, filters, sort and page from the URL; anything unknown falls back to
+        the default."""
+        params = self.router.url.query_parameters
+        self.text = str(params.get("q", ""))[:100]
+        for name, words in self._choices().items():
+            value = params.get(name, "")
+            setattr(self, name, value if value in words else "")
+        self._read_filters(params)
+        self._read_paging(params)
+
+    def _fetch(self) -> Any:
+        self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
+        result = self._read_page(self._filters())
+        self._show_rows(result.items)
+        return self._show_page(result, self._route())
 
     # ------------------------------------------------------------ reading a page
     def _read_page(self, filters: dict[str, str]) -> Page:
@@ -65,6 +100,11 @@ class PagedList(rx.State, mixin=True):
         return result
 
     # ------------------------------------------------------------ display
+    @rx.var
+    def list_url(self) -> str:
+        """This list as a link (filters, sort and page in the query)."""
+        return self._route() + self._query()
+
     @rx.var
     def has_previous(self) -> bool:
         return self.page > 1
@@ -105,6 +145,18 @@ class PagedList(rx.State, mixin=True):
         return rx.call_script(f"window.history.replaceState(window.history.state, '', {json.dumps(url)})")
 
     # ------------------------------------------------------------ events
+    @requires(Permission.VIEW)
+    def load(self):
+        """on_load of the list's page."""
+        self._read_query()
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def search(self, text: str):
+        self.text = text[:100]
+        self.page = 1
+        return self._fetch()
+
     @requires(Permission.VIEW)
     def set_sort(self, sort: str):
         if sort in self._sorts():

@@ -69,7 +69,6 @@ def organisation_options(actor: Actor, text: str) -> list[OrganisationOption]:
 class PeopleState(PagedList, SessionState):
     """One page of people and the controls that chose it."""
 
-    search_text: str = ""
     tag: str = ""
     organisation_id: str = ""
     organisation_name: str = ""
@@ -80,12 +79,7 @@ class PeopleState(PagedList, SessionState):
     # ------------------------------------------------------------ display
     @rx.var
     def filtered(self) -> bool:
-        return any((self.search_text, self.tag, self.organisation_id))
-
-    @rx.var
-    def list_url(self) -> str:
-        """This list as a link (filters, sort and page in the query)."""
-        return LIST_ROUTE + self._query()
+        return any((self.text, self.tag, self.organisation_id))
 
     @rx.var
     def new_person_url(self) -> str:
@@ -97,16 +91,15 @@ class PeopleState(PagedList, SessionState):
         return domain.SORTS
 
     def _filter_query(self) -> dict[str, str]:
-        return {"q": self.search_text, "tag": self.tag, "organisatie": self.organisation_id}
+        return {"q": self.text, "tag": self.tag, "organisatie": self.organisation_id}
 
     # ------------------------------------------------------------ the graph
-    def _read_query(self) -> None:
-        """Filters, sort and page from the URL; anything unknown falls back to the default."""
-        params = self.router.url.query_parameters
-        self.search_text = str(params.get("q", ""))[:100]
+    def _route(self) -> str:
+        return LIST_ROUTE
+
+    def _read_filters(self, params: dict[str, str]) -> None:
         self.tag = str(params.get("tag", ""))[:60]
         self._choose_organisation(str(params.get("organisatie", ""))[:64])
-        self._read_paging(params)
 
     def _choose_organisation(self, organisation_id: str) -> None:
         """Filter on one organisation (its name shown in the filter); an unknown id is dropped."""
@@ -123,30 +116,15 @@ class PeopleState(PagedList, SessionState):
             self.organisation_id, self.organisation_name = organisation_id, record.get("name") or ""
 
     def _filters(self) -> dict[str, str]:
-        """The filters on screen, as the service takes them (the list and its export)."""
-        return {"text": self.search_text, "tag": self.tag.strip().lower(), "organisation_id": self.organisation_id}
+        return {"text": self.text, "tag": self.tag.strip().lower(), "organisation_id": self.organisation_id}
 
     def _list_page(self, filters: dict[str, str], cursor: str | None):
         return service.list_page(self.signed_in_actor(), filters, self.sort, self.page, self.page_size, cursor)
 
-    def _fetch(self):
-        self.loaded = False  # stays False (no stale rows) when the graph cannot be reached
-        result = self._read_page(self._filters())
-        self.rows = [row_of(item) for item in result.items]
-        return self._show_page(result, LIST_ROUTE)
+    def _show_rows(self, items: list[dict]) -> None:
+        self.rows = [row_of(item) for item in items]
 
     # ------------------------------------------------------------ events
-    @requires(Permission.VIEW)
-    def load(self):
-        """on_load of /personen."""
-        self._read_query()
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def search(self, text: str):
-        self.search_text = text[:100]
-        self.page = 1
-        return self._fetch()
 
     @requires(Permission.VIEW)
     def set_tag(self, tag: str):
@@ -169,7 +147,7 @@ class PeopleState(PagedList, SessionState):
 
     @requires(Permission.VIEW)
     def clear_filters(self):
-        self.search_text = self.tag = ""
+        self.text = self.tag = ""
         self._choose_organisation("")
         self.page = 1
         return self._fetch()
