@@ -31,6 +31,48 @@ def search_box(prefix: str, value: rx.Var, on_change: Callable, placeholder: rx.
     )
 
 
+def tag_filter(value: rx.Var, on_change: Any, placeholder: rx.Var | str, label: rx.Var | str) -> rx.Component:
+    """The free-text tag filter of a list (id ``filter-tag``, name ``tag``), debounced."""
+    return rx.box(
+        rx.input(id="filter-tag", name="tag", value=value, on_change=on_change, debounce_timeout=400,
+                 placeholder=placeholder, aria_label=label, width="100%"),
+        min_width="150px",
+        flex="1",
+    )
+
+
+def sort_and_clear(prefix: str, state: Any, sorts: tuple[str, ...], key_prefix: str) -> rx.Component:
+    """The row under a list's filters: its sort (id ``{prefix}-sort``, labels
+    ``{key_prefix}.sort.<sort>``) and, while a filter is set, "clear filters"
+    (id ``{prefix}-clear-filters``). ``state`` is a PagedList state with ``filtered``
+    and ``clear_filters``."""
+    return rx.flex(
+        rx.hstack(
+            rx.text(t("common.sort"), size="2", color_scheme="gray", white_space="nowrap"),
+            rx.select.root(
+                rx.select.trigger(id=f"{prefix}-sort", aria_label=t("common.sort")),
+                rx.select.content(*[rx.select.item(t(f"{key_prefix}.sort.{s}"), value=s) for s in sorts]),
+                value=state.sort,
+                on_change=state.set_sort,
+                size="2",
+            ),
+            align="center",
+            spacing="2",
+        ),
+        rx.cond(
+            state.filtered,
+            rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=state.clear_filters,
+                      variant="ghost", size="2", id=f"{prefix}-clear-filters"),
+            rx.fragment(),
+        ),
+        justify="between",
+        align="center",
+        width="100%",
+        wrap="wrap",
+        spacing="2",
+    )
+
+
 def pager(prefix: str, range_text: rx.Var, has_previous: rx.Var, has_next: rx.Var,
           on_previous: Any, on_next: Any, page_size: rx.Var, on_page_size: Callable) -> rx.Component:
     """"1–25 van 1.234", page size (25/50/100), previous and next.

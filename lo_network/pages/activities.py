@@ -6,7 +6,7 @@ import reflex as rx
 
 from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, loading, page_header
-from lo_network.components.lists import empty_state, pager, search_box
+from lo_network.components.lists import empty_state, pager, search_box, sort_and_clear
 from lo_network.domain import activities as domain
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
@@ -33,20 +33,7 @@ def controls() -> rx.Component:
             filter_select("region", vocab.REGIONS), filter_select("when", domain.WHEN),
             spacing="2", wrap="wrap", width="100%",
         ),
-        rx.flex(
-            rx.hstack(
-                rx.text(t("common.sort"), size="2", color_scheme="gray"),
-                rx.select.root(
-                    rx.select.trigger(id="act-sort", aria_label=t("common.sort")),
-                    rx.select.content(*[rx.select.item(t(f"act.sort.{s}"), value=s) for s in domain.SORTS]),
-                    value=S.sort, on_change=S.set_sort, size="2",
-                ),
-                align="center", spacing="2",
-            ),
-            rx.cond(S.filtered, rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=S.clear_filters,
-                                          variant="ghost", size="2", id="act-clear-filters"), rx.fragment()),
-            justify="between", align="center", width="100%", wrap="wrap", spacing="2",
-        ),
+        sort_and_clear("act", S, domain.SORTS, "act"),
         spacing="3", width="100%",
     )
 

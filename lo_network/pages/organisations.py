@@ -8,7 +8,7 @@ from lo_network.components.forms import vocab_select
 from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
-    MEDIUM, WIDE, list_table, new_button, paged_results, search_box, status_badge,
+    MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, status_badge, tag_filter,
 )
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
@@ -27,19 +27,7 @@ def filter_select(name: str, words: dict[str, tuple[str, str]], value: rx.Var) -
     )
 
 
-def sort_select() -> rx.Component:
-    return rx.hstack(
-        rx.text(t("common.sort"), size="2", color_scheme="gray", white_space="nowrap"),
-        rx.select.root(
-            rx.select.trigger(id="org-sort", aria_label=t("common.sort")),
-            rx.select.content(*[rx.select.item(t(f"org.sort.{s}"), value=s) for s in domain.SORTS]),
-            value=S.sort,
-            on_change=S.set_sort,
-            size="2",
-        ),
-        align="center",
-        spacing="2",
-    )
+
 
 
 def controls() -> rx.Component:
@@ -50,31 +38,13 @@ def controls() -> rx.Component:
             filter_select("region", vocab.REGIONS, S.region),
             filter_select("theme", vocab.THEMES, S.theme),
             filter_select("status", vocab.STATUSES, S.status),
-            rx.box(
-                rx.input(id="filter-tag", name="tag", value=S.tag, on_change=lambda v: S.set_filter("tag", v),
-                         debounce_timeout=400, placeholder=t("org.filter.tag_placeholder"),
-                         aria_label=t("org.filter.tag"), width="100%"),
-                min_width="150px",
-                flex="1",
-            ),
+            tag_filter(S.tag, lambda v: S.set_filter("tag", v), t("org.filter.tag_placeholder"),
+                       t("org.filter.tag")),
             spacing="2",
             wrap="wrap",
             width="100%",
         ),
-        rx.flex(
-            sort_select(),
-            rx.cond(
-                S.filtered,
-                rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=S.clear_filters,
-                          variant="ghost", size="2", id="org-clear-filters"),
-                rx.fragment(),
-            ),
-            justify="between",
-            align="center",
-            width="100%",
-            wrap="wrap",
-            spacing="2",
-        ),
+        sort_and_clear("org", S, domain.SORTS, "org"),
         spacing="3",
         width="100%",
     )

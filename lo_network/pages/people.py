@@ -8,7 +8,9 @@ import reflex as rx
 
 from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, page_header
-from lo_network.components.lists import MEDIUM, WIDE, list_table, new_button, paged_results, search_box
+from lo_network.components.lists import (
+    MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, tag_filter,
+)
 from lo_network.domain import people as domain
 from lo_network.i18n import t
 from lo_network.states.people import OrganisationOption, PersonRow, PeopleState as S
@@ -100,19 +102,7 @@ def organisation_filter() -> rx.Component:
     )
 
 
-def sort_select() -> rx.Component:
-    return rx.hstack(
-        rx.text(t("common.sort"), size="2", color_scheme="gray", white_space="nowrap"),
-        rx.select.root(
-            rx.select.trigger(id="people-sort", aria_label=t("common.sort")),
-            rx.select.content(*[rx.select.item(t(f"person.sort.{s}"), value=s) for s in domain.SORTS]),
-            value=S.sort,
-            on_change=S.set_sort,
-            size="2",
-        ),
-        align="center",
-        spacing="2",
-    )
+
 
 
 def controls() -> rx.Component:
@@ -120,32 +110,13 @@ def controls() -> rx.Component:
         search_box("people", S.text, S.search, t("person.search_placeholder")),
         rx.flex(
             organisation_filter(),
-            rx.box(
-                rx.input(id="filter-tag", name="tag", value=S.tag, on_change=S.set_tag, debounce_timeout=400,
-                         placeholder=t("person.filter.tag_placeholder"), aria_label=t("person.field.tags"),
-                         width="100%"),
-                min_width="150px",
-                flex="1",
-            ),
+            tag_filter(S.tag, S.set_tag, t("person.filter.tag_placeholder"), t("person.field.tags")),
             spacing="2",
             wrap="wrap",
             width="100%",
             align="start",
         ),
-        rx.flex(
-            sort_select(),
-            rx.cond(
-                S.filtered,
-                rx.button(rx.icon("x", size=14), t("common.clear_filters"), on_click=S.clear_filters,
-                          variant="ghost", size="2", id="people-clear-filters"),
-                rx.fragment(),
-            ),
-            justify="between",
-            align="center",
-            width="100%",
-            wrap="wrap",
-            spacing="2",
-        ),
+        sort_and_clear("people", S, domain.SORTS, "person"),
         spacing="3",
         width="100%",
     )
