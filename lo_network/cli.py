@@ -14,6 +14,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
 from pathlib import Path
 
 from lo_network import settings as settings_mod
@@ -223,6 +226,27 @@ def _first_measures() -> None:
         print(f"lo-network: network measures computed ({row.nodes} nodes, {row.seconds:.1f} s)", flush=True)
 
 
+def _answers(url: str) -> bool:
+    """The page and the backend both answer (the frontend build is done)."""
+    try:
+        for path in ("/", "/ping"):
+            with urllib.request.urlopen(url + path, timeout=5) as answer:
+                if answer.status != 200:
+                    return False
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def _announce_when_up(proc: subprocess.Popen, url: str, banner: list[str]) -> None:
+    """Print the URL (and the demo's login) once the app answers there, not before."""
+    while proc.poll() is None:
+        if _answers(url):
+            print("\n" + "\n".join(banner), flush=True)
+            return
+        time.sleep(1.0)
+
+
 def cmd_serve(args) -> int:
     s = settings_mod.get()
     with _Graph():
@@ -237,15 +261,17 @@ def cmd_serve(args) -> int:
             _first_measures()
         env = reflex_env(s)
         url = f"http://127.0.0.1:{s.port}"
-        print("", flush=True)
-        print(f"  lo_network draait op / runs at: {url}", flush=True)
+        banner = [f"  lo_network draait op / runs at: {url}"]
         if args.demo:
             shown = password or f"(see {s.data_dir / 'first_admin_password'})"
-            print(f"  eerste beheerder / first admin: {email}  wachtwoord / password: {shown}", flush=True)
-        print("  stoppen / stop: Ctrl+C\n", flush=True)
+            banner.append(f"  eerste beheerder / first admin: {email}  wachtwoord / password: {shown}")
+        banner.append("  stoppen / stop: Ctrl+C\n")
+        print("lo-network: de app wordt gebouwd en gestart / building and starting the app "
+              "(first run: a few minutes) ...", flush=True)
         cmd = [sys.executable, "-m", "reflex", "run", "--env", args.env, "--single-port",
                "--frontend-port", str(s.port), "--backend-port", str(s.port), "--backend-host", "127.0.0.1"]
         proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, start_new_session=True)
+        threading.Thread(target=_announce_when_up, args=(proc, url, banner), daemon=True).start()
 
         def _stop(signum, frame):  # noqa: ARG001
             if proc.poll() is None:
