@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, Response, status
+
+from lo_network.api.auth import public
 
 from lo_network.api.schemas import Health
 from lo_network.store import driver
@@ -10,7 +12,7 @@ from lo_network.store import driver
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, responses={503: {"model": Health, "description": "graph unreachable"}})
+@router.get("/health", response_model=Health, dependencies=[Depends(public)], responses={503: {"model": Health, "description": "graph unreachable"}})
 def health(response: Response):
     if driver.ping():
         return Health(graph="ok")

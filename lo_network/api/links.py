@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict
 
-from lo_network.api.auth import CurrentActor
+from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.services import links as service
 
@@ -86,63 +86,63 @@ GONE = status.HTTP_204_NO_CONTENT
 
 # ---------------------------------------------------------------- organisations
 @router.get(ORG, response_model=list[Link], responses=OK)
-def list_organisation_links(actor: CurrentActor, organisation_id: str):
+def list_organisation_links(actor: Viewer, organisation_id: str):
     """Every link of the organisation, ended ones included (active first)."""
     return service.list_links(actor, "organisation", organisation_id)
 
 
 @router.post(ORG, response_model=Link, status_code=CREATED, responses=OK)
-def add_organisation_link(actor: CurrentActor, organisation_id: str, body: LinkIn):
+def add_organisation_link(actor: NetworkEditor, organisation_id: str, body: LinkIn):
     return _add(actor, "organisation", organisation_id, body)
 
 
 @router.patch(ORG + "/{link_id}", response_model=Link, responses=OK)
-def change_organisation_link(actor: CurrentActor, organisation_id: str, link_id: str, body: LinkChange):
+def change_organisation_link(actor: NetworkEditor, organisation_id: str, link_id: str, body: LinkChange):
     """Dates, source or note; the type and the ends stay."""
     service.update(actor, "organisation", organisation_id, link_id, body.model_dump(exclude_unset=True), VIA)
     return _find(actor, "organisation", organisation_id, link_id)
 
 
 @router.post(ORG + "/{link_id}/end", response_model=Link, responses=OK)
-def end_organisation_link(actor: CurrentActor, organisation_id: str, link_id: str, body: LinkEnd):
+def end_organisation_link(actor: NetworkEditor, organisation_id: str, link_id: str, body: LinkEnd):
     """End the link (default today); it stays, with its end date."""
     service.end(actor, "organisation", organisation_id, link_id, VIA, until=body.until)
     return _find(actor, "organisation", organisation_id, link_id)
 
 
 @router.delete(ORG + "/{link_id}", status_code=GONE, responses=OK)
-def delete_organisation_link(actor: CurrentActor, organisation_id: str, link_id: str) -> None:
+def delete_organisation_link(actor: NetworkEditor, organisation_id: str, link_id: str) -> None:
     """Remove a link entered by mistake (end it to keep the history)."""
     service.delete(actor, "organisation", organisation_id, link_id, VIA)
 
 
 # ---------------------------------------------------------------- people
 @router.get(PERSON, response_model=list[Link], responses=OK)
-def list_person_links(actor: CurrentActor, person_id: str):
+def list_person_links(actor: Viewer, person_id: str):
     """Every link of the person, ended ones included (active first)."""
     return service.list_links(actor, "person", person_id)
 
 
 @router.post(PERSON, response_model=Link, status_code=CREATED, responses=OK)
-def add_person_link(actor: CurrentActor, person_id: str, body: LinkIn):
+def add_person_link(actor: NetworkEditor, person_id: str, body: LinkIn):
     return _add(actor, "person", person_id, body)
 
 
 @router.patch(PERSON + "/{link_id}", response_model=Link, responses=OK)
-def change_person_link(actor: CurrentActor, person_id: str, link_id: str, body: LinkChange):
+def change_person_link(actor: NetworkEditor, person_id: str, link_id: str, body: LinkChange):
     """Dates, source or note; the type and the ends stay."""
     service.update(actor, "person", person_id, link_id, body.model_dump(exclude_unset=True), VIA)
     return _find(actor, "person", person_id, link_id)
 
 
 @router.post(PERSON + "/{link_id}/end", response_model=Link, responses=OK)
-def end_person_link(actor: CurrentActor, person_id: str, link_id: str, body: LinkEnd):
+def end_person_link(actor: NetworkEditor, person_id: str, link_id: str, body: LinkEnd):
     """End the link (default today); it stays, with its end date."""
     service.end(actor, "person", person_id, link_id, VIA, until=body.until)
     return _find(actor, "person", person_id, link_id)
 
 
 @router.delete(PERSON + "/{link_id}", status_code=GONE, responses=OK)
-def delete_person_link(actor: CurrentActor, person_id: str, link_id: str) -> None:
+def delete_person_link(actor: NetworkEditor, person_id: str, link_id: str) -> None:
     """Remove a link entered by mistake (end it to keep the history)."""
     service.delete(actor, "person", person_id, link_id, VIA)
