@@ -41,7 +41,8 @@ class Needs:
     token (401 without one) and the role's right (403 without it), checked before the route
     body runs, so before any record is looked up. The services check again (defence in
     depth). ``tests/integration/test_api_authorisation.py`` walks every route of the app and
-    fails for a route that declares neither a ``Needs`` nor :func:`public`."""
+    fails for a route that declares neither a ``Needs`` nor
+    ``dependencies=[Depends(ratelimit.limit_public)]`` (open without a token, rate limited)."""
 
     def __init__(self, permission: Permission):
         self.permission = permission
@@ -59,7 +60,3 @@ NetworkEditor = Annotated[Actor, Depends(Needs(Permission.EDIT_NETWORK))]
 ActivityEditor = Annotated[Actor, Depends(Needs(Permission.EDIT_ACTIVITIES))]
 PrivacyOfficer = Annotated[Actor, Depends(Needs(Permission.PRIVACY))]
 
-
-def public() -> None:
-    """Declares a route open without a token on purpose (``dependencies=[Depends(public)]``).
-    The public routes for people use ``ratelimit.limit_public``, which declares the same."""

@@ -3,8 +3,8 @@ list), refuses a caller without a token (401) and a role without the right (403)
 
 Each route declares what it needs next to itself: an actor parameter typed ``Viewer``,
 ``NetworkEditor``, ``ActivityEditor`` or ``PrivacyOfficer`` (an ``api.auth.Needs``
-dependency), or ``Depends(public)`` / ``Depends(limit_public)`` for the routes open without
-a token. A route that declares neither fails :func:`test_every_route_declares_its_right`.
+dependency), or ``Depends(limit_public)`` for the routes open without a token (so every
+open route is rate limited). A route that declares neither fails :func:`test_every_route_declares_its_right`.
 The path parameters are real records (an organisation, a person, an activity, ...), so a
 refusal is not a 404 in disguise; the ``Needs`` dependency also runs before the route body."""
 
@@ -26,7 +26,7 @@ from lo_network.services import activities, consent, links, organisations, peopl
 from tests.integration.test_activities import local
 
 ROLES = tuple(ROLE_PERMISSIONS)
-PUBLIC_MARKERS = (auth.public, limit_public)
+PUBLIC_MARKERS = (limit_public,)  # open without a token: always rate limited
 
 
 def _calls(dependant) -> list:
@@ -75,7 +75,7 @@ def test_the_walk_finds_every_route_and_the_rights_it_needs():
 def test_every_route_declares_its_right(method, route):
     assert declaration(route) is not None, (
         f"{method} {route.path}: type the actor as Viewer/NetworkEditor/ActivityEditor/PrivacyOfficer "
-        "(lo_network.api.auth) or add dependencies=[Depends(public)]")
+        "(lo_network.api.auth) or add dependencies=[Depends(limit_public)]")
 
 
 def test_an_undeclared_route_is_caught():
@@ -85,7 +85,7 @@ def test_an_undeclared_route_is_caught():
     def only_a_token(actor: auth.CurrentActor):  # a token, but no declared right
         return {}
 
-    @app.get("/both", dependencies=[Depends(auth.public)])
+    @app.get("/both", dependencies=[Depends(limit_public)])
     def muddled(actor: auth.Viewer):
         return {}
 

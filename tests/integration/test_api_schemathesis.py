@@ -76,3 +76,13 @@ def test_no_server_error_and_answers_keep_to_the_document(operation, graph, admi
             assert mode is GenerationMode.NEGATIVE, operation.label
     assert calls, operation.label  # something was sent
     assert set(calls) != {401}, f"{operation.label}: the administrator's token was refused"
+
+
+@pytest.mark.parametrize("path", ["organisations", "people", "activities"])
+def test_a_page_far_past_the_end_is_empty_not_a_server_error(path, graph, admin_token):
+    """Found by the run above: ``?page=85899347`` made SKIP overflow the graph's 32-bit integer."""
+    from starlette.testclient import TestClient
+
+    with TestClient(API) as client:
+        answer = client.get(f"{PREFIX}/{path}?page=85899347", headers={"Authorization": f"Bearer {admin_token}"})
+    assert answer.status_code == 200 and answer.json()["items"] == []
