@@ -4,6 +4,8 @@ other worker and process (here: the test process spends the allowance, the app r
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lo_network import settings
@@ -63,3 +65,30 @@ def test_the_public_registration_page_is_rate_limited_per_address(app, admin):
             assert refused.get("found") is False
     finally:
         public_limiter.reset()
+
+
+def test_the_public_pages_show_no_other_registrant(app, admin):
+    """What the running app sends the browser of the public pages (every state delta over
+    the websocket) holds nothing of another registrant."""
+    from lo_network.services import registrations
+    from lo_network.states.public_registration import MyRegistrationState
+
+    public_limiter.reset()
+    act = activities.create(admin, {"title": "Logistiekdag Twente", "kind": "cafe", "visibility": "public",
+                                    "capacity": 1, "starts_at": local(25), "ends_at": local(25, 17)}, via="test")
+    mine = registrations.register_public(act["id"], {"name": "Carla Bos", "email": "carla@bos.example",
+                                                     "consent": True})
+    other = registrations.register_public(act["id"], {"name": "Dirk Geheimhouder", "email": "dirk@verborgen.example",
+                                                      "organisation_name": "Verborgen Logistiek", "consent": True})
+    seen = []
+    with ReflexTab(app.base_url, {}, f"/aanmelding/{mine.token}", {"reg_token": mine.token}) as tab:
+        seen += tab.send(f"{MyRegistrationState.get_full_name()}.load_mine")
+        seen += tab.updates
+    with ReflexTab(app.base_url, {}, f"/aanmelden/{act['id']}", {"public_activity_id": act["id"]}) as tab:
+        seen += tab.send(f"{PublicRegistrationState.get_full_name()}.load_public")
+        seen += tab.updates
+    text = json.dumps(seen)
+    assert "Carla Bos" in text  # the page did load the visitor's own registration
+    for secret in ("Dirk", "Geheimhouder", "dirk@verborgen.example", "Verborgen Logistiek", other.token,
+                   other.registration["id"]):
+        assert secret not in text
