@@ -180,14 +180,14 @@ def _gone() -> HTTPException:
 
 
 @public_router.get("/activities/{activity_id}", response_model=PublicActivity, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 422, 503))
+                   responses=documented(404, 422, 429, 503))
 def public_activity(activity_id: str):
     return service.get_public(activity_id)
 
 
 @public_router.post("/activities/{activity_id}/registrations", response_model=RegistrationOutcome,
                     status_code=status.HTTP_201_CREATED, dependencies=[Depends(limit_public)],
-                    responses=documented(404, 422, 503) | {429: {"description": "te veel aanvragen / too many requests"}})
+                    responses=documented(404, 422, 429, 503))
 def public_register(activity_id: str, body: PublicRegistrationIn):
     """Register without an account (public activities, registration open). Needs consent.
     The answer holds the personal link (see, change, cancel)."""
@@ -198,7 +198,7 @@ def public_register(activity_id: str, body: PublicRegistrationIn):
 
 
 @public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+                   responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
 def personal_registration(token: str):
     try:
         registration, activity = reg_service.view_by_token(token)
@@ -208,7 +208,7 @@ def personal_registration(token: str):
 
 
 @public_router.patch("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+                     responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
 def change_personal_registration(token: str, body: RegistrationChangeIn):
     try:
         return reg_service.change_by_token(token, body.model_dump(exclude_unset=True))
@@ -217,7 +217,7 @@ def change_personal_registration(token: str, body: RegistrationChangeIn):
 
 
 @public_router.delete("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                      responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+                      responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
 def cancel_personal_registration(token: str):
     try:
         return reg_service.cancel_by_token(token)
@@ -227,7 +227,7 @@ def cancel_personal_registration(token: str):
 
 # ---------------------------------------------------------------- calendar feeds
 @calendar_router.get("/public.ics", response_class=Response, dependencies=[Depends(limit_public)],
-                     responses=documented(422, 503))
+                     responses=documented(422, 429, 503))
 def public_calendar():
     """Public activities as a subscribable calendar (Europe/Amsterdam)."""
     return Response(service.public_feed(), media_type=ICS)
@@ -240,7 +240,7 @@ def new_personal_feed(actor: Viewer):
 
 
 @calendar_router.get("/personal/{token}.ics", response_class=Response, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 422, 503))
+                     responses=documented(404, 422, 429, 503))
 def personal_calendar(token: str):
     return Response(service.personal_feed(token), media_type=ICS)
 

@@ -80,6 +80,8 @@ def test_every_open_route_is_rate_limited_per_address(method, route, lab, client
         assert 429 not in codes[:3] and codes[3] == 429, codes
         refused = client.request(method, url, json=_body(method, route))
         assert refused.status_code == 429 and 1 <= int(refused.headers["retry-after"]) <= 60
+        assert "429" in API.openapi()["paths"][route.path][method.lower()]["responses"]  # documented
+        assert refused.json()["detail"].startswith("Te veel aanvragen")
         assert refused.headers["content-security-policy"] == CSP
     finally:
         monkeypatch.delenv("LO_PUBLIC_RATE_LIMIT")
