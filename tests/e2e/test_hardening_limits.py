@@ -92,3 +92,29 @@ def test_the_public_pages_show_no_other_registrant(app, admin):
     for secret in ("Dirk", "Geheimhouder", "dirk@verborgen.example", "Verborgen Logistiek", other.token,
                    other.registration["id"]):
         assert secret not in text
+
+
+def test_an_expired_session_is_sent_to_the_login_page(app):
+    """A session past its end (LO_SESSION_HOURS) opens nothing in the running app."""
+    from datetime import timedelta
+
+    from sqlmodel import select
+
+    from lo_network import sql
+    from lo_network.accounts import service
+    from lo_network.accounts.models import LoginSession, utcnow
+
+    account = app.accounts["coordinator"]
+    token = service.start_session(service.authenticate(account.email, account.password))
+    with ReflexTab(app.base_url, {"lo_session": token}, "/organisaties") as tab:
+        live = json.dumps(tab.updates)
+    assert '"/login?next=' not in live
+    with sql.session() as db:
+        row = db.exec(select(LoginSession).where(LoginSession.token_hash == service._digest(token))).one()
+        row.expires_at = utcnow() - timedelta(seconds=1)
+        db.add(row)
+        db.commit()
+    with ReflexTab(app.base_url, {"lo_session": token}, "/organisaties") as tab:
+        tab.send(f"{LoginState.get_full_name()}.open")  # any later event: the tab has had its answers
+        expired = json.dumps(tab.updates)
+    assert '"/login?next=' in expired, expired[-1500:]
