@@ -25,6 +25,7 @@ from lo_network.domain import registrations as reg_domain
 from lo_network.services import activities, backup
 from lo_network.services import registrations as reg_service
 from tests.integration.test_activities import local
+from tests.integration.test_api_activities import app, client  # noqa: F401  (fixtures: the API in process)
 from tests.integration.test_api_authorisation import API, ROUTES, _url, declaration
 
 OPEN = [(method, route) for method, route in ROUTES if declaration(route) == "public"]
@@ -42,14 +43,6 @@ def lab(graph, users):
                                                    "organisation_name": "Verborgen Logistiek", "consent": True})
     assert (carla.outcome, dirk.outcome) == ("registered", "waitlisted")
     return act, carla, dirk
-
-
-@pytest.fixture
-def client(sql_db):
-    public_limiter.reset()
-    with TestClient(API) as test_client:
-        yield test_client
-    public_limiter.reset()
 
 
 def _records(act, carla) -> dict:
