@@ -62,6 +62,7 @@ class Settings:
         """Where links in emails and calendar files point (LO_PUBLIC_URL, else this machine)."""
         return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
     retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
+    login_rate_limit: int = 30  # issue 7: LO_LOGIN_RATE_LIMIT, login attempts a minute per address
 
     @property
     def embedded(self) -> bool:
@@ -108,6 +109,7 @@ def load() -> Settings:
         public_url=_env("LO_PUBLIC_URL"),
         public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
         retention_years=_int("LO_RETENTION_YEARS", 7),
+        login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),  # issue 7 hardening
     )
 
 

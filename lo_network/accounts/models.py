@@ -59,3 +59,15 @@ class LoginFailure(sqlmodel.SQLModel, table=True):
     failures: int = 0
     last_failure_at: datetime = Field(default_factory=utcnow)
     locked_until: Optional[datetime] = None
+
+
+@rx.ModelRegistry.register
+class RateCount(sqlmodel.SQLModel, table=True):
+    """Requests per key ("<bucket>:<client address>") and fixed window of a minute, for the
+    rate limit of the pages and routes without an account (``api.ratelimit``); in SQL, like
+    the failed logins, so that every worker process counts the same requests."""
+
+    __tablename__ = "lo_rate_count"
+    key: str = Field(primary_key=True)  # "<bucket>:<client>:<window number>"
+    hits: int = 0
+    window_start: datetime = Field(default_factory=utcnow, index=True)

@@ -11,7 +11,7 @@ from lo_network.api.activity_schemas import (
     PublicRegistrationIn, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
     RegistrationOutcome, Session, Milestone, MilestoneDoneIn, MilestoneIn, PartnerIn,
 )
-from lo_network.api.auth import CurrentActor
+from lo_network.api.auth import ActivityEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.api.ratelimit import limit_public
 from lo_network.api.schemas import Page
@@ -37,7 +37,7 @@ def _outcome(result: reg_service.Outcome, with_link: bool) -> RegistrationOutcom
 # ---------------------------------------------------------------- activities
 @router.get("", response_model=Page[ActivitySummary], responses=documented(401, 403, 422, 503))
 def list_activities(
-    actor: CurrentActor,
+    actor: Viewer,
     q: Annotated[str, Query(description="zoektekst / search text (title, location, kind)")] = "",
     kind: str | None = None, theme: str | None = None, region: str | None = None,
     visibility: str | None = None,
@@ -52,7 +52,7 @@ def list_activities(
 
 
 @router.post("", response_model=Activity, status_code=status.HTTP_201_CREATED, responses=documented(401, 403, 422, 503))
-def create_activity(actor: CurrentActor, body: ActivityIn):
+def create_activity(actor: ActivityEditor, body: ActivityIn):
     """With ``repeat_every`` (weekly, monthly) and ``repeat_count`` (2-24): a series of dated
     sessions, each its own activity; the answer is the first session."""
     raw = body.model_dump()
@@ -63,18 +63,18 @@ def create_activity(actor: CurrentActor, body: ActivityIn):
 
 
 @router.get("/{activity_id}/sessions", response_model=list[Session], responses=documented(401, 403, 404, 422, 503))
-def series_sessions(actor: CurrentActor, activity_id: str):
+def series_sessions(actor: Viewer, activity_id: str):
     """The sessions of the series this activity belongs to (empty when it is no series)."""
     return service.series(actor, service.get(actor, activity_id).get("series_id") or "")
 
 
 @router.get("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
-def get_activity(actor: CurrentActor, activity_id: str):
+def get_activity(actor: Viewer, activity_id: str):
     return service.get(actor, activity_id)
 
 
 @router.patch("/{activity_id}", response_model=Activity, responses=documented(401, 403, 404, 422, 503))
-def change_activity(actor: CurrentActor, activity_id: str, body: ActivityIn):
+def change_activity(actor: ActivityEditor, activity_id: str, body: ActivityIn):
     """Only the fields sent change (one session of a series at a time). A larger capacity
     promotes from the waiting list."""
     changes = body.model_dump(exclude_unset=True)
@@ -86,50 +86,50 @@ def change_activity(actor: CurrentActor, activity_id: str, body: ActivityIn):
 
 
 @router.delete("/{activity_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 422, 503))
-def delete_activity(actor: CurrentActor, activity_id: str) -> None:
+def delete_activity(actor: ActivityEditor, activity_id: str) -> None:
     service.delete(actor, activity_id, VIA)
 
 
 @router.get("/{activity_id}/registrations", response_model=list[Registration], responses=documented(401, 403, 422, 503))
-def list_registrations(actor: CurrentActor, activity_id: str, q: str = "", status_: Annotated[str | None, Query(alias="status")] = None):
+def list_registrations(actor: Viewer, activity_id: str, q: str = "", status_: Annotated[str | None, Query(alias="status")] = None):
     return reg_service.list_for_activity(actor, activity_id, q, status_)
 
 
 @router.post("/{activity_id}/registrations", response_model=list[RegistrationOutcome],
              status_code=status.HTTP_201_CREATED, responses=documented(401, 403, 404, 422, 503))
-def register_people(actor: CurrentActor, activity_id: str, body: RegisterPeopleIn):
+def register_people(actor: ActivityEditor, activity_id: str, body: RegisterPeopleIn):
     """Register known people (several at once); each outcome says registered, waitlisted or duplicate."""
     return [_outcome(o, False) for o in reg_service.register_people(actor, activity_id, body.person_ids, VIA)]
 
 
 @router.post("/{activity_id}/contacts", response_model=RegistrationOutcome, status_code=status.HTTP_201_CREATED,
              responses=documented(401, 403, 404, 422, 503))
-def register_contact(actor: CurrentActor, activity_id: str, body: RegistrantIn):
+def register_contact(actor: ActivityEditor, activity_id: str, body: RegistrantIn):
     """Register someone by name and email (not yet a known person)."""
     return _outcome(reg_service.register_contact(actor, activity_id, body.model_dump(), VIA), False)
 
 
 @router.post("/{activity_id}/walk-ins", response_model=RegistrationOutcome, status_code=status.HTTP_201_CREATED,
              responses=documented(401, 403, 404, 422, 503))
-def walk_in(actor: CurrentActor, activity_id: str, body: RegistrantIn):
+def walk_in(actor: ActivityEditor, activity_id: str, body: RegistrantIn):
     return _outcome(reg_service.walk_in(actor, activity_id, body.model_dump(), VIA), False)
 
 
 @router.post("/{activity_id}/registrations/{registration_id}/check-in", response_model=Registration,
              responses=documented(401, 403, 404, 422, 503))
-def check_in(actor: CurrentActor, activity_id: str, registration_id: str, body: CheckInIn):
+def check_in(actor: ActivityEditor, activity_id: str, registration_id: str, body: CheckInIn):
     reg_service.check_in(actor, activity_id, registration_id, body.present, VIA)
     return next(r for r in reg_service.list_for_activity(actor, activity_id) if r["id"] == registration_id)
 
 
 @router.post("/{activity_id}/no-shows", responses=documented(401, 403, 404, 422, 503))
-def mark_no_shows(actor: CurrentActor, activity_id: str) -> dict:
+def mark_no_shows(actor: ActivityEditor, activity_id: str) -> dict:
     return {"marked": reg_service.mark_no_shows(actor, activity_id, VIA)}
 
 
 @router.get("/{activity_id}/attendees.{fmt}", responses=documented(401, 403, 404, 422, 503),
             response_class=Response)
-def export_attendees(actor: CurrentActor, activity_id: str, fmt: str, lang: str = "nl"):
+def export_attendees(actor: Viewer, activity_id: str, fmt: str, lang: str = "nl"):
     """The attendee list as CSV (semicolons, UTF-8) or XLSX."""
     content, name, media = reg_service.export(actor, activity_id, fmt, lang)
     return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -138,38 +138,38 @@ def export_attendees(actor: CurrentActor, activity_id: str, fmt: str, lang: str 
 # ---------------------------------------------------------------- living labs and projects
 @router.put("/{activity_id}/partners/{organisation_id}", response_model=Activity,
             responses=documented(401, 403, 404, 422, 503))
-def set_partner(actor: CurrentActor, activity_id: str, organisation_id: str, body: PartnerIn):
+def set_partner(actor: ActivityEditor, activity_id: str, organisation_id: str, body: PartnerIn):
     """A partner organisation of a living lab or project: lead, partner, knowledge_partner or funder."""
     return service.set_partner(actor, activity_id, organisation_id, body.role or "", VIA)
 
 
 @router.delete("/{activity_id}/partners/{organisation_id}", response_model=Activity,
                responses=documented(401, 403, 404, 422, 503))
-def remove_partner(actor: CurrentActor, activity_id: str, organisation_id: str):
+def remove_partner(actor: ActivityEditor, activity_id: str, organisation_id: str):
     return service.remove_partner(actor, activity_id, organisation_id, VIA)
 
 
 @router.post("/{activity_id}/milestones", response_model=Milestone, status_code=status.HTTP_201_CREATED,
              responses=documented(401, 403, 404, 422, 503))
-def add_milestone(actor: CurrentActor, activity_id: str, body: MilestoneIn):
+def add_milestone(actor: ActivityEditor, activity_id: str, body: MilestoneIn):
     return service.add_milestone(actor, activity_id, body.model_dump(), VIA)
 
 
 @router.patch("/{activity_id}/milestones/{milestone_id}", response_model=Milestone,
               responses=documented(401, 403, 404, 422, 503))
-def set_milestone_done(actor: CurrentActor, activity_id: str, milestone_id: str, body: MilestoneDoneIn):
+def set_milestone_done(actor: ActivityEditor, activity_id: str, milestone_id: str, body: MilestoneDoneIn):
     return service.set_milestone_done(actor, activity_id, milestone_id, body.done, VIA)
 
 
 @router.delete("/{activity_id}/milestones/{milestone_id}", status_code=status.HTTP_204_NO_CONTENT,
                responses=documented(401, 403, 404, 422, 503))
-def delete_milestone(actor: CurrentActor, activity_id: str, milestone_id: str) -> None:
+def delete_milestone(actor: ActivityEditor, activity_id: str, milestone_id: str) -> None:
     service.delete_milestone(actor, activity_id, milestone_id, VIA)
 
 
 # ---------------------------------------------------------------- registrations
 @registrations_router.delete("/{registration_id}", response_model=Registration, responses=documented(401, 403, 404, 422, 503))
-def cancel_registration(actor: CurrentActor, registration_id: str):
+def cancel_registration(actor: ActivityEditor, registration_id: str):
     """Cancel; the first on the waiting list is promoted and told."""
     return reg_service.cancel(actor, registration_id, VIA)
 
@@ -180,14 +180,14 @@ def _gone() -> HTTPException:
 
 
 @public_router.get("/activities/{activity_id}", response_model=PublicActivity, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 422, 503))
+                   responses=documented(404, 422, 429, 503))
 def public_activity(activity_id: str):
     return service.get_public(activity_id)
 
 
 @public_router.post("/activities/{activity_id}/registrations", response_model=RegistrationOutcome,
                     status_code=status.HTTP_201_CREATED, dependencies=[Depends(limit_public)],
-                    responses=documented(404, 422, 503) | {429: {"description": "te veel aanvragen / too many requests"}})
+                    responses=documented(404, 422, 429, 503))
 def public_register(activity_id: str, body: PublicRegistrationIn):
     """Register without an account (public activities, registration open). Needs consent.
     The answer holds the personal link (see, change, cancel)."""
@@ -198,7 +198,7 @@ def public_register(activity_id: str, body: PublicRegistrationIn):
 
 
 @public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+                   responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
 def personal_registration(token: str):
     try:
         registration, activity = reg_service.view_by_token(token)
@@ -208,7 +208,7 @@ def personal_registration(token: str):
 
 
 @public_router.patch("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+                     responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
 def change_personal_registration(token: str, body: RegistrationChangeIn):
     try:
         return reg_service.change_by_token(token, body.model_dump(exclude_unset=True))
@@ -217,7 +217,7 @@ def change_personal_registration(token: str, body: RegistrationChangeIn):
 
 
 @public_router.delete("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                      responses=documented(404, 422, 503) | {410: {"description": "verlopen / expired"}})
+                      responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
 def cancel_personal_registration(token: str):
     try:
         return reg_service.cancel_by_token(token)
@@ -227,20 +227,20 @@ def cancel_personal_registration(token: str):
 
 # ---------------------------------------------------------------- calendar feeds
 @calendar_router.get("/public.ics", response_class=Response, dependencies=[Depends(limit_public)],
-                     responses=documented(422, 503))
+                     responses=documented(422, 429, 503))
 def public_calendar():
     """Public activities as a subscribable calendar (Europe/Amsterdam)."""
     return Response(service.public_feed(), media_type=ICS)
 
 
 @calendar_router.post("/personal", response_model=FeedLink, responses=documented(401, 403, 422, 503))
-def new_personal_feed(actor: CurrentActor):
+def new_personal_feed(actor: Viewer):
     """A new personal feed URL (what you organise or attend); an earlier one stops working."""
     return FeedLink(url=service.feed_url(service.new_feed_token(actor)))
 
 
 @calendar_router.get("/personal/{token}.ics", response_class=Response, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 422, 503))
+                     responses=documented(404, 422, 429, 503))
 def personal_calendar(token: str):
     return Response(service.personal_feed(token), media_type=ICS)
 
@@ -248,6 +248,6 @@ def personal_calendar(token: str):
 # ---------------------------------------------------------------- participation history
 @participation_router.get("/{person_id}/activities", response_model=list[Participation],
                           responses=documented(401, 403, 422, 503))
-def person_activities(actor: CurrentActor, person_id: str):
+def person_activities(actor: Viewer, person_id: str):
     """What a person registered for, newest first: status and attendance (present / no-show)."""
     return reg_service.participation(actor, person_id)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import JSONResponse
 
 from lo_network.api.schemas import Problem
@@ -20,6 +22,7 @@ _MEANING = {
     403: "Rol mag dit niet / the role does not allow this",
     404: "Niet gevonden / not found",
     422: "Ongeldige invoer, per veld / invalid input, per field",
+    429: "Te veel aanvragen van dit adres; zie Retry-After / too many requests from this address; see Retry-After",
     503: "Netwerkdatabase onbereikbaar / graph database unreachable",
 }
 
@@ -70,7 +73,16 @@ async def _unavailable(_: Request, exc: GraphUnavailable) -> JSONResponse:
     return _problem(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc))
 
 
+async def _http(request: Request, exc: StarletteHTTPException):
+    """A body FastAPI cannot parse (not UTF-8, not JSON) is bad input like any other: 422
+    naming ``body``, as documented, rather than FastAPI's undocumented 400."""
+    if exc.status_code == status.HTTP_400_BAD_REQUEST:
+        return _invalid({"body": f"onleesbare invoer / unreadable body ({exc.detail})"})
+    return await http_exception_handler(request, exc)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(ValidationError, _domain_invalid)
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(NotFound, _not_found)

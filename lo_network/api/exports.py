@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from lo_network.api.auth import CurrentActor
+from lo_network.api.auth import Viewer
 from lo_network.api.errors import documented
 from lo_network.services import exports as service
 
@@ -26,7 +26,7 @@ def _file(name: str, data: bytes, fmt: str) -> Response:
 
 @router.get("/organisations/export", response_class=Response, responses={**FILE, **documented(401, 403, 422, 503)})
 def export_organisations(
-    actor: CurrentActor,
+    actor: Viewer,
     fmt: FORMAT = "csv",
     q: str = "",
     kind: str | None = None,
@@ -43,7 +43,7 @@ def export_organisations(
 
 @router.get("/people/export", response_class=Response, responses={**FILE, **documented(401, 403, 422, 503)})
 def export_people(
-    actor: CurrentActor,
+    actor: Viewer,
     fmt: FORMAT = "csv",
     q: str = "",
     tag: str | None = None,

@@ -1,14 +1,13 @@
 """/api/v1/organisations/{id}/links and /api/v1/people/{id}/links: list, add, change, end
 and delete links. A link added from either end; ``direction`` says which end it starts at."""
 
-from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Path, status
 from pydantic import BaseModel, ConfigDict
 
-from lo_network.api.auth import CurrentActor
+from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.services import links as service
 
@@ -78,71 +77,42 @@ def _add(actor, kind: str, here: str, body: LinkIn) -> dict:
 
 
 OK = documented(401, 403, 404, 422, 503)
-ORG = "/organisations/{organisation_id}/links"
-PERSON = "/people/{person_id}/links"
 CREATED = status.HTTP_201_CREATED
 GONE = status.HTTP_204_NO_CONTENT
 
 
-# ---------------------------------------------------------------- organisations
-@router.get(ORG, response_model=list[Link], responses=OK)
-def list_organisation_links(actor: CurrentActor, organisation_id: str):
-    """Every link of the organisation, ended ones included (active first)."""
-    return service.list_links(actor, "organisation", organisation_id)
+def _link_routes(kind: str, collection: str, param: str) -> None:
+    """The five link routes of one kind of record (organisation, person): one shape for both,
+    the record's id in the path under its own name (``organisation_id``, ``person_id``)."""
+    base = f"/{collection}/{{{param}}}/links"
+    RecordId = Annotated[str, Path(alias=param)]
+
+    @router.get(base, response_model=list[Link], responses=OK, name=f"list_{kind}_links",
+                description=f"Every link of the {kind}, ended ones included (active first).")
+    def list_links(actor: Viewer, record_id: RecordId):
+        return service.list_links(actor, kind, record_id)
+
+    @router.post(base, response_model=Link, status_code=CREATED, responses=OK, name=f"add_{kind}_link")
+    def add_link(actor: NetworkEditor, record_id: RecordId, body: LinkIn):
+        return _add(actor, kind, record_id, body)
+
+    @router.patch(base + "/{link_id}", response_model=Link, responses=OK, name=f"change_{kind}_link",
+                  description="Dates, source or note; the type and the ends stay.")
+    def change_link(actor: NetworkEditor, record_id: RecordId, link_id: str, body: LinkChange):
+        service.update(actor, kind, record_id, link_id, body.model_dump(exclude_unset=True), VIA)
+        return _find(actor, kind, record_id, link_id)
+
+    @router.post(base + "/{link_id}/end", response_model=Link, responses=OK, name=f"end_{kind}_link",
+                 description="End the link (default today); it stays, with its end date.")
+    def end_link(actor: NetworkEditor, record_id: RecordId, link_id: str, body: LinkEnd):
+        service.end(actor, kind, record_id, link_id, VIA, until=body.until)
+        return _find(actor, kind, record_id, link_id)
+
+    @router.delete(base + "/{link_id}", status_code=GONE, responses=OK, name=f"delete_{kind}_link",
+                   description="Remove a link entered by mistake (end it to keep the history).")
+    def delete_link(actor: NetworkEditor, record_id: RecordId, link_id: str) -> None:
+        service.delete(actor, kind, record_id, link_id, VIA)
 
 
-@router.post(ORG, response_model=Link, status_code=CREATED, responses=OK)
-def add_organisation_link(actor: CurrentActor, organisation_id: str, body: LinkIn):
-    return _add(actor, "organisation", organisation_id, body)
-
-
-@router.patch(ORG + "/{link_id}", response_model=Link, responses=OK)
-def change_organisation_link(actor: CurrentActor, organisation_id: str, link_id: str, body: LinkChange):
-    """Dates, source or note; the type and the ends stay."""
-    service.update(actor, "organisation", organisation_id, link_id, body.model_dump(exclude_unset=True), VIA)
-    return _find(actor, "organisation", organisation_id, link_id)
-
-
-@router.post(ORG + "/{link_id}/end", response_model=Link, responses=OK)
-def end_organisation_link(actor: CurrentActor, organisation_id: str, link_id: str, body: LinkEnd):
-    """End the link (default today); it stays, with its end date."""
-    service.end(actor, "organisation", organisation_id, link_id, VIA, until=body.until)
-    return _find(actor, "organisation", organisation_id, link_id)
-
-
-@router.delete(ORG + "/{link_id}", status_code=GONE, responses=OK)
-def delete_organisation_link(actor: CurrentActor, organisation_id: str, link_id: str) -> None:
-    """Remove a link entered by mistake (end it to keep the history)."""
-    service.delete(actor, "organisation", organisation_id, link_id, VIA)
-
-
-# ---------------------------------------------------------------- people
-@router.get(PERSON, response_model=list[Link], responses=OK)
-def list_person_links(actor: CurrentActor, person_id: str):
-    """Every link of the person, ended ones included (active first)."""
-    return service.list_links(actor, "person", person_id)
-
-
-@router.post(PERSON, response_model=Link, status_code=CREATED, responses=OK)
-def add_person_link(actor: CurrentActor, person_id: str, body: LinkIn):
-    return _add(actor, "person", person_id, body)
-
-
-@router.patch(PERSON + "/{link_id}", response_model=Link, responses=OK)
-def change_person_link(actor: CurrentActor, person_id: str, link_id: str, body: LinkChange):
-    """Dates, source or note; the type and the ends stay."""
-    service.update(actor, "person", person_id, link_id, body.model_dump(exclude_unset=True), VIA)
-    return _find(actor, "person", person_id, link_id)
-
-
-@router.post(PERSON + "/{link_id}/end", response_model=Link, responses=OK)
-def end_person_link(actor: CurrentActor, person_id: str, link_id: str, body: LinkEnd):
-    """End the link (default today); it stays, with its end date."""
-    service.end(actor, "person", person_id, link_id, VIA, until=body.until)
-    return _find(actor, "person", person_id, link_id)
-
-
-@router.delete(PERSON + "/{link_id}", status_code=GONE, responses=OK)
-def delete_person_link(actor: CurrentActor, person_id: str, link_id: str) -> None:
-    """Remove a link entered by mistake (end it to keep the history)."""
-    service.delete(actor, "person", person_id, link_id, VIA)
+_link_routes("organisation", "organisations", "organisation_id")
+_link_routes("person", "people", "person_id")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from lo_network.api.auth import CurrentActor
+from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.api.schemas import Organisation, OrganisationIn, OrganisationSummary, Page
 from lo_network.services import organisations as service
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/organisations", tags=["organisations"])
 
 @router.get("", response_model=Page[OrganisationSummary], responses=documented(401, 403, 422, 503))
 def list_organisations(
-    actor: CurrentActor,
+    actor: Viewer,
     q: Annotated[str, Query(description="zoektekst / search text (name, KvK, city, website)")] = "",
     kind: str | None = None,
     region: str | None = None,
@@ -36,25 +36,25 @@ def list_organisations(
 
 @router.post("", response_model=Organisation, status_code=status.HTTP_201_CREATED,
              responses=documented(401, 403, 422, 503))
-def create_organisation(actor: CurrentActor, body: OrganisationIn):
+def create_organisation(actor: NetworkEditor, body: OrganisationIn):
     record = service.create(actor, body.model_dump(), VIA)
     return service.get(actor, record["id"])
 
 
 @router.get("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
-def get_organisation(actor: CurrentActor, organisation_id: str):
+def get_organisation(actor: Viewer, organisation_id: str):
     return service.get(actor, organisation_id)
 
 
 @router.put("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
-def replace_organisation(actor: CurrentActor, organisation_id: str, body: OrganisationIn):
+def replace_organisation(actor: NetworkEditor, organisation_id: str, body: OrganisationIn):
     """The whole record: a field left out is emptied (or set to its default)."""
     service.update(actor, organisation_id, body.model_dump(), VIA)
     return service.get(actor, organisation_id)
 
 
 @router.patch("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
-def change_organisation(actor: CurrentActor, organisation_id: str, body: OrganisationIn):
+def change_organisation(actor: NetworkEditor, organisation_id: str, body: OrganisationIn):
     """Only the fields sent change; the others keep their value."""
     service.update(actor, organisation_id, body.model_dump(exclude_unset=True), VIA)
     return service.get(actor, organisation_id)
@@ -62,5 +62,5 @@ def change_organisation(actor: CurrentActor, organisation_id: str, body: Organis
 
 @router.delete("/{organisation_id}", status_code=status.HTTP_204_NO_CONTENT,
                responses=documented(401, 403, 404, 422, 503))
-def delete_organisation(actor: CurrentActor, organisation_id: str) -> None:
+def delete_organisation(actor: NetworkEditor, organisation_id: str) -> None:
     service.delete(actor, organisation_id, VIA)

@@ -31,6 +31,8 @@ DOCS_CDN = "https://cdn.jsdelivr.net"
 DOCS_CSP = CSP.replace("script-src 'self'", f"script-src 'self' {DOCS_CDN}").replace(
     "style-src 'self'", f"style-src 'self' {DOCS_CDN}")
 
+INTERNAL_ERROR = b'{"detail": "Interne fout / Internal server error"}'
+
 HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
@@ -62,4 +64,20 @@ class SecurityHeaders:
                 message = dict(message, headers=list(message.get("headers", [])) + extra)
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        started = False
+
+        async def send_tracked(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send_with_headers(message)
+
+        try:
+            await self.app(scope, receive, send_tracked)
+        except Exception:
+            # Starlette's ServerErrorMiddleware sits outside every middleware, so its 500 would
+            # go out without these headers: answer the 500 here, then let the error be logged.
+            if not started:
+                await send_with_headers({"type": "http.response.start", "status": 500,
+                                         "headers": [(b"content-type", b"application/json")]})
+                await send_with_headers({"type": "http.response.body", "body": INTERNAL_ERROR})
+            raise

@@ -25,11 +25,14 @@ class Page:
 
 
 PAGE_SIZES = (25, 50, 100)
+# the graph takes SKIP as a 32-bit integer (ArcadeDB refuses a larger one as negative): a
+# page past this one is read as this one, an empty page (found by schemathesis, issue 7)
+MAX_PAGE = (2**31 - 1) // PAGE_SIZES[-1]
 
 
 def clamp_page(page: int, page_size: int) -> tuple[int, int]:
     size = page_size if page_size in PAGE_SIZES else PAGE_SIZES[0]
-    return max(1, int(page)), size
+    return min(MAX_PAGE, max(1, int(page))), size
 
 
 def read_page(count: Callable, search: Callable, filters: dict[str, Any], sort: str, page: int,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network import settings as settings_mod
 from lo_network.accounts import service as accounts
+from lo_network.api.ratelimit import login_limiter
 from lo_network.states.session import SessionState, safe_next
 
 
@@ -29,6 +31,11 @@ class LoginState(SessionState):
         password = str(form_data.get("password") or "")
         if not email or not password:
             self.error_key = "login.required"
+            return None
+        allowed, wait = login_limiter.allow(self.router.session.client_ip or "ui", settings_mod.get().login_rate_limit)
+        if not allowed:  # issue 7: login attempts per address, right or wrong, shared by workers
+            self.error_key = "login.throttled"
+            self.wait_seconds = int(wait)
             return None
         try:
             user = accounts.sign_in(email, password, self.router.session.client_ip)

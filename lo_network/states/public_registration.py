@@ -7,7 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network import settings as settings_mod
-from lo_network.api.ratelimit import public_limiter
+from lo_network.api.ratelimit import TOO_MANY, public_limiter
 from lo_network.components.forms import errors_from
 from lo_network.domain import activities as domain
 from lo_network.domain.errors import NotFound, ValidationError
@@ -61,6 +61,9 @@ class PublicRegistrationState(PublicActivityView):
         """on_load of /aanmelden/[public_activity_id]."""
         self.loaded = False
         self.form, self.consent, self.errors, self.outcome, self.link = dict(_BLANK), False, {}, "", ""
+        if self._limited():  # issue 7: every public page and action shares the rate limit
+            self.found, self.loaded = False, True
+            return
         try:
             activity = service.get_public(str(getattr(self, PUBLIC_ARG) or ""))
         except NotFound:
@@ -82,7 +85,7 @@ class PublicRegistrationState(PublicActivityView):
 
     def submit_registration(self):
         if self._limited():
-            return rx.toast.error("Te veel aanvragen; probeer het zo opnieuw / Too many requests; try again shortly")
+            return rx.toast.error(TOO_MANY)
         raw = dict(self.form, consent=self.consent)
         try:
             result = reg_service.register_public(str(getattr(self, PUBLIC_ARG) or ""), raw, via="public")
@@ -139,6 +142,8 @@ class MyRegistrationState(PublicActivityView):
             self.errors.pop(field, None)
 
     def send_changes(self):
+        if self._limited():
+            return rx.toast.error(TOO_MANY)
         try:
             reg_service.change_by_token(self._token(), dict(self.form))
             self._show_mine(*reg_service.view_by_token(self._token()))
@@ -155,6 +160,8 @@ class MyRegistrationState(PublicActivityView):
 
     def withdraw(self):
         """Cancel through the personal link; the seat goes to the waiting list."""
+        if self._limited():
+            return rx.toast.error(TOO_MANY)
         try:
             reg_service.cancel_by_token(self._token())
             self._show_mine(*reg_service.view_by_token(self._token()))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 GRAPH_DIR = Path(__file__).resolve().parents[2] / "graph"
+_NAME = re.compile(r"^[a-z0-9_]+/[a-z0-9_]+$")  # a name built with an f-string picks a file, nothing else
 
 
 @lru_cache(maxsize=None)
 def q(name: str) -> str:
     """The text of ``graph/queries/<name>.cypher``; a missing name fails loudly."""
+    if not _NAME.match(name):
+        raise ValueError(f"not a query name: {name!r}")
     path = GRAPH_DIR / "queries" / f"{name}.cypher"
     text = path.read_text(encoding="utf-8")
     # Leading comment lines document the query; the server gets the statement only.

@@ -90,3 +90,11 @@ def test_employment_changes_keep_before_and_after(graph, users):
     people.delete_employment(admin, person["id"], job["id"], via="cli")
     gone = service.history(admin, "employment", job["id"])[0]
     assert gone.action == "delete" and ("role", "Hoofd planning", "") in {(c.field, c.before, c.after) for c in gone.changes}
+
+
+def test_a_page_number_far_past_the_end_is_an_empty_page(sql_db):
+    """Issue 7 hardening: ?page= comes from the URL; an absurd number must not crash SQL."""
+    from lo_network.audit import log as audit_log
+
+    rows, total = audit_log.search(page=10**30)
+    assert rows == [] and total >= 0

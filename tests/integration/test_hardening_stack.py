@@ -1,0 +1,82 @@
+"""Issue 7 hardening, the rest of the real stack: sessions expire by the setting and the
+clock; the embedded graph answers only with its generated password (Bolt and HTTP)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
+
+from lo_network import settings
+from lo_network.accounts import service
+from lo_network.accounts.models import utcnow
+from lo_network.embedded.server import GRAPH_USER, root_password
+
+
+@pytest.fixture
+def steering_user(sql_db, users):
+    return next(u for u in service.list_users() if u.email == users["steering"].email)
+
+
+def test_a_session_lasts_as_long_as_the_setting_says(steering_user, monkeypatch):
+    monkeypatch.setenv("LO_SESSION_HOURS", "1")
+    settings.reset()
+    try:
+        token = service.start_session(steering_user)
+        assert service.user_for_session(token).id == steering_user.id
+        later = utcnow() + timedelta(minutes=59)
+        monkeypatch.setattr(service, "utcnow", lambda: later)
+        assert service.user_for_session(token).id == steering_user.id  # 59 minutes on: still signed in
+        later = utcnow() + timedelta(hours=1, seconds=1)
+        monkeypatch.setattr(service, "utcnow", lambda: later)
+        assert service.user_for_session(token) is None  # an hour on: gone
+        monkeypatch.undo()
+        monkeypatch.setenv("LO_SESSION_HOURS", "1")
+        assert service.user_for_session(token) is None  # and removed, not only hidden
+    finally:
+        monkeypatch.delenv("LO_SESSION_HOURS", raising=False)
+        settings.reset()
+
+
+def test_a_zero_hour_session_never_signs_in(steering_user, monkeypatch):
+    monkeypatch.setenv("LO_SESSION_HOURS", "0")
+    settings.reset()
+    try:
+        assert service.user_for_session(service.start_session(steering_user)) is None
+    finally:
+        monkeypatch.delenv("LO_SESSION_HOURS")
+        settings.reset()
+
+
+def test_a_signed_out_or_deactivated_user_keeps_no_session(steering_user):
+    token = service.start_session(steering_user)
+    service.end_session(token)
+    assert service.user_for_session(token) is None
+    token = service.start_session(steering_user)
+    service.set_active(steering_user.id, False)
+    try:
+        assert service.user_for_session(token) is None
+    finally:
+        service.set_active(steering_user.id, True)
+
+
+def test_the_graph_refuses_a_wrong_or_missing_password(graph_server, lo_env):
+    right = root_password(lo_env.graph_dir)
+    http = f"http://127.0.0.1:{lo_env.graph_http_port}/api/v1/server"
+    assert httpx.get(http, auth=(GRAPH_USER, right), timeout=10).status_code == 200
+    assert httpx.get(http, timeout=10).status_code == 401
+    assert httpx.get(http, auth=(GRAPH_USER, "root"), timeout=10).status_code == 403
+    for password in ("", "playwithdata", right[:-1]):  # none, a well-known default, nearly right
+        with GraphDatabase.driver(lo_env.bolt_uri, auth=(GRAPH_USER, password)) as bad:
+            with pytest.raises(AuthError):
+                bad.verify_connectivity()
+    with GraphDatabase.driver(lo_env.bolt_uri, auth=(GRAPH_USER, right)) as good:
+        good.verify_connectivity()
+
+
+def test_the_password_is_strong(graph_server, lo_env):
+    password = root_password(lo_env.graph_dir)
+    assert len(password) >= 24 and len(set(password)) >= 12

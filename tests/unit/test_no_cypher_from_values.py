@@ -1,0 +1,149 @@
+"""Issue 7: no query text is built from values. Every call that sends Cypher to the graph
+(``tx.run``, ``session.run``) takes the text of a ``.cypher`` file loaded by name
+(``q("aggregate/name")``), or a schema statement read from ``graph/schema/``; values go as
+parameters. The one documented exception is the backup restore, whose label placeholders
+(``__LABEL__``, ``__FROM__``, ``__TO__``, ``__TYPE__``) are replaced by identifiers checked
+against a strict pattern (``store/backup.identifier``). Static: the Python source is read
+with ``ast``, the ``.cypher`` files as text."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from lo_network.store import backup
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "lo_network"
+GRAPH = ROOT / "graph"
+SENDERS = {"run", "execute_query"}
+GRAPH_RECEIVERS = {"tx", "session", "transaction"}
+PLACEHOLDERS = {"__LABEL__", "__FROM__", "__TO__", "__TYPE__"}
+CYPHER_WORDS = re.compile(r"^\s*(MATCH|MERGE|CREATE|OPTIONAL MATCH|UNWIND|CALL|WITH|RETURN)\b.*(\(|\$)", re.S)
+
+
+def _is_q(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "q"
+
+
+def _placeholder_replace(node: ast.AST) -> bool:
+    """q(...).replace("__X__", identifier-or-labels_text(...)) chained, only placeholders."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace":
+        old, new = node.args
+        if not (isinstance(old, ast.Constant) and old.value in PLACEHOLDERS):
+            return False
+        if not (isinstance(new, ast.Call) and isinstance(new.func, ast.Name)
+                and new.func.id in {"identifier", "labels_text"}):
+            return False
+        node = node.func.value
+    return _is_q(node)
+
+
+def _assignments(function: ast.AST) -> dict[str, list[ast.AST]]:
+    found: dict[str, list[ast.AST]] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+            found.setdefault(node.target.id, []).append(node.iter)
+    return found
+
+
+def _safe(query: ast.AST, assigned: dict[str, list[ast.AST]], path: Path) -> bool:
+    if _is_q(query):
+        return True
+    if isinstance(query, ast.Name):
+        sources = assigned.get(query.id, [])
+        return bool(sources) and all(_safe_source(s, path) for s in sources)
+    return False
+
+
+def _safe_source(node: ast.AST, path: Path) -> bool:
+    if _is_q(node):
+        return True
+    if path.name == "backup.py" and path.parent.name == "store":
+        return _placeholder_replace(node)
+    # schema migrations: `for statement in statements(path)` (graph/schema/*.cypher)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "statements"
+
+
+def graph_calls():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))]
+        for function in functions:
+            assigned = _assignments(function)
+            for node in ast.walk(function):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SENDERS
+                        and isinstance(node.func.value, ast.Name) and node.func.value.id in GRAPH_RECEIVERS):
+                    yield path, node, assigned
+
+
+CALLS = list(graph_calls())
+
+
+def test_the_scan_sees_the_graph_calls():
+    assert len(CALLS) >= 100  # every store module sends queries; the scan cannot pass on nothing
+    assert {call.func.value.id for _, call, _ in CALLS} >= {"tx", "session"}
+
+
+@pytest.mark.parametrize(("path", "call", "assigned"), CALLS,
+                         ids=[f"{p.relative_to(ROOT)}:{c.lineno}" for p, c, _ in CALLS])
+def test_every_query_is_a_cypher_file_and_values_are_parameters(path, call, assigned):
+    assert call.args, f"{path}:{call.lineno}: no query"
+    query = call.args[0]
+    assert _safe(query, assigned, path), (
+        f"{path.relative_to(ROOT)}:{call.lineno}: the query must be q('aggregate/name'), not "
+        f"{ast.unparse(query)[:80]}")
+
+
+
+@pytest.mark.parametrize("name", ["../schema/001_x", "links/x; MATCH (n) DETACH DELETE n", "/etc/passwd", "a/b/c",
+                                  "links/Organisation_list"])
+def test_a_query_name_built_from_a_value_only_picks_a_file(name):
+    """q(f"links/{kind}_list") is allowed above: the name can only pick a .cypher file."""
+    from lo_network.store.queries import q
+
+    with pytest.raises(ValueError):
+        q(name)
+
+
+def test_no_python_string_holds_query_text():
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+                      and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                    and CYPHER_WORDS.match(node.value) and re.search(r"\)-\[|\(\w*:\w+|\$\w+", node.value)):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:60]!r}")
+    assert offenders == []
+
+
+def test_the_cypher_files_run_no_text_as_code():
+    files = sorted(GRAPH.rglob("*.cypher"))
+    assert len(files) >= 100
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"apoc\.cypher|apoc\.do|db\.execute|CALL\s*\{\s*\$", text, re.I), path
+        found = set(re.findall(r"__[A-Z]+__", text))
+        assert not found or (path.parent.name == "imports" and path.stem.startswith("restore_")
+                             and found <= PLACEHOLDERS), (path, found)
+
+
+@pytest.mark.parametrize("name", ["Person", "LIVING_LAB", "_x9"])
+def test_restore_placeholders_take_plain_identifiers(name):
+    assert backup.identifier(name) == f"`{name}`"
+
+
+@pytest.mark.parametrize("name", ["Person`) DETACH DELETE n //", "a b", "", "x" * 65, "Ünï", "a-b", "1abc"])
+def test_restore_placeholders_refuse_anything_else(name):
+    with pytest.raises(backup.BackupError):
+        backup.identifier(name)
