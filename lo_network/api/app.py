@@ -7,12 +7,14 @@ from lo_network.api.security import SecurityHeaders
 
 PREFIX = "/api/v1"
 
-DESCRIPTION = """Het netwerk van Logistiek Overijssel: organisaties en personen.
-The network of Logistics Overijssel: organisations and people.
+DESCRIPTION = """Het netwerk van Logistiek Overijssel: organisaties, personen, activiteiten.
+The network of Logistics Overijssel: organisations, people, activities.
 
-Every route but `/health` needs a personal token, `Authorization: Bearer <token>`
-(`lo-network create-token EMAIL`); the token's user role decides what it may do.
-Bad input answers 422 with `errors`: a message per field."""
+A route needs a personal token, `Authorization: Bearer <token>`
+(`lo-network create-token EMAIL`), and the token's user role decides what it may do,
+except the open routes (`/health` and the public registration routes), which need none
+and answer 429 when an address asks too often. Bad input answers 422 with `errors`:
+a message per field."""
 
 
 def create_api() -> FastAPI:
