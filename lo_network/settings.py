@@ -62,6 +62,10 @@ class Settings:
         """Where links in emails and calendar files point (LO_PUBLIC_URL, else this machine)."""
         return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
     retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
+    # issue 6: the coordinators' follow-up lists (lo_network/domain/followup.py)
+    followup_dormant_months: int = 12  # LO_FOLLOWUP_DORMANT_MONTHS
+    consent_valid_months: int = 24  # LO_CONSENT_VALID_MONTHS
+    followup_consent_days: int = 60  # LO_FOLLOWUP_CONSENT_DAYS
 
     @property
     def embedded(self) -> bool:
@@ -108,6 +112,9 @@ def load() -> Settings:
         public_url=_env("LO_PUBLIC_URL"),
         public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
         retention_years=_int("LO_RETENTION_YEARS", 7),
+        followup_dormant_months=_int("LO_FOLLOWUP_DORMANT_MONTHS", 12),
+        consent_valid_months=_int("LO_CONSENT_VALID_MONTHS", 24),
+        followup_consent_days=_int("LO_FOLLOWUP_CONSENT_DAYS", 60),
     )
 
 
