@@ -11,8 +11,10 @@ Definitions (shown on the page, Dutch and English):
 - **Activity of an organisation**: one of
   1. a person who worked there *at the time* (``WORKS_AT`` since/until around the day of the
      activity) was present at an activity (registration checked in: ``attendance = present``),
-  2. a registration made on behalf of the organisation was present (public registrants matched
-     to the organisation: ``ON_BEHALF_OF``),
+  2. a registration made on behalf of the organisation was present, for a registrant who is no
+     known person (public registrants matched to the organisation: ``ON_BEHALF_OF``; a known
+     person counts through their employment at the time, not through the organisation named
+     when they registered),
   3. the organisation organised an activity (``ORGANISES``),
   4. the organisation is partner in a living lab or project (``PARTNER_IN``) that ran in the
      period (its day is the project's end, or today while it still runs).

@@ -4,7 +4,8 @@
 // last activity and up to three current contacts (whom to call). With $directory set, only
 // contacts with a basis for the network directory (issue 7's rule, as the people list).
 // An activity: a person employed there at the time was present; a registration on its
-// behalf was present; it organised one; it is partner in a living lab / project that ran
+// behalf was present (a registrant who is no known person: a known person counts through
+// the employment at the time); it organised one; it is partner in a living lab / project that ran
 // (counted on its end, or $now while it runs). Nothing in the future counts.
 MATCH (o:Organisation)
 WHERE o.status IN $statuses
@@ -18,7 +19,7 @@ WITH o,
       AND (w.until IS NULL OR w.until >= left(toString(a.starts_at), 10))
     | {id: a.id, title: a.title, at: a.starts_at, via: 'attended'}]
   + [(o)<-[:ON_BEHALF_OF]-(r:Registration)-[:FOR]->(a:Activity)
-    WHERE r.attendance = 'present' AND a.starts_at <= datetime($now)
+    WHERE r.attendance = 'present' AND a.starts_at <= datetime($now) AND NOT EXISTS { (:Person)-[:REGISTERED]->(r) }
     | {id: a.id, title: a.title, at: a.starts_at, via: 'on_behalf'}]
   + [(o)-[:ORGANISES]->(a:Activity) WHERE a.starts_at <= datetime($now)
     | {id: a.id, title: a.title, at: a.starts_at, via: 'organised'}]

@@ -1,6 +1,7 @@
 // Coordinators' follow-up list "attended twice, not yet partner" (issue 6; definitions in
 // lo_network/domain/followup.py): organisations, network status not partner, whose people
-// (employed there at the time) or registrations on whose behalf were present at $at_least or
+// (employed there at the time) or registrations on whose behalf (of registrants who are no
+// known person) were present at $at_least or
 // more distinct activities that already took place. One read: the count and one page
 // (offset), each row with the number attended, the last one, and up to three current contacts
 // ($directory: only those with a basis for the network directory, as the people list).
@@ -16,7 +17,7 @@ WITH o,
       AND (w.until IS NULL OR w.until >= left(toString(a.starts_at), 10))
     | {id: a.id, title: a.title, at: a.starts_at}]
   + [(o)<-[:ON_BEHALF_OF]-(r:Registration)-[:FOR]->(a:Activity)
-    WHERE r.attendance = 'present' AND a.starts_at <= datetime($now)
+    WHERE r.attendance = 'present' AND a.starts_at <= datetime($now) AND NOT EXISTS { (:Person)-[:REGISTERED]->(r) }
     | {id: a.id, title: a.title, at: a.starts_at}] AS events
 WHERE size(events) >= $at_least
 WITH o, events, size(reduce(ids = [], e IN events | CASE WHEN e.id IN ids THEN ids ELSE ids + e.id END)) AS attended
