@@ -116,6 +116,10 @@ def counts(actor: Actor, filters: dict[str, Any], *, now: datetime | None = None
     return out
 
 
+def require_view(actor: Actor) -> None:
+    require(actor.role, Permission.VIEW)
+
+
 def definitions(lang: str = "nl") -> dict[str, str]:
     """The definitions in words with this installation's settings."""
     s = settings_mod.get()
