@@ -150,6 +150,9 @@ def cmd_seed_demo(args) -> int:
         from lo_network.seed import activities as demo_activities  # issue 4
 
         print(f"lo-network: {demo_activities.seed(replace=args.replace)}")
+        from lo_network.seed import followup as demo_followup  # issue 6
+
+        print(f"lo-network: {demo_followup.seed()}")
     return 0
 
 
@@ -233,6 +236,9 @@ def cmd_serve(args) -> int:
             from lo_network.seed import activities as demo_activities  # issue 4
 
             print(f"lo-network: {demo_activities.seed(replace=False)}", flush=True)
+            from lo_network.seed import followup as demo_followup  # issue 6
+
+            print(f"lo-network: {demo_followup.seed()}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
         env = reflex_env(s)

@@ -96,3 +96,9 @@ app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", 
              on_load=NameListState.load_names)
 
 app.add_page(audit, route="/audit", title=f"Auditlog · {TITLE}", on_load=AuditState.load)
+
+# issue 6: the coordinators' follow-up lists
+from lo_network.pages.followup import followup  # noqa: E402
+from lo_network.states.followup import ROUTE as FOLLOWUP_ROUTE, FollowUpState  # noqa: E402
+
+app.add_page(followup, route=FOLLOWUP_ROUTE, title=f"Opvolgen · {TITLE}", on_load=FollowUpState.load)

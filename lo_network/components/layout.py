@@ -21,6 +21,7 @@ NAV_ITEMS: list[tuple[str, str, str]] = [
     ("/voorstellen", "nav.introductions", "all"),
     ("/dubbelen", "nav.duplicates", "all"),
     ("/makelaars", "nav.measures", "all"),
+    ("/opvolgen", "nav.followup", "all"),  # issue 6: the coordinators' follow-up lists
     ("/importeren", "nav.import", "edit_network"),
     ("/gebruikers", "nav.users", "admin"),
     ("/audit", "nav.audit", "admin"),

@@ -133,3 +133,18 @@ def test_reading_needs_a_role(world, users):
 
     with pytest.raises(PermissionDenied):
         followup.list_page(Actor(id=None, email="x@example.nl", role="nobody", name=""), "dormant", {})
+
+
+def test_the_demo_fills_each_list(graph, sql_db, users):
+    from lo_network.seed import activities as demo_activities
+    from lo_network.seed import demo
+    from lo_network.seed import followup as demo_followup
+
+    demo.seed(organisations=120)
+    demo_activities.seed()
+    assert demo_followup.seed().startswith("follow-up demo history loaded: 4 past activities")
+    assert demo_followup.seed().startswith("follow-up demo history not loaded")  # once
+    counts = followup.counts(users["steering"], {})
+    assert all(counts[name] > 0 for name in ("dormant", "twice", "consent")), counts
+    dormant = followup.list_page(users["coordinator"], "dormant", {}, page_size=100)
+    assert any((i["last_activity"] or {}).get("title") == "Congres Slimme Logistiek Oost" for i in dormant.items)
