@@ -22,7 +22,7 @@ PURPOSE_LABELS = {**PURPOSES, domain.GENERAL: ("Algemene grondslag", "General ba
 def tab_trigger(name: str, count: rx.Var) -> rx.Component:
     return rx.tabs.trigger(
         rx.hstack(rx.text(t(f"followup.tab.{name}")),
-                  rx.badge(count, variant="soft", radius="full", id=f"fu-count-{name}"),
+                  rx.badge(count, variant="soft", radius="full", class_name="fu-count"),
                   spacing="2", align="center"),
         value=name, id=f"fu-tab-{name}",
     )
