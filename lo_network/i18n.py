@@ -635,3 +635,18 @@ STRINGS.update({
     "followup.general_basis": ("Algemene grondslag", "General basis"),
     "followup.empty": ("Niemand op deze lijst: niets op te volgen.", "Nobody on this list: nothing to follow up."),
 })
+
+# Issue 6: follow-up notes on an organisation
+STRINGS.update({
+    "followup.notes_title": ("Opvolging", "Follow-up"),
+    "followup.no_notes": ("Nog geen opvolging genoteerd.", "No follow-up noted yet."),
+    "followup.note_placeholder": ("Wat moet er gebeuren? Bv. bellen over deelname aan het café",
+                                  "What needs doing? E.g. call about joining the café"),
+    "followup.note_assignee": ("Wie belt? (standaard: u)", "Who calls? (default: you)"),
+    "followup.note_due": ("uiterlijk", "by"),
+    "followup.note_done": ("gedaan", "done"),
+    "followup.note_add": ("Opvolging noteren", "Note a follow-up"),
+    "followup.note_saved": ("Opvolging genoteerd", "Follow-up noted"),
+    "followup.col.open_note": ("Opvolging", "Follow-up"),
+    "followup.note_quick": ("Noteer", "Note"),
+})

@@ -1,19 +1,22 @@
-"""/api/v1/followup (issue 6): the coordinators' follow-up lists, read only: dormant
+"""/api/v1/followup (issue 6): the coordinators' follow-up lists (read): dormant
 organisations, organisations that attended twice but are not yet partners, people whose
-consent is about to lapse; their counts, their definitions, and each list as CSV or XLSX."""
+consent is about to lapse; their counts, their definitions, and each list as CSV or XLSX.
+And the follow-up notes on an organisation (who will call, by when; coordinators write them)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from lo_network.api.auth import CurrentActor
 from lo_network.api.errors import documented
 from lo_network.api.schemas import Page
 from lo_network.services import followup as service
+
+VIA = "api"
 
 router = APIRouter(prefix="/followup", tags=["followup"])
 
@@ -39,6 +42,13 @@ class Contact(BaseModel):
     job_title: str | None = None
 
 
+class OpenNote(BaseModel):
+    id: str
+    note: str = ""
+    assignee: str | None = None
+    due: str | None = None
+
+
 class FollowUpOrganisation(BaseModel):
     """A row of the dormant or the attended-twice list."""
 
@@ -52,6 +62,7 @@ class FollowUpOrganisation(BaseModel):
     status_since: str | None = None
     attended: int | None = None
     last_activity: Activity | None = None
+    open_notes: list[OpenNote] = []
     contacts: list[Contact] = []
 
 
@@ -96,6 +107,54 @@ def definitions(actor: CurrentActor, lang: Literal["nl", "en"] = "nl"):
     """What each list means, in words, with this installation's settings."""
     service.require_view(actor)
     return service.definitions(lang)
+
+
+class NoteIn(BaseModel):
+    """A follow-up note: note (required), assignee (who will call; default: you), due (dd-mm-jjjj)."""
+
+    model_config = ConfigDict(extra="forbid")
+    organisation_id: str | None = None
+    note: str | None = None
+    assignee: str | None = None
+    due: str | None = None
+
+
+class NoteDoneIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    organisation_id: str | None = None
+    done: bool = True
+
+
+class Note(BaseModel):
+    id: str
+    organisation_id: str
+    note: str
+    assignee: str | None = None
+    due: str | None = None
+    done: str | None = None
+    done_by: str | None = None
+    created_by: str | None = None
+    created_at: str | None = None
+
+
+@router.get("/notes", response_model=list[Note], responses=documented(401, 403, 503))
+def notes(actor: CurrentActor, organisation_id: str):
+    """The follow-up notes of an organisation: open ones first, soonest due first."""
+    return service.notes(actor, organisation_id)
+
+
+@router.post("/notes", response_model=Note, status_code=status.HTTP_201_CREATED,
+             responses=documented(401, 403, 404, 422, 503))
+def add_note(actor: CurrentActor, body: NoteIn):
+    """Note a follow-up on an organisation (coordinators and admins)."""
+    raw = body.model_dump()
+    return service.add_note(actor, raw.pop("organisation_id") or "", raw, VIA)
+
+
+@router.post("/notes/{note_id}/done", response_model=Note, responses=documented(401, 403, 404, 422, 503))
+def note_done(actor: CurrentActor, note_id: str, body: NoteDoneIn):
+    """Mark a follow-up note done today (``done: false`` opens it again)."""
+    return service.set_note_done(actor, body.organisation_id or "", note_id, body.done, VIA)
 
 
 @router.get("/{name}/export", response_class=Response, responses={

@@ -237,3 +237,35 @@ def check(kind: str, sort: str, filters: dict[str, Any]) -> dict[str, str | None
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+# ---------------------------------------------------------------- follow-up notes
+# A coordinator's note on an organisation: who will call, by when, and when it was done.
+NOTE_FIELDS = ("note", "assignee", "due")
+
+
+def validate_note(raw: dict[str, Any]) -> dict[str, Any]:
+    """note (required, at most 500 characters), assignee (who will call; at most 100), due
+    (a date, required). Raises ValidationError naming each bad field."""
+    from lo_network.domain.dates import parse_date
+    from lo_network.domain.text import clean
+
+    errors: dict[str, str] = {}
+    note = str(raw.get("note") or "").strip()
+    if not note:
+        errors["note"] = "notitie is verplicht / note is required"
+    elif len(note) > 500:
+        errors["note"] = "te lang (max. 500 tekens) / too long (max 500)"
+    assignee = clean(raw.get("assignee"))
+    if len(assignee) > 100:
+        errors["assignee"] = "te lang (max. 100 tekens) / too long (max 100)"
+    due = None
+    try:
+        due = parse_date(raw.get("due"))
+    except ValueError as exc:
+        errors["due"] = str(exc)
+    if due is None and "due" not in errors:
+        errors["due"] = "datum is verplicht / date is required"
+    if errors:
+        raise ValidationError(errors)
+    return {"note": note, "assignee": assignee, "due": due.isoformat()}

@@ -15,6 +15,7 @@ from lo_network.domain import vocab
 from lo_network.domain.consent import PURPOSES
 from lo_network.i18n import t, vocab_label
 from lo_network.states.followup import FollowUpOrgRow, FollowUpPersonRow, FollowUpState as S
+from lo_network.states.session import SessionState
 
 PURPOSE_LABELS = {**PURPOSES, domain.GENERAL: ("Algemene grondslag", "General basis")}
 
@@ -128,6 +129,50 @@ def contact_cell(row: FollowUpOrgRow) -> rx.Component:
     )
 
 
+def note_cell(row: FollowUpOrgRow) -> rx.Component:
+    """The open follow-up due first, and for coordinators the quick "note a follow-up" button."""
+    return rx.vstack(
+        rx.cond(row.open_note != "",
+                rx.badge(rx.icon("phone-call", size=12), row.open_note, variant="soft", color_scheme="amber",
+                         title=row.open_note_text, class_name="fu-open-note"),
+                rx.fragment()),
+        rx.cond(SessionState.can_edit_network,
+                rx.button(rx.icon("plus", size=12), t("followup.note_quick"), size="1", variant="ghost",
+                          on_click=S.open_note(row.id, row.name), class_name="fu-note-open"),
+                rx.fragment()),
+        spacing="1",
+        align="start",
+    )
+
+
+def note_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(t("followup.note_add"), " — ", S.note_org_name),
+            rx.vstack(
+                rx.text_area(value=S.note, on_change=lambda v: S.set_note_value("note", v), id="fu-dialog-note",
+                             placeholder=t("followup.note_placeholder"), rows="3", width="100%"),
+                rx.hstack(
+                    rx.input(value=S.assignee, on_change=lambda v: S.set_note_value("assignee", v),
+                             id="fu-dialog-assignee", placeholder=t("followup.note_assignee"), flex="1"),
+                    rx.input(value=S.due, on_change=lambda v: S.set_note_value("due", v), id="fu-dialog-due",
+                             placeholder=t("common.date_hint"), aria_label=t("followup.note_due"), width="130px"),
+                    spacing="2", width="100%",
+                ),
+                rx.hstack(
+                    rx.dialog.close(rx.button(t("common.cancel"), variant="soft", color_scheme="gray")),
+                    rx.button(t("common.save"), on_click=S.save_note, id="fu-dialog-save"),
+                    justify="end", spacing="2", width="100%",
+                ),
+                spacing="3",
+            ),
+            max_width="520px",
+        ),
+        open=S.note_open,
+        on_open_change=S.set_note_open,
+    )
+
+
 def org_row(row: FollowUpOrgRow) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(
@@ -139,6 +184,7 @@ def org_row(row: FollowUpOrgRow) -> rx.Component:
         rx.cond(S.tab == "twice", rx.table.cell(row.attended, class_name="fu-attended"), rx.fragment()),
         rx.table.cell(last_activity_cell(row)),
         rx.table.cell(contact_cell(row), display=MEDIUM),
+        rx.table.cell(note_cell(row), display=WIDE),
         align="center",
         class_name="fu-row",
     )
@@ -153,6 +199,7 @@ def org_table() -> rx.Component:
             rx.cond(S.tab == "twice", rx.table.column_header_cell(t("followup.col.attended")), rx.fragment()),
             rx.table.column_header_cell(t("followup.col.last_activity")),
             rx.table.column_header_cell(t("followup.col.contact"), display=MEDIUM),
+            rx.table.column_header_cell(t("followup.col.open_note"), display=WIDE),
         )),
         rx.table.body(rx.foreach(S.org_rows, org_row)),
         variant="ghost", size="2", width="100%", id="fu-table",
@@ -196,6 +243,7 @@ def followup() -> rx.Component:
         rx.vstack(
             card(controls()),
             card(paged_results(S, "fu", rx.cond(S.tab == "consent", person_table(), org_table()))),
+            note_dialog(),
             spacing="4",
             width="100%",
         ),

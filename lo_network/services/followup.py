@@ -16,7 +16,8 @@ from lo_network import settings as settings_mod
 from lo_network.accounts.service import Actor
 from lo_network.domain import followup as domain
 from lo_network.domain.activities import TZ
-from lo_network.domain.errors import ValidationError
+from lo_network.audit import log as audit
+from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.imports import FORMATS, write_table
 from lo_network.domain.permissions import Permission, allowed, require
 from lo_network.services import Page, clamp_page
@@ -84,6 +85,7 @@ def _shape(kind: str, item: dict[str, Any]) -> dict[str, Any]:
     item["last_activity"] = ({"id": last.get("id"), "title": last.get("title") or "", "date": _local_day(last.get("at")),
                               "via": last.get("via") or "attended"} if last else None)
     item["contacts"] = sorted(item.get("contacts") or [], key=lambda p: p.get("name") or "")
+    item["open_notes"] = sorted(item.get("open_notes") or [], key=lambda n: (n.get("due") or "", n.get("id") or ""))
     item.setdefault("themes", [])
     return item
 
@@ -129,10 +131,10 @@ def definitions(lang: str = "nl") -> dict[str, str]:
 # ---------------------------------------------------------------- export
 HEADERS = {
     "dormant": ["Organisatie", "Soort", "Plaats", "Regio", "Netwerkstatus", "Laatste activiteit (datum)",
-                "Laatste activiteit", "Contactpersoon", "E-mailadres", "Telefoon", "Organisatie-id"],
+                "Laatste activiteit", "Contactpersoon", "E-mailadres", "Telefoon", "Open opvolging", "Organisatie-id"],
     "twice": ["Organisatie", "Soort", "Plaats", "Regio", "Netwerkstatus", "Keer aanwezig",
               "Laatste activiteit (datum)", "Laatste activiteit", "Contactpersoon", "E-mailadres", "Telefoon",
-              "Organisatie-id"],
+              "Open opvolging", "Organisatie-id"],
     "consent": ["Naam", "Organisatie", "E-mailadres", "Telefoon", "Verloopt op", "Doelen", "Toestemming gegeven",
                 "Persoon-id"],
 }
@@ -154,8 +156,9 @@ def _export_row(kind: str, item: dict[str, Any]) -> list[Any]:
            vocab.label(vocab.REGIONS, item.get("region")), vocab.label(vocab.STATUSES, item.get("status"))]
     if kind == "twice":
         row.append(item.get("attended"))
+    notes = [f"{dutch(n.get('due'))} {n.get('assignee') or ''}: {n.get('note') or ''}" for n in item.get("open_notes") or []]
     return row + [dutch(last.get("date")), last.get("title"), contact.get("name"), contact.get("email"),
-                  contact.get("phone"), item["id"]]
+                  contact.get("phone"), notes, item["id"]]
 
 
 def export(actor: Actor, kind: str, filters: dict[str, Any], sort: str | None = None, fmt: str = "csv", *,
@@ -168,3 +171,39 @@ def export(actor: Actor, kind: str, filters: dict[str, Any], sort: str | None = 
     _, items = _read(kind, params(actor, kind, filters, sort, 0, EXPORT_ALL, now))
     data = write_table(HEADERS[kind], (_export_row(kind, item) for item in items), fmt)
     return f"{FILE_STEMS[kind]}-{_today(_now(now)).isoformat()}.{fmt}", data
+
+
+# ---------------------------------------------------------------- follow-up notes
+def notes(actor: Actor, organisation_id: str) -> list[dict]:
+    """The follow-up notes of an organisation: open ones first, soonest due first."""
+    require(actor.role, Permission.VIEW)
+    return driver.read(store.notes, organisation_id)
+
+
+def add_note(actor: Actor, organisation_id: str, raw: dict[str, Any], via: str) -> dict:
+    """A follow-up note on an organisation (who will call, by when); the assignee defaults to
+    the actor. Coordinators and admins (EDIT_NETWORK); audited."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    props = domain.validate_note(dict(raw, assignee=(raw.get("assignee") or "").strip() or actor.name or actor.email))
+    note = driver.write(store.add_note, organisation_id, props, actor.email)
+    if note is None:
+        raise NotFound(organisation_id)
+    audit.record(actor.email, via, "create", "followup_note", note["id"], None,
+                 dict(props, organisation_id=organisation_id))
+    return note
+
+
+def set_note_done(actor: Actor, organisation_id: str, note_id: str, done: bool, via: str,
+                  *, now: datetime | None = None) -> dict:
+    """Mark a note done today (or open again). EDIT_NETWORK; audited."""
+    require(actor.role, Permission.EDIT_NETWORK)
+    before = next((n for n in driver.read(store.notes, organisation_id) if n["id"] == note_id), None)
+    if before is None:
+        raise NotFound(note_id)
+    day = _today(_now(now)).isoformat() if done else None
+    note = driver.write(store.set_note_done, organisation_id, note_id, day, actor.email)
+    if note is None:
+        raise NotFound(note_id)
+    audit.record(actor.email, via, "update", "followup_note", note_id, {"done": before.get("done")},
+                 {"done": note.get("done"), "organisation_id": organisation_id})
+    return note

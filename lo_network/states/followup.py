@@ -39,6 +39,8 @@ class FollowUpOrgRow:
     contact_name: str = ""
     contact_reach: str = ""   # phone, else email
     more_contacts: int = 0
+    open_note: str = ""       # the open follow-up due first: "by 01-12-2026 · Carla"
+    open_note_text: str = ""
 
 
 @dataclasses.dataclass
@@ -57,12 +59,15 @@ def org_row(item: dict) -> FollowUpOrgRow:
     last = item.get("last_activity") or {}
     contacts = item.get("contacts") or []
     first = contacts[0] if contacts else {}
+    notes = item.get("open_notes") or []
     return FollowUpOrgRow(
         id=item["id"], name=item.get("name") or "", city=item.get("city") or "", region=item.get("region") or "",
         status=item.get("status") or "", attended=int(item.get("attended") or 0),
         last_date=dutch(last.get("date")), last_title=last.get("title") or "", last_id=last.get("id") or "",
         contact_id=first.get("id") or "", contact_name=first.get("name") or "",
         contact_reach=first.get("phone") or first.get("email") or "", more_contacts=max(0, len(contacts) - 1),
+        open_note=f"{dutch(notes[0].get('due'))} · {notes[0].get('assignee') or ''}" if notes else "",
+        open_note_text=notes[0].get("note") or "" if notes else "",
     )
 
 
@@ -92,6 +97,13 @@ class FollowUpState(PagedList, SessionState):
     count_twice: int = 0
     count_consent: int = 0
     _counted_for: str = ""  # backend only: the filters the counts were read for
+    # the quick "note a follow-up" dialog (coordinators, admins)
+    note_open: bool = False
+    note_org_name: str = ""
+    note: str = ""
+    assignee: str = ""
+    due: str = ""
+    _note_org_id: str = ""
 
     # ------------------------------------------------------------ display
     @rx.var
@@ -186,3 +198,27 @@ class FollowUpState(PagedList, SessionState):
         """The list on screen (this tab, these filters and sort), every row, as CSV or XLSX."""
         name, data = service.export(self.signed_in_actor(), self.tab, self._filters(), self.sort, fmt)
         return rx.download(data=data, filename=name, mime_type=service.MEDIA_TYPES[fmt].split(";")[0])
+
+    # ------------------------------------------------------------ quick action: note a follow-up
+    def open_note(self, organisation_id: str, name: str):
+        """Open the dialog for one row (screen only; save_note checks and stores)."""
+        self._note_org_id, self.note_org_name = str(organisation_id), str(name)[:200]
+        self.note = self.assignee = self.due = ""
+        self.note_open = True
+
+    def set_note_open(self, value: bool):
+        self.note_open = bool(value)
+
+    def set_note_value(self, field: str, value: str):
+        if field in ("note", "assignee", "due"):
+            setattr(self, field, str(value)[:500])
+
+    @requires(Permission.EDIT_NETWORK)
+    def save_note(self):
+        """Store the note on the organisation (audited), close the dialog, show it in the row."""
+        service.add_note(self.signed_in_actor(), self._note_org_id,
+                         {"note": self.note, "assignee": self.assignee, "due": self.due}, via="ui")
+        self.note_open = False
+        self.note = self.assignee = self.due = ""
+        return [self._fetch(), rx.toast.success(self.ui_text("followup.note_saved"))]
+

@@ -33,3 +33,25 @@ def twice(tx: ManagedTransaction, params: dict[str, Any]) -> tuple[int, list[dic
 def consent(tx: ManagedTransaction, params: dict[str, Any]) -> tuple[int, list[dict]]:
     """(count, one page) of people whose consent was given between $from_date and $to_date."""
     return _page(tx, "consent", "person", params)
+
+
+# ---------------------------------------------------------------- follow-up notes
+def add_note(tx: ManagedTransaction, organisation_id: str, props: dict[str, Any], actor: str) -> dict | None:
+    from lo_network.store.records import new_id, now_iso
+
+    record = tx.run(q("followup/add_note"), id=new_id(), organisation_id=organisation_id, actor=actor, now=now_iso(),
+                    **props).single()
+    return plain(record["note"]) if record else None
+
+
+def notes(tx: ManagedTransaction, organisation_id: str) -> list[dict]:
+    return [plain(r["note"]) for r in tx.run(q("followup/notes"), organisation_id=organisation_id)]
+
+
+def set_note_done(tx: ManagedTransaction, organisation_id: str, note_id: str, done: str | None,
+                  actor: str) -> dict | None:
+    from lo_network.store.records import now_iso
+
+    record = tx.run(q("followup/set_note_done"), id=note_id, organisation_id=organisation_id, done=done,
+                    actor=actor, now=now_iso()).single()
+    return plain(record["note"]) if record else None

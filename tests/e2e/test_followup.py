@@ -68,3 +68,27 @@ def test_steering_sees_people_with_a_basis_only(app, page, world):
     table = page.locator("#fu-table")
     expect(table).to_contain_text("General Test")
     expect(table).not_to_contain_text("Soon Test")
+
+
+def test_coordinator_notes_a_follow_up_from_the_list(app, page, world):
+    log_in(page, app.accounts["coordinator"])
+    page.goto("/opvolgen?region=twente")
+    row = page.locator("#fu-table .fu-row", has_text="Slaap Transport BV")
+    row.locator(".fu-note-open").click()
+    page.locator("#fu-dialog-note").fill("Sara bellen over het volgende café")
+    page.locator("#fu-dialog-due").fill("15-01-2031")
+    page.locator("#fu-dialog-save").click()
+    expect(row.locator(".fu-open-note")).to_contain_text("15-01-2031")
+    row.locator(".fu-org-link").click()
+    notes = page.locator("#org-followup .fu-note")
+    expect(notes).to_have_count(1)
+    expect(notes).to_contain_text("Sara bellen over het volgende café")
+    notes.locator(".fu-note-done").click()
+    expect(notes).to_contain_text("gedaan")
+
+
+def test_steering_sees_no_note_buttons(app, page, world):
+    log_in(page, app.accounts["steering"])
+    page.goto("/opvolgen")
+    expect(page.locator("#fu-table .fu-row").first).to_be_visible()
+    expect(page.locator(".fu-note-open")).to_have_count(0)

@@ -148,3 +148,36 @@ def test_the_demo_fills_each_list(graph, sql_db, users):
     assert all(counts[name] > 0 for name in ("dormant", "twice", "consent")), counts
     dormant = followup.list_page(users["coordinator"], "dormant", {}, page_size=100)
     assert any((i["last_activity"] or {}).get("title") == "Congres Slimme Logistiek Oost" for i in dormant.items)
+
+
+# ---------------------------------------------------------------- follow-up notes
+def test_a_coordinator_notes_a_follow_up_audited_and_shown_in_the_list(graph, sql_db, users):
+    from lo_network.audit import log as audit
+    from lo_network.services import organisations
+
+    org = organisations.create(users["admin"], {"name": "Opvolg BV", "kind": "company", "status": "partner"}, via="test")
+    with pytest.raises(PermissionDenied):
+        followup.add_note(users["steering"], org["id"], {"note": "Bellen", "due": "01-12-2030"}, via="test")
+    with pytest.raises(ValidationError) as info:
+        followup.add_note(users["coordinator"], org["id"], {"note": "", "due": "31-02-2030"}, via="test")
+    assert set(info.value.errors) == {"note", "due"}
+    later = followup.add_note(users["coordinator"], org["id"], {"note": "Later bellen", "due": "01-12-2030",
+                                                                "assignee": "Carla"}, via="test")
+    soon = followup.add_note(users["coordinator"], org["id"], {"note": "Eerst mailen", "due": "01-06-2030"}, via="test")
+    assert soon["assignee"] == "Coordinator"   # default: the actor
+    row = next(i for i in followup.list_page(users["steering"], "dormant", {}).items if i["id"] == org["id"])
+    assert [n["note"] for n in row["open_notes"]] == ["Eerst mailen", "Later bellen"]
+
+    done = followup.set_note_done(users["coordinator"], org["id"], soon["id"], True, via="test")
+    assert done["done"] and done["done_by"] == "coordinator@test.example"
+    assert [n["id"] for n in followup.notes(users["steering"], org["id"])] == [later["id"], soon["id"]]  # open first
+    row = next(i for i in followup.list_page(users["coordinator"], "dormant", {}).items if i["id"] == org["id"])
+    assert [n["note"] for n in row["open_notes"]] == ["Later bellen"]
+    with pytest.raises(PermissionDenied):
+        followup.set_note_done(users["steering"], org["id"], later["id"], True, via="test")
+    entries = audit.for_entity("followup_note", soon["id"])
+    assert sorted(e.action for e in entries) == ["create", "update"]
+    from lo_network.domain.errors import NotFound
+
+    with pytest.raises(NotFound):
+        followup.add_note(users["coordinator"], "no-such-organisation", {"note": "x", "due": "01-01-2030"}, via="test")

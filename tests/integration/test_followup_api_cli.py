@@ -95,3 +95,23 @@ def test_cli_export_and_bad_filter(world, capsys, tmp_path):
     assert out.read_bytes()[:2] == b"PK"
     assert cli.main(["followup", "dormant", "--theme", "space"]) == 2
     assert capsys.readouterr().err.startswith("lo-network: theme: ")
+
+
+def test_api_follow_up_notes(client, graph, sql_db, users, auth):
+    from lo_network.services import organisations
+
+    org = organisations.create(users["admin"], {"name": "Notitie BV", "kind": "company"}, via="test")
+    body = {"organisation_id": org["id"], "note": "Bellen over het café", "due": "15-01-2031"}
+    assert client.post(f"{V1}/notes", json=body, headers=auth["steering"]).status_code == 403
+    bad = client.post(f"{V1}/notes", json=dict(body, due="gisteren"), headers=auth["coordinator"])
+    assert bad.status_code == 422 and set(bad.json()["errors"]) == {"due"}
+    made = client.post(f"{V1}/notes", json=body, headers=auth["coordinator"])
+    assert made.status_code == 201, made.text
+    note = made.json()
+    assert (note["due"], note["assignee"], note["done"]) == ("2031-01-15", "Coordinator", None)
+    listed = client.get(f"{V1}/notes", params={"organisation_id": org["id"]}, headers=auth["steering"]).json()
+    assert [n["id"] for n in listed] == [note["id"]]
+    done = client.post(f"{V1}/notes/{note['id']}/done", json={"organisation_id": org["id"]}, headers=auth["coordinator"])
+    assert done.status_code == 200 and done.json()["done"]
+    missing = client.post(f"{V1}/notes/nope/done", json={"organisation_id": org["id"]}, headers=auth["coordinator"])
+    assert missing.status_code == 404

@@ -57,7 +57,7 @@ def _history(activities: int, registrations: int, seed: int) -> tuple[int, int]:
     for n in range(activities):
         start = now - timedelta(days=rng.randint(7, 3 * 365), hours=rng.randint(0, 6))
         activity_ids.append(activity_service.create(CLI_ACTOR, {
-            "title": f"Bench activiteit {n}", "kind": rng.choice(["cafe", "congress", "fair", "webinar"]),
+            "title": f"Bench activiteit {n}", "kind": rng.choice(["cafe", "congress", "fair", "logistics_day"]),
             "starts_at": start.strftime("%d-%m-%Y %H:%M"), "ends_at": (start + timedelta(hours=3)).strftime("%d-%m-%Y %H:%M"),
             "visibility": "public", "location": "Overijssel"}, via="bench")["id"])
     people = [p["id"] for p in driver.read(import_store.person_keys)]

@@ -1,7 +1,7 @@
 // Coordinators' follow-up list "dormant" (issue 6; definitions in lo_network/domain/followup.py):
 // organisations in the network ($statuses) whose last activity is before $since (or that have
 // none). One read: the count of the whole list and one page of it (offset), each row with its
-// last activity and up to three current contacts (whom to call). With $directory set, only
+// last activity, its open follow-up notes and up to three current contacts (whom to call). With $directory set, only
 // contacts with a basis for the network directory (issue 7's rule, as the people list).
 // An activity: a person employed there at the time was present; a registration on its
 // behalf was present (a registrant who is no known person: a known person counts through
@@ -40,6 +40,7 @@ WITH total, row.o AS o, row.last AS last
 RETURN total,
   CASE WHEN o IS NULL THEN null ELSE o {.id, .name, .kind, .city, .region, .themes, .status, .status_since,
     last_activity: last,
+    open_notes: [(n:FollowUpNote)-[:ABOUT]->(o) WHERE n.done IS NULL | n {.id, .note, .assignee, .due}],
     contacts: [(o)<-[w:WORKS_AT]-(p:Person)
       WHERE w.until IS NULL AND p.erased_at IS NULL
         AND ($directory IS NULL

@@ -34,6 +34,7 @@ WITH total, row.o AS o, row.last AS last, row.attended AS attended
 RETURN total,
   CASE WHEN o IS NULL THEN null ELSE o {.id, .name, .kind, .city, .region, .themes, .status, .status_since,
     attended: attended, last_activity: last,
+    open_notes: [(n:FollowUpNote)-[:ABOUT]->(o) WHERE n.done IS NULL | n {.id, .note, .assignee, .due}],
     contacts: [(o)<-[w:WORKS_AT]-(p:Person)
       WHERE w.until IS NULL AND p.erased_at IS NULL
         AND ($directory IS NULL
