@@ -109,13 +109,17 @@ def list_page(actor: Actor, kind: str, filters: dict[str, Any], sort: str | None
     return Page(items=items, total=total, page=page, page_size=page_size)
 
 
-def counts(actor: Actor, filters: dict[str, Any], *, now: datetime | None = None) -> dict[str, int]:
-    """How many rows each list has with these filters (the tabs' counts)."""
+def counts(actor: Actor, filters: dict[str, Any], *, now: datetime | None = None,
+           known: dict[str, int] | None = None) -> dict[str, int]:
+    """How many rows each list has with these filters (the tabs' counts); ``known`` counts
+    (e.g. the total of the page just read) are taken as they are, not read again."""
     require(actor.role, Permission.VIEW)
-    out = {}
+    out = dict(known or {})
     for kind in domain.LISTS:
-        out[kind], _ = driver.read(getattr(store, kind), params(actor, kind, filters, domain.DEFAULT_SORT[kind], 0, 0, now))
-    return out
+        if kind not in out:
+            out[kind], _ = driver.read(getattr(store, kind),
+                                       params(actor, kind, filters, domain.DEFAULT_SORT[kind], 0, 0, now))
+    return {kind: out[kind] for kind in domain.LISTS}
 
 
 def require_view(actor: Actor) -> None:

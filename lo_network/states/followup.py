@@ -157,7 +157,7 @@ class FollowUpState(PagedList, SessionState):
             self.person_rows = []
         counted_for = json.dumps(self._filters(), sort_keys=True)
         if counted_for != self._counted_for:  # the counts follow the filters, not the tab, sort or page
-            counts = service.counts(actor, self._filters())
+            counts = service.counts(actor, self._filters(), known={self.tab: result.total})
             self.count_dormant, self.count_twice, self.count_consent = (
                 counts["dormant"], counts["twice"], counts["consent"])
             self._counted_for = counted_for

@@ -181,3 +181,7 @@ def test_a_coordinator_notes_a_follow_up_audited_and_shown_in_the_list(graph, sq
 
     with pytest.raises(NotFound):
         followup.add_note(users["coordinator"], "no-such-organisation", {"note": "x", "due": "01-01-2030"}, via="test")
+
+
+def test_counts_take_a_known_count_as_it_is(world, users):
+    assert followup.counts(users["coordinator"], {}, known={"dormant": 99}) == {"dormant": 99, "twice": 1, "consent": 2}
