@@ -102,7 +102,7 @@ def counts(actor: CurrentActor, region: REGION = None, theme: THEME = None, kind
     return service.counts(actor, {"region": region, "theme": theme, "kind": kind})
 
 
-@router.get("/definitions", response_model=dict[str, str], responses=documented(401, 403, 503))
+@router.get("/definitions", response_model=dict[str, str], responses=documented(401, 403, 422, 503))
 def definitions(actor: CurrentActor, lang: Literal["nl", "en"] = "nl"):
     """What each list means, in words, with this installation's settings."""
     service.require_view(actor)
@@ -137,7 +137,7 @@ class Note(BaseModel):
     created_at: str | None = None
 
 
-@router.get("/notes", response_model=list[Note], responses=documented(401, 403, 503))
+@router.get("/notes", response_model=list[Note], responses=documented(401, 403, 422, 503))
 def notes(actor: CurrentActor, organisation_id: str):
     """The follow-up notes of an organisation: open ones first, soonest due first."""
     return service.notes(actor, organisation_id)
