@@ -37,7 +37,7 @@ def note_form() -> rx.Component:
                      placeholder=t("followup.note_placeholder"), rows="2", width="100%"),
         rx.hstack(
             rx.input(value=N.assignee, on_change=lambda v: N.set_note_value("assignee", v), id="fu-note-assignee",
-                     placeholder=t("followup.note_assignee"), flex="1"),
+                     placeholder=t("followup.note_assignee"), flex="1", min_width="200px"),
             rx.input(value=N.due, on_change=lambda v: N.set_note_value("due", v), id="fu-note-due",
                      placeholder=t("common.date_hint"), aria_label=t("followup.note_due"), width="130px"),
             rx.button(rx.icon("phone-call", size=14), t("followup.note_add"), on_click=N.add_note, size="2",
