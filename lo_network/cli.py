@@ -153,6 +153,9 @@ def cmd_seed_demo(args) -> int:
         from lo_network.seed import activities as demo_activities  # issue 4
 
         print(f"lo-network: {demo_activities.seed(replace=args.replace)}")
+        from lo_network.seed import followup as demo_followup  # issue 6
+
+        print(f"lo-network: {demo_followup.seed()}")
     return 0
 
 
@@ -257,6 +260,9 @@ def cmd_serve(args) -> int:
             from lo_network.seed import activities as demo_activities  # issue 4
 
             print(f"lo-network: {demo_activities.seed(replace=False)}", flush=True)
+            from lo_network.seed import followup as demo_followup  # issue 6
+
+            print(f"lo-network: {demo_followup.seed()}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
         env = reflex_env(s)
@@ -640,6 +646,71 @@ def add_privacy_commands(sub) -> None:
     sp.set_defaults(func=cmd_privacy)
 
 
+# ---------------------------------------------------------------- issue 6: follow-up lists
+def _followup_line(name: str, item: dict) -> str:
+    from lo_network.domain.dates import dutch
+
+    if name == "consent":
+        purposes = ",".join(x["purpose"] for x in item["lapsing"])
+        employers = "; ".join(o["name"] for o in item["organisations"])
+        return f"{item['id']}  {dutch(item['lapses'])}  {item.get('name') or ''}  ({purposes})  {employers}"
+    last = item.get("last_activity")
+    seen = f"{dutch(last['date'])} {last['title']}" if last else "geen activiteit / no activity"
+    times = f"  {item['attended']}x" if name == "twice" else ""
+    contact = (item.get("contacts") or [{}])[0]
+    call = f"  bel / call: {contact.get('name')} {contact.get('phone') or contact.get('email') or ''}".rstrip() \
+        if contact else ""
+    return f"{item['id']}  {item['name']}  [{item.get('status') or ''}]{times}  {seen}{call}"
+
+
+def cmd_followup(args) -> int:
+    import json as json_mod
+
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import followup
+
+    filters = {"region": args.region, "theme": args.theme, "kind": args.kind}
+    with _Graph():
+        if args.out or args.format:
+            fmt = args.format or Path(args.out).suffix.lstrip(".").lower() or "csv"
+            name, data = followup.export(CLI_ACTOR, args.list, filters, args.sort, fmt)
+            out = Path(args.out or name)
+            out.write_bytes(data)
+            print(f"lo-network: {args.list} written to {out}")
+            return 0
+        page = followup.list_page(CLI_ACTOR, args.list, filters, args.sort, 1, 100)
+        items, number = list(page.items), 1
+        while len(items) < min(args.limit, page.total):
+            number += 1
+            more = followup.list_page(CLI_ACTOR, args.list, filters, args.sort, number, 100).items
+            if not more:
+                break
+            items += more
+        items = items[:args.limit]
+    if args.json:
+        print(json_mod.dumps({"list": args.list, "total": page.total, "items": items}, ensure_ascii=False, indent=2,
+                             default=str))
+        return 0
+    for item in items:
+        print(_followup_line(args.list, item))
+    print(f"lo-network: {page.total} in {args.list}" + (f" (first {len(items)} shown)" if len(items) < page.total else ""))
+    return 0
+
+
+def add_followup_commands(sub) -> None:
+    sp = sub.add_parser("followup", help="the coordinators' follow-up lists: dormant, twice, consent")
+    sp.add_argument("list", choices=["dormant", "twice", "consent"],
+                    help="dormant organisations; attended twice, not yet partner; consent about to lapse")
+    sp.add_argument("--json", action="store_true", help="print the rows as JSON")
+    for name in ("region", "theme", "kind"):
+        sp.add_argument(f"--{name}", default=None)
+    sp.add_argument("--sort", default=None, help="dormant: silent|name|-name; twice: -attended|name|-name; consent: lapse")
+    sp.add_argument("--limit", type=int, default=200, help="at most this many rows (default 200)")
+    sp.add_argument("--out", help="write the whole list to this file (CSV or XLSX by its suffix)")
+    sp.add_argument("--format", choices=["csv", "xlsx"])
+    sp.set_defaults(func=cmd_followup)
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lo-network", description="Logistics Overijssel network CRM")
@@ -683,6 +754,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_network_commands(sub)  # issue 3
     add_import_export_commands(sub)
     add_privacy_commands(sub)  # issue 7
+    add_followup_commands(sub)  # issue 6
     return p
 
 

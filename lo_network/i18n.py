@@ -607,3 +607,48 @@ STRINGS.update({
     "import.field.date": ("Datum activiteit", "Date of the activity"),
     "import.field.attended": ("Aanwezig (ja/nee)", "Attended (yes/no)"),
 })
+
+# Issue 6: the coordinators' follow-up lists (/opvolgen)
+STRINGS.update({
+    "nav.followup": ("Opvolgen", "Follow-up"),
+    "followup.title": ("Opvolgen", "Follow-up"),
+    "followup.subtitle": ("Wie moeten we bellen?", "Whom should we call?"),
+    "followup.tab.dormant": ("Slapend", "Dormant"),
+    "followup.tab.twice": ("Twee keer geweest", "Attended twice"),
+    "followup.tab.consent": ("Toestemming verloopt", "Consent lapsing"),
+    "followup.col.organisation": ("Organisatie", "Organisation"),
+    "followup.col.status": ("Netwerkstatus", "Network status"),
+    "followup.col.last_activity": ("Laatste activiteit", "Last activity"),
+    "followup.col.attended": ("Keer aanwezig", "Times present"),
+    "followup.col.contact": ("Bellen met", "Call"),
+    "followup.col.person": ("Persoon", "Person"),
+    "followup.col.works_at": ("Werkt bij", "Works at"),
+    "followup.col.lapses": ("Verloopt op", "Lapses on"),
+    "followup.col.purposes": ("Doelen", "Purposes"),
+    "followup.never": ("Nooit", "Never"),
+    "followup.no_contact": ("Geen contactpersoon", "No contact"),
+    "followup.days": ("dagen", "days"),
+    "followup.sort.silent": ("Langst stil eerst", "Silent longest first"),
+    "followup.sort.-attended": ("Vaakst aanwezig eerst", "Most often present first"),
+    "followup.sort.lapse": ("Eerst verlopend eerst", "Lapsing soonest first"),
+    "followup.sort.name": ("Naam A–Z", "Name A–Z"),
+    "followup.sort.-name": ("Naam Z–A", "Name Z–A"),
+    "followup.kind_all": ("Alle soorten", "All kinds"),
+    "followup.general_basis": ("Algemene grondslag", "General basis"),
+    "followup.empty": ("Niemand op deze lijst: niets op te volgen.", "Nobody on this list: nothing to follow up."),
+})
+
+# Issue 6: follow-up notes on an organisation
+STRINGS.update({
+    "followup.notes_title": ("Opvolging", "Follow-up"),
+    "followup.no_notes": ("Nog geen opvolging genoteerd.", "No follow-up noted yet."),
+    "followup.note_placeholder": ("Wat moet er gebeuren? Bv. bellen over deelname aan het café",
+                                  "What needs doing? E.g. call about joining the café"),
+    "followup.note_assignee": ("Wie belt? (standaard: u)", "Who calls? (default: you)"),
+    "followup.note_due": ("uiterlijk", "by"),
+    "followup.note_done": ("gedaan", "done"),
+    "followup.note_add": ("Opvolging noteren", "Note a follow-up"),
+    "followup.note_saved": ("Opvolging genoteerd", "Follow-up noted"),
+    "followup.col.open_note": ("Opvolging", "Follow-up"),
+    "followup.note_quick": ("Noteer", "Note"),
+})

@@ -48,6 +48,7 @@ from lo_network.states.public_registration import (
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
 from lo_network.states.history import HistoryState  # issue 7: a record's audit history
+from lo_network.states.followup_notes import FollowUpNotesState  # issue 6: follow-up notes
 from lo_network.states.privacy import PersonPrivacyState  # issue 7: consent, access request, erasure
 from lo_network.pages.audit import audit
 from lo_network.states.audit import AuditState
@@ -68,7 +69,8 @@ app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", 
 app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
-             on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation])
+             on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation,
+                      FollowUpNotesState.load_organisation])  # issue 6: follow-up notes
 app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
@@ -96,3 +98,9 @@ app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", 
              on_load=NameListState.load_names)
 
 app.add_page(audit, route="/audit", title=f"Auditlog · {TITLE}", on_load=AuditState.load)
+
+# issue 6: the coordinators' follow-up lists
+from lo_network.pages.followup import followup  # noqa: E402
+from lo_network.states.followup import ROUTE as FOLLOWUP_ROUTE, FollowUpState  # noqa: E402
+
+app.add_page(followup, route=FOLLOWUP_ROUTE, title=f"Opvolgen · {TITLE}", on_load=FollowUpState.load)

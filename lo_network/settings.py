@@ -63,6 +63,10 @@ class Settings:
         return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
     retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
     login_rate_limit: int = 30  # issue 7: LO_LOGIN_RATE_LIMIT, login attempts a minute per address
+    # issue 6: the coordinators' follow-up lists (lo_network/domain/followup.py)
+    followup_dormant_months: int = 12  # LO_FOLLOWUP_DORMANT_MONTHS
+    consent_valid_months: int = 24  # LO_CONSENT_VALID_MONTHS
+    followup_consent_days: int = 60  # LO_FOLLOWUP_CONSENT_DAYS
 
     @property
     def embedded(self) -> bool:
@@ -110,6 +114,9 @@ def load() -> Settings:
         public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
         retention_years=_int("LO_RETENTION_YEARS", 7),
         login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),  # issue 7 hardening
+        followup_dormant_months=_int("LO_FOLLOWUP_DORMANT_MONTHS", 12),
+        consent_valid_months=_int("LO_CONSENT_VALID_MONTHS", 24),
+        followup_consent_days=_int("LO_FOLLOWUP_CONSENT_DAYS", 60),
     )
 
 

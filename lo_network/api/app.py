@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from lo_network.api import activities, errors, exports, health, links, organisations, people, privacy
+from lo_network.api import followup  # issue 6: the coordinators' follow-up lists
 from lo_network.api.security import SecurityHeaders
 
 PREFIX = "/api/v1"
@@ -36,5 +37,6 @@ def create_api() -> FastAPI:
                    activities.calendar_router, activities.participation_router):
         api.include_router(router, prefix=PREFIX)
     api.include_router(privacy.router, prefix=PREFIX)  # issue 7: consent, access request, erasure
+    api.include_router(followup.router, prefix=PREFIX)  # issue 6: follow-up lists
     api.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")  # issue 7: every answer
     return api

@@ -19,6 +19,7 @@ NAV_ITEMS: list[tuple[str, ...]] = [
     ("/organisaties", "nav.organisations", "all"),
     ("/personen", "nav.people", "all"),
     ("/activiteiten", "nav.activities", "all"),
+    ("/opvolgen", "nav.followup", "all"),  # issue 6: the coordinators' follow-up lists
     ("/kaart", "nav.map", "all", "network"),
     ("/voorstellen", "nav.introductions", "all", "network"),
     ("/makelaars", "nav.measures", "all", "network"),

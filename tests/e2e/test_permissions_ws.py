@@ -167,6 +167,10 @@ def fresh_targets(admin) -> Targets:
     network = network_targets(admin, org["id"], person["id"], n)
     for key, value in privacy_targets(admin, person["id"]).items():
         network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
+    from tests.e2e.followup_targets import followup_targets  # issue 6: follow-up notes
+
+    for key, value in followup_targets(admin, org["id"], n).items():
+        network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
     activity_id, registration_id, other_id = activity_targets(admin, n, person["id"])
     targets = Targets(org["id"], person["id"], employment_id, user.id, user.email, n, network,
                       activity_id, registration_id, other_id)
@@ -328,6 +332,7 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
             "ActivityState.add_partner", "ActivityState.remove_partner", "ActivityState.add_milestone",
             "ActivityState.toggle_milestone", "ActivityState.delete_milestone"
             } <= names, sorted(names)
+    assert {"FollowUpState.save_note", "FollowUpNotesState.add_note", "FollowUpNotesState.set_done"} <= names  # issue 6
 
 
 def send_as(app, admin, case: Case, cookie: dict) -> tuple[list[str], str]:

@@ -34,6 +34,8 @@ SCREEN_ONLY = {
     "MyRegistrationState": {"set_mine_value"},
     "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
     "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
+    "FollowUpNotesState": {"set_note_value"},  # issue 6: a follow-up note's draft
+    "FollowUpState": {"open_note", "set_note_open", "set_note_value"},  # issue 6: the quick note dialog
 }
 # the public pages (no account): the service checks that the activity is public and open,
 # the rate limit per address, and the personal token of a registration
