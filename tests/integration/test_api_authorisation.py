@@ -22,7 +22,7 @@ from lo_network.api import auth
 from lo_network.api.app import PREFIX, create_api
 from lo_network.api.ratelimit import limit_public, public_limiter
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission
-from lo_network.services import activities, consent, links, organisations, people, registrations
+from lo_network.services import activities, consent, followup, links, organisations, people, registrations
 from tests.integration.test_activities import local
 
 ROLES = tuple(ROLE_PERMISSIONS)
@@ -118,9 +118,10 @@ def records(graph, users) -> dict[str, dict[str, str]]:
     consent_id = consent.add(admin, anna["id"], {"purpose": "newsletter", "basis": "consent", "date": "01-01-2026"},
                              via="test")
     employment_id = people.get(admin, anna["id"])["employments"][0]["id"]
+    note = followup.add_note(admin, org["id"], {"note": "Bellen over de living lab", "due": "01-03-2027"}, via="test")
     common = {"organisation_id": org["id"], "person_id": anna["id"], "activity_id": lab["id"],
               "registration_id": outcome.registration["id"], "milestone_id": milestone["id"],
-              "consent_id": consent_id, "employment_id": employment_id, "token": outcome.token, "fmt": "csv"}
+              "consent_id": consent_id, "employment_id": employment_id, "note_id": note["id"], "name": "dormant", "token": outcome.token, "fmt": "csv"}
     return {"organisations": common | {"link_id": org_link}, "people": common | {"link_id": person_link},
             "": common}
 
