@@ -82,15 +82,21 @@ def actions() -> list[str]:
         return sorted(a for a in db.exec(select(AuditEntry.action).distinct()) if a)
 
 
-def about_person(person_id: str, employment_ids: list[str] = ()) -> list[AuditEntry]:
-    """Every entry about one person: on the person, their employments, or naming their id
-    in the before/after (links, merges), oldest first (for an access request)."""
+def about_person(person_id: str, employment_ids: list[str] = (), registration_ids: list[str] = (),
+                 email: str = "") -> list[AuditEntry]:
+    """Every entry about one person: on the person, their employments, their registrations,
+    by them through the public pages (``public:<email>``), or naming their id in the
+    before/after (links, merges), oldest first (for an access request and the erasure)."""
     needle = f'"{person_id}"'
+    conditions = [
+        (AuditEntry.entity == "person") & (AuditEntry.entity_id == person_id),
+        (AuditEntry.entity == "employment") & (AuditEntry.entity_id.in_(list(employment_ids) or [""])),
+        (AuditEntry.entity == "registration") & (AuditEntry.entity_id.in_(list(registration_ids) or [""])),
+        AuditEntry.before.contains(needle, autoescape=True),
+        AuditEntry.after.contains(needle, autoescape=True),
+    ]
+    if email and email.strip():
+        conditions.append(func.lower(AuditEntry.actor) == f"public:{email.strip().lower()}")
     with sql.session() as db:
-        rows = db.exec(select(AuditEntry).where(or_(
-            (AuditEntry.entity == "person") & (AuditEntry.entity_id == person_id),
-            (AuditEntry.entity == "employment") & (AuditEntry.entity_id.in_(list(employment_ids) or [""])),
-            AuditEntry.before.contains(needle, autoescape=True),
-            AuditEntry.after.contains(needle, autoescape=True),
-        )).order_by(AuditEntry.at, AuditEntry.id))
+        rows = db.exec(select(AuditEntry).where(or_(*conditions)).order_by(AuditEntry.at, AuditEntry.id))
         return list(rows)
