@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from lo_network.accounts.service import CLI_ACTOR
 from lo_network.domain.activities import TZ
 from lo_network.services import activities as activity_service
+from lo_network.services import consent as consent_service
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as people_service
 from lo_network.services import registrations as registration_service
@@ -58,6 +59,8 @@ def seed(replace: bool = False) -> str:
         else:
             activity = activity_service.create(CLI_ACTOR, raw, via="demo")
         chosen = people[(n * 7) % max(1, len(people)):][:count]
+        invitable = consent_service.allowed_people(chosen, "invitations")  # issue 7: only with a basis
+        chosen = [p for p in chosen if p in invitable]
         if chosen:
             outcomes = registration_service.register_people(CLI_ACTOR, activity["id"], chosen, via="demo")
             registered += sum(1 for o in outcomes if o.outcome == "registered")

@@ -157,7 +157,8 @@ def fresh_targets(admin) -> Targets:
     n = next(_serial)
     org = organisations.create(admin, {"name": f"E2E Doelwit {n} BV", "kind": "company", "kvk": f"{70000000 + n}",
                                        "city": "Deventer", "status": "participant"}, via="e2e")
-    person = people.create(admin, {"first_name": "Doel", "last_name": f"Wit {n}", "email": f"doel{n}@example.nl"},
+    person = people.create(admin, {"first_name": "Doel", "last_name": f"Wit {n}", "email": f"doel{n}@example.nl",
+                                   "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"},
                            via="e2e", employment={"organisation_id": org["id"], "role": "Planner"})
     employment_id = people.get(admin, person["id"])["employments"][0]["id"]
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
