@@ -137,3 +137,29 @@ def test_attendee_exports_follow_the_people_lists_rule(crowd, users):
         for fmt in ("csv", "xlsx"):
             data, _, _ = registrations.export(users[role], act["id"], fmt)
             assert _names(data, fmt, "Naam") == expected, (role, fmt)
+
+
+def test_a_merge_moves_consent_records_and_registrations_and_undo_restores_them(crowd, users):
+    from lo_network.services import duplicates
+
+    admin, organiser, act = users["admin"], users["organiser"], crowd["activity"]
+    keep, drop = crowd["general"], crowd["record"]
+    [outcome] = registrations.register_people(organiser, act["id"], [drop["id"]], via="test")
+    records = {c["id"]: c for c in consent.list_for(admin, drop["id"])}
+    assert {c["purpose"] for c in records.values()} == {"invitations", "directory"}
+    plan = duplicates.preview(admin, "person", keep["id"], drop["id"])
+    assert plan["blocking"] == [] and {"CONSENT", "REGISTERED"} <= {r["rel"] for r in plan["moving"]}
+
+    audit_id = duplicates.merge(admin, "person", keep["id"], drop["id"], {}, via="test")
+    moved = {c["id"]: c for c in consent.list_for(admin, keep["id"])}
+    assert moved == records  # every record, with its id, basis, date and withdrawal
+    assert consent.allowed_people([keep["id"]], "invitations") == {keep["id"]}
+    assert [p["id"] for p in registrations.participation(admin, keep["id"])] == [outcome.registration["id"]]
+    [row] = registrations.list_for_activity(admin, act["id"])
+    assert row["person_id"] == keep["id"]
+
+    duplicates.undo(admin, audit_id, via="test")
+    assert {c["id"]: c for c in consent.list_for(admin, drop["id"])} == records
+    assert consent.list_for(admin, keep["id"]) == []
+    [row] = registrations.list_for_activity(admin, act["id"])
+    assert row["person_id"] == drop["id"]
