@@ -32,6 +32,20 @@ def record(actor: str, via: str, action: str, entity: str, entity_id: str,
         return entry.id
 
 
+def record_many(actor: str, via: str, entries: list[tuple[str, str, str, Any, Any]]) -> int:
+    """Append several entries (action, entity, entity_id, before, after) in one SQL
+    transaction (an import batch); returns how many."""
+    if not entries:
+        return 0
+    dump = lambda v: json.dumps(v, ensure_ascii=False, default=str) if v is not None else ""  # noqa: E731
+    with sql.session() as db:
+        for action, entity, entity_id, before, after in entries:
+            db.add(AuditEntry(actor=actor, via=via, action=action, entity=entity, entity_id=entity_id,
+                              before=dump(before), after=dump(after)))
+        db.commit()
+    return len(entries)
+
+
 def for_entity(entity: str, entity_id: str, limit: int = 50) -> list[AuditEntry]:
     with sql.session() as db:
         rows = db.exec(

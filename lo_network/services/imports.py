@@ -90,6 +90,17 @@ class BatchPlan:
     attendances: list[dict] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     errors: list[domain.RowError] = field(default_factory=list)
+    # issue 7: one audit entry per record written: (action, entity, id, before, after)
+    audit: list[tuple] = field(default_factory=list)
+
+
+def _audited(props: dict) -> dict:
+    """What an import's audit entry keeps of a record: its fields, not the derived keys."""
+    return {k: v for k, v in props.items() if not k.endswith("_key") and k not in ("dedupe_name", "website_domain")}
+
+
+def _before(record: dict, props: dict) -> dict:
+    return {k: record.get(k) for k in _audited(props)}
 
 
 class Importer:
@@ -222,6 +233,7 @@ class Importer:
                 person_id = domain.stable_id("person", *keys[0])
                 plan.people.append({"id": person_id, "props": props})
                 plan.counts["people_create"] += 1
+                plan.audit.append(("create", "person", person_id, None, _audited(props)))
                 self.person_index.add(person_id, keys)
                 self.employers[person_id] = set()
                 self.written_people[person_id] = dict(props, id=person_id)
@@ -230,12 +242,15 @@ class Importer:
                 plan.counts[f"matched_{hit[1]}"] += 1
                 if domain.changed(record, props, "people"):
                     plan.people.append({"id": person_id, "props": props})
+                    plan.audit.append(("update", "person", person_id, _before(record, props), _audited(props)))
                     self.written_people[person_id] = dict(props, id=person_id)
             if employer and employer not in self.employers.get(person_id, set()):
                 plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
                                          "organisation_id": employer, "role": props.get("job_title", ""),
                                          "since": None})
                 plan.counts["links_create"] += 1
+                plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
+                    "person_id": person_id, "organisation_id": employer, "role": props.get("job_title", "")}))
                 self.employers.setdefault(person_id, set()).add(employer)
             people.append((group, activity, employer, person_id, props))
         keys = []
@@ -277,6 +292,9 @@ class Importer:
             }
             plan.attendances.append(row)
             plan.counts["create"] += 1
+            plan.audit.append(("create", "registration", done, None, {
+                "activity_id": activity["id"], "person_id": person_id, "name": props.get("name", ""),
+                "status": "registered", "attendance": attendance}))
             return
         status = registration.get("status") or ""
         if status not in ("registered", "walk_in"):
@@ -291,6 +309,10 @@ class Importer:
         row["create"] = {}
         plan.attendances.append(row)
         plan.counts["update"] += 1
+        plan.audit.append(("update", "registration", done,
+                           {"activity_id": activity["id"], "status": registration.get("status") or "",
+                            "attendance": registration.get("attendance") or ""},
+                           {"activity_id": activity["id"], "status": status, "attendance": attendance}))
 
     def _plan_organisations(self, groups: list[domain.Group]) -> BatchPlan:
         plan = BatchPlan()
@@ -307,12 +329,14 @@ class Importer:
                 new_id = domain.stable_id("organisation", *group.keys[0])
                 plan.organisations.append({"id": new_id, "props": props})
                 plan.counts["create"] += 1
+                plan.audit.append(("create", "organisation", new_id, None, _audited(props)))
                 self.org_index.add(new_id, group.keys, props.get("kvk", ""))
                 continue
             plan.counts[f"matched_{hit[1]}"] += 1
             if domain.changed(record, props, "organisations"):
                 plan.organisations.append({"id": record["id"], "props": props})
                 plan.counts["update"] += 1
+                plan.audit.append(("update", "organisation", record["id"], _before(record, props), _audited(props)))
             else:
                 plan.counts["unchanged"] += 1
         return plan
@@ -336,6 +360,7 @@ class Importer:
         new_id = domain.stable_id("organisation", *keys[0])
         plan.organisations.append({"id": new_id, "props": self._new_org_props(org)})
         plan.counts["organisations_create"] += 1
+        plan.audit.append(("create", "organisation", new_id, None, _audited(plan.organisations[-1]["props"])))
         self.org_index.add(new_id, keys, org["kvk"])
         self.new_organisations.add(new_id)
         return new_id
@@ -369,6 +394,7 @@ class Importer:
                 person_id = domain.stable_id("person", *keys[0])
                 plan.people.append({"id": person_id, "props": props})
                 plan.counts["create"] += 1
+                plan.audit.append(("create", "person", person_id, None, _audited(props)))
                 self.person_index.add(person_id, keys)
                 self.employers[person_id] = set()
                 fields_changed = True
@@ -378,12 +404,15 @@ class Importer:
                 fields_changed = domain.changed(record, props, "people")
                 if fields_changed:
                     plan.people.append({"id": person_id, "props": props})
+                    plan.audit.append(("update", "person", person_id, _before(record, props), _audited(props)))
             new_link = bool(employer) and employer not in self.employers.get(person_id, set())
             if new_link:
                 plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
                                          "organisation_id": employer, "role": props.get("job_title", ""),
                                          "since": None})
                 plan.counts["links_create"] += 1
+                plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
+                    "person_id": person_id, "organisation_id": employer, "role": props.get("job_title", "")}))
                 self.employers.setdefault(person_id, set()).add(employer)
             if record is not None:
                 plan.counts["update" if (fields_changed or new_link) else "unchanged"] += 1
@@ -584,6 +613,10 @@ def execute(job_id: int, progress: Callable[[int, int], None] | None = None) -> 
     totals: Counter = Counter(json.loads(job.result or "{}").get("counts", {}))
 
     def after_batch(index: int, plan: BatchPlan) -> None:
+        # issue 7: an entry per record written (after the batch's commit), via "import", by
+        # the job's user, naming the job; the job's own summary entry follows at the end
+        audit.record_many(job.actor, "import", [(action, entity, rid, before, dict(after or {}, import_job=job.id))
+                                                for action, entity, rid, before, after in plan.audit])
         totals.update(plan.counts)
         job.batches_done = index + 1
         job.records_done = min((index + 1) * importer.batch, len(importer.groups))

@@ -193,17 +193,20 @@ def lookup_people(actor: Actor, text: str, limit: int = 20) -> list[dict]:
 
 
 def _cancel(registration_id: str, actor_email: str, via: str) -> dict:
+    before = driver.read(store.get, registration_id)  # for the audit entry's "before"
     result = store.write_contended(store.cancel, registration_id)
     if result["outcome"] == "missing":
         raise NotFound(registration_id)
     registration = result["registration"]
     if result["outcome"] == "already":
         return registration
-    audit.record(actor_email, via, "cancel", "registration", registration_id, None, _audit_view(registration))
+    audit.record(actor_email, via, "cancel", "registration", registration_id,
+                 _audit_view(before) if before else None, _audit_view(registration))
     activity = driver.read(activity_store.get, registration["activity_id"]) or result["activity"]
     messages.send("cancellation", activity, registration)
     for promoted in result["promoted"]:
-        audit.record(actor_email, via, "promote", "registration", promoted["id"], None, _audit_view(promoted))
+        audit.record(actor_email, via, "promote", "registration", promoted["id"],
+                     {"status": "waitlisted", "activity_id": promoted.get("activity_id")}, _audit_view(promoted))
         messages.send("promotion", activity, promoted, promoted.get("token"))
     return registration | {"promoted": [p["id"] for p in result["promoted"]]}
 
@@ -216,11 +219,13 @@ def cancel(actor: Actor, registration_id: str, via: str) -> dict:
 def check_in(actor: Actor, activity_id: str, registration_id: str, present: bool, via: str) -> dict:
     """One tap at the door: present (or undo)."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
+    before = driver.read(store.get, registration_id)
     record = driver.write(store.set_attendance, activity_id, registration_id, "present" if present else "")
     if record is None:
         raise NotFound(registration_id)
     audit.record(actor.email, via, "check_in" if present else "undo_check_in", "registration", registration_id,
-                 None, {"attendance": record.get("attendance")})
+                 {"attendance": (before or {}).get("attendance") or "", "activity_id": activity_id},
+                 {"attendance": record.get("attendance") or "", "activity_id": activity_id})
     return record
 
 

@@ -163,3 +163,64 @@ def test_a_merge_moves_consent_records_and_registrations_and_undo_restores_them(
     assert consent.list_for(admin, keep["id"]) == []
     [row] = registrations.list_for_activity(admin, act["id"])
     assert row["person_id"] == drop["id"]
+
+
+# ---------------------------------------------------------------- audit completeness
+def test_registrations_and_activity_changes_are_audited_with_before_and_after(crowd, users):
+    from lo_network.services import audit as audit_service
+
+    admin, organiser, act = users["admin"], users["organiser"], crowd["activity"]
+    assert {"activity", "registration", "import_job"} <= set(audit_service.ENTITIES)
+    activities.update(organiser, act["id"], {"capacity": "1"}, via="api")
+    first, second = registrations.register_people(organiser, act["id"], [crowd["general"]["id"], crowd["record"]["id"]],
+                                                  via="ui")
+    assert (first.outcome, second.outcome) == ("registered", "waitlisted")
+    registrations.check_in(organiser, act["id"], first.registration["id"], True, via="ui")
+    registrations.cancel(organiser, first.registration["id"], via="api")  # the waiting one moves up
+
+    def one(entity_id: str, action: str):
+        entries, total = audit_service.search(admin, {"entity": "registration", "entity_id": entity_id, "action": action})
+        assert total == 1, (entity_id, action, total)
+        return {c.field: (c.before, c.after) for c in entries[0].changes}
+
+    assert one(first.registration["id"], "register")["status"] == ("", "registered")
+    assert one(first.registration["id"], "check_in")["attendance"] == ("", "present")
+    assert one(first.registration["id"], "cancel")["status"] == ("registered", "cancelled")
+    assert one(second.registration["id"], "promote")["status"] == ("waitlisted", "registered")
+    [update] = [e for e in audit_service.search(admin, {"entity": "activity", "entity_id": act["id"], "action": "update"})[0]]
+    assert {c.field: (c.before, c.after) for c in update.changes}["capacity"] == ("10", "1")
+    assert update.via == "api" and update.href == f"/activiteiten/{act['id']}"
+    history = audit_service.activity_history(users["steering"], act["id"])
+    assert {(e.entity, e.action) for e in history} >= {("activity", "create"), ("activity", "update"),
+                                                       ("registration", "register"), ("registration", "promote")}
+
+
+def test_an_import_writes_an_entry_per_record_via_import(graph, users):
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import audit as audit_service
+    from lo_network.services import imports
+
+    admin = users["admin"]
+    tag = uuid.uuid4().hex[:6]
+    known = people.create(admin, {"first_name": "Kees", "last_name": f"Import{tag}", "email": f"kees{tag}@imp.example"},
+                          via="ui")
+    text = ("Voornaam;Achternaam;E-mailadres;Functie;Organisatie\n"
+            f"Kees;Import{tag};kees{tag}@imp.example;Planner;Import {tag} BV\n"
+            f"Nel;Import{tag};nel{tag}@imp.example;;\n")
+    job = imports.create_job(CLI_ACTOR, "imp.csv", text.encode("utf-8"), "people", "cli")
+    imports.analyse(job.id)
+    job = imports.execute(job.id)
+    assert job.status == "done"
+    entries, _ = audit_service.search(admin, {"text": f'"import_job": {job.id}'}, page_size=100)
+    made = {(e.entity, e.action, e.via) for e in entries}
+    assert len(entries) == 4  # Kees updated, Nel created, the organisation, Kees's employment
+    assert {("person", "create", "import"), ("person", "update", "import"), ("organisation", "create", "import"),
+            ("employment", "create", "import")} <= made
+    [update] = [e for e in entries if e.via == "import" and e.entity_id == known["id"]]
+    changes = {c.field: (c.before, c.after) for c in update.changes}
+    assert changes["job_title"] == ("", "Planner") and changes["import_job"] == ("", str(job.id))
+    assert update.actor == job.actor
+    # the record's own history shows it
+    assert "import" in {e.via for e in audit_service.person_history(users["steering"], known["id"])}
+    summary, total = audit_service.search(admin, {"entity": "import_job", "entity_id": str(job.id)})
+    assert total == 1 and summary[0].action == "import"
