@@ -96,3 +96,10 @@ app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", 
              on_load=NameListState.load_names)
 
 app.add_page(audit, route="/audit", title=f"Auditlog · {TITLE}", on_load=AuditState.load)
+
+# issue 7: the retention review (administrators)
+from lo_network.pages.retention import retention  # noqa: E402
+from lo_network.states.retention import ROUTE as RETENTION_ROUTE  # noqa: E402
+from lo_network.states.retention import RetentionState  # noqa: E402
+
+app.add_page(retention, route=RETENTION_ROUTE, title=f"Bewaartermijn · {TITLE}", on_load=RetentionState.load)

@@ -24,6 +24,7 @@ NAV_ITEMS: list[tuple[str, str, str]] = [
     ("/importeren", "nav.import", "edit_network"),
     ("/gebruikers", "nav.users", "admin"),
     ("/audit", "nav.audit", "admin"),
+    ("/bewaartermijn", "nav.retention", "admin"),  # issue 7: retention review
 ]
 
 

@@ -157,3 +157,32 @@ def test_erasure_reaches_registrations_outbox_audit_and_import_files_and_keeps_c
 
     # the registration can no longer be reached by its personal link or found by her email
     assert registrations.list_for_activity(admin, world["cafe"]["id"], text=anna["email"]) == []
+
+
+def test_retention_counts_registrations_as_activity(graph, users):
+    from datetime import date
+
+    admin, organiser = users["admin"], users["organiser"]
+    tag = uuid.uuid4().hex[:6]
+    later = activities.create(organiser, {"title": f"Toekomst {tag}", "kind": "congress", "starts_at": local(730),
+                                          "ends_at": local(730, 17), "visibility": "public"}, via="test")
+    soon = make_activity(organiser, f"Binnenkort {tag}", capacity="")
+
+    def person(first: str) -> dict:
+        made = people.create(admin, {"first_name": first, "last_name": f"Bewaar{tag}",
+                                     "email": f"{first.lower()}{tag}@bewaar.example"}, via="test")
+        cid = consent.add(admin, made["id"], {"purpose": "invitations", "basis": "consent", "date": "01-01-2024"},
+                          via="test")
+        return made | {"cid": cid}
+
+    linked, by_email, old = person("Gekoppeld"), person("Mail"), person("Oud")
+    registrations.register_people(organiser, later["id"], [linked["id"]], via="test")
+    registrations.register_public(later["id"], {"name": "Mail", "email": by_email["email"], "consent": True})
+    registrations.register_people(organiser, soon["id"], [old["id"]], via="test")
+    for p in (linked, by_email, old):  # no basis left: only the registrations tell them apart
+        consent.withdraw(admin, p["id"], p["cid"], via="test")
+    today = date.today()
+    eight_years_on = today.replace(year=today.year + 8)  # the cutoff lies a year from now
+    ids = {c["id"] for c in privacy.retention_candidates(admin, years=7, today=eight_years_on)}
+    assert old["id"] in ids  # registered for an activity now long past
+    assert linked["id"] not in ids and by_email["id"] not in ids  # registered for one after the cutoff
