@@ -126,9 +126,10 @@ def activity_history(actor: Actor, activity_id: str, limit: int = 50) -> list[En
 
 
 def person_history(actor: Actor, person_id: str, limit: int = 50) -> list[Entry]:
-    """A person's page history: changes to the person and to their consent records."""
+    """A person's page history: changes to the person, their consent records and employments."""
     require(actor.role, Permission.VIEW)
     rows = log.for_entity("person", person_id, limit=limit)
     rows += log.search(entity="consent", text=person_id, page_size=limit)[0]
+    rows += log.search(entity="employment", text=person_id, page_size=limit)[0]
     rows.sort(key=lambda r: r.id, reverse=True)
     return [view(r) for r in rows[:limit]]
