@@ -186,3 +186,30 @@ def test_retention_counts_registrations_as_activity(graph, users):
     ids = {c["id"] for c in privacy.retention_candidates(admin, years=7, today=eight_years_on)}
     assert old["id"] in ids  # registered for an activity now long past
     assert linked["id"] not in ids and by_email["id"] not in ids  # registered for one after the cutoff
+
+
+def test_erasure_scrubs_an_imported_xlsx_file_and_its_error_list(graph, users):
+    import io
+
+    from openpyxl import Workbook, load_workbook
+
+    admin, tag = users["admin"], uuid.uuid4().hex[:6]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Voornaam", "Achternaam", "E-mailadres", "Functie"])
+    sheet.append(["Carla", f"Xls{tag}", f"carla{tag}@xls.example", "Planner"])
+    sheet.append(["Dirk", f"Xls{tag}", f"dirk{tag}@xls.example", "Planner"])
+    sheet.append(["Carla", f"Xls{tag}", f"carla{tag}@@fout", "Planner"])  # a failing row naming her
+    buffer = io.BytesIO()
+    book.save(buffer)
+    job = imports.create_job(CLI_ACTOR, "mensen.xlsx", buffer.getvalue(), "people", "cli")
+    imports.analyse(job.id)
+    job = imports.execute(job.id)
+    assert job.status == "done" and job.failed_rows == 1
+    carla = next(p for p in people.list_page(admin, {"text": f"carla{tag}"}).items)
+    privacy.erase(admin, carla["id"], via="test", confirm=carla["name"])
+    cells = [[c.value for c in row] for row in load_workbook(settings.get().data_dir / job.path).active.iter_rows()]
+    assert cells[2] == ["Dirk", f"Xls{tag}", f"dirk{tag}@xls.example", "Planner"]
+    assert f"carla{tag}@xls.example" not in str(cells) and "Carla" not in str(cells)
+    errors = (settings.get().data_dir / "imports" / str(job.id) / "errors.json").read_text(encoding="utf-8")
+    assert f"carla{tag}" not in errors.lower()

@@ -34,6 +34,8 @@ SCREEN_ONLY = {
     "MyRegistrationState": {"set_mine_value"},
     "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
     "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
+    # issue 7: the selection and the dialog (erase_selected checks), the period's URL (load checks)
+    "RetentionState": {"toggle", "select_all", "set_step", "set_confirm", "set_years"},
 }
 # the public pages (no account): the service checks that the activity is public and open,
 # the rate limit per address, and the personal token of a registration
