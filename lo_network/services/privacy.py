@@ -1,10 +1,11 @@
 """Access request and erasure of one person (issue 7, AVG / GDPR articles 15 and 17).
 
 ``access_report`` gathers everything held about a person: their properties, employment
-history, links, consent records and the audit entries about them; ``report_html`` renders
-it as a readable page. ``erase`` anonymises the person everywhere (graph and the audit
-entries in SQL) in a way that cannot be undone, and audits that it happened without
-repeating any personal data. Both are for administrators only (Permission.PRIVACY)."""
+history, links, consent records, registrations, the emails sent to them and the audit
+entries about them; ``report_html`` renders it as a readable page. ``erase`` anonymises the
+person everywhere (the graph with their registrations, the outbox, the audit entries and
+the stored import files) in a way that cannot be undone, keeping the counts of past
+activities, and audits that it happened without repeating any personal data. Both are for administrators only (Permission.PRIVACY)."""
 
 from __future__ import annotations
 
