@@ -194,7 +194,8 @@ def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
     registration = registrations.register_contact(  # with an organisation to confirm (coordinator)
         admin, activity["id"], {"name": f"Gast {n}", "email": f"gast{n}@example.nl",
                                 "organisation_name": f"Voorgesteld {n} BV"}, via="e2e").registration
-    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}"}, via="e2e")
+    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}",  # a basis to be invited (issue 7)
+                                  "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"}, via="e2e")
     return activity["id"], registration["id"], other["id"]
 
 
