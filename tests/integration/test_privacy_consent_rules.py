@@ -92,6 +92,15 @@ def test_the_api_refuses_invitations_without_a_basis_naming_the_people(crowd, us
         assert answer.status_code == 201 and answer.json()[0]["outcome"] == "registered"
 
 
+def test_the_cli_refuses_invitations_without_a_basis_naming_the_people(crowd, users, capsys):
+    act = crowd["activity"]
+    assert cli.main(["register", act["id"], crowd["general"]["id"], crowd["nothing"]["id"]]) == 2
+    assert crowd["nothing"]["name"] in capsys.readouterr().err
+    assert registrations.list_for_activity(users["admin"], act["id"]) == []
+    assert cli.main(["register", act["id"], crowd["general"]["id"]]) == 0
+    assert "registered" in capsys.readouterr().out
+
+
 def _names(data: bytes, fmt: str, column: str) -> set[str]:
     frame = (pd.read_csv(io.BytesIO(data), sep=";", encoding="utf-8-sig", dtype=str) if fmt == "csv"
              else pd.read_excel(io.BytesIO(data), dtype=str))
