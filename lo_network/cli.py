@@ -644,6 +644,22 @@ def add_privacy_commands(sub) -> None:
     rt.add_argument("--erase", action="store_true", help="erase everyone listed (with --yes)")
     rt.add_argument("--yes", action="store_true")
     sp.set_defaults(func=cmd_privacy)
+    # issue 7: registering known people from the command line, with the same consent check
+    sp = sub.add_parser("register", help="register known people for an activity (each needs a basis for invitations)")
+    sp.add_argument("activity_id")
+    sp.add_argument("person_ids", nargs="+", metavar="PERSON_ID")
+    sp.set_defaults(func=cmd_register)
+
+
+def cmd_register(args) -> int:
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import registrations
+
+    with _Graph():
+        outcomes = registrations.register_people(CLI_ACTOR, args.activity_id, args.person_ids, "cli")
+    for outcome in outcomes:
+        print(f"{outcome.registration.get('id')}  {outcome.name}  {outcome.outcome}")
+    return 0
 
 
 # ---------------------------------------------------------------- issue 6: follow-up lists

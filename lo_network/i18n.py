@@ -651,4 +651,30 @@ STRINGS.update({
     "followup.note_saved": ("Opvolging genoteerd", "Follow-up noted"),
     "followup.col.open_note": ("Opvolging", "Follow-up"),
     "followup.note_quick": ("Noteer", "Note"),
+# Retention review (issue 7: /bewaartermijn, administrators)
+STRINGS.update({
+    "nav.retention": ("Bewaartermijn", "Retention"),
+    "retention.title": ("Bewaartermijn", "Retention review"),
+    "retention.intro": ("Personen zonder grondslag en zonder activiteit (wijziging, dienstverband, relatie of "
+                        "aanmelding) in de bewaartermijn: controleer en anonimiseer.",
+                        "People without a basis and without activity (change, employment, link or "
+                        "registration) within the retention period: review and erase."),
+    "retention.settings": ("Termijn", "Period"),
+    "retention.years": ("Jaren zonder activiteit", "Years without activity"),
+    "retention.bad_years": ("Kies een aantal jaren van 1 tot 100.", "Choose a number of years from 1 to 100."),
+    "retention.none": ("Niemand om te controleren.", "Nobody to review."),
+    "retention.people": ("Te controleren", "To review"),
+    "retention.unchanged_since": ("ongewijzigd sinds", "unchanged since"),
+    "retention.select_all": ("Alles selecteren", "Select all"),
+    "retention.erase_selected": ("Geselecteerden anonimiseren", "Erase selected"),
+    "retention.erase_title": ("Personen anonimiseren", "Erase people"),
+    "retention.erase_body": ("De geselecteerde personen worden overal geanonimiseerd, ook in aanmeldingen, e-mails "
+                             "en de auditlog; aantallen blijven kloppen.",
+                             "The selected people are anonymised everywhere, registrations, emails and the "
+                             "audit log included; counts stay right."),
+    "retention.type_count": ("Typ het aantal geselecteerde personen ter bevestiging.",
+                             "Type the number of selected people to confirm."),
+    "retention.type_count_error": ("Het getal klopt niet met het aantal geselecteerden.",
+                                   "The number does not match the number selected."),
+    "retention.erased": ("{count} personen geanonimiseerd", "{count} people erased"),
 })

@@ -86,7 +86,7 @@ app.add_page(imports_page, route=IMPORT_ROUTE, title=f"Importeren · {TITLE}", o
 app.add_page(activities, route=ACTIVITIES_ROUTE, title=f"Activiteiten · {TITLE}", on_load=ActivitiesState.load)
 app.add_page(activity, route=NEW_ACTIVITY_ROUTE, title=f"Nieuwe activiteit · {TITLE}", on_load=ActivityState.load_new)
 app.add_page(activity, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]", title=f"Activiteit · {TITLE}",
-             on_load=ActivityState.load)
+             on_load=[ActivityState.load, HistoryState.load_activity])
 app.add_page(checkin, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/inchecken", title=f"Inchecken · {TITLE}",
              on_load=CheckInState.load)
 app.add_page(public_registration, route=f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", title="Aanmelden · Logistics Overijssel",
@@ -104,3 +104,9 @@ from lo_network.pages.followup import followup  # noqa: E402
 from lo_network.states.followup import ROUTE as FOLLOWUP_ROUTE, FollowUpState  # noqa: E402
 
 app.add_page(followup, route=FOLLOWUP_ROUTE, title=f"Opvolgen · {TITLE}", on_load=FollowUpState.load)
+# issue 7: the retention review (administrators)
+from lo_network.pages.retention import retention  # noqa: E402
+from lo_network.states.retention import ROUTE as RETENTION_ROUTE  # noqa: E402
+from lo_network.states.retention import RetentionState  # noqa: E402
+
+app.add_page(retention, route=RETENTION_ROUTE, title=f"Bewaartermijn · {TITLE}", on_load=RetentionState.load)

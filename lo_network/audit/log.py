@@ -32,6 +32,20 @@ def record(actor: str, via: str, action: str, entity: str, entity_id: str,
         return entry.id
 
 
+def record_many(actor: str, via: str, entries: list[tuple[str, str, str, Any, Any]]) -> int:
+    """Append several entries (action, entity, entity_id, before, after) in one SQL
+    transaction (an import batch); returns how many."""
+    if not entries:
+        return 0
+    dump = lambda v: json.dumps(v, ensure_ascii=False, default=str) if v is not None else ""  # noqa: E731
+    with sql.session() as db:
+        for action, entity, entity_id, before, after in entries:
+            db.add(AuditEntry(actor=actor, via=via, action=action, entity=entity, entity_id=entity_id,
+                              before=dump(before), after=dump(after)))
+        db.commit()
+    return len(entries)
+
+
 def for_entity(entity: str, entity_id: str, limit: int = 50) -> list[AuditEntry]:
     with sql.session() as db:
         rows = db.exec(
@@ -83,15 +97,21 @@ def actions() -> list[str]:
         return sorted(a for a in db.exec(select(AuditEntry.action).distinct()) if a)
 
 
-def about_person(person_id: str, employment_ids: list[str] = ()) -> list[AuditEntry]:
-    """Every entry about one person: on the person, their employments, or naming their id
-    in the before/after (links, merges), oldest first (for an access request)."""
+def about_person(person_id: str, employment_ids: list[str] = (), registration_ids: list[str] = (),
+                 email: str = "") -> list[AuditEntry]:
+    """Every entry about one person: on the person, their employments, their registrations,
+    by them through the public pages (``public:<email>``), or naming their id in the
+    before/after (links, merges), oldest first (for an access request and the erasure)."""
     needle = f'"{person_id}"'
+    conditions = [
+        (AuditEntry.entity == "person") & (AuditEntry.entity_id == person_id),
+        (AuditEntry.entity == "employment") & (AuditEntry.entity_id.in_(list(employment_ids) or [""])),
+        (AuditEntry.entity == "registration") & (AuditEntry.entity_id.in_(list(registration_ids) or [""])),
+        AuditEntry.before.contains(needle, autoescape=True),
+        AuditEntry.after.contains(needle, autoescape=True),
+    ]
+    if email and email.strip():
+        conditions.append(func.lower(AuditEntry.actor) == f"public:{email.strip().lower()}")
     with sql.session() as db:
-        rows = db.exec(select(AuditEntry).where(or_(
-            (AuditEntry.entity == "person") & (AuditEntry.entity_id == person_id),
-            (AuditEntry.entity == "employment") & (AuditEntry.entity_id.in_(list(employment_ids) or [""])),
-            AuditEntry.before.contains(needle, autoescape=True),
-            AuditEntry.after.contains(needle, autoescape=True),
-        )).order_by(AuditEntry.at, AuditEntry.id))
+        rows = db.exec(select(AuditEntry).where(or_(*conditions)).order_by(AuditEntry.at, AuditEntry.id))
         return list(rows)

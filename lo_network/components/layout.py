@@ -27,6 +27,7 @@ NAV_ITEMS: list[tuple[str, ...]] = [
     ("/importeren", "nav.import", "edit_network", "manage"),
     ("/gebruikers", "nav.users", "admin", "manage"),
     ("/audit", "nav.audit", "admin", "manage"),
+    ("/bewaartermijn", "nav.retention", "admin", "manage"),  # issue 7: retention review
 ]
 # The drop-down menus, in the order they follow the bar's own entries: (key, i18n key).
 NAV_MENUS: list[tuple[str, str]] = [("network", "nav.menu_network"), ("manage", "nav.menu_manage")]

@@ -105,3 +105,38 @@ def for_activity(activity_id: str, limit: int = 200) -> list[OutboxEmail]:
 def recent(limit: int = 200) -> list[OutboxEmail]:
     with sql.session() as db:
         return list(db.exec(select(OutboxEmail).order_by(OutboxEmail.id.desc()).limit(limit)))
+
+
+# ---------------------------------------------------------------- issue 7: one person's emails
+def _to_person(email: str, registration_ids: list[str]):
+    """SQL condition: emails to this address (any case) or about these registrations."""
+    from sqlalchemy import false, func, or_
+
+    conditions = []
+    if email and email.strip():
+        conditions.append(func.lower(OutboxEmail.to_address) == email.strip().lower())
+    if registration_ids:
+        conditions.append(OutboxEmail.registration_id.in_(list(registration_ids)))
+    return or_(*conditions) if conditions else false()
+
+
+def for_person(email: str, registration_ids: list[str], limit: int = 1000) -> list[OutboxEmail]:
+    """The emails sent (or waiting) to one person, oldest first (access request)."""
+    with sql.session() as db:
+        return list(db.exec(select(OutboxEmail).where(_to_person(email, registration_ids))
+                            .order_by(OutboxEmail.id).limit(limit)))
+
+
+ERASED_BODY = "[verwijderd / erased]"
+
+
+def erase_for(email: str, registration_ids: list[str]) -> int:
+    """Erasure: the address, text, calendar attachment and error of one person's emails go;
+    the rows stay (kind, status, activity, dates), so counts of emails sent stay right."""
+    with sql.session() as db:
+        rows = list(db.exec(select(OutboxEmail).where(_to_person(email, registration_ids))))
+        for row in rows:
+            row.to_address, row.body, row.ics, row.error = "", ERASED_BODY, "", ""
+            db.add(row)
+        db.commit()
+        return len(rows)

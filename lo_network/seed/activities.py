@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from lo_network.accounts.service import CLI_ACTOR
 from lo_network.domain.activities import TZ
 from lo_network.services import activities as activity_service
+from lo_network.services import consent as consent_service
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as people_service
 from lo_network.services import registrations as registration_service
@@ -41,6 +42,7 @@ def seed(replace: bool = False) -> str:
     if existing:
         activity_store.wipe()
     people = [p["id"] for p in people_service.list_page(CLI_ACTOR, {}, "name", 1, 100).items]
+    invitable = consent_service.allowed_people(people, "invitations")  # issue 7: only people with a basis
     today = datetime.now(TZ).replace(minute=0, second=0, microsecond=0)
     made = registered = 0
     for n, (title, kind, themes, days, hours, place, capacity, visibility, org_text, count) in enumerate(DEMO):
@@ -57,7 +59,7 @@ def seed(replace: bool = False) -> str:
             activity = activity_service.create(CLI_ACTOR, raw_future, via="demo")
         else:
             activity = activity_service.create(CLI_ACTOR, raw, via="demo")
-        chosen = people[(n * 7) % max(1, len(people)):][:count]
+        chosen = [p for p in people[(n * 7) % max(1, len(people)):] if p in invitable][:count]
         if chosen:
             outcomes = registration_service.register_people(CLI_ACTOR, activity["id"], chosen, via="demo")
             registered += sum(1 for o in outcomes if o.outcome == "registered")

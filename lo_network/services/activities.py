@@ -151,7 +151,8 @@ def update(actor: Actor, activity_id: str, changes: dict[str, Any], via: str) ->
         raise NotFound(activity_id)
     audit.record(actor.email, via, "update", "activity", activity_id, _audit_view(current), _audit_view(record))
     for registration in promoted:
-        audit.record(actor.email, via, "promote", "registration", registration["id"], None,
+        audit.record(actor.email, via, "promote", "registration", registration["id"],
+                     {"status": "waitlisted", "activity_id": activity_id},
                      {"status": "registered", "activity_id": activity_id})
         messages.send("promotion", record, registration, registration.get("token"))
     if changed:

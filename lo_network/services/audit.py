@@ -17,7 +17,8 @@ from lo_network.domain.permissions import Permission, require
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
 ENTITIES = ("organisation", "person", "employment", "organisation_link", "person_link", "consent",
-            "user", "audit", "privacy")
+            "user", "audit", "privacy",
+            "activity", "registration", "import_job")  # issue 7: activities, registrations, imports
 FILTERS = ("actor", "entity", "entity_id", "action", "since", "until", "text")
 
 
@@ -67,7 +68,8 @@ def changes(entry: AuditEntry) -> list[Change]:
 
 def href(entity: str, entity_id: str) -> str:
     return {"organisation": f"/organisaties/{entity_id}", "person": f"/personen/{entity_id}",
-            "privacy": f"/personen/{entity_id}"}.get(entity, "")  # an access request or erasure: the person
+            "privacy": f"/personen/{entity_id}", "activity": f"/activiteiten/{entity_id}",
+            }.get(entity, "")  # an access request or erasure: the person
 
 
 def view(entry: AuditEntry) -> Entry:
@@ -114,10 +116,20 @@ def history(actor: Actor, entity: str, entity_id: str, limit: int = 50) -> list[
 
 
 
+def activity_history(actor: Actor, activity_id: str, limit: int = 50) -> list[Entry]:
+    """An activity's page history: changes to the activity and to its registrations."""
+    require(actor.role, Permission.VIEW)
+    rows = log.for_entity("activity", activity_id, limit=limit)
+    rows += log.search(entity="registration", text=activity_id, page_size=limit)[0]
+    rows.sort(key=lambda r: r.id, reverse=True)
+    return [view(r) for r in rows[:limit]]
+
+
 def person_history(actor: Actor, person_id: str, limit: int = 50) -> list[Entry]:
-    """A person's page history: changes to the person and to their consent records."""
+    """A person's page history: changes to the person, their consent records and employments."""
     require(actor.role, Permission.VIEW)
     rows = log.for_entity("person", person_id, limit=limit)
     rows += log.search(entity="consent", text=person_id, page_size=limit)[0]
+    rows += log.search(entity="employment", text=person_id, page_size=limit)[0]
     rows.sort(key=lambda r: r.id, reverse=True)
     return [view(r) for r in rows[:limit]]

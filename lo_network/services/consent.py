@@ -66,6 +66,15 @@ def allowed_people(person_ids: Iterable[str], purpose: str = "directory") -> set
     return {r["id"] for r in rows if domain.has_basis(r["records"], purpose, r["general_basis"])}
 
 
+def directory_only(actor: Actor) -> bool:
+    """The one rule of who sees people only with a basis for the network directory: the
+    roles that may not maintain the network (steering, organiser). People lists, people
+    exports and attendee exports ask here; the map hides such people for everyone."""
+    from lo_network.domain.permissions import allowed
+
+    return not allowed(actor.role, Permission.EDIT_NETWORK)
+
+
 def has_basis(person_id: str, purpose: str) -> bool:
     return person_id in allowed_people([person_id], purpose)
 

@@ -26,7 +26,7 @@ VALIDATE = {domain.ORGANISATION: organisation_domain.validate, domain.PERSON: pe
 # relationships a merge moves (or, between the two / "not a duplicate", drops and can restore)
 MOVABLE = {
     domain.ORGANISATION: {"WORKS_AT", "LINK", "NOT_DUPLICATE"},
-    domain.PERSON: {"WORKS_AT", "LINK", "REGISTERED_FOR", "NOT_DUPLICATE"},
+    domain.PERSON: {"WORKS_AT", "LINK", "REGISTERED_FOR", "REGISTERED", "CONSENT", "NOT_DUPLICATE"},
 }
 MERGE, UNDO = "merge", "undo_merge"
 

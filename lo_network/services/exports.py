@@ -14,6 +14,7 @@ from lo_network.domain import people as person_domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
+from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import imports as store
 from lo_network.store import organisations as org_store
@@ -55,7 +56,9 @@ def people(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt: str =
     """(filename, bytes) of every person the list shows with these filters."""
     require(actor.role, Permission.VIEW)
     _check(fmt, sort, person_domain.SORTS)
-    clean = person_store._filters(dict(filters, text=fold(filters.get("text"))[:100]))
+    # issue 7: the export shows whom the list shows (services.consent.directory_only)
+    clean = person_store._filters(dict(filters, text=fold(filters.get("text"))[:100],
+                                       directory=consent.directory_only(actor)))
     rows = (domain.export_row(r, "people")
             for r in store.iter_pages(driver.read, store.export_people, clean, sort, person_domain.KEYSET_SORTS))
     headers = list(domain.EXPORT_HEADERS["people"].values())

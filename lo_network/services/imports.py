@@ -90,6 +90,17 @@ class BatchPlan:
     attendances: list[dict] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     errors: list[domain.RowError] = field(default_factory=list)
+    # issue 7: one audit entry per record written: (action, entity, id, before, after)
+    audit: list[tuple] = field(default_factory=list)
+
+
+def _audited(props: dict) -> dict:
+    """What an import's audit entry keeps of a record: its fields, not the derived keys."""
+    return {k: v for k, v in props.items() if not k.endswith("_key") and k not in ("dedupe_name", "website_domain")}
+
+
+def _before(record: dict, props: dict) -> dict:
+    return {k: record.get(k) for k in _audited(props)}
 
 
 class Importer:
@@ -222,6 +233,7 @@ class Importer:
                 person_id = domain.stable_id("person", *keys[0])
                 plan.people.append({"id": person_id, "props": props})
                 plan.counts["people_create"] += 1
+                plan.audit.append(("create", "person", person_id, None, _audited(props)))
                 self.person_index.add(person_id, keys)
                 self.employers[person_id] = set()
                 self.written_people[person_id] = dict(props, id=person_id)
@@ -230,12 +242,15 @@ class Importer:
                 plan.counts[f"matched_{hit[1]}"] += 1
                 if domain.changed(record, props, "people"):
                     plan.people.append({"id": person_id, "props": props})
+                    plan.audit.append(("update", "person", person_id, _before(record, props), _audited(props)))
                     self.written_people[person_id] = dict(props, id=person_id)
             if employer and employer not in self.employers.get(person_id, set()):
                 plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
                                          "organisation_id": employer, "role": props.get("job_title", ""),
                                          "since": None})
                 plan.counts["links_create"] += 1
+                plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
+                    "person_id": person_id, "organisation_id": employer, "role": props.get("job_title", "")}))
                 self.employers.setdefault(person_id, set()).add(employer)
             people.append((group, activity, employer, person_id, props))
         keys = []
@@ -277,6 +292,9 @@ class Importer:
             }
             plan.attendances.append(row)
             plan.counts["create"] += 1
+            plan.audit.append(("create", "registration", done, None, {
+                "activity_id": activity["id"], "person_id": person_id, "name": props.get("name", ""),
+                "status": "registered", "attendance": attendance}))
             return
         status = registration.get("status") or ""
         if status not in ("registered", "walk_in"):
@@ -291,6 +309,10 @@ class Importer:
         row["create"] = {}
         plan.attendances.append(row)
         plan.counts["update"] += 1
+        plan.audit.append(("update", "registration", done,
+                           {"activity_id": activity["id"], "status": registration.get("status") or "",
+                            "attendance": registration.get("attendance") or ""},
+                           {"activity_id": activity["id"], "status": status, "attendance": attendance}))
 
     def _plan_organisations(self, groups: list[domain.Group]) -> BatchPlan:
         plan = BatchPlan()
@@ -307,12 +329,14 @@ class Importer:
                 new_id = domain.stable_id("organisation", *group.keys[0])
                 plan.organisations.append({"id": new_id, "props": props})
                 plan.counts["create"] += 1
+                plan.audit.append(("create", "organisation", new_id, None, _audited(props)))
                 self.org_index.add(new_id, group.keys, props.get("kvk", ""))
                 continue
             plan.counts[f"matched_{hit[1]}"] += 1
             if domain.changed(record, props, "organisations"):
                 plan.organisations.append({"id": record["id"], "props": props})
                 plan.counts["update"] += 1
+                plan.audit.append(("update", "organisation", record["id"], _before(record, props), _audited(props)))
             else:
                 plan.counts["unchanged"] += 1
         return plan
@@ -336,6 +360,7 @@ class Importer:
         new_id = domain.stable_id("organisation", *keys[0])
         plan.organisations.append({"id": new_id, "props": self._new_org_props(org)})
         plan.counts["organisations_create"] += 1
+        plan.audit.append(("create", "organisation", new_id, None, _audited(plan.organisations[-1]["props"])))
         self.org_index.add(new_id, keys, org["kvk"])
         self.new_organisations.add(new_id)
         return new_id
@@ -369,6 +394,7 @@ class Importer:
                 person_id = domain.stable_id("person", *keys[0])
                 plan.people.append({"id": person_id, "props": props})
                 plan.counts["create"] += 1
+                plan.audit.append(("create", "person", person_id, None, _audited(props)))
                 self.person_index.add(person_id, keys)
                 self.employers[person_id] = set()
                 fields_changed = True
@@ -378,12 +404,15 @@ class Importer:
                 fields_changed = domain.changed(record, props, "people")
                 if fields_changed:
                     plan.people.append({"id": person_id, "props": props})
+                    plan.audit.append(("update", "person", person_id, _before(record, props), _audited(props)))
             new_link = bool(employer) and employer not in self.employers.get(person_id, set())
             if new_link:
                 plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
                                          "organisation_id": employer, "role": props.get("job_title", ""),
                                          "since": None})
                 plan.counts["links_create"] += 1
+                plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
+                    "person_id": person_id, "organisation_id": employer, "role": props.get("job_title", "")}))
                 self.employers.setdefault(person_id, set()).add(employer)
             if record is not None:
                 plan.counts["update" if (fields_changed or new_link) else "unchanged"] += 1
@@ -584,6 +613,10 @@ def execute(job_id: int, progress: Callable[[int, int], None] | None = None) -> 
     totals: Counter = Counter(json.loads(job.result or "{}").get("counts", {}))
 
     def after_batch(index: int, plan: BatchPlan) -> None:
+        # issue 7: an entry per record written (after the batch's commit), via "import", by
+        # the job's user, naming the job; the job's own summary entry follows at the end
+        audit.record_many(job.actor, "import", [(action, entity, rid, before, dict(after or {}, import_job=job.id))
+                                                for action, entity, rid, before, after in plan.audit])
         totals.update(plan.counts)
         job.batches_done = index + 1
         job.records_done = min((index + 1) * importer.batch, len(importer.groups))
@@ -678,3 +711,107 @@ def wait(job_id: int, timeout: float = 600) -> ImportJob:
     if thread is not None:
         thread.join(timeout)
     return _load(job_id)
+
+
+# ---------------------------------------------------------------- issue 7: erasure in stored files
+SCRUBBED = "[verwijderd]"
+
+
+def _scrub_rows(rows: list[list[Any]], identifying: set[str], values: set[str]) -> bool:
+    """In each row that names the person (a cell is their email, phone or full name, or
+    their first and last name stand in two cells), every cell holding one of their values
+    is replaced. True when something changed."""
+    changed = False
+    for row in rows:
+        cells = {str(c).strip().casefold() for c in row if c not in (None, "")}
+        if not (cells & identifying or _names_in(cells, identifying)):
+            continue
+        for i, cell in enumerate(row):
+            if cell not in (None, "") and str(cell).strip().casefold() in values:
+                row[i] = SCRUBBED
+                changed = True
+    return changed
+
+
+def _names_in(cells: set[str], identifying: set[str]) -> bool:
+    pairs = [v for v in identifying if v.startswith("\x00")]  # "\0first\0last"
+    return any(all(part in cells for part in pair.split("\x00")[1:]) for pair in pairs)
+
+
+def _scrub_csv(path: Path, identifying: set[str], values: set[str]) -> bool:
+    import csv
+    import io
+
+    data = path.read_bytes()
+    text, encoding = domain.decode(data)
+    delimiter = domain.sniff_delimiter(text)
+    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    if not _scrub_rows(rows, identifying, values):
+        return False
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if "\r\n" in text else "\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode("utf-8-sig" if encoding == "utf-8-sig" else encoding, errors="replace"))
+    return True
+
+
+def _scrub_xlsx(path: Path, identifying: set[str], values: set[str]) -> bool:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    changed = False
+    for sheet in book.worksheets:
+        for cells in sheet.iter_rows():
+            row = [c.value for c in cells]
+            if _scrub_rows([row], identifying, values):
+                for cell, value in zip(cells, row):
+                    cell.value = value
+                changed = True
+    if changed:
+        book.save(path)
+    return changed
+
+
+def _scrub_errors(path: Path, identifying: set[str]) -> bool:
+    items = json.loads(path.read_text(encoding="utf-8"))
+    texts = sorted((v for v in identifying if not v.startswith("\x00")), key=len, reverse=True)
+    changed = False
+    for item in items:
+        reason = str(item.get("reason") or "")
+        for text in texts:
+            reason = re.sub(re.escape(text), SCRUBBED, reason, flags=re.IGNORECASE)
+        if reason != item.get("reason"):
+            item["reason"], changed = reason, True
+    if changed:
+        path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return changed
+
+
+def scrub_files(identifying: set[str], values: set[str], first_last: tuple[str, str] = ("", "")) -> int:
+    """Erasure (issue 7): the person's data in the stored copies of uploaded files and in
+    their error lists, for every import job not running now; how many files changed.
+    ``identifying``: texts that alone name the person (email, phone, full name);
+    ``values``: every text of theirs to replace in a row that names them."""
+    ident = {v.strip().casefold() for v in identifying if v and len(v.strip()) >= 3}
+    if all(first_last):
+        ident.add("\x00" + "\x00".join(v.strip().casefold() for v in first_last))
+    vals = {v.strip().casefold() for v in values if v and len(v.strip()) >= 2} | {
+        v for v in ident if not v.startswith("\x00")}
+    if not ident:
+        return 0
+    data_dir = settings_mod.get().data_dir
+    with sql.session() as db:
+        jobs = list(db.exec(select(ImportJob).where(ImportJob.status.not_in(("running", "analysing")))))
+    changed = 0
+    for job in jobs:
+        path = data_dir / job.path if job.path else None
+        try:
+            if path and path.is_file():
+                fmt = domain.file_format(job.filename, path.read_bytes()[:4])
+                if (_scrub_xlsx if fmt == "xlsx" else _scrub_csv)(path, ident, vals):
+                    changed += 1
+            errors = _errors_path(job)
+            if errors.is_file() and _scrub_errors(errors, ident):
+                changed += 1
+        except (OSError, ValueError, ValidationError) as exc:  # a broken file stays as it was; say so
+            log.warning("import job %s: could not scrub %s: %s", job.id, path, exc)
+    return changed

@@ -9,9 +9,9 @@ from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, allowed, require
+from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
-from lo_network.services import Page, clamp_page, read_page
+from lo_network.services import Page, clamp_page, consent, read_page
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
 from lo_network.store import people as store
@@ -34,7 +34,7 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
     # issue 7: a role that may only view sees people with a basis for the network directory
     # (the same rule as the map); who maintains the network sees everyone
-    clean_filters["directory"] = not allowed(actor.role, Permission.EDIT_NETWORK)
+    clean_filters["directory"] = consent.directory_only(actor)
     return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
 

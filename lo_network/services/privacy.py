@@ -1,10 +1,11 @@
 """Access request and erasure of one person (issue 7, AVG / GDPR articles 15 and 17).
 
 ``access_report`` gathers everything held about a person: their properties, employment
-history, links, consent records and the audit entries about them; ``report_html`` renders
-it as a readable page. ``erase`` anonymises the person everywhere (graph and the audit
-entries in SQL) in a way that cannot be undone, and audits that it happened without
-repeating any personal data. Both are for administrators only (Permission.PRIVACY)."""
+history, links, consent records, registrations, the emails sent to them and the audit
+entries about them; ``report_html`` renders it as a readable page. ``erase`` anonymises the
+person everywhere (the graph with their registrations, the outbox, the audit entries and
+the stored import files) in a way that cannot be undone, keeping the counts of past
+activities, and audits that it happened without repeating any personal data. Both are for administrators only (Permission.PRIVACY)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from lo_network.audit.models import AuditEntry
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.mail import outbox
 from lo_network.store import consent as consent_store
 from lo_network.store import driver
 from lo_network.store import links as link_store
@@ -44,24 +46,44 @@ def _entry(e: AuditEntry) -> dict:
             "before": json.loads(e.before) if e.before else None, "after": json.loads(e.after) if e.after else None}
 
 
+def _email(row) -> dict:
+    return {"id": row.id, "created_at": row.created_at.isoformat(), "kind": row.kind, "to": row.to_address,
+            "subject": row.subject, "status": row.status,
+            "sent_at": row.sent_at.isoformat() if row.sent_at else None, "activity_id": row.activity_id,
+            "registration_id": row.registration_id, "calendar": row.ics_method or None, "body": row.body}
+
+
 def _gather(person_id: str) -> dict | None:
     def work(tx):
         person = people_store.get(tx, person_id)
         if person is None:
             return None
-        return person, link_store.list_for(tx, "person", person_id), consent_store.list_for(tx, person_id)
+        return (person, link_store.list_for(tx, "person", person_id), consent_store.list_for(tx, person_id),
+                store.registrations(tx, person_id))
 
     found = driver.read(work)
     if found is None:
         return None
-    person, links, consents = found
+    person, links, consents, registrations = found
+    for r in registrations:  # attended: yes, no (no-show) or not known (yet)
+        r["attended"] = {"present": True, "no_show": False}.get(r.get("attendance") or "")
     employments = person.pop("employments", [])
-    entries = audit.about_person(person_id, [w["id"] for w in employments])
+    registration_ids = [r["id"] for r in registrations]
+    emails = outbox.for_person(person.get("email") or "", registration_ids)
+    public_emails = {r.get("email") for r in registrations} - {None, ""}
+    entries = {e.id: e for e in audit.about_person(person_id, [w["id"] for w in employments], registration_ids,
+                                                   person.get("email") or "")}
+    for other in sorted(public_emails - {person.get("email")}):  # registered with another address
+        entries.update({e.id: e for e in audit.about_person(person_id, (), registration_ids, other)})
     return {
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "person": person, "employments": employments, "links": links, "consents": consents,
-        "audit": [_entry(e) for e in entries],
+        "registrations": registrations, "emails": [_email(e) for e in emails],
+        "audit": [_entry(entries[i]) for i in sorted(entries, key=lambda i: (entries[i].at, i))],
     }
+
+
+SECTIONS = ("employments", "links", "consents", "registrations", "emails", "audit")
 
 
 def access_report(actor: Actor, person_id: str, via: str) -> dict:
@@ -72,7 +94,7 @@ def access_report(actor: Actor, person_id: str, via: str) -> dict:
     if report is None:
         raise NotFound(person_id)
     audit.record(actor.email, via, "access_request", "privacy", person_id, None, {
-        "person_id": person_id, **{k: len(report[k]) for k in ("employments", "links", "consents", "audit")}})
+        "person_id": person_id, **{k: len(report[k]) for k in SECTIONS}})
     return report
 
 
@@ -90,6 +112,16 @@ def _table(rows: list[dict], columns: list[str]) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in columns) + "</tr>" for r in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _registration_row(r: dict) -> dict:
+    from lo_network.domain import registrations as registration_domain
+    from lo_network.domain.activities import dutch_datetime
+
+    status = registration_domain.STATUSES.get(r.get("status") or "", (r.get("status"), r.get("status")))
+    attended = {"present": "ja / yes", "no_show": "nee / no"}.get(r.get("attendance") or "", "—")
+    return dict(r, activity=r.get("activity_title"), date=dutch_datetime(r.get("starts_at")) if r.get("starts_at") else "",
+                status=f"{status[0]} / {status[1]}", attended=attended)
 
 
 def report_html(report: dict) -> str:
@@ -113,6 +145,11 @@ opgemaakt op / generated at {html.escape(report['generated_at'])}.</p>
 {_table(report['links'], ['type', 'from_id', 'to_id', 'other_name', 'since', 'until', 'source', 'note'])}
 <h2>Toestemmingen / consent</h2>
 {_table(report['consents'], ['purpose', 'basis', 'date', 'source', 'withdrawn'])}
+<h2>Aanmeldingen voor activiteiten / registrations</h2>
+{_table([_registration_row(r) for r in report.get('registrations', [])],
+        ['activity', 'date', 'status', 'attended', 'name', 'email', 'organisation_name', 'remarks', 'registered_at', 'via'])}
+<h2>E-mails aan deze persoon / emails sent</h2>
+{_table(report.get('emails', []), ['created_at', 'kind', 'to', 'subject', 'status', 'sent_at', 'body'])}
 <h2>Auditlog / audit entries</h2>
 {_table(report['audit'], ['at', 'actor', 'via', 'action', 'entity', 'entity_id', 'before', 'after'])}
 </body></html>
@@ -127,6 +164,8 @@ def _personal_values(report: dict) -> set[str]:
                                      "notes", "consent_source")}
     values |= {c.get("source") for c in report["consents"]}
     values |= {w.get("role") for w in report["employments"]}
+    for registration in report.get("registrations", []):
+        values |= {registration.get(k) for k in ("name", "email", "remarks")}
     return {v for v in values if isinstance(v, str) and len(v.strip()) >= 2}
 
 
@@ -156,9 +195,11 @@ def _redact_audit(person_id: str, report: dict) -> int:
                 text = getattr(entry, side)
                 if text:
                     new[side] = json.dumps(redact(json.loads(text), values), ensure_ascii=False, default=str)
-            if any(new[s] != getattr(entry, s) for s in new):
+            actor = redact(entry.actor, values)  # "public:<their email>" on their own registrations
+            if actor != entry.actor or any(new[s] != getattr(entry, s) for s in new):
                 for side, text in new.items():
                     setattr(entry, side, text)
+                entry.actor = actor
                 db.add(entry)
                 changed += 1
         db.commit()
@@ -188,10 +229,29 @@ def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:
     if graph is None:
         raise NotFound(person_id)
     redacted = _redact_audit(person_id, report)
+    registration_ids = sorted(set(graph.pop("registration_ids")) | {r["id"] for r in report["registrations"]})
+    emails = outbox.erase_for(report["person"].get("email") or "", registration_ids)
+    for other in {r.get("email") for r in report["registrations"]} - {None, "", report["person"].get("email")}:
+        emails += outbox.erase_for(other, [])
+    import_files = _scrub_import_files(report)
     audit.record(actor.email, via, "erase", "privacy", person_id, None, {
         "person_id": person_id, "employments_kept": len(report["employments"]), "links_kept": len(report["links"]),
-        "consents_removed": graph["consents"], "audit_entries_redacted": redacted})
-    return {"person_id": person_id, "audit_entries_redacted": redacted, **graph}
+        "consents_removed": graph["consents"], "registrations_kept": graph["registrations"],
+        "emails_erased": emails, "import_files_scrubbed": import_files, "audit_entries_redacted": redacted})
+    return {"person_id": person_id, "audit_entries_redacted": redacted, "emails": emails,
+            "import_files": import_files, **graph}
+
+
+def _scrub_import_files(report: dict) -> int:
+    """The person's texts in the stored copies of imported files (and their error files)
+    are replaced (services.imports.scrub_files); how many files changed."""
+    from lo_network.services import imports
+
+    person = report["person"]
+    identifying = {person.get(k) or "" for k in ("email", "phone", "name")}
+    identifying |= {r.get("email") or "" for r in report.get("registrations", [])}
+    return imports.scrub_files(identifying, _personal_values(report),
+                               (person.get("first_name") or "", person.get("last_name") or ""))
 
 
 # ---------------------------------------------------------------- retention

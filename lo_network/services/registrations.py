@@ -105,6 +105,24 @@ def register_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) ->
 
 
 # ---------------------------------------------------------------- organisers
+INVITATIONS = "invitations"
+
+
+def _refuse_without_basis(people: list[tuple[str, str]]) -> None:
+    """Issue 7: an organiser registers (and so invites: confirmation with a calendar
+    invitation) only known people with a basis for the purpose "invitations"
+    (services.consent.allowed_people); otherwise nothing is registered and the error names
+    each person without one. Someone who registers themselves consents on the form."""
+    from lo_network.services import consent
+
+    allowed = consent.allowed_people([pid for pid, _ in people], INVITATIONS)
+    refused = [name or pid for pid, name in people if pid not in allowed]
+    if refused:
+        raise ValidationError({"person_ids": (
+            "geen grondslag voor uitnodigingen (toestemming ontbreekt of is ingetrokken) / "
+            "no basis for event invitations (no consent, or withdrawn): " + ", ".join(refused))})
+
+
 def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: str) -> list[Outcome]:
     """Register known people (several at once), each in its own seat transaction, in the order given."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
@@ -120,6 +138,7 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
     unknown = [i for i in ids if i not in found]
     if unknown:
         raise ValidationError({"person_ids": "onbekende persoon / unknown person: " + ", ".join(unknown)})
+    _refuse_without_basis([(pid, found[pid]["name"]) for pid in ids])
     outcomes = []
     for pid in ids:
         person = found[pid]
@@ -139,6 +158,8 @@ def register_contact(actor: Actor, activity_id: str, raw: dict[str, Any], via: s
     if activity_domain.ended(activity, now()):
         raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
     registrant = domain.validate_registrant(raw, public=False)
+    known = driver.read(store.people_by_email, registrant["email_key"])
+    _refuse_without_basis([(p["id"], p["name"]) for p in known])
     organisation = driver.read(store.match_organisation, registrant["organisation_key"])
     proposed = bool(registrant["organisation_name"]) and organisation is None
     return _register(activity_id, registrant, person_id=None,
@@ -172,17 +193,20 @@ def lookup_people(actor: Actor, text: str, limit: int = 20) -> list[dict]:
 
 
 def _cancel(registration_id: str, actor_email: str, via: str) -> dict:
+    before = driver.read(store.get, registration_id)  # for the audit entry's "before"
     result = store.write_contended(store.cancel, registration_id)
     if result["outcome"] == "missing":
         raise NotFound(registration_id)
     registration = result["registration"]
     if result["outcome"] == "already":
         return registration
-    audit.record(actor_email, via, "cancel", "registration", registration_id, None, _audit_view(registration))
+    audit.record(actor_email, via, "cancel", "registration", registration_id,
+                 _audit_view(before) if before else None, _audit_view(registration))
     activity = driver.read(activity_store.get, registration["activity_id"]) or result["activity"]
     messages.send("cancellation", activity, registration)
     for promoted in result["promoted"]:
-        audit.record(actor_email, via, "promote", "registration", promoted["id"], None, _audit_view(promoted))
+        audit.record(actor_email, via, "promote", "registration", promoted["id"],
+                     {"status": "waitlisted", "activity_id": promoted.get("activity_id")}, _audit_view(promoted))
         messages.send("promotion", activity, promoted, promoted.get("token"))
     return registration | {"promoted": [p["id"] for p in result["promoted"]]}
 
@@ -195,11 +219,13 @@ def cancel(actor: Actor, registration_id: str, via: str) -> dict:
 def check_in(actor: Actor, activity_id: str, registration_id: str, present: bool, via: str) -> dict:
     """One tap at the door: present (or undo)."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
+    before = driver.read(store.get, registration_id)
     record = driver.write(store.set_attendance, activity_id, registration_id, "present" if present else "")
     if record is None:
         raise NotFound(registration_id)
     audit.record(actor.email, via, "check_in" if present else "undo_check_in", "registration", registration_id,
-                 None, {"attendance": record.get("attendance")})
+                 {"attendance": (before or {}).get("attendance") or "", "activity_id": activity_id},
+                 {"attendance": record.get("attendance") or "", "activity_id": activity_id})
     return record
 
 
@@ -269,8 +295,14 @@ def attendee_table(actor: Actor, activity_id: str, lang: str = "nl"):
     """The attendee list as a pandas DataFrame, labels in ``lang``, statuses spelled out."""
     import pandas as pd
 
+    from lo_network.services import consent
+
     activity = get_activity_for_export(actor, activity_id)
     rows = driver.read(store.list_for_activity, activity_id, "", None)
+    if consent.directory_only(actor):  # issue 7: the people lists' rule, for known people
+        linked = [r["person_id"] for r in rows if r.get("person_id")]
+        shown = consent.allowed_people(linked, "directory")
+        rows = [r for r in rows if not r.get("person_id") or r["person_id"] in shown]
     pick = 1 if lang == "en" else 0
     data = []
     for r in rows:

@@ -312,7 +312,7 @@ class ActivityState(SessionState):
         self._show(record)
         self._load_registrations()
         self.editing = False
-        return rx.toast.success(self.ui_text("common.saved"))
+        return [rx.toast.success(self.ui_text("common.saved")), _history()]
 
     @requires(Permission.EDIT_ACTIVITIES)
     def delete(self):
@@ -348,7 +348,7 @@ class ActivityState(SessionState):
         tally = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("registered", "waitlisted", "duplicate")}
         self.chosen, self.people_hits, self.people_query = [], [], ""
         self._refresh()
-        return rx.toast.success(self.ui_text("reg.done").format(**tally))
+        return [rx.toast.success(self.ui_text("reg.done").format(**tally)), _history()]
 
     @requires(Permission.EDIT_ACTIVITIES)
     def cancel_registration(self, registration_id: str):
@@ -357,7 +357,7 @@ class ActivityState(SessionState):
         text = self.ui_text("reg.cancelled")
         if result.get("promoted"):
             text += " — " + self.ui_text("reg.promoted")
-        return rx.toast.success(text)
+        return [rx.toast.success(text), _history()]
 
     # ------------------------------------------------------------ living labs and projects
     @requires(Permission.VIEW)
@@ -435,3 +435,10 @@ class ActivityState(SessionState):
 
 
 STATUS_LABELS = reg_domain.STATUSES
+
+
+def _history():
+    """The page's "Geschiedenis" reloads after a change made on the page (issue 7)."""
+    from lo_network.states.history import HistoryState  # it imports this module
+
+    return HistoryState.load_activity

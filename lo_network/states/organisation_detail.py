@@ -214,9 +214,16 @@ class OrganisationState(SessionState):
             return [rx.redirect(f"{LIST_ROUTE}/{record['id']}"), rx.toast.success(self.ui_text("org.created"))]
         self._show(service.get(actor, self.record_id))
         self.editing = False
-        return rx.toast.success(self.ui_text("common.saved"))
+        return [rx.toast.success(self.ui_text("common.saved")), _history()]
 
     @requires(Permission.EDIT_NETWORK)
     def delete(self):
         name = service.delete(self.signed_in_actor(), self.record_id, via="ui")
         return [rx.redirect(LIST_ROUTE), rx.toast.success(f"{self.ui_text('common.deleted')}: {name}")]
+
+
+def _history():
+    """The page's "Geschiedenis" reloads after a change made on the page (issue 7)."""
+    from lo_network.states.history import HistoryState  # it imports this module
+
+    return HistoryState.load_organisation

@@ -262,7 +262,7 @@ class PersonState(SessionState):
             return [rx.redirect(f"{LIST_ROUTE}/{record['id']}"), rx.toast.success(self.ui_text("person.created"))]
         self._show(service.get(actor, self.record_id))
         self.editing = False
-        return rx.toast.success(self.ui_text("common.saved"))
+        return [rx.toast.success(self.ui_text("common.saved")), _history()]
 
     @requires(Permission.EDIT_NETWORK)
     def delete(self):
@@ -287,11 +287,18 @@ class PersonState(SessionState):
         self.job_open = False
         self._reset_job()
         self._show(service.get(actor, self.record_id))
-        return rx.toast.success(self.ui_text("common.saved"))
+        return [rx.toast.success(self.ui_text("common.saved")), _history()]
 
     @requires(Permission.EDIT_NETWORK)
     def delete_job(self, job_id: str):
         actor = self.signed_in_actor()
         service.delete_employment(actor, self.record_id, job_id, via="ui")
         self._show(service.get(actor, self.record_id))
-        return rx.toast.success(self.ui_text("person.job.deleted"))
+        return [rx.toast.success(self.ui_text("person.job.deleted")), _history()]
+
+
+def _history():
+    """The page's "Geschiedenis" reloads after a change made on the page (issue 7)."""
+    from lo_network.states.history import HistoryState  # it imports this module
+
+    return HistoryState.load_person

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterator
 
 from neo4j import ManagedTransaction
@@ -61,7 +62,8 @@ def export_organisations(tx: ManagedTransaction, filters: dict[str, Any], sort: 
 
 def export_people(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
                   after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
-    result = tx.run(q("imports/export_people"), **filters, **after, sort=sort, offset=offset, limit=limit)
+    result = tx.run(q("imports/export_people"), **filters, **after, sort=sort, offset=offset, limit=limit,
+                    today=date.today().isoformat())
     return [plain(r["person"]) for r in result]
 
 

@@ -226,3 +226,9 @@ def confirm_organisation(tx: ManagedTransaction, registration_id: str, organisat
 
 def for_person(tx: ManagedTransaction, person_id: str, limit: int = 200) -> list[dict]:
     return [plain(r["participation"]) for r in tx.run(q("registrations/for_person"), person_id=person_id, limit=limit)]
+
+
+def people_by_email(tx: ManagedTransaction, email_key: str) -> list[dict]:
+    if not email_key:
+        return []
+    return [r.data() for r in tx.run(q("registrations/people_by_email"), email_key=email_key)]

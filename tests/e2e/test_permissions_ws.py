@@ -35,7 +35,9 @@ REFUSAL = "U heeft geen rechten voor deze actie."
 LEAST_ROLE_FIRST = ("coordinator", "organiser", "admin")
 # States whose guarded events act on data of their own (not the organisation/person this
 # file watches): their positive control is in the named test file; refusal stays here.
-OWN_POSITIVE_CONTROL = {"ImportState": "tests/e2e/test_import_page.py"}
+OWN_POSITIVE_CONTROL = {"ImportState": "tests/e2e/test_import_page.py",
+                        # issue 7: erases people listed for retention (set back in time there)
+                        "RetentionState": "tests/e2e/test_privacy_pages.py"}
 SETTLE_SECONDS = 5.0
 _serial = itertools.count(1)
 
@@ -157,7 +159,8 @@ def fresh_targets(admin) -> Targets:
     n = next(_serial)
     org = organisations.create(admin, {"name": f"E2E Doelwit {n} BV", "kind": "company", "kvk": f"{70000000 + n}",
                                        "city": "Deventer", "status": "participant"}, via="e2e")
-    person = people.create(admin, {"first_name": "Doel", "last_name": f"Wit {n}", "email": f"doel{n}@example.nl"},
+    person = people.create(admin, {"first_name": "Doel", "last_name": f"Wit {n}", "email": f"doel{n}@example.nl",
+                                   "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"},
                            via="e2e", employment={"organisation_id": org["id"], "role": "Planner"})
     employment_id = people.get(admin, person["id"])["employments"][0]["id"]
     user = accounts.create_user(f"e2e-target-{n}@test.example", "e2e-target-password", "organiser")
@@ -195,7 +198,8 @@ def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
     registration = registrations.register_contact(  # with an organisation to confirm (coordinator)
         admin, activity["id"], {"name": f"Gast {n}", "email": f"gast{n}@example.nl",
                                 "organisation_name": f"Voorgesteld {n} BV"}, via="e2e").registration
-    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}"}, via="e2e")
+    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}",  # a basis to be invited (issue 7)
+                                  "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"}, via="e2e")
     return activity["id"], registration["id"], other["id"]
 
 
@@ -333,6 +337,8 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
             "ActivityState.toggle_milestone", "ActivityState.delete_milestone"
             } <= names, sorted(names)
     assert {"FollowUpState.save_note", "FollowUpNotesState.add_note", "FollowUpNotesState.set_done"} <= names  # issue 6
+    assert {"RetentionState.load", "RetentionState.erase_selected",  # issue 7
+            "PersonPrivacyState.erase_person"} <= names, sorted(names)
 
 
 def send_as(app, admin, case: Case, cookie: dict) -> tuple[list[str], str]:

@@ -226,7 +226,8 @@ def test_organiser_registers_known_people_checks_in_and_exports(clean, users):
     from lo_network.services import organisations, people
 
     org = organisations.create(users["admin"], {"name": "Transport Twente BV", "kind": "company"}, via="test")
-    ids = [people.create(users["admin"], {"first_name": "Piet", "last_name": f"Bakker {n}", "email": f"piet{n}@tt.example"},
+    ids = [people.create(users["admin"], {"first_name": "Piet", "last_name": f"Bakker {n}", "email": f"piet{n}@tt.example",
+                                                   "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"},
                          via="test", employment={"organisation_id": org["id"], "role": "Planner"})["id"]
            for n in range(3)]
     act = make(users["organiser"], capacity="2")
@@ -305,7 +306,8 @@ def test_demo_activities_load_once(clean, users):
 def test_participation_history_of_a_person(clean, users):
     from lo_network.services import people
 
-    person = people.create(users["admin"], {"first_name": "Mira", "last_name": "Kok", "email": "mira@kok.example"}, via="test")
+    person = people.create(users["admin"], {"first_name": "Mira", "last_name": "Kok", "email": "mira@kok.example",
+                                            "consent_basis": "consent", "consent_date": "01-01-2024"}, via="test")
     first = make(users["organiser"], title="Café januari", kind="cafe", starts_at=local(2), ends_at=local(2, 12))
     second = make(users["organiser"], title="Beurs Antwerpen", kind="fair", starts_at=local(9), ends_at=local(9, 17))
     registrations.register_people(users["organiser"], first["id"], [person["id"]], via="test")

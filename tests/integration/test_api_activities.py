@@ -103,7 +103,8 @@ def test_round_trip_validation_registration_and_export(client, clean, auth, user
     listed = client.get(f"{V1}/activities", headers=auth["steering"], params={"kind": "trade_mission", "when": "upcoming"})
     assert [a["id"] for a in listed.json()["items"]] == [act["id"]]
 
-    ids = [people.create(users["admin"], {"first_name": "A", "last_name": f"Jansen {n}", "email": f"a{n}@x.example"},
+    ids = [people.create(users["admin"], {"first_name": "A", "last_name": f"Jansen {n}", "email": f"a{n}@x.example",
+                                                   "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"},
                          via="test")["id"] for n in range(3)]
     outcomes = client.post(f"{V1}/activities/{act['id']}/registrations", headers=h, json={"person_ids": ids}).json()
     assert [o["outcome"] for o in outcomes] == ["registered", "registered", "waitlisted"]

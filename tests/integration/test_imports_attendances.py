@@ -46,7 +46,8 @@ def world(graph, sql_db, users):
     past = make(users["organiser"], "Logistiek café maart", -10)
     future = make(users["organiser"], "Logistiek café juni", 10, capacity="1")
     known = person_service.create(users["admin"], {"first_name": "Piet", "last_name": "Bekend",
-                                                   "email": "piet@bekend.nl"}, "test")
+                                                   "email": "piet@bekend.nl", "consent_basis": "consent",
+                                                   "consent_date": "01-01-2024"}, "test")
     return {"past": past, "future": future, "known": known}
 
 

@@ -36,6 +36,8 @@ SCREEN_ONLY = {
     "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
     "FollowUpNotesState": {"set_note_value"},  # issue 6: a follow-up note's draft
     "FollowUpState": {"open_note", "set_note_open", "set_note_value"},  # issue 6: the quick note dialog
+    # issue 7: the selection and the dialog (erase_selected checks), the period's URL (load checks)
+    "RetentionState": {"toggle", "select_all", "set_step", "set_confirm", "set_years"},
 }
 # the public pages (no account): the service checks that the activity is public and open,
 # the rate limit per address, and the personal token of a registration

@@ -1,4 +1,5 @@
-// Merge: the employments and activity registrations of the dropped person move to the kept one.
+// Merge: the employments, activity registrations and consent records (issue 7) of the
+// dropped person move to the kept one.
 MATCH (k:Person {id: $keep_id})
 MATCH (d:Person {id: $drop_id})
 CALL (k, d) {
@@ -15,4 +16,18 @@ CALL (k, d) {
   DELETE r
   RETURN count(m) AS registrations
 }
-RETURN jobs + registrations AS moved
+CALL (k, d) {
+  MATCH (d)-[r:REGISTERED]->(g:Registration)
+  CREATE (k)-[m:REGISTERED]->(g)
+  SET m = properties(r), m.merged_from = d.id
+  DELETE r
+  RETURN count(m) AS signed_up
+}
+CALL (k, d) {
+  MATCH (d)-[c:CONSENT]->(u:Purpose)
+  CREATE (k)-[m:CONSENT]->(u)
+  SET m = properties(c), m.merged_from = d.id
+  DELETE c
+  RETURN count(m) AS consents
+}
+RETURN jobs + registrations + signed_up + consents AS moved

@@ -1,4 +1,5 @@
-// Undo of a merge: employments and registrations moved from the dropped person go back to it.
+// Undo of a merge: employments, registrations and consent records moved from the dropped
+// person go back to it.
 MATCH (k:Person {id: $keep_id})
 MATCH (d:Person {id: $drop_id})
 CALL (k, d) {
@@ -17,4 +18,20 @@ CALL (k, d) {
   DELETE r
   RETURN count(m) AS registrations
 }
-RETURN jobs + registrations AS moved
+CALL (k, d) {
+  MATCH (k)-[r:REGISTERED]->(g:Registration) WHERE r.merged_from = d.id
+  CREATE (d)-[m:REGISTERED]->(g)
+  SET m = properties(r)
+  REMOVE m.merged_from
+  DELETE r
+  RETURN count(m) AS signed_up
+}
+CALL (k, d) {
+  MATCH (k)-[c:CONSENT]->(u:Purpose) WHERE c.merged_from = d.id
+  CREATE (d)-[m:CONSENT]->(u)
+  SET m = properties(c)
+  REMOVE m.merged_from
+  DELETE c
+  RETURN count(m) AS consents
+}
+RETURN jobs + registrations + signed_up + consents AS moved

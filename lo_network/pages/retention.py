@@ -1,0 +1,97 @@
+"""/bewaartermijn: the retention review (issue 7): list, select, erase in bulk (asks twice)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.lists import empty_state
+from lo_network.i18n import t
+from lo_network.states.retention import RetentionRow
+from lo_network.states.retention import RetentionState as S
+
+
+def row(r: RetentionRow) -> rx.Component:
+    return rx.hstack(
+        rx.checkbox(checked=S.selected.contains(r.id), on_change=lambda checked: S.toggle(r.id, checked),
+                    id="retention-pick-" + r.id, aria_label=r.name),
+        rx.link(r.name, href="/personen/" + r.id, weight="medium"),
+        rx.spacer(),
+        rx.text(t("retention.unchanged_since"), " ", r.updated, size="2", color_scheme="gray"),
+        align="center", width="100%", padding_y="6px", border_bottom="1px solid var(--gray-4)",
+        class_name="retention-row",
+    )
+
+
+def erase_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(t("retention.erase_title")),
+            rx.cond(
+                S.step == 1,
+                rx.vstack(
+                    rx.text(t("retention.erase_body"), " (", S.selected_count, ")"),
+                    rx.text(t("common.cannot_undo"), weight="bold"),
+                    rx.hstack(
+                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray", on_click=S.set_step(0)),
+                        rx.button(t("privacy.erase_continue"), color_scheme="red", on_click=S.set_step(2),
+                                  id="retention-continue"),
+                        justify="end", spacing="2", width="100%",
+                    ),
+                    spacing="3",
+                ),
+                rx.vstack(
+                    rx.text(t("retention.type_count")),
+                    rx.input(id="retention-confirm", value=S.confirm, on_change=S.set_confirm, width="100%",
+                             auto_complete="off", input_mode="numeric"),
+                    rx.cond(S.confirm_error != "", rx.text(S.confirm_error, color_scheme="red", size="2",
+                                                           id="retention-confirm-error")),
+                    rx.hstack(
+                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray", on_click=S.set_step(0)),
+                        rx.button(t("privacy.erase_final"), color_scheme="red", on_click=S.erase_selected,
+                                  id="retention-final"),
+                        justify="end", spacing="2", width="100%",
+                    ),
+                    spacing="3",
+                ),
+            ),
+            id="retention-dialog",
+        ),
+        open=S.step > 0,
+    )
+
+
+def retention() -> rx.Component:
+    return layout(
+        page_header(t("retention.title"), subtitle=t("retention.intro")),
+        section(
+            t("retention.settings"),
+            rx.hstack(
+                rx.text(t("retention.years"), size="2"),
+                rx.input(default_value=S.years.to_string(), key=S.years.to_string(), on_blur=S.set_years,
+                         id="retention-years", width="6em", input_mode="numeric"),
+                align="center", spacing="2",
+            ),
+        ),
+        loading(
+            S.loaded,
+            rx.cond(
+                S.rows.length() == 0,
+                empty_state(t("retention.none")),
+                section(
+                    t("retention.people"),
+                    rx.hstack(
+                        rx.checkbox(t("retention.select_all"), checked=S.selected_count == S.rows.length(),
+                                    on_change=S.select_all, id="retention-select-all"),
+                        rx.spacer(),
+                        rx.button(rx.icon("user-x", size=16), t("retention.erase_selected"), " (", S.selected_count, ")",
+                                  color_scheme="red", variant="soft", disabled=S.selected_count == 0,
+                                  on_click=S.set_step(1), id="retention-erase"),
+                        align="center", width="100%", margin_bottom="8px",
+                    ),
+                    rx.box(rx.foreach(S.rows, row), id="retention-list", width="100%"),
+                ),
+            ),
+        ),
+        erase_dialog(),
+    )
