@@ -651,6 +651,8 @@ STRINGS.update({
     "followup.note_saved": ("Opvolging genoteerd", "Follow-up noted"),
     "followup.col.open_note": ("Opvolging", "Follow-up"),
     "followup.note_quick": ("Noteer", "Note"),
+})
+
 # Retention review (issue 7: /bewaartermijn, administrators)
 STRINGS.update({
     "nav.retention": ("Bewaartermijn", "Retention"),
