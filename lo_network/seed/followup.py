@@ -62,6 +62,8 @@ def seed() -> str:
                "location": "Overijssel", "visibility": "public", "capacity": "", "description": MARK}
         activity = activity_service.create(CLI_ACTOR, raw, via="demo")
         people = [p for p in (_person_employed_since(o["id"], day.isoformat()) for o in plan[index]) if p]
+        invitable = consent_service.allowed_people(people, "invitations")  # issue 7: only people with a basis
+        people = [p for p in people if p in invitable]
         outcomes = registration_service.register_people(CLI_ACTOR, activity["id"], people, via="demo") if people else []
         activity_service.update(CLI_ACTOR, activity["id"], {
             "starts_at": start.strftime("%d-%m-%Y %H:%M"), "ends_at": (start + timedelta(hours=3)).strftime("%d-%m-%Y %H:%M"),

@@ -59,6 +59,9 @@ def _person(admin, w: World, key: str, org_key: str | None, since: str = "2015-0
     employment = {"organisation_id": w.orgs[org_key], "role": "Planner", "since": since, "until": until} \
         if org_key else None
     w.people[key] = people.create(admin, raw, via="test", employment=employment)["id"]
+    if not fields:  # a basis to be invited (issue 7: nobody is registered without one), none for the directory
+        consent.add(admin, w.people[key], {"purpose": "invitations", "basis": "legitimate_interest",
+                                           "date": "2015-01-01"}, via="test")
     return w.people[key]
 
 
