@@ -132,14 +132,15 @@ class FollowUpState(PagedList, SessionState):
         return {"region": self.region, "theme": self.theme, "kind": self.kind}
 
     # ------------------------------------------------------------ the graph
-    def _read_query(self) -> None:
-        params = self.router.url.query_parameters
+    def _route(self) -> str:
+        return ROUTE
+
+    def _choices(self):
+        return FILTERS
+
+    def _read_filters(self, params: dict[str, str]) -> None:
         tab = params.get("lijst", "dormant")
         self.tab = tab if tab in domain.LISTS else "dormant"
-        for name, words in FILTERS.items():
-            value = params.get(name, "")
-            setattr(self, name, value if value in words else "")
-        self._read_paging(params)
 
     def _list_page(self, filters: dict[str, str], cursor: str | None):
         return service.list_page(self.signed_in_actor(), self.tab, filters, self.sort, self.page, self.page_size)
