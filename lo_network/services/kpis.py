@@ -233,8 +233,17 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
     """Every figure of the dashboard for a period range and filters."""
     require(actor.role, Permission.VIEW)
     today = today or today_local()
-    filters = _check_filters(filters or {})
-    first, last = _range(first_month, last_month, grain, today)
+    errors: dict[str, str] = {}
+    try:
+        filters = _check_filters(filters or {})
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    try:
+        first, last = _range(first_month, last_month, grain, today)
+    except ValidationError as exc:
+        errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
     facts = read_facts(last)
     chosen, acts, regs, partners, events = _filtered(facts, filters)
     this_month = domain.month_start(today)
@@ -255,7 +264,7 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
 
     series = []
     for label, start, end in domain.periods(first, last, grain):
-        keys = [f"{m.year}-{m.month:02d}" for m in domain.months(start, min(end, last))]
+        keys = [f"{m.year}-{m.month:02d}" for m in domain.months(max(start, first), min(end, last))]
         if grain == "month":
             row = {k: per_month[keys[0]].get(k, 0) for k in SERIES_KEYS}
         else:
