@@ -605,3 +605,8 @@ STRINGS.update({
     "import.field.date": ("Datum activiteit", "Date of the activity"),
     "import.field.attended": ("Aanwezig (ja/nee)", "Attended (yes/no)"),
 })
+
+# issue 6: the steering group's dashboard
+from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
+
+STRINGS.update(DASHBOARD_STRINGS)

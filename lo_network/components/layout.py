@@ -21,6 +21,7 @@ NAV_ITEMS: list[tuple[str, str, str]] = [
     ("/voorstellen", "nav.introductions", "all"),
     ("/dubbelen", "nav.duplicates", "all"),
     ("/makelaars", "nav.measures", "all"),
+    ("/dashboard", "nav.dashboard", "all"),  # issue 6
     ("/importeren", "nav.import", "edit_network"),
     ("/gebruikers", "nav.users", "admin"),
     ("/audit", "nav.audit", "admin"),
