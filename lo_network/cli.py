@@ -662,7 +662,11 @@ def _last_month_snapshot() -> None:
     from lo_network.accounts.service import CLI_ACTOR
     from lo_network.services import kpis
 
-    done = kpis.ensure_last_month(CLI_ACTOR)
+    try:
+        done = kpis.ensure_last_month(CLI_ACTOR)
+    except Exception as exc:  # noqa: BLE001 - the app starts anyway; `lo-network kpis snapshot` retries
+        print(f"lo-network: KPI snapshot of last month failed: {exc!r}", flush=True)
+        return
     if done:
         print(f"lo-network: KPI snapshot {done['month']} stored ({done['rows']} figures)", flush=True)
 

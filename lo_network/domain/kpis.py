@@ -219,7 +219,7 @@ def filter_orgs(orgs: pd.DataFrame, filters: dict[str, str] | None) -> pd.DataFr
     if f.get("kind"):
         keep &= orgs["kind"] == f["kind"]
     if f.get("theme"):
-        keep &= orgs["themes"].map(lambda ts: f["theme"] in ts)
+        keep &= orgs["themes"].map(lambda ts: f["theme"] in ts).astype(bool)
     return orgs[keep]
 
 
@@ -230,7 +230,7 @@ def filter_facts(orgs, acts, regs, partners, filters):
     f = filters or {}
     chosen = filter_orgs(orgs, f)
     if f.get("theme"):
-        acts = acts[acts["themes"].map(lambda ts: f["theme"] in ts)]
+        acts = acts[acts["themes"].map(lambda ts: f["theme"] in ts).astype(bool)]
     regs = regs[regs["activity_id"].isin(acts["id"])]
     if any(f.get(k) for k in ("region", "theme", "kind")):
         regs = regs[regs["organisation_id"].isin(chosen["id"])]

@@ -177,3 +177,10 @@ def test_activity_programme_line_is_checked():
     with pytest.raises(ValidationError) as exc:
         validate_activity(dict(base, programme_line="lobby"))
     assert "programme_line" in exc.value.errors
+
+
+def test_an_empty_network_gives_zeros_for_every_filter():
+    empty = [k.frame([], cols) for cols in (k.ORG_COLUMNS, k.ACT_COLUMNS, k.REG_COLUMNS, k.PARTNER_COLUMNS)]
+    for filters in k.snapshot_dimensions():
+        out = k.summary(*empty, date(2026, 1, 1), date(2026, 1, 31), TODAY, filters)
+        assert out["size_partner"] == 0 and out["registrations"] == 0 and out["funnel_known"] == 0
