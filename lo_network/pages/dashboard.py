@@ -90,7 +90,7 @@ def bars(key: str, x: rx.Var | str, series: list[str], *, stack: bool = False, l
     if layout_ == "vertical":
         parts += [rx.recharts.x_axis(type_="number"),
                   rx.recharts.y_axis(data_key=x, type_="category", width=170, interval=0)]
-    elif x == "period":
+    elif isinstance(x, str) and x == "period":
         parts += [rx.recharts.x_axis(data_key=x), rx.recharts.y_axis()]
     else:  # a few categories: every label shown
         parts += [rx.recharts.x_axis(data_key=x, interval=0), rx.recharts.y_axis()]
