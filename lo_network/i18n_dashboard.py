@@ -104,6 +104,7 @@ DASHBOARD_STRINGS: dict[str, tuple[str, str]] = {
     "dash.q.source_live": ("Cijfers (deels) actueel berekend: nog niet alle maanden hebben een momentopname.",
                            "Figures (partly) computed live: not every month has a snapshot yet."),
     "dash.q.figure": ("Kengetal", "Figure"),
+    "dash.q.figures": ("Kengetallen van het kwartaal", "The quarter's key figures"),
     "dash.q.this": ("Dit kwartaal", "This quarter"),
     "dash.back": ("Terug naar het dashboard", "Back to the dashboard"),
 }

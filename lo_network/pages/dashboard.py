@@ -234,7 +234,7 @@ def body() -> rx.Component:
         two(chart_card("funnel", "dash.chart.funnel", "dash.about.funnel",
                        bars("funnel", x, ["count"], layout_="vertical")),
             chart_card("lines", "dash.chart.lines", "dash.about.programme_lines",
-                       bars("lines", x, ["activity_pct", "present_pct", "target_pct"]))),
+                       bars("lines", x, ["activity_pct", "present_pct", "target_pct"], layout_="vertical"))),
         two(table_card("funnel_region", "dash.chart.funnel_region", None, funnel_table("funnel_region")),
             table_card("funnel_theme", "dash.chart.funnel_theme", None, funnel_table("funnel_theme"))),
         two(chart_card("by_region", "dash.chart.by_region", None,
@@ -295,7 +295,7 @@ def quarter_body() -> rx.Component:
     return rx.vstack(
         rx.text(rx.cond(Q.source == "snapshot", t("dash.q.source_snapshot"), t("dash.q.source_live")),
                 size="2", color_scheme="gray"),
-        section(t("dash.q.figure"), rx.table.root(
+        section(t("dash.q.figures"), rx.table.root(
             rx.table.header(rx.table.row(rx.table.column_header_cell(t("dash.q.figure")),
                                          rx.table.column_header_cell(t("dash.q.this")),
                                          rx.table.column_header_cell(t("dash.previous")))),

@@ -184,3 +184,19 @@ def test_an_empty_network_gives_zeros_for_every_filter():
     for filters in k.snapshot_dimensions():
         out = k.summary(*empty, date(2026, 1, 1), date(2026, 1, 31), TODAY, filters)
         assert out["size_partner"] == 0 and out["registrations"] == 0 and out["funnel_known"] == 0
+
+
+def test_dashboard_helpers_periods_and_downloads():
+    from lo_network.domain.imports import read_table
+    from lo_network.states.dashboard import default_range, download_bytes, quarter_of
+
+    assert default_range(date(2026, 11, 23)) == ("2025-12", "2026-11")
+    assert default_range(date(2026, 3, 1)) == ("2025-04", "2026-03")
+    assert quarter_of("2026-K2", TODAY)[2] == "2026-K2" and quarter_of("2026-K2", TODAY)[0] == date(2026, 4, 1)
+    assert quarter_of("", date(2026, 11, 23))[2] == "2026-K3"      # the last finished quarter
+    assert quarter_of("nonsense", date(2026, 2, 1))[2] == "2025-K4"
+    name, data = download_bytes([{"period": "2026-01", "prospect": 2, "participant": 1, "partner": 0}], "size", "csv")
+    assert name.startswith("netwerkomvang-") and name.endswith(".csv")
+    table = read_table(data, name)
+    assert table.columns == ["Periode", "Prospect", "Deelnemer", "Partner"]
+    assert [values for _, values in table.rows] == [["2026-01", "2", "1", "0"]]
