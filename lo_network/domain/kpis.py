@@ -194,20 +194,28 @@ def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return df
 
 
+FAR = date(9999, 12, 31)
+
+
 def status_events(orgs: pd.DataFrame) -> pd.DataFrame:
-    """One row per status change: id, day, status, previous (None for the first)."""
+    """One row per status change: id, day, status, previous (None for the first) and until
+    (the day of the organisation's next change, or far in the future)."""
     rows = []
     for org_id, log in zip(orgs["id"], orgs["status_log"]):
-        prev = None
+        parsed = []
         for entry in log if isinstance(log, (list, tuple)) else []:
             day, _, status = str(entry).partition(":")
             try:
-                when = date.fromisoformat(day)
+                parsed.append((date.fromisoformat(day), status))
             except ValueError:
                 continue
-            rows.append((org_id, when, status, prev))
+        parsed.sort(key=lambda p: p[0])
+        prev = None
+        for i, (when, status) in enumerate(parsed):
+            until = parsed[i + 1][0] if i + 1 < len(parsed) else FAR
+            rows.append((org_id, when, status, prev, until))
             prev = status
-    return pd.DataFrame(rows, columns=["id", "day", "status", "previous"])
+    return pd.DataFrame(rows, columns=["id", "day", "status", "previous", "until"])
 
 
 def filter_orgs(orgs: pd.DataFrame, filters: dict[str, str] | None) -> pd.DataFrame:
@@ -241,10 +249,9 @@ def filter_facts(orgs, acts, regs, partners, filters):
 # ---------------------------------------------------------------- network size
 def status_on(events: pd.DataFrame, day: date) -> pd.Series:
     """Each organisation's status on ``day`` (organisations not yet known are left out)."""
-    seen = events[events["day"] <= day]
-    if seen.empty:
-        return pd.Series(dtype=object)
-    return seen.groupby("id", sort=False)["status"].last()
+    # each organisation's events cover consecutive spans [day, until): one holds ``day``
+    current = events[(events["day"] <= day) & (events["until"] > day)]
+    return pd.Series(current["status"].values, index=current["id"].values, dtype=object)
 
 
 def network_size(events: pd.DataFrame, day: date) -> dict[str, int]:
@@ -294,13 +301,16 @@ def first_attendance(att: pd.DataFrame) -> pd.DataFrame:
     return att.sort_values(["day", "activity_id"]).drop_duplicates("organisation_id")
 
 
-def participation(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: date, today: date) -> dict[str, Any]:
+def participation(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: date, today: date,
+                  att: pd.DataFrame | None = None) -> dict[str, Any]:
+    """``att``: ``attendance(acts, regs)`` when the caller computed it already (same result)."""
     inside = held(acts, start, end, today)
     seated = regs[regs["activity_id"].isin(inside["id"]) & regs["status"].isin(SEATED)]
     n = len(seated)
     present = int((seated["attendance"] == "present").sum())
     no_show = int((seated["attendance"] == "no_show").sum())
-    att = attendance(acts[acts["day"] <= min(end, today)], regs)
+    att = attendance(acts, regs) if att is None else att
+    att = att[att["day"] <= min(end, today)]
     in_period = att[(att["day"] >= start) & (att["day"] <= end)]
     reached = set(in_period["organisation_id"])
     first = first_attendance(att)
@@ -343,11 +353,12 @@ def activities_by(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: date
 
 # ---------------------------------------------------------------- funnel
 def funnel_levels(orgs: pd.DataFrame, events: pd.DataFrame, acts: pd.DataFrame, regs: pd.DataFrame,
-                  partners: pd.DataFrame, day: date) -> pd.Series:
+                  partners: pd.DataFrame, day: date, att: pd.DataFrame | None = None) -> pd.Series:
     """Each known organisation's highest funnel step (0 = known ... 4 = partner of the network)."""
     status = status_on(events, day)
     known = orgs[orgs["id"].isin(status.index)]
-    att = attendance(acts[acts["day"] <= day], regs)
+    att = attendance(acts, regs) if att is None else att
+    att = att[att["day"] <= day]
     count = att.groupby("organisation_id")["activity_id"].nunique()
     in_project = set(partners.merge(acts[acts["day"] <= day][["id"]], left_on="activity_id",
                                     right_on="id")["organisation_id"])

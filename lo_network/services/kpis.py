@@ -73,18 +73,23 @@ def _filtered(f: Facts, filters: dict[str, str]):
 def month_summary(f: Facts, first: date, filters: dict[str, str], today: date) -> dict[str, float]:
     chosen, acts, regs, partners, events = _filtered(f, filters)
     end = domain.month_end(first)
-    return _summary(chosen, acts, regs, partners, events, first, end, today)
+    return _summary(chosen, acts, regs, partners, events, first, end, today, funnel=True)
 
 
-def _summary(chosen, acts, regs, partners, events, start, end, today) -> dict[str, float]:
+def _summary(chosen, acts, regs, partners, events, start, end, today, *, funnel: bool = False,
+             att=None) -> dict[str, float]:
+    """A period's flat figures (domain.summary's, on prepared frames); the funnel only when
+    asked (snapshots store it; the dashboard's series does not show it per month)."""
     day = min(end, today)
+    att = domain.attendance(acts, regs) if att is None else att
     out: dict[str, float] = {}
     for status, n in domain.network_size(events, day).items():
         out[f"size_{status}"] = n
     out.update(domain.new_and_lost(events, start, end))
-    out.update(domain.participation(acts, regs, start, end, today))
-    for step in domain.funnel(domain.funnel_levels(chosen, events, acts, regs, partners, day)):
-        out[f"funnel_{step['step']}"] = step["count"]
+    out.update(domain.participation(acts, regs, start, end, today, att=att))
+    if funnel:
+        for step in domain.funnel(domain.funnel_levels(chosen, events, acts, regs, partners, day, att=att)):
+            out[f"funnel_{step['step']}"] = step["count"]
     for line in domain.programme_lines(acts, regs, start, end, today):
         out[f"line_activities_{line['line']}"] = line["activities"]
         out[f"line_present_{line['line']}"] = line["present"]
@@ -253,13 +258,14 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
 
     per_month: dict[str, dict[str, float]] = {}
     sources: dict[str, str] = {}
+    att = domain.attendance(acts, regs)
     for m in domain.months(first, last):
         key = f"{m.year}-{m.month:02d}"
         snap = snaps.get(key)
         if snap and all(k in snap for k in SERIES_KEYS if k not in ("first_time",)):
             per_month[key], sources[key] = snap, "snapshot"
         else:
-            per_month[key] = _summary(chosen, acts, regs, partners, events, m, domain.month_end(m), today)
+            per_month[key] = _summary(chosen, acts, regs, partners, events, m, domain.month_end(m), today, att=att)
             sources[key] = "live"
 
     series = []
@@ -269,16 +275,16 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
             row = {k: per_month[keys[0]].get(k, 0) for k in SERIES_KEYS}
         else:
             row = _combine([per_month[k] for k in keys])
-            live = domain.participation(acts, regs, start, end, today)  # not additive over months
+            live = domain.participation(acts, regs, start, end, today, att=att)  # not additive over months
             row["unique_organisations"], row["repeat_share"] = live["unique_organisations"], live["repeat_share"]
         row["period"] = label
         row["source"] = "snapshot" if all(sources[k] == "snapshot" for k in keys) else "live"
         series.append(row)
 
-    whole = domain.participation(acts, regs, first, last, today)
+    whole = domain.participation(acts, regs, first, last, today, att=att)
     moves = domain.new_and_lost(events, first, last)
     size_now = domain.network_size(events, min(last, today))
-    levels = domain.funnel_levels(chosen, events, acts, regs, partners, min(last, today))
+    levels = domain.funnel_levels(chosen, events, acts, regs, partners, min(last, today), att=att)
     titles = facts.titles()
     first_per_act = domain.first_time_per_activity(acts, regs, first, last, today)
     shape_now = _shape(facts)
