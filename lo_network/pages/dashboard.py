@@ -329,9 +329,13 @@ def quarter_body() -> rx.Component:
 
 
 def quarter_report() -> rx.Component:
+    """A report page of its own, without the app's navigation (nothing but the report on paper)."""
+    from lo_network.states.session import SessionState
+
     return rx.fragment(
         rx.el.style(PRINT_CSS),
-        layout(
+        rx.cond(
+            SessionState.signed_in,
             rx.box(
                 rx.flex(
                     rx.heading(t("dash.q.title"), " — ", Q.quarter, size="6", as_="h1", id="page-title"),
@@ -348,7 +352,8 @@ def quarter_report() -> rx.Component:
                     align="center", wrap="wrap", gap="3", margin_bottom="16px",
                 ),
                 loading(Q.loaded, quarter_body()),
-                class_name="quarter-report",
+                class_name="quarter-report", max_width="1000px", margin_x="auto", padding="24px 16px",
             ),
+            rx.center(rx.spinner(size="3"), padding_y="48px"),
         ),
     )
