@@ -156,6 +156,9 @@ def cmd_seed_demo(args) -> int:
         from lo_network.seed import followup as demo_followup  # issue 6
 
         print(f"lo-network: {demo_followup.seed()}")
+        from lo_network.seed import kpis as demo_kpis  # issue 6: a year of past activities
+
+        print(f"lo-network: {demo_kpis.seed()}")
     return 0
 
 
@@ -263,8 +266,12 @@ def cmd_serve(args) -> int:
             from lo_network.seed import followup as demo_followup  # issue 6
 
             print(f"lo-network: {demo_followup.seed()}", flush=True)
+            from lo_network.seed import kpis as demo_kpis  # issue 6
+
+            print(f"lo-network: {demo_kpis.seed()}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
+        _last_month_snapshot()  # issue 6
         env = reflex_env(s)
         url = f"http://127.0.0.1:{s.port}"
         banner = [f"  lo_network draait op / runs at: {url}"]
@@ -727,6 +734,56 @@ def add_followup_commands(sub) -> None:
     sp.set_defaults(func=cmd_followup)
 
 
+# ---------------------------------------------------------------- issue 6: KPIs
+def cmd_kpis(args) -> int:
+    import json as json_mod
+
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import kpis
+
+    with _Graph():
+        if args.kpis_command == "snapshot":
+            done = kpis.snapshot(CLI_ACTOR, args.month or None, force=args.force)
+            print(f"lo-network: KPI snapshot {done['month']} {'replaced' if done['replaced'] else 'stored'} "
+                  f"({done['rows']} figures)")
+            return 0
+        figures = kpis.current(CLI_ACTOR)
+        if args.json:
+            print(json_mod.dumps(figures, ensure_ascii=False, indent=2, default=str))
+        else:
+            c = figures["cards"]
+            print(f"netwerk / network: {c['prospect']} prospects, {c['participant']} deelnemers, {c['partner']} partners; "
+                  f"nieuw {c['new']}, verloren {c['lost']} (dit jaar / this year)")
+            print(f"activiteiten / activities: {c['activities']}, aanmeldingen / registrations {c['registrations']}, "
+                  f"opkomst / attendance {c['attendance_rate']:.0%}, niet verschenen / no-show {c['no_show_rate']:.0%}, "
+                  f"organisaties bereikt / reached {c['unique_organisations']}")
+    return 0
+
+
+def add_kpi_commands(sub) -> None:
+    sp = sub.add_parser("kpis", help="the steering group's measures (--json), or store a monthly snapshot")
+    sp.add_argument("--json", action="store_true", help="print the current measures as JSON")
+    kpi_sub = sp.add_subparsers(dest="kpis_command")
+    snap = kpi_sub.add_parser("snapshot", help="store a finished month's figures (default: last month)")
+    snap.add_argument("--month", default="", help="YYYY-MM (a finished month)")
+    snap.add_argument("--force", action="store_true", help="replace the month's snapshot when it exists")
+    sp.set_defaults(func=cmd_kpis)
+
+
+def _last_month_snapshot() -> None:
+    """Issue 6, the scheduled run: last month's KPI snapshot when it is missing, at start."""
+    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services import kpis
+
+    try:
+        done = kpis.ensure_last_month(CLI_ACTOR)
+    except Exception as exc:  # noqa: BLE001 - the app starts anyway; `lo-network kpis snapshot` retries
+        print(f"lo-network: KPI snapshot of last month failed: {exc!r}", flush=True)
+        return
+    if done:
+        print(f"lo-network: KPI snapshot {done['month']} stored ({done['rows']} figures)", flush=True)
+
+
 # ---------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="lo-network", description="Logistics Overijssel network CRM")
@@ -771,6 +828,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_export_commands(sub)
     add_privacy_commands(sub)  # issue 7
     add_followup_commands(sub)  # issue 6
+    add_kpi_commands(sub)  # issue 6
     return p
 
 

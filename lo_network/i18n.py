@@ -680,3 +680,7 @@ STRINGS.update({
                                    "The number does not match the number selected."),
     "retention.erased": ("{count} personen geanonimiseerd", "{count} people erased"),
 })
+# issue 6: the steering group's dashboard
+from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
+
+STRINGS.update(DASHBOARD_STRINGS)

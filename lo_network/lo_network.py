@@ -110,3 +110,12 @@ from lo_network.states.retention import ROUTE as RETENTION_ROUTE  # noqa: E402
 from lo_network.states.retention import RetentionState  # noqa: E402
 
 app.add_page(retention, route=RETENTION_ROUTE, title=f"Bewaartermijn · {TITLE}", on_load=RetentionState.load)
+# issue 6: the steering group's dashboard and its quarterly report
+from lo_network.pages.dashboard import dashboard, quarter_report  # noqa: E402
+from lo_network.states.dashboard import QUARTER_ROUTE as DASHBOARD_QUARTER_ROUTE  # noqa: E402
+from lo_network.states.dashboard import ROUTE as DASHBOARD_ROUTE  # noqa: E402
+from lo_network.states.dashboard import DashboardState, QuarterState  # noqa: E402
+
+app.add_page(dashboard, route=DASHBOARD_ROUTE, title=f"Dashboard · {TITLE}", on_load=DashboardState.load)
+app.add_page(quarter_report, route=DASHBOARD_QUARTER_ROUTE, title=f"Kwartaalrapportage · {TITLE}",
+             on_load=QuarterState.load_quarter)

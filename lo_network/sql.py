@@ -52,6 +52,7 @@ def init() -> None:
     import lo_network.network.models  # noqa: F401  (issue 3: network measures)
     import lo_network.imports.models  # noqa: F401
     import lo_network.mail.models  # noqa: F401  (outbox, calendar feed tokens)
+    import lo_network.kpis.models  # noqa: F401  (issue 6: KPI snapshots)
 
     SQLModel.metadata.create_all(engine())
 

@@ -19,6 +19,7 @@ class ActivityIn(_Body):
     organiser_ids: list[str] | None = None
     region: str | None = None
     corridor: str | None = None
+    programme_line: str | None = None  # issue 6: regional / international / themes
     starts_at: str | None = None
     ends_at: str | None = None
     location: str | None = None
@@ -45,6 +46,7 @@ class ActivitySummary(BaseModel):
     themes: list[str] = []
     region: str | None = None
     corridor: str | None = None
+    programme_line: str | None = None
     starts_at: str
     ends_at: str
     location: str | None = None

@@ -20,6 +20,7 @@ NAV_ITEMS: list[tuple[str, ...]] = [
     ("/personen", "nav.people", "all"),
     ("/activiteiten", "nav.activities", "all"),
     ("/opvolgen", "nav.followup", "all"),  # issue 6: the coordinators' follow-up lists
+    ("/dashboard", "nav.dashboard", "all"),  # issue 6: the steering group's dashboard
     ("/kaart", "nav.map", "all", "network"),
     ("/voorstellen", "nav.introductions", "all", "network"),
     ("/makelaars", "nav.measures", "all", "network"),

@@ -47,7 +47,7 @@ WHEN: dict[str, tuple[str, str]] = {
 FIELDS = (
     "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
     "location", "online_url", "description", "visibility", "capacity", "registration_opens",
-    "registration_closes", "project_id",
+    "registration_closes", "project_id", "programme_line",
 )
 SORTS = ("starts", "-starts", "title")
 
@@ -239,6 +239,11 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     out["registration_opens"], out["registration_closes"] = utc_iso(opens), utc_iso(closes)
 
     out["project_id"] = clean(raw.get("project_id")) or None
+
+    line = clean(raw.get("programme_line"))  # issue 6: the programme's activity line
+    if line and line not in vocab.PROGRAMME_LINES:
+        errors["programme_line"] = "onbekende activiteitenlijn / unknown programme line"
+    out["programme_line"] = line
 
     if errors:
         raise ValidationError(errors)

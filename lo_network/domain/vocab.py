@@ -91,3 +91,11 @@ def label(vocab: dict[str, tuple[str, str]], value: str | None, lang: str = "nl"
 def options(vocab: dict[str, tuple[str, str]], lang: str = "nl") -> list[tuple[str, str]]:
     """(value, label) pairs in the vocabulary's order, for select boxes."""
     return [(v, pair[0] if lang == "nl" else pair[1]) for v, pair in vocab.items()]
+
+# Issue 6: the programme's three activity lines (glossary: "activiteitenlijn"); an activity
+# is tagged with one. Their budgeted split is in domain/kpis.py (LINE_TARGETS).
+PROGRAMME_LINES: dict[str, tuple[str, str]] = {
+    "regional": ("Regionale netwerkondersteuning", "Regional network support"),
+    "international": ("Internationaal zakendoen", "International business"),
+    "themes": ("Thematisch werken", "Theme work"),
+}

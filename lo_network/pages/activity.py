@@ -86,6 +86,7 @@ def edit_form() -> rx.Component:
             _field("kind", _select("kind", domain.KINDS, placeholder=t("act.choose_kind")), required=True),
             _field("region", _select("region", vocab.REGIONS, empty_label=t("act.no_region"))),
             _field("corridor", _select("corridor", domain.CORRIDORS, empty_label=t("act.no_corridor"))),
+            _field("programme_line", _select("programme_line", vocab.PROGRAMME_LINES, empty_label=t("act.no_line"))),
             _field("themes", checkbox_group(PREFIX, "themes", vocab.THEMES, S.themes, S.toggle_theme)),
             _field("organiser_ids", organiser_picker()),
         ), rx.box(_field("description", text_area(PREFIX, "description", S.values["description"],
@@ -128,6 +129,8 @@ def view() -> rx.Component:
         read_only_value(t("act.field.online_url"), S.values["online_url"]),
         read_only_value(t("act.field.region"), rx.text(vocab_label(vocab.REGIONS, S.values["region"]), size="2")),
         read_only_value(t("act.field.corridor"), rx.text(vocab_label(domain.CORRIDORS, S.values["corridor"]), size="2")),
+        read_only_value(t("act.field.programme_line"),
+                        rx.text(vocab_label(vocab.PROGRAMME_LINES, S.values["programme_line"]), size="2")),
         read_only_value(t("act.field.themes"), rx.flex(rx.foreach(S.themes, lambda th: rx.badge(
             vocab_label(vocab.THEMES, th), variant="surface", color_scheme="gray")), spacing="1", wrap="wrap")),
         read_only_value(t("act.field.organiser_ids"), rx.flex(rx.foreach(S.organisers, lambda o: rx.link(

@@ -52,6 +52,7 @@ def seed(replace: bool = False) -> str:
                "online_url": "https://webinar.logistiek-overijssel.example/binnenvaart" if kind == "webinar" else "",
                "capacity": capacity or "", "visibility": visibility, "organiser_ids": _organisers(org_text),
                "corridor": "north_sea_baltic" if kind == "trade_mission" else "",
+               "programme_line": {"trade_mission": "international", "cafe": "regional"}.get(kind, "themes"),  # issue 6
                "description": "Fictieve demo-activiteit van Logistics Overijssel."}
         if days < 0:  # a past café: registered while it was open, then moved into the past
             raw_future = dict(raw, starts_at=(today + timedelta(days=3)).strftime("%d-%m-%Y %H:%M"),

@@ -25,7 +25,7 @@ NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
 ROUTE_ARG = "activity_id"
 TEXT_FIELDS = ("title", "kind", "region", "corridor", "starts_at", "ends_at", "location", "online_url",
                "description", "visibility", "capacity", "registration_opens", "registration_closes",
-               "repeat_every", "repeat_count", "project_id")
+               "repeat_every", "repeat_count", "project_id", "programme_line")
 TIME_FIELDS = ("starts_at", "ends_at", "registration_opens", "registration_closes")
 
 
@@ -113,6 +113,7 @@ def submitted(values: dict[str, str], themes: list[str], organisers: list[Organi
     raw = {f: values.get(f, "") for f in TEXT_FIELDS}
     raw["region"] = from_select(raw["region"])
     raw["corridor"] = from_select(raw["corridor"])
+    raw["programme_line"] = from_select(raw["programme_line"])
     raw["themes"] = list(themes)
     raw["organiser_ids"] = [o.id for o in organisers]
     return raw

@@ -1,0 +1,5 @@
+// Issue 6 benchmark only: load generated organisations; rows {id, props} (props hold status_log).
+UNWIND $rows AS row
+CREATE (o:Organisation {id: row.id})
+SET o += row.props
+RETURN count(o) AS created

@@ -1,0 +1,359 @@
+"""/dashboard and /dashboard/kwartaal (issue 6): network growth and participation for the
+steering group, in Dutch first; each chart downloadable as PNG (drawn in the browser from the
+chart's SVG) and its figures as CSV/XLSX."""
+
+from __future__ import annotations
+
+import json
+
+import reflex as rx
+
+from lo_network.components.forms import field, field_error
+from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.domain import kpis as domain
+from lo_network.domain import vocab
+from lo_network.i18n import is_english, pick, t
+from lo_network.states.dashboard import QUARTER_ROUTE, ROUTE, DashboardState as S, QuarterState as Q
+
+COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e", "new": "#16a34a",
+           "lost": "#dc2626", "activities": "#6366f1", "registrations": "#94a3b8", "present": "#0d9488",
+           "no_shows": "#f59e0b", "attendance_pct": "#0d9488", "no_show_pct": "#f59e0b",
+           "unique_organisations": "#0f766e", "first_time": "#6366f1", "repeat_pct": "#f59e0b",
+           "count": "#0d9488", "conversion_pct": "#f59e0b", "activity_pct": "#6366f1", "present_pct": "#0d9488",
+           "target_pct": "#cbd5e1", "largest_pct": "#0d9488", "density": "#6366f1",
+           "cross_region_links": "#f59e0b", "cross_theme_links": "#6366f1"}
+
+# The PNG download: the chart's SVG drawn on a canvas, saved by the browser (no server round trip;
+# only 'self', data: and inline script, as the app's Content-Security-Policy allows).
+PNG_SCRIPT = """(function(id, name, title){
+  var box = document.getElementById(id); if (!box) return;
+  var svg = box.querySelector('.recharts-wrapper > svg'); if (!svg) return;
+  var r = svg.getBoundingClientRect(), pad = 36;
+  var clone = svg.cloneNode(true);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', r.width); clone.setAttribute('height', r.height);
+  var img = new Image();
+  img.onload = function(){
+    var c = document.createElement('canvas'); c.width = r.width * 2; c.height = (r.height + pad) * 2;
+    var g = c.getContext('2d'); g.scale(2, 2); g.fillStyle = '#ffffff'; g.fillRect(0, 0, r.width, r.height + pad);
+    g.fillStyle = '#111827'; g.font = 'bold 14px sans-serif'; g.fillText(title, 8, 22);
+    g.drawImage(img, 0, pad);
+    var a = document.createElement('a'); a.download = name; a.href = c.toDataURL('image/png');
+    a.id = 'png-download-link'; document.body.appendChild(a); a.click(); a.remove();
+  };
+  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(clone));
+})(%s, %s, %s)"""
+
+
+def png_button(key: str, stem: str) -> rx.Component:
+    script = PNG_SCRIPT % (json.dumps(f"chart-{key}"), json.dumps(f"{stem}.png"), "document.getElementById("
+                           + json.dumps(f"chart-title-{key}") + ").innerText")
+    return rx.button(rx.icon("image", size=14), t("dash.png"), on_click=rx.call_script(script), variant="soft",
+                     color_scheme="gray", size="1", id=f"png-{key}", class_name="no-print")
+
+
+def download_buttons(key: str) -> rx.Component:
+    from lo_network.states.dashboard import CHARTS
+
+    stem = CHARTS[key][0]
+    return rx.hstack(
+        png_button(key, stem),
+        rx.button(rx.icon("download", size=14), t("dash.csv"), on_click=S.download(key, "csv"), variant="soft",
+                  color_scheme="gray", size="1", id=f"csv-{key}"),
+        rx.button(rx.icon("file-spreadsheet", size=14), t("dash.xlsx"), on_click=S.download(key, "xlsx"),
+                  variant="soft", color_scheme="gray", size="1", id=f"xlsx-{key}"),
+        spacing="1", title=t("dash.download"), class_name="no-print",
+    )
+
+
+def label_key() -> rx.Var:
+    return rx.cond(is_english(), "en", "nl")
+
+
+def chart_card(key: str, title: str, about: str | None, chart: rx.Component) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.flex(rx.heading(t(title), size="3", as_="h2", id=f"chart-title-{key}"), rx.spacer(),
+                    download_buttons(key), width="100%", align="center", wrap="wrap", gap="2"),
+            rx.text(t(about), size="1", color_scheme="gray") if about else rx.fragment(),
+            rx.cond(S.charts[key].length() > 0, rx.box(chart, id=f"chart-{key}", width="100%", height="260px"),
+                    rx.text(t("dash.no_data"), size="2", color_scheme="gray")),
+            spacing="2", width="100%",
+        ),
+        size="2", width="100%", class_name="dash-chart",
+    )
+
+
+def bars(key: str, x: rx.Var | str, series: list[str], *, stack: bool = False, layout_: str = "horizontal",
+         lines: list[str] | None = None) -> rx.Component:
+    parts: list[rx.Component] = [rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False)]
+    if layout_ == "vertical":
+        parts += [rx.recharts.x_axis(type_="number"),
+                  rx.recharts.y_axis(data_key=x, type_="category", width=170, interval=0)]
+    elif isinstance(x, str) and x == "period":
+        parts += [rx.recharts.x_axis(data_key=x), rx.recharts.y_axis()]
+    else:  # a few categories: every label shown
+        parts += [rx.recharts.x_axis(data_key=x, interval=0), rx.recharts.y_axis()]
+    parts += [rx.recharts.bar(data_key=s, name=t(f"dash.s.{s}"), fill=COLOURS.get(s, "#0d9488"),
+                              stack_id="a" if stack else None, is_animation_active=False) for s in series]
+    parts += [rx.recharts.line(data_key=s, name=t(f"dash.s.{s}"), stroke=COLOURS.get(s, "#f59e0b"),
+                               stroke_width=2, is_animation_active=False) for s in lines or []]
+    parts += [rx.recharts.graphing_tooltip(), rx.recharts.legend()]
+    maker = rx.recharts.composed_chart if lines else rx.recharts.bar_chart
+    return maker(*parts, data=S.charts[key], layout=layout_, height=260, width="100%")
+
+
+def line_chart(key: str, series: list[str]) -> rx.Component:
+    return rx.recharts.line_chart(
+        rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False),
+        rx.recharts.x_axis(data_key="period"), rx.recharts.y_axis(),
+        *[rx.recharts.line(data_key=s, name=t(f"dash.s.{s}"), stroke=COLOURS.get(s), stroke_width=2,
+                           is_animation_active=False) for s in series],
+        rx.recharts.graphing_tooltip(), rx.recharts.legend(),
+        data=S.charts[key], height=260, width="100%",
+    )
+
+
+def _select(name: str, label: str, options: list[tuple[str, rx.Var | str]]) -> rx.Component:
+    return field(t(label), rx.el.select(
+        *[rx.el.option(text, value=value) for value, text in options],
+        name=name, id=f"dash-{name}", default_value=S.params[name],
+        class_name="rt-reset rt-SelectTrigger rt-r-size-2 rt-variant-surface", width="100%",
+        style={"width": "100%", "height": "32px", "padding": "0 8px"},
+    ), error=field_error(S.errors, {"regio": "region", "thema": "theme", "soort": "kind", "per": "grain"}[name]),
+        html_for=f"dash-{name}")
+
+
+def _vocab(words: dict[str, tuple[str, str]]) -> list[tuple[str, rx.Var]]:
+    return [("", t("dash.all"))] + [(v, pick(nl, en)) for v, (nl, en) in words.items()]
+
+
+def picker() -> rx.Component:
+    return rx.card(rx.form(
+        rx.grid(
+            field(t("dash.from"), rx.input(type="month", name="van", id="dash-van", default_value=S.params["van"],
+                                           width="100%"), error=field_error(S.errors, "from"), html_for="dash-van"),
+            field(t("dash.to"), rx.input(type="month", name="tot", id="dash-tot", default_value=S.params["tot"],
+                                         width="100%"), error=field_error(S.errors, "to"), html_for="dash-tot"),
+            _select("per", "dash.grain", [(v, pick(nl, en)) for v, (nl, en) in domain.GRAINS.items()]),
+            _select("regio", "dash.region", _vocab(domain.REGION_GROUPS)),
+            _select("thema", "dash.theme", _vocab(vocab.THEMES)),
+            _select("soort", "dash.kind", _vocab(vocab.KINDS)),
+            columns=rx.breakpoints(initial="2", md="6"), spacing="3", width="100%",
+        ),
+        rx.flex(
+            rx.button(rx.icon("filter", size=16), t("dash.show"), type="submit", id="dash-apply"),
+            rx.link(rx.button(t("dash.reset"), type="button", variant="soft", color_scheme="gray"), href=ROUTE),
+            rx.spacer(),
+            rx.link(rx.button(rx.icon("printer", size=16), t("dash.quarter_report"), type="button", variant="outline"),
+                    href=QUARTER_ROUTE, id="dash-quarter-link"),
+            spacing="2", margin_top="12px", wrap="wrap",
+        ),
+        rx.text(t("dash.filters_note"), size="1", color_scheme="gray", margin_top="8px"),
+        on_submit=S.apply, reset_on_submit=False, key=S.form_key.to_string(), width="100%",
+    ), size="2", width="100%", class_name="no-print")
+
+
+def kpi(key: str, value_var: rx.Var, accent: bool = False) -> rx.Component:
+    return rx.card(rx.vstack(
+        rx.text(t(f"dash.card.{key}"), size="1", color_scheme="gray"),
+        rx.heading(value_var, size="7", id=f"kpi-{key}", color_scheme="teal" if accent else None),
+        spacing="1"), size="2")
+
+
+def cards() -> rx.Component:
+    keys = ["total", "partner", "participant", "prospect", "new", "lost", "activities", "registrations",
+            "attendance_rate", "no_show_rate", "unique_organisations", "first_time", "repeat_share"]
+    return rx.grid(*[kpi(k, S.cards[k], k in ("total", "new")) for k in keys],
+                   columns=rx.breakpoints(initial="2", sm="3", md="5", lg="7"), spacing="3", width="100%",
+                   id="dash-cards")
+
+
+def definitions() -> rx.Component:
+    return section(t("dash.definitions"), rx.el.dl(*[
+        rx.fragment(rx.el.dt(t(f"dash.m.{m}"), style={"fontWeight": "600", "marginTop": "8px"}),
+                    rx.el.dd(t(f"dash.about.{m}"), style={"margin": "0", "color": "var(--gray-11)"}))
+        for m in domain.MEASURES]), id="dash-definitions")
+
+
+def funnel_table(key: str) -> rx.Component:
+    steps = list(domain.FUNNEL_STEPS)
+    return rx.table.root(
+        rx.table.header(rx.table.row(rx.table.column_header_cell(""),
+                                     *[rx.table.column_header_cell(t(f"dash.s.{s}")) for s in steps])),
+        rx.table.body(rx.foreach(S.charts[key], lambda r: rx.table.row(
+            rx.table.row_header_cell(rx.cond(is_english(), r["en"], r["nl"])),
+            *[rx.table.cell(r[s]) for s in steps]))),
+        size="1", variant="ghost", width="100%",
+    )
+
+
+def first_time_table() -> rx.Component:
+    return rx.table.root(
+        rx.table.header(rx.table.row(rx.table.column_header_cell(t("dash.s.activity")),
+                                     rx.table.column_header_cell(t("dash.s.first_time")))),
+        rx.table.body(rx.foreach(S.charts["first_time"], lambda r: rx.table.row(
+            rx.table.row_header_cell(r["activity"]), rx.table.cell(r["first_time"])))),
+        size="1", variant="ghost", width="100%",
+    )
+
+
+def table_card(key: str, title: str, about: str | None, table: rx.Component) -> rx.Component:
+    return rx.card(rx.vstack(
+        rx.flex(rx.heading(t(title), size="3", as_="h2", id=f"chart-title-{key}"), rx.spacer(),
+                rx.hstack(
+                    rx.button(rx.icon("download", size=14), t("dash.csv"), on_click=S.download(key, "csv"),
+                              variant="soft", color_scheme="gray", size="1", id=f"csv-{key}"),
+                    rx.button(rx.icon("file-spreadsheet", size=14), t("dash.xlsx"), on_click=S.download(key, "xlsx"),
+                              variant="soft", color_scheme="gray", size="1", id=f"xlsx-{key}"),
+                    spacing="1", class_name="no-print"),
+                width="100%", align="center", wrap="wrap", gap="2"),
+        rx.text(t(about), size="1", color_scheme="gray") if about else rx.fragment(),
+        rx.cond(S.charts[key].length() > 0, rx.box(table, id=f"table-{key}", width="100%"),
+                rx.text(t("dash.no_data"), size="2", color_scheme="gray")),
+        spacing="2", width="100%"), size="2", width="100%")
+
+
+def two(*children: rx.Component) -> rx.Component:
+    return rx.grid(*children, columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%")
+
+
+def body() -> rx.Component:
+    x = label_key()
+    return rx.vstack(
+        cards(),
+        rx.text(t("dash.sources"), " (", S.snapshot_months, " ", t("dash.from_snapshots"), ", ", S.live_months, " ",
+                t("dash.live"), ")", size="1", color_scheme="gray", id="dash-sources"),
+        two(chart_card("size", "dash.chart.size", "dash.about.network_size",
+                       bars("size", "period", ["prospect", "participant", "partner"], stack=True)),
+            chart_card("moves", "dash.chart.moves", "dash.about.new", bars("moves", "period", ["new", "lost"]))),
+        two(chart_card("participation", "dash.chart.participation", "dash.about.registrations",
+                       bars("participation", "period", ["registrations", "present"], lines=["activities"])),
+            chart_card("reach", "dash.chart.reach", "dash.about.first_time",
+                       bars("reach", "period", ["unique_organisations", "first_time"]))),
+        two(chart_card("funnel", "dash.chart.funnel", "dash.about.funnel",
+                       bars("funnel", x, ["count"], layout_="vertical")),
+            chart_card("lines", "dash.chart.lines", "dash.about.programme_lines",
+                       bars("lines", x, ["activity_pct", "present_pct", "target_pct"], layout_="vertical"))),
+        two(table_card("funnel_region", "dash.chart.funnel_region", None, funnel_table("funnel_region")),
+            table_card("funnel_theme", "dash.chart.funnel_theme", None, funnel_table("funnel_theme"))),
+        two(chart_card("by_region", "dash.chart.by_region", None,
+                       bars("by_region", x, ["prospect", "participant", "partner"], stack=True)),
+            chart_card("by_kind", "dash.chart.by_kind", None,
+                       bars("by_kind", x, ["prospect", "participant", "partner"], stack=True, layout_="vertical"))),
+        two(chart_card("acts_kind", "dash.chart.acts_kind", "dash.about.activities",
+                       bars("acts_kind", x, ["activities", "registrations", "present"], layout_="vertical")),
+            chart_card("acts_theme", "dash.chart.acts_theme", None,
+                       bars("acts_theme", x, ["activities", "registrations", "present"], layout_="vertical"))),
+        two(chart_card("by_theme", "dash.chart.by_theme", None,
+                       bars("by_theme", x, ["prospect", "participant", "partner"], stack=True, layout_="vertical")),
+            chart_card("shape", "dash.chart.shape", "dash.about.network_shape",
+                       line_chart("shape", ["cross_region_links", "cross_theme_links", "largest_pct"]))),
+        table_card("first_time", "dash.chart.first_time", None, first_time_table()),
+        definitions(),
+        spacing="4", width="100%",
+    )
+
+
+def dashboard() -> rx.Component:
+    return layout(
+        page_header(t("dash.title"), subtitle=t("dash.subtitle")),
+        picker(),
+        rx.box(height="12px"),
+        loading(S.loaded, body()),
+    )
+
+
+# ---------------------------------------------------------------- the quarterly report
+PRINT_CSS = """
+@media print {
+  header, nav, .no-print, #language-switch { display: none !important; }
+  body { background: #fff !important; }
+  .quarter-report { max-width: none !important; padding: 0 !important; }
+  .quarter-report section, .quarter-report .rt-Card { break-inside: avoid; box-shadow: none !important; }
+  @page { size: A4; margin: 14mm; }
+}
+"""
+
+Q_FIGURES = ["total", "partner", "participant", "prospect", "new", "lost", "activities", "registrations",
+             "attendance_rate", "no_show_rate", "unique_organisations", "first_time", "repeat_share"]
+
+
+def q_table(key: str, columns: list[str], label: str = "") -> rx.Component:
+    return rx.table.root(
+        rx.table.header(rx.table.row(
+            *([rx.table.column_header_cell(t(label))] if label else []),
+            *[rx.table.column_header_cell(t(f"dash.s.{c}")) for c in columns])),
+        rx.table.body(rx.foreach(Q.charts[key], lambda r: rx.table.row(
+            *([rx.table.row_header_cell(rx.cond(is_english(), r["en"], r["nl"]))] if label else []),
+            *[rx.table.cell(r[c]) for c in columns]))),
+        size="1", variant="surface", width="100%",
+    )
+
+
+def quarter_body() -> rx.Component:
+    return rx.vstack(
+        rx.text(rx.cond(Q.source == "snapshot", t("dash.q.source_snapshot"), t("dash.q.source_live")),
+                size="2", color_scheme="gray"),
+        section(t("dash.q.figures"), rx.table.root(
+            rx.table.header(rx.table.row(rx.table.column_header_cell(t("dash.q.figure")),
+                                         rx.table.column_header_cell(t("dash.q.this")),
+                                         rx.table.column_header_cell(t("dash.previous")))),
+            rx.table.body(*[rx.table.row(rx.table.row_header_cell(t(f"dash.card.{k}")),
+                                         rx.table.cell(Q.cards[k], id=f"q-{k}"), rx.table.cell(Q.previous[k]))
+                            for k in Q_FIGURES]),
+            size="1", variant="surface", width="100%", id="quarter-figures")),
+        section(t("dash.chart.by_region"), q_table("by_region", ["prospect", "participant", "partner"],
+                                                   "dash.region")),
+        section(t("dash.chart.participation"), rx.table.root(
+            rx.table.header(rx.table.row(rx.table.column_header_cell(t("dash.period")),
+                                         *[rx.table.column_header_cell(t(f"dash.s.{c}")) for c in
+                                           ("activities", "registrations", "present", "attendance_pct",
+                                            "no_show_pct")])),
+            rx.table.body(rx.foreach(Q.charts["participation"], lambda r: rx.table.row(
+                rx.table.row_header_cell(r["period"]),
+                *[rx.table.cell(r[c]) for c in ("activities", "registrations", "present", "attendance_pct",
+                                                "no_show_pct")]))),
+            size="1", variant="surface", width="100%")),
+        section(t("dash.chart.funnel"), q_table("funnel", ["count", "conversion_pct"], "dash.chart.funnel")),
+        section(t("dash.chart.lines"), q_table("lines", ["activities", "activity_pct", "present", "present_pct",
+                                                         "target_pct"], "dash.chart.lines")),
+        section(t("dash.chart.acts_kind"), q_table("acts_kind", ["activities", "registrations", "present"],
+                                                   "dash.kind")),
+        section(t("dash.definitions"), rx.el.dl(*[
+            rx.fragment(rx.el.dt(t(f"dash.m.{m}"), style={"fontWeight": "600", "marginTop": "6px"}),
+                        rx.el.dd(t(f"dash.about.{m}"), style={"margin": "0"}))
+            for m in domain.MEASURES])),
+        spacing="4", width="100%",
+    )
+
+
+def quarter_report() -> rx.Component:
+    """A report page of its own, without the app's navigation (nothing but the report on paper)."""
+    from lo_network.states.session import SessionState
+
+    return rx.fragment(
+        rx.el.style(PRINT_CSS),
+        rx.cond(
+            SessionState.signed_in,
+            rx.box(
+                rx.flex(
+                    rx.heading(t("dash.q.title"), " — ", Q.quarter, size="6", as_="h1", id="page-title"),
+                    rx.spacer(),
+                    rx.hstack(
+                        rx.el.select(rx.foreach(Q.quarters, lambda q: rx.el.option(q, value=q)),
+                                     value=Q.quarter, on_change=Q.choose, id="quarter-choice",
+                                     style={"height": "32px", "padding": "0 8px"}),
+                        rx.button(rx.icon("printer", size=16), t("dash.print"),
+                                  on_click=rx.call_script("window.print()"), id="quarter-print"),
+                        rx.link(t("dash.back"), href=ROUTE, size="2"),
+                        spacing="3", align="center", class_name="no-print",
+                    ),
+                    align="center", wrap="wrap", gap="3", margin_bottom="16px",
+                ),
+                loading(Q.loaded, quarter_body()),
+                class_name="quarter-report", max_width="1000px", margin_x="auto", padding="24px 16px",
+            ),
+            rx.center(rx.spinner(size="3"), padding_y="48px"),
+        ),
+    )

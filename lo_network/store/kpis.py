@@ -1,0 +1,36 @@
+"""Issue 6: the compact fact tables and aggregates the growth measures are computed from
+(one function per query in graph/queries/kpis/)."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from lo_network.store.queries import q
+
+
+def organisations(tx: ManagedTransaction) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/organisations"))]
+
+
+def activities(tx: ManagedTransaction, until: str) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/activities"), until=until)]
+
+
+def registrations(tx: ManagedTransaction, until: str) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/registrations"), until=until)]
+
+
+def partners(tx: ManagedTransaction) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/partners"))]
+
+
+def link_groups(tx: ManagedTransaction, today: str) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/link_groups"), today=today)]
+
+
+def aggregate_status(tx: ManagedTransaction) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/aggregate_status"))]
+
+
+def aggregate_registrations(tx: ManagedTransaction, until: str) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/aggregate_registrations"), until=until)]

@@ -1,0 +1,69 @@
+"""/dashboard in the browser (issue 6): a steering group member chooses a region and a period
+by quarter, sees the figures the service computes for that filter, downloads a chart's data
+as CSV and the chart as PNG, and opens the printable quarterly report.
+The dashboard is read-only: its handlers check VIEW (tests/unit/test_ui_handlers_guarded.py)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lo_network.domain import imports as domain
+from tests.e2e.ui import log_in
+
+pytestmark = pytest.mark.e2e
+
+
+def _month(d: date) -> str:
+    return f"{d.year}-{d.month:02d}"
+
+
+def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
+    from lo_network.services import kpis, organisations
+
+    tag = uuid.uuid4().hex[:8]
+    today = date.today()
+    organisations.create(admin, {"name": f"Dashboard {tag} Twente", "kind": "company", "region": "twente",
+                                 "status": "partner"}, via="e2e")
+    first = date(today.year - 1, 1, 1)
+
+    log_in(page, app.accounts["steering"])
+    page.locator("#nav-dashboard").click()
+    expect(page).to_have_url(re.compile(r"/dashboard/?$"))
+    expect(page.locator("#kpi-total")).to_have_text(re.compile(r"^\d+$"))
+    expect(page.locator("#dash-definitions")).to_contain_text("Betrokkenheidstrechter")
+
+    page.locator("#dash-van").fill(_month(first))
+    page.locator("#dash-per").select_option("quarter")
+    page.locator("#dash-regio").select_option("twente")
+    page.locator("#dash-apply").click()
+    expect(page).to_have_url(re.compile(r"regio=twente"))
+    expect(page).to_have_url(re.compile(r"per=quarter"))
+
+    expected = kpis.dashboard(admin, _month(first), _month(today), "quarter", {"region": "twente"})
+    cards = expected["cards"]
+    assert cards["partner"] >= 1
+    expect(page.locator("#kpi-partner")).to_have_text(str(cards["partner"]))
+    expect(page.locator("#kpi-total")).to_have_text(str(cards["total"]))
+    expect(page.locator("#dash-regio")).to_have_value("twente")
+
+    with page.expect_download() as caught:
+        page.locator("#csv-size").click()
+    assert caught.value.suggested_filename.startswith("netwerkomvang-")
+    table = domain.read_table(open(caught.value.path(), "rb").read(), caught.value.suggested_filename)
+    assert [values[0] for _, values in table.rows] == [r["period"] for r in expected["series"]]
+    assert table.rows[-1][1][3] == str(expected["series"][-1]["size_partner"])
+
+    with page.expect_download() as caught:
+        page.locator("#png-size").click()
+    assert caught.value.suggested_filename == "netwerkomvang.png"
+    assert open(caught.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+
+    page.locator("#dash-quarter-link").click()
+    expect(page).to_have_url(re.compile(r"/dashboard/kwartaal"))
+    expect(page.locator("#quarter-figures")).to_contain_text("Opkomst")
+    expect(page.locator("#page-title")).to_contain_text("-K")

@@ -1,0 +1,151 @@
+"""Issue 6: the dashboard's queries and service on the real graph, and the monthly snapshots."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlmodel import delete
+
+from lo_network import sql
+from lo_network.domain.activities import TZ
+from lo_network.domain.errors import ValidationError
+from lo_network.domain.permissions import PermissionDenied
+from lo_network.kpis.models import KpiSnapshot
+from lo_network.services import activities, kpis, links, organisations, people, registrations
+
+
+@pytest.fixture
+def clean_snapshots(sql_db):
+    with sql.session() as db:
+        db.exec(delete(KpiSnapshot))
+        db.commit()
+    yield
+
+
+def _org(actor, name, region, themes, status, since):
+    return organisations.create(actor, {"name": name, "kind": "company", "region": region, "themes": themes,
+                                        "status": status, "status_since": since}, via="test")["id"]
+
+
+def _past_activity(users, title, kind, line, themes, when: datetime, person_ids, present_ids):
+    soon = datetime.now(TZ) + timedelta(days=2)
+    act = activities.create(users["organiser"], {
+        "title": title, "kind": kind, "themes": themes, "programme_line": line,
+        "starts_at": soon.strftime("%d-%m-%Y %H:%M"), "ends_at": (soon + timedelta(hours=2)).strftime("%d-%m-%Y %H:%M"),
+    }, via="test")
+    registrations.register_people(users["organiser"], act["id"], person_ids, via="test")
+    activities.update(users["organiser"], act["id"], {
+        "starts_at": when.strftime("%d-%m-%Y %H:%M"), "ends_at": (when + timedelta(hours=2)).strftime("%d-%m-%Y %H:%M"),
+        "registration_closes": ""}, via="test")
+    for row in registrations.list_for_activity(users["organiser"], act["id"], status="registered"):
+        if row.get("person_id") in present_ids:
+            registrations.check_in(users["organiser"], act["id"], row["id"], True, via="test")
+    registrations.mark_no_shows(users["organiser"], act["id"], via="test")
+    return act
+
+
+@pytest.fixture
+def network(graph, users):
+    """Three organisations with a person each; two past activities 2 and 1 months ago."""
+    coord = users["coordinator"]
+    today = date.today()
+    a = _org(coord, "Alfa Transport", "twente", ["international"], "participant", (today - timedelta(days=400)).isoformat())
+    b = _org(coord, "Bravo Logistiek", "zwolle", ["sustainability"], "prospect", (today - timedelta(days=400)).isoformat())
+    c = _org(coord, "Charlie Havens", "deventer", ["international"], "partner", (today - timedelta(days=400)).isoformat())
+    pids = {}
+    for org_id, name in ((a, "Anna Alfa"), (b, "Bert Bravo"), (c, "Cees Charlie")):
+        first_name, last_name = name.split()
+        pid = people.create(coord, {"first_name": first_name, "last_name": last_name,
+                                    "email": f"{first_name.lower()}@voorbeeld.nl"}, via="test",
+                            employment={"organisation_id": org_id})["id"]
+        pids[org_id] = pid
+    links.add(coord, "organisation", a, b, {"type": "customer"}, "test")
+    links.add(coord, "organisation", a, c, {"type": "partner"}, "test")
+    now = datetime.now(TZ).replace(hour=10, minute=0, second=0, microsecond=0)
+    two_ago = (now.replace(day=1) - timedelta(days=40)).replace(day=10)
+    one_ago = (now.replace(day=1) - timedelta(days=5)).replace(day=12)
+    # attendance: Alfa at both, Bravo a no-show, Charlie present
+    act1 = _past_activity(users, "Café Twente", "cafe", "regional", ["international"], two_ago,
+                          [pids[a], pids[b]], {pids[a]})
+    act2 = _past_activity(users, "Missie Riga", "trade_mission", "international", ["international"], one_ago,
+                          [pids[a], pids[c]], {pids[a], pids[c]})
+    return {"a": a, "b": b, "c": c, "two_ago": two_ago.date(), "one_ago": one_ago.date(), "act1": act1, "act2": act2}
+
+
+def _months(d: date) -> str:
+    return f"{d.year}-{d.month:02d}"
+
+
+def test_dashboard_on_the_real_graph(network, users, clean_snapshots):
+    first, last = _months(network["two_ago"]), _months(date.today())
+    out = kpis.dashboard(users["steering"], first, last, "month", {})
+    cards = out["cards"]
+    assert cards["participant"] == 1 and cards["partner"] == 1 and cards["prospect"] == 1
+    assert cards["activities"] == 2
+    assert cards["registrations"] == 4
+    assert cards["present"] == 3 and cards["no_shows"] == 1
+    assert cards["unique_organisations"] == 2
+    assert cards["repeat_share"] == 0.5           # Alfa twice, Charlie once
+    by_month = {r["period"]: r for r in out["series"]}
+    assert by_month[_months(network["two_ago"])]["activities"] == 1
+    assert by_month[_months(network["two_ago"])]["first_time"] == 1
+    assert all(r["source"] == "live" for r in out["series"])
+    lines = {r["line"]: r for r in out["lines"]}
+    assert lines["regional"]["activities"] == 1 and lines["international"]["present"] == 2
+    steps = [s["count"] for s in out["funnel"]]
+    assert steps == [3, 2, 2, 1, 1]   # levels: Alfa 2 (twice), Bravo 0 (no-show), Charlie 4 (partner)
+    assert out["shape"]["now"]["organisation_links"] == 2
+    assert out["shape"]["now"]["cross_region_links"] == 2
+    assert out["shape"]["now"]["cross_theme_links"] == 1   # Alfa–Bravo share no theme
+    kinds = out["activities_by_kind"]
+    assert kinds["cafe"]["registrations"] == 2 and kinds["trade_mission"]["present"] == 2
+
+
+def test_filters_narrow_the_figures(network, users, clean_snapshots):
+    first, last = _months(network["two_ago"]), _months(date.today())
+    twente = kpis.dashboard(users["steering"], first, last, "quarter", {"region": "twente"})
+    assert twente["cards"]["participant"] == 1 and twente["cards"]["partner"] == 0
+    assert twente["cards"]["registrations"] == 2 and twente["cards"]["unique_organisations"] == 1
+    with pytest.raises(ValidationError) as exc:
+        kpis.dashboard(users["steering"], first, last, "week", {"region": "friesland"})
+    assert {"grain", "region"} <= set(exc.value.errors)
+
+
+def test_snapshot_keeps_past_figures_when_records_change(network, users, clean_snapshots):
+    month = _months(network["one_ago"])
+    done = kpis.snapshot(users["coordinator"], month)
+    assert done["rows"] > 100 and not done["replaced"]
+    before = {r["period"]: r for r in kpis.dashboard(users["steering"], month, month)["series"]}[month]
+    assert before["source"] == "snapshot" and before["present"] == 2
+    # a registration is corrected afterwards: the live figure changes, the reported one does not
+    row = next(r for r in registrations.list_for_activity(users["organiser"], network["act2"]["id"], status="registered")
+               if r.get("attendance") == "present")
+    registrations.check_in(users["organiser"], network["act2"]["id"], row["id"], False, via="test")
+    after = kpis.dashboard(users["steering"], month, month)["series"][0]
+    assert after["present"] == 2 and after["source"] == "snapshot"
+    with pytest.raises(ValidationError):
+        kpis.snapshot(users["coordinator"], month)           # exists: refused without force
+    again = kpis.snapshot(users["coordinator"], month, force=True)
+    assert again["replaced"]
+    assert kpis.dashboard(users["steering"], month, month)["series"][0]["present"] == 1
+    with pytest.raises(ValidationError):
+        kpis.snapshot(users["coordinator"], _months(date.today()))   # not finished
+    with pytest.raises(PermissionDenied):
+        kpis.snapshot(users["steering"], month, force=True)
+
+
+def test_ensure_last_month_is_idempotent(network, users, clean_snapshots):
+    from lo_network.accounts.service import CLI_ACTOR
+
+    first = kpis.ensure_last_month(CLI_ACTOR)
+    assert first is not None and first["month"] == _months(date.today().replace(day=1) - timedelta(days=1))
+    assert kpis.ensure_last_month(CLI_ACTOR) is None
+    assert first["month"] in kpis.snapshot_months()
+
+
+def test_raw_aggregates_agree(network, users):
+    agg = kpis.aggregates(users["steering"])
+    assert sum(r["organisations"] for r in agg["status"]) == 3
+    present = sum(r["registrations"] for r in agg["registrations"] if r["attendance"] == "present")
+    assert present == 3
