@@ -57,7 +57,9 @@ def network(graph, users):
     for org_id, name in ((a, "Anna Alfa"), (b, "Bert Bravo"), (c, "Cees Charlie")):
         first_name, last_name = name.split()
         pid = people.create(coord, {"first_name": first_name, "last_name": last_name,
-                                    "email": f"{first_name.lower()}@voorbeeld.nl"}, via="test",
+                                    "email": f"{first_name.lower()}@voorbeeld.nl",
+                                    "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"},
+                            via="test",
                             employment={"organisation_id": org_id})["id"]
         pids[org_id] = pid
     links.add(coord, "organisation", a, b, {"type": "customer"}, "test")
