@@ -28,6 +28,8 @@ DASHBOARD_STRINGS: dict[str, tuple[str, str]] = {
                      "and the current month are computed live."),
     "dash.from_snapshots": ("maanden uit momentopnamen", "months from snapshots"),
     "dash.live": ("maanden actueel berekend", "months computed live"),
+    "dash.as_of": ("gegevens gelezen om", "data read at"),
+    "dash.refresh": ("Vernieuwen", "Refresh"),
     "dash.filters_note": ("Regio, thema en soort beperken de organisaties; het thema beperkt ook de activiteiten. "
                           "Aanmeldingen tellen mee voor de organisatie waarvoor iemand kwam.",
                           "Region, theme and kind narrow the organisations; the theme narrows the activities too. "

@@ -65,6 +65,7 @@ class Settings:
     login_rate_limit: int = 30  # issue 7: LO_LOGIN_RATE_LIMIT, login attempts a minute per address
     # issue 6: the coordinators' follow-up lists (lo_network/domain/followup.py)
     followup_dormant_months: int = 12  # LO_FOLLOWUP_DORMANT_MONTHS
+    kpi_cache_seconds: int = 120  # LO_KPI_CACHE_SECONDS: the dashboard's facts are read again after this
     consent_valid_months: int = 24  # LO_CONSENT_VALID_MONTHS
     followup_consent_days: int = 60  # LO_FOLLOWUP_CONSENT_DAYS
 
@@ -115,6 +116,7 @@ def load() -> Settings:
         retention_years=_int("LO_RETENTION_YEARS", 7),
         login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),  # issue 7 hardening
         followup_dormant_months=_int("LO_FOLLOWUP_DORMANT_MONTHS", 12),
+        kpi_cache_seconds=_int("LO_KPI_CACHE_SECONDS", 120),
         consent_valid_months=_int("LO_CONSENT_VALID_MONTHS", 24),
         followup_consent_days=_int("LO_FOLLOWUP_CONSENT_DAYS", 60),
     )

@@ -222,8 +222,14 @@ def body() -> rx.Component:
     x = label_key()
     return rx.vstack(
         cards(),
-        rx.text(t("dash.sources"), " (", S.snapshot_months, " ", t("dash.from_snapshots"), ", ", S.live_months, " ",
-                t("dash.live"), ")", size="1", color_scheme="gray", id="dash-sources"),
+        rx.flex(
+            rx.text(t("dash.sources"), " (", S.snapshot_months, " ", t("dash.from_snapshots"), ", ", S.live_months,
+                    " ", t("dash.live"), "); ", t("dash.as_of"), " ", S.as_of, size="1", color_scheme="gray",
+                    id="dash-sources"),
+            rx.button(rx.icon("refresh-cw", size=14), t("dash.refresh"), on_click=S.refresh, variant="ghost",
+                      size="1", id="dash-refresh"),
+            align="center", spacing="3", wrap="wrap",
+        ),
         two(chart_card("size", "dash.chart.size", "dash.about.network_size",
                        bars("size", "period", ["prospect", "participant", "partner"], stack=True)),
             chart_card("moves", "dash.chart.moves", "dash.about.new", bars("moves", "period", ["new", "lost"]))),

@@ -6,13 +6,15 @@ month is always live."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pandas as pd
 from sqlmodel import delete, select
 
-from lo_network import sql
+from lo_network import settings, sql
 from lo_network.accounts.service import Actor
 from lo_network.domain import kpis as domain
 from lo_network.domain.activities import TZ, to_local
@@ -43,6 +45,7 @@ class Facts:
         self.partners = domain.frame(partners, domain.PARTNER_COLUMNS)
         self.link_rows = link_rows
         self.events = domain.status_events(self.orgs)
+        self.read_at = datetime.now(timezone.utc)
 
     def titles(self) -> dict[str, str]:
         return dict(zip(self.acts["id"], self.acts["title"].fillna("")))
@@ -62,6 +65,29 @@ def read_facts(until: date) -> Facts:
                 store.partners(tx), store.link_groups(tx, until.isoformat()))
 
     return Facts(*driver.read(read))
+
+
+_cache_lock = threading.Lock()
+_cache: dict[str, Any] = {}  # the latest facts: {"key": (until, writes), "at": monotonic s, "facts": Facts}
+
+
+def cached_facts(until: date, fresh: bool = False) -> Facts:
+    """The facts up to ``until``, read again when this process has written to the graph since,
+    when they are older than ``LO_KPI_CACHE_SECONDS`` (another worker's changes show by then)
+    or when ``fresh``. Reading them is most of a dashboard's time (seconds at 100,000
+    organisations); another period or filter only recomputes the measures. One entry per
+    worker (the latest), so memory stays bounded; the figures say when they were read
+    (``as_of``). Shared read-only: the measures never change the frames they are given."""
+    ttl = settings.get().kpi_cache_seconds
+    key = (until, driver.writes())
+    with _cache_lock:
+        hit = _cache.get("latest")
+    if hit and not fresh and hit["key"] == key and time.monotonic() - hit["at"] < ttl:
+        return hit["facts"]
+    facts = read_facts(until)
+    with _cache_lock:
+        _cache["latest"] = {"key": key, "at": time.monotonic(), "facts": facts}
+    return facts
 
 
 def _filtered(f: Facts, filters: dict[str, str]):
@@ -234,8 +260,11 @@ def _combine(parts: list[dict[str, float]]) -> dict[str, float]:
 
 
 def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "month",
-              filters: dict[str, str] | None = None, today: date | None = None) -> dict[str, Any]:
-    """Every figure of the dashboard for a period range and filters."""
+              filters: dict[str, str] | None = None, today: date | None = None,
+              fresh: bool = False) -> dict[str, Any]:
+    """Every figure of the dashboard for a period range and filters; the facts come from the
+    cache of this worker when they were read less than ``LO_KPI_CACHE_SECONDS`` ago, unless
+    ``fresh``."""
     require(actor.role, Permission.VIEW)
     today = today or today_local()
     errors: dict[str, str] = {}
@@ -249,7 +278,7 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
         errors.update(exc.errors)
     if errors:
         raise ValidationError(errors)
-    facts = read_facts(last)
+    facts = cached_facts(last, fresh)
     chosen, acts, regs, partners, events = _filtered(facts, filters)
     this_month = domain.month_start(today)
     dim = domain.dimensions(filters)
@@ -307,6 +336,7 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
                                          for k, v in first_per_act.items()), key=lambda r: -r["first_time"])[:10],
         "shape": {"now": shape_now, "history": shape_history},
         "sources": sources,
+        "as_of": facts.read_at.isoformat(timespec="seconds"),
     }
 
 
@@ -315,7 +345,7 @@ def current(actor: Actor, today: date | None = None) -> dict[str, Any]:
     today = today or today_local()
     first = f"{today.year}-01"
     last = f"{today.year}-{today.month:02d}"
-    return dashboard(actor, first, last, "month", {}, today=today)
+    return dashboard(actor, first, last, "month", {}, today=today, fresh=True)
 
 
 def aggregates(actor: Actor, today: date | None = None) -> dict[str, Any]:

@@ -7,7 +7,6 @@ import dataclasses
 
 import reflex as rx
 
-from lo_network.components.forms import from_select
 from lo_network.domain import activities as domain
 from lo_network.domain import vocab
 from lo_network.domain.permissions import Permission, allowed
@@ -96,14 +95,6 @@ class ActivitiesState(PagedList, SessionState):
         """on_load of /activiteiten."""
         self.feed_url = ""
         self._read_query()
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def set_filter(self, name: str, value: str):
-        if name in FILTERS:
-            value = from_select(value)
-            setattr(self, name, value if value in FILTERS[name] else "")
-        self.page = 1
         return self._fetch()
 
     @requires(Permission.VIEW)

@@ -19,6 +19,7 @@ from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.people import OrganisationOption, organisation_options
+from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires
 
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
@@ -119,7 +120,7 @@ def submitted(values: dict[str, str], themes: list[str], organisers: list[Organi
     return raw
 
 
-class ActivityState(SessionState):
+class ActivityState(RecordForm, SessionState):
     record_id: str = ""
     title: str = ""
     values: dict[str, str] = _blank()
@@ -175,6 +176,12 @@ class ActivityState(SessionState):
         registered = self.counts.get("registered", 0)
         capacity = self.values.get("capacity", "")
         return f"{registered} / {capacity}" if capacity else f"{registered} / ∞"
+
+    def _list_route(self) -> str:
+        return LIST_ROUTE
+
+    def _get(self, record_id: str) -> dict:
+        return service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         self.record_id = record["id"]
@@ -279,18 +286,6 @@ class ActivityState(SessionState):
 
     def drop_organiser(self, organisation_id: str):
         self.organisers = [o for o in self.organisers if o.id != organisation_id]
-
-    def start_edit(self):
-        self.errors = {}
-        self.editing = True
-
-    @requires(Permission.VIEW)
-    def cancel_edit(self):
-        if self.record_id == "":
-            return rx.redirect(LIST_ROUTE)
-        self._show(service.get(self.signed_in_actor(), self.record_id))
-        self.editing = False
-        return None
 
     # ------------------------------------------------------------ changes
     @requires(Permission.EDIT_ACTIVITIES)

@@ -15,6 +15,7 @@ from lo_network.components.forms import errors_from
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
 from lo_network.domain.activities import KINDS as ACTIVITY_KINDS
+from lo_network.domain.activities import to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import kpis as service
@@ -152,6 +153,7 @@ class DashboardState(SessionState):
     charts: dict[str, list[dict[str, Any]]] = {}
     live_months: int = 0
     snapshot_months: int = 0
+    as_of: str = ""  # when the figures were read from the graph (local time)
 
     @requires(Permission.VIEW)
     def load(self):
@@ -162,12 +164,21 @@ class DashboardState(SessionState):
                        "per": str(query.get("per") or "month")[:8],
                        **{k: str(query.get(k) or "")[:40] for k in ("regio", "thema", "soort")}}
         self.form_key += 1
+        self._compute(fresh=False)
+
+    @requires(Permission.VIEW)
+    def refresh(self):
+        """"Vernieuwen": the same choice with facts read from the graph now."""
+        self._compute(fresh=True)
+
+    def _compute(self, fresh: bool) -> None:
         self.loaded = False
         self.errors = {}
         try:
-            out = service.dashboard(self.signed_in_actor(), self.params["van"], self.params["tot"], self.params["per"],
-                                    {"region": self.params["regio"], "theme": self.params["thema"],
-                                     "kind": self.params["soort"]})
+            out = service.dashboard(self.signed_in_actor(), self.params.get("van", ""), self.params.get("tot", ""),
+                                    self.params.get("per", "month"),
+                                    {"region": self.params.get("regio", ""), "theme": self.params.get("thema", ""),
+                                     "kind": self.params.get("soort", "")}, fresh=fresh)
         except ValidationError as exc:  # a hand-made URL
             self.errors = errors_from(exc)
             self.cards, self.charts = {}, {}
@@ -177,6 +188,7 @@ class DashboardState(SessionState):
         self.charts = chart_rows(out)
         self.live_months = sum(1 for s in out["sources"].values() if s == "live")
         self.snapshot_months = sum(1 for s in out["sources"].values() if s == "snapshot")
+        self.as_of = to_local(out["as_of"]).strftime("%H:%M")
         self.loaded = True
 
     @requires(Permission.VIEW)

@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 import reflex as rx
 
-from lo_network.components.forms import from_select
 from lo_network.domain import followup as domain
 from lo_network.domain import vocab
 from lo_network.domain.activities import TZ
@@ -178,14 +177,6 @@ class FollowUpState(PagedList, SessionState):
             self.tab = tab
             self.sort = domain.DEFAULT_SORT[tab]
             self.page = 1
-        return self._fetch()
-
-    @requires(Permission.VIEW)
-    def set_filter(self, name: str, value: str):
-        if name in FILTERS:
-            value = from_select(value)
-            setattr(self, name, value if value in FILTERS[name] else "")
-        self.page = 1
         return self._fetch()
 
     @requires(Permission.VIEW)

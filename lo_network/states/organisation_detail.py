@@ -15,6 +15,7 @@ from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.organisations import LIST_ROUTE
+from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires
 
 TEXT_FIELDS = tuple(f for f in domain.FIELDS if f != "themes")
@@ -93,7 +94,7 @@ def colleagues(record: dict, today: date) -> tuple[list[Colleague], list[Colleag
     return current, former
 
 
-class OrganisationState(SessionState):
+class OrganisationState(RecordForm, SessionState):
     """The organisation on screen and its edit form. ``record_id`` is '' for a new one."""
 
     record_id: str = ""
@@ -118,6 +119,12 @@ class OrganisationState(SessionState):
     @rx.var
     def is_company(self) -> bool:
         return self.values.get("kind", "") == "company"
+
+    def _list_route(self) -> str:
+        return LIST_ROUTE
+
+    def _get(self, record_id: str) -> dict:
+        return service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         self.record_id = record["id"]
@@ -183,19 +190,6 @@ class OrganisationState(SessionState):
         chosen.add(theme) if checked else chosen.discard(theme)
         self.themes = [t for t in vocab.THEMES if t in chosen]
         self.errors.pop("themes", None)
-
-    def start_edit(self):
-        self.errors = {}
-        self.editing = True
-
-    @requires(Permission.VIEW)
-    def cancel_edit(self):
-        """Back to the stored record (a new form goes back to the list)."""
-        if self.record_id == "":
-            return rx.redirect(LIST_ROUTE)
-        self._show(service.get(self.signed_in_actor(), self.record_id))
-        self.editing = False
-        return None
 
     # ------------------------------------------------------------ changes
     @requires(Permission.EDIT_NETWORK)

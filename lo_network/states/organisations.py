@@ -10,7 +10,6 @@ import dataclasses
 
 import reflex as rx
 
-from lo_network.components.forms import from_select
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
@@ -84,6 +83,10 @@ class OrganisationsState(PagedList, SessionState):
     def _read_filters(self, params: dict[str, str]) -> None:
         self.tag = str(params.get("tag", ""))[:60]
 
+    def _set_other_filter(self, name: str, value: str) -> None:
+        if name == "tag":
+            self.tag = value[:60]
+
     def _filters(self) -> dict[str, str]:
         return {"text": self.text, "kind": self.kind, "region": self.region, "theme": self.theme,
                 "status": self.status, "tag": self.tag.strip().lower()}
@@ -95,16 +98,6 @@ class OrganisationsState(PagedList, SessionState):
         self.rows = [row_of(item) for item in items]
 
     # ------------------------------------------------------------ events
-    @requires(Permission.VIEW)
-    def set_filter(self, name: str, value: str):
-        if name in FILTERS:
-            value = from_select(value)
-            setattr(self, name, value if value in FILTERS[name] else "")
-        elif name == "tag":
-            self.tag = value[:60]
-        self.page = 1
-        return self._fetch()
-
     @requires(Permission.VIEW)
     def clear_filters(self):
         self.text = self.kind = self.region = self.theme = self.status = self.tag = ""

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
+from lo_network.components.forms import from_select
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import range_label
 from lo_network.services import PAGE_SIZES, Page
@@ -51,6 +52,9 @@ class PagedList(rx.State, mixin=True):
 
     def _read_filters(self, params: dict[str, str]) -> None:
         """The list's other filters from the URL query."""
+
+    def _set_other_filter(self, name: str, value: str) -> None:
+        """A filter that is not one of ``_choices`` (e.g. a tag typed in)."""
 
     def _filters(self) -> dict[str, str]:
         """The filters on screen, as the service takes them (the list and its export)."""
@@ -154,6 +158,17 @@ class PagedList(rx.State, mixin=True):
     @requires(Permission.VIEW)
     def search(self, text: str):
         self.text = text[:100]
+        self.page = 1
+        return self._fetch()
+
+    @requires(Permission.VIEW)
+    def set_filter(self, name: str, value: str):
+        choices = self._choices()
+        if name in choices:
+            value = from_select(value)
+            setattr(self, name, value if value in choices[name] else "")
+        else:
+            self._set_other_filter(name, value)
         self.page = 1
         return self._fetch()
 

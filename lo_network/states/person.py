@@ -15,6 +15,7 @@ from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
 from lo_network.states.people import LIST_ROUTE, OrganisationOption, organisation_options
+from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires
 
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
@@ -74,7 +75,7 @@ def _job_raw(job: dict[str, str]) -> dict[str, str]:
     return {field: job.get(field, "") for field in domain.EMPLOYMENT_FIELDS}
 
 
-class PersonState(SessionState):
+class PersonState(RecordForm, SessionState):
     """The person on screen, the edit form and the employment dialog.
 
     ``record_id`` is '' on the new page; there ``job`` holds the optional first employment."""
@@ -111,6 +112,12 @@ class PersonState(SessionState):
     @rx.var
     def has_current_job(self) -> bool:
         return any(job.current for job in self.jobs)
+
+    def _list_route(self) -> str:
+        return LIST_ROUTE
+
+    def _get(self, record_id: str) -> dict:
+        return service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         self.record_id = record["id"]
@@ -186,19 +193,6 @@ class PersonState(SessionState):
             self.job[field] = value
             self.job_errors.pop(field, None)
             self.errors.pop(field, None)
-
-    def start_edit(self):
-        self.errors = {}
-        self.editing = True
-
-    @requires(Permission.VIEW)
-    def cancel_edit(self):
-        """Back to the stored record (a new form goes back to the list)."""
-        if self.record_id == "":
-            return rx.redirect(LIST_ROUTE)
-        self._show(service.get(self.signed_in_actor(), self.record_id))
-        self.editing = False
-        return None
 
     @requires(Permission.VIEW)
     def look_up_organisation(self, text: str):

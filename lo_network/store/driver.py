@@ -103,14 +103,26 @@ def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return _run("r", fn, *args, **kwargs)
 
 
+_writes = 0  # write transactions run by this process: what a read cache compares
+
+
+def writes() -> int:
+    """How many write transactions this process has run (a cache of graph reads, such as
+    the dashboard's facts, is stale once this moved; other processes' writes it cannot see)."""
+    return _writes
+
+
 def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run ``fn(tx, *args)`` in a write transaction; a concurrent MERGE that hits the
     unique constraint (``ConstraintError``) is retried once, when the other writer's node
     is visible and the MERGE matches it."""
+    global _writes
     try:
         return _run("w", fn, *args, **kwargs)
     except neo4j_errors.ConstraintError:
         return _run("w", fn, *args, **kwargs)
+    finally:
+        _writes += 1
 
 
 def ping() -> bool:

@@ -151,3 +151,43 @@ def test_raw_aggregates_agree(network, users):
     assert sum(r["organisations"] for r in agg["status"]) == 3
     present = sum(r["registrations"] for r in agg["registrations"] if r["attendance"] == "present")
     assert present == 3
+
+
+# ---------------------------------------------------------------- the facts cache
+@pytest.fixture
+def fact_reads(monkeypatch):
+    """How often the dashboard read its facts from the graph (the real read, counted)."""
+    calls = []
+    real = kpis.read_facts
+    monkeypatch.setattr(kpis, "read_facts", lambda until: calls.append(until) or real(until))
+    kpis._cache.clear()
+    return calls
+
+
+def test_another_filter_or_period_reuses_the_facts_until_a_write(network, users, clean_snapshots, fact_reads):
+    first, last = _months(network["two_ago"]), _months(date.today())
+    whole = kpis.dashboard(users["steering"], first, last, "month", {})
+    twente = kpis.dashboard(users["steering"], first, last, "quarter", {"region": "twente"})
+    assert len(fact_reads) == 1 and whole["as_of"] == twente["as_of"]
+    assert twente["cards"]["registrations"] == 2 and whole["cards"]["registrations"] == 4  # filtered from the same facts
+    # a change made by this process is seen at once, without waiting for the cache to expire
+    _org(users["coordinator"], "Delta Transport", "zwolle", [], "participant", date.today().isoformat())
+    after = kpis.dashboard(users["steering"], first, last, "month", {})
+    assert len(fact_reads) == 2 and after["cards"]["participant"] == whole["cards"]["participant"] + 1
+    kpis.dashboard(users["steering"], first, last, "month", {}, fresh=True)  # "Vernieuwen"
+    assert len(fact_reads) == 3
+
+
+def test_the_cache_expires_by_setting(network, users, clean_snapshots, fact_reads, monkeypatch):
+    from lo_network import settings
+
+    monkeypatch.setenv("LO_KPI_CACHE_SECONDS", "0")
+    settings.reset()
+    try:
+        first, last = _months(network["two_ago"]), _months(date.today())
+        kpis.dashboard(users["steering"], first, last, "month", {})
+        kpis.dashboard(users["steering"], first, last, "month", {})
+        assert len(fact_reads) == 2
+    finally:
+        monkeypatch.delenv("LO_KPI_CACHE_SECONDS")
+        settings.reset()
