@@ -50,6 +50,15 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     expect(page.locator("#kpi-partner")).to_have_text(str(cards["partner"]))
     expect(page.locator("#kpi-total")).to_have_text(str(cards["total"]))
     expect(page.locator("#dash-regio")).to_have_value("twente")
+    expect(page.locator("#dash-sources")).to_contain_text(re.compile(r"gelezen om \d\d:\d\d"))
+
+    # a partner added elsewhere (here: by this test process) shows after "Vernieuwen"
+    organisations.create(admin, {"name": f"Dashboard {tag} Twente 2", "kind": "company", "region": "twente",
+                                 "status": "partner"}, via="e2e")
+    page.locator("#dash-refresh").click()
+    expect(page.locator("#kpi-partner")).to_have_text(str(cards["partner"] + 1))
+    expect(page.locator("#kpi-total")).to_have_text(str(cards["total"] + 1))
+    expected = kpis.dashboard(admin, _month(first), _month(today), "quarter", {"region": "twente"})
 
     with page.expect_download() as caught:
         page.locator("#csv-size").click()
