@@ -680,6 +680,12 @@ STRINGS.update({
                                    "The number does not match the number selected."),
     "retention.erased": ("{count} personen geanonimiseerd", "{count} people erased"),
 })
+# issue 6: a company's size class
+STRINGS.update({
+    "org.field.size_class": ("Grootteklasse", "Size class"),
+    "org.size_unknown": ("Onbekend", "Unknown"),
+    "import.field.size_class": ("Grootteklasse", "Size class"),
+})
 # issue 6: the steering group's dashboard
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
 

@@ -54,6 +54,7 @@ DASHBOARD_STRINGS: dict[str, tuple[str, str]] = {
     "dash.chart.by_region": ("Omvang per regio", "Size by region"),
     "dash.chart.by_kind": ("Omvang per soort organisatie", "Size by kind of organisation"),
     "dash.chart.by_theme": ("Omvang per thema", "Size by theme"),
+    "dash.chart.by_class": ("Bedrijven per grootteklasse", "Companies by size class"),
     "dash.chart.acts_kind": ("Activiteiten per soort", "Activities by kind"),
     "dash.chart.acts_theme": ("Activiteiten per thema", "Activities by theme"),
     "dash.chart.funnel": ("Betrokkenheidstrechter", "Engagement funnel"),

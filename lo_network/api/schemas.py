@@ -23,6 +23,7 @@ class OrganisationIn(_Body):
     name: str | None = None
     kind: str | None = None
     company_type: str | None = None
+    size_class: str | None = None
     kvk: str | None = None
     website: str | None = None
     street: str | None = None
@@ -70,6 +71,7 @@ class OrganisationSummary(BaseModel):
     name: str
     kind: str
     company_type: str | None = None
+    size_class: str | None = None
     kvk: str | None = None
     city: str | None = None
     region: str | None = None

@@ -47,6 +47,7 @@ ORGANISATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "kind": ("soort", "soort organisatie", "type organisatie", "kind", "organisation kind",
              "organisation type", "organization type"),
     "company_type": ("type bedrijf", "bedrijfstype", "company type", "type"),
+    "size_class": ("grootte", "grootteklasse", "bedrijfsgrootte", "size class", "size", "company size"),
     "kvk": ("kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk nr", "kvk-nr", "kamer van koophandel",
             "kvk number", "coc", "coc number", "chamber of commerce", "chamber of commerce number"),
     "website": ("website", "webadres", "web", "url", "site", "homepage", "internet", "www", "web address"),
@@ -107,7 +108,8 @@ _NO_SHOW = {"nee", "n", "no", "0", "false", "onwaar", "afwezig", "absent", "niet
 # The column each field gets in an export, and that the import recognises again.
 EXPORT_HEADERS = {
     "organisations": {
-        "name": "Naam", "kind": "Soort", "company_type": "Type bedrijf", "kvk": "KvK-nummer",
+        "name": "Naam", "kind": "Soort", "company_type": "Type bedrijf", "size_class": "Grootteklasse",
+        "kvk": "KvK-nummer",
         "website": "Website", "street": "Adres", "postcode": "Postcode", "city": "Plaats",
         "municipality": "Gemeente", "region": "Regio", "themes": "Thema's", "status": "Netwerkstatus",
         "status_since": "Status sinds", "tags": "Tags", "notes": "Notities",
@@ -355,6 +357,11 @@ _KIND_SYNONYMS = {"onderwijs": "education", "school": "education", "universiteit
                   "netwerkorganisatie": "port_network", "branchevereniging": "branch_association"}
 _COMPANY_TYPE_SYNONYMS = {"ldv": "lsp", "logistiekdienstverlener": "lsp", "transporteur": "carrier",
                           "maakindustrie": "manufacturer"}
+_SIZE_SYNONYMS = {"klein": "small", "middelgroot": "medium", "middel": "medium", "groot": "large",
+                  "kleinbedrijf": "small", "middenbedrijf": "medium", "grootbedrijf": "large",
+                  "microbedrijf": "micro", "zzp": "micro"}
+_EMPLOYEES = re.compile(r"(\d[\d.]*)\s*(?:[-–]\s*\d[\d.]*|\+)?\s*(?:medewerkers|werknemers|employees|fte)?",
+                        re.IGNORECASE)
 _STATUS_SYNONYMS = {"lid": "participant", "member": "participant", "oudlid": "former"}
 
 
@@ -364,6 +371,8 @@ def _raw_organisation(values: dict[str, str]) -> dict[str, Any]:
         raw["kind"] = vocab_value(vocab.KINDS, raw["kind"], _KIND_SYNONYMS)
     if raw.get("company_type"):
         raw["company_type"] = vocab_value(vocab.COMPANY_TYPES, raw["company_type"], _COMPANY_TYPE_SYNONYMS)
+    if raw.get("size_class"):
+        raw["size_class"] = size_class_value(raw["size_class"])
     if raw.get("region"):
         raw["region"] = vocab_value(vocab.REGIONS, raw["region"])
     if raw.get("status"):
@@ -371,6 +380,17 @@ def _raw_organisation(values: dict[str, str]) -> dict[str, Any]:
     if raw.get("themes"):
         raw["themes"] = split_themes(raw["themes"])
     return raw
+
+
+def size_class_value(text: str) -> str:
+    """A size class from its code, its Dutch/English label, or a number of employees ('35',
+    '10-49', '250+', '1.200 medewerkers'); unknown text stays as is (validation names it)."""
+    text = clean(text)
+    if m := _EMPLOYEES.fullmatch(text):
+        number = m.group(1)  # '1.200' is Dutch for 1200; '35.0' is how a spreadsheet may give 35
+        employees = int(number.replace(".", "")) if re.fullmatch(r"\d{1,3}(\.\d{3})+", number) else int(float(number))
+        return vocab.size_class_for_employees(employees) or text
+    return vocab_value(vocab.SIZE_CLASSES, text, _SIZE_SYNONYMS)
 
 
 def split_themes(text: str) -> list[str]:
@@ -754,7 +774,8 @@ def export_row(record: dict[str, Any], kind: str) -> list[Any]:
     out = []
     for f in EXPORT_HEADERS[kind]:
         value = record.get(f)
-        words = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "region": vocab.REGIONS,
+        words = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "size_class": vocab.SIZE_CLASSES,
+                 "region": vocab.REGIONS,
                  "status": vocab.STATUSES, "consent_basis": vocab.CONSENT_BASES}.get(f)
         if words and value in words:
             value = words[value][0]

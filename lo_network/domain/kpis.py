@@ -3,7 +3,8 @@
 Plain functions on small fact tables (pandas DataFrames) that the graph returns:
 
 - ``orgs``: one row per organisation: id, kind, region, themes (list), status, status_log
-  (list of "yyyy-mm-dd:status", oldest first: the history of its network status);
+  (list of "yyyy-mm-dd:status", oldest first: the history of its network status),
+  size_class (a company's size class, "unknown" when not known);
 - ``acts``: one row per activity: id, kind, themes (list), line (programme line), day
   (its start as a local date);
 - ``regs``: one row per registration: activity_id, organisation_id (or None), status,
@@ -71,6 +72,13 @@ MEASURES: dict[str, Measure] = {m.key: m for m in (
             "periode, volgens de statusgeschiedenis van elke organisatie.",
             "Organisations per network status (prospect, participant, partner) on the last day of the period, "
             "from each organisation's status history."),
+    Measure("size_by_class", "Bedrijven per grootteklasse", "Companies by size class",
+            "Aantal bedrijven per grootteklasse (micro 1–9, klein 10–49, middelgroot 50–249, groot 250+ "
+            "medewerkers) en netwerkstatus op de laatste dag van de periode; bedrijven zonder bekende "
+            "grootte tellen apart als onbekend.",
+            "Companies per size class (micro 1–9, small 10–49, medium 50–249, large 250+ employees) and "
+            "network status on the last day of the period; companies whose size is not known count "
+            "separately as unknown."),
     Measure("new", "Nieuw", "New",
             "Organisaties die in de periode deelnemer of partner werden, terwijl ze dat daarvoor niet waren "
             "(nieuw, prospect of oud-deelnemer). Een nieuwe organisatie die meteen deelnemer is, telt mee.",
@@ -179,7 +187,8 @@ def periods(first: date, last: date, grain: str) -> list[tuple[str, date, date]]
 
 
 # ---------------------------------------------------------------- frames
-ORG_COLUMNS = ["id", "kind", "region", "themes", "status", "status_log"]
+ORG_COLUMNS = ["id", "kind", "region", "themes", "status", "status_log", "size_class"]
+UNKNOWN_SIZE = "unknown"  # a company without a (known) size class
 ACT_COLUMNS = ["id", "kind", "themes", "line", "day"]
 REG_COLUMNS = ["activity_id", "organisation_id", "status", "attendance"]
 PARTNER_COLUMNS = ["organisation_id", "activity_id"]
@@ -191,6 +200,8 @@ def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
         df["themes"] = df["themes"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
     if "region" in df:
         df["region"] = df["region"].map(region_group)
+    if "size_class" in df:
+        df["size_class"] = df["size_class"].map(lambda v: v if v in vocab.SIZE_CLASSES else UNKNOWN_SIZE)
     return df
 
 
@@ -280,6 +291,11 @@ def size_by(orgs: pd.DataFrame, events: pd.DataFrame, day: date, dimension: str)
     for (value, st), n in table.items():
         out.setdefault(str(value), {s: 0 for s in SIZE_STATUSES})[st] = int(n)
     return out
+
+
+def size_by_class(orgs: pd.DataFrame, events: pd.DataFrame, day: date) -> dict[str, dict[str, int]]:
+    """{size class or "unknown": {status: count}} of the companies on ``day`` (issue 6)."""
+    return size_by(orgs[orgs["kind"] == "company"], events, day, "size_class")
 
 
 # ---------------------------------------------------------------- participation

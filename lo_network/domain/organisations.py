@@ -12,7 +12,7 @@ from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import clean, fold, search_key, tags
 
 FIELDS = (
-    "name", "kind", "company_type", "kvk", "website", "street", "postcode", "city",
+    "name", "kind", "company_type", "size_class", "kvk", "website", "street", "postcode", "city",
     "municipality", "region", "themes", "status", "status_since", "tags", "notes",
 )
 
@@ -71,6 +71,14 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         out["company_type"] = company_type or "other"
     else:
         out["company_type"] = ""
+
+    size_class = clean(raw.get("size_class"))  # issue 6: companies only; empty = unknown
+    if kind == "company":
+        if size_class and size_class not in vocab.SIZE_CLASSES:
+            errors["size_class"] = f"onbekende grootteklasse / unknown size class: {size_class}"
+        out["size_class"] = size_class
+    else:
+        out["size_class"] = ""
 
     kvk = normalise_kvk(raw.get("kvk"))
     if kvk and (not _KVK.match(kvk) or kvk == "00000000"):

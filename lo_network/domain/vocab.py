@@ -23,6 +23,28 @@ COMPANY_TYPES: dict[str, tuple[str, str]] = {
     "other": ("Overig", "Other"),
 }
 
+# Issue 6: a company's size class by employees (the usual Dutch / EU classes); "" = unknown.
+SIZE_CLASSES: dict[str, tuple[str, str]] = {
+    "micro": ("Micro (1–9)", "Micro (1–9)"),
+    "small": ("Klein (10–49)", "Small (10–49)"),
+    "medium": ("Middelgroot (50–249)", "Medium (50–249)"),
+    "large": ("Groot (250+)", "Large (250+)"),
+}
+
+
+def size_class_for_employees(employees: int) -> str | None:
+    """The size class of a company with this many employees (None below 1)."""
+    if employees < 1:
+        return None
+    if employees < 10:
+        return "micro"
+    if employees < 50:
+        return "small"
+    if employees < 250:
+        return "medium"
+    return "large"
+
+
 REGIONS: dict[str, tuple[str, str]] = {
     "deventer": ("Deventer", "Deventer"),
     "twente": ("Twente", "Twente"),

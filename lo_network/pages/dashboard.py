@@ -255,6 +255,8 @@ def body() -> rx.Component:
                        bars("by_theme", x, ["prospect", "participant", "partner"], stack=True, layout_="vertical")),
             chart_card("shape", "dash.chart.shape", "dash.about.network_shape",
                        line_chart("shape", ["cross_region_links", "cross_theme_links", "largest_pct"]))),
+        two(chart_card("by_class", "dash.chart.by_class", "dash.about.size_by_class",
+                       bars("by_class", x, ["prospect", "participant", "partner"], stack=True, layout_="vertical"))),
         table_card("first_time", "dash.chart.first_time", None, first_time_table()),
         definitions(),
         spacing="4", width="100%",

@@ -326,6 +326,7 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
         "size_by_region": domain.size_by(chosen, events, min(last, today), "region"),
         "size_by_kind": domain.size_by(chosen, events, min(last, today), "kind"),
         "size_by_theme": domain.size_by(chosen, events, min(last, today), "theme"),
+        "size_by_class": domain.size_by_class(chosen, events, min(last, today)),
         "activities_by_kind": domain.activities_by(acts, regs, first, last, today, "kind"),
         "activities_by_theme": domain.activities_by(acts, regs, first, last, today, "theme"),
         "funnel": domain.funnel(levels),

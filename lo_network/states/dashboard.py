@@ -43,6 +43,8 @@ CHARTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                                      ("partner", "Partner")]),
     "by_theme": ("omvang-per-thema", [("nl", "Thema"), ("prospect", "Prospect"), ("participant", "Deelnemer"),
                                       ("partner", "Partner")]),
+    "by_class": ("bedrijven-per-grootteklasse", [("nl", "Grootteklasse"), ("prospect", "Prospect"),
+                                                 ("participant", "Deelnemer"), ("partner", "Partner")]),
     "acts_kind": ("activiteiten-per-soort", [("nl", "Soort"), ("activities", "Activiteiten"),
                                              ("registrations", "Aanmeldingen"), ("present", "Aanwezig")]),
     "acts_theme": ("activiteiten-per-thema", [("nl", "Thema"), ("activities", "Activiteiten"),
@@ -63,6 +65,7 @@ CHARTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "first_time": ("nieuwe-deelnemers-per-activiteit", [("activity", "Activiteit"), ("first_time", "Voor het eerst")]),
 }
 NONE_LINE = ("Zonder lijn", "No line")
+UNKNOWN_SIZE = ("Onbekend", "Unknown")  # companies without a known size class
 
 
 def _pct(value: Any) -> float:
@@ -97,7 +100,9 @@ def chart_rows(out: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                    "first_time": r["first_time"], "repeat_pct": _pct(r["repeat_share"])} for r in series],
     }
     for key, source, words in (("by_region", "size_by_region", domain.REGION_GROUPS),
-                               ("by_kind", "size_by_kind", vocab.KINDS), ("by_theme", "size_by_theme", vocab.THEMES)):
+                               ("by_kind", "size_by_kind", vocab.KINDS), ("by_theme", "size_by_theme", vocab.THEMES),
+                               ("by_class", "size_by_class",
+                                dict(vocab.SIZE_CLASSES, **{domain.UNKNOWN_SIZE: UNKNOWN_SIZE}))):
         tables[key] = [dict(_words(words, v), **out[source].get(v, {s: 0 for s in domain.SIZE_STATUSES}))
                        for v in words]
     for key, source, words in (("acts_kind", "activities_by_kind", ACTIVITY_KINDS),

@@ -59,8 +59,10 @@ def submitted(values: dict[str, str], themes: list[str]) -> dict:
     raw: dict = {field: values.get(field, "") for field in TEXT_FIELDS}
     raw["themes"] = list(themes)
     raw["region"] = from_select(raw["region"])
+    raw["size_class"] = from_select(raw["size_class"])
     if raw["kind"] != "company":
         raw["company_type"] = ""
+        raw["size_class"] = ""
     try:
         raw["status_since"] = iso(parse_date(raw["status_since"])) or ""
     except ValueError:

@@ -153,6 +153,44 @@ def test_vocabulary_values_are_read_from_codes_and_dutch_or_english_labels():
     assert (rows[1].props["company_type"], rows[1].props["themes"]) == ("lsp", ["international", "sustainability"])
 
 
+@pytest.mark.parametrize("column", ["Grootte", "grootteklasse", "Size class", "SIZE"])
+def test_size_class_columns_are_recognised(column):
+    assert d.recognise(["Naam", column], "organisations")[column] == "size_class"
+
+
+def test_size_class_is_read_from_codes_labels_or_a_number_of_employees():
+    table = table_of([
+        ["Naam", "Soort", "Grootteklasse"],
+        ["A", "Bedrijf", "micro"],
+        ["B", "Bedrijf", "Klein (10–49)"],
+        ["C", "Bedrijf", "Middelgroot"],
+        ["D", "Bedrijf", "Large"],
+        ["E", "Bedrijf", "35"],
+        ["F", "Bedrijf", "1.200 medewerkers"],
+        ["G", "Bedrijf", "50-249"],
+        ["H", "Bedrijf", "7.0"],
+        ["I", "Bedrijf", ""],
+        ["J", "Bedrijf", "reus"],
+        ["K", "Bedrijf", "0"],
+    ])
+    rows, errors = d.prepare_rows(table, d.recognise(table.columns, "organisations"), "organisations")
+    assert [r.props["size_class"] for r in rows] == ["micro", "small", "medium", "large", "small", "large",
+                                                      "medium", "micro", ""]
+    assert {(e.line, e.field) for e in errors} == {(11, "size_class"), (12, "size_class")}
+    assert any("reus" in e.text() for e in errors)
+
+
+def test_size_class_exports_as_its_dutch_label_and_reads_back():
+    record = {"name": "Klein BV", "kind": "company", "company_type": "carrier", "size_class": "small",
+              "status": "prospect", "status_since": "2024-02-01"}
+    headers = list(d.EXPORT_HEADERS["organisations"].values())
+    row = d.export_row(record, "organisations")
+    assert row[headers.index("Grootteklasse")] == "Klein (10–49)"
+    table = d.read_table(d.write_table(headers, [row], "csv"), "export.csv")
+    rows, errors = d.prepare_rows(table, d.recognise(table.columns, "organisations"), "organisations")
+    assert errors == [] and rows[0].props["size_class"] == "small"
+
+
 def test_rows_of_one_file_that_are_the_same_organisation_are_merged():
     table = table_of([
         ["Naam", "KvK", "Website", "Plaats", "Postcode"],

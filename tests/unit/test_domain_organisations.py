@@ -78,6 +78,34 @@ def test_company_type_is_dropped_for_other_kinds():
     assert valid(kind="municipality", company_type="carrier")["company_type"] == ""
 
 
+# ---------------------------------------------------------------- size class (issue 6)
+@pytest.mark.parametrize("size_class", list(vocab.SIZE_CLASSES))
+def test_size_class_is_kept_for_a_company(size_class):
+    assert valid(kind="company", size_class=size_class)["size_class"] == size_class
+
+
+def test_size_class_is_unknown_when_empty():
+    assert valid(kind="company")["size_class"] == ""
+    assert valid(kind="company", size_class="  ")["size_class"] == ""
+
+
+def test_unknown_size_class_is_refused_and_named():
+    message = errors_of(kind="company", size_class="huge")["size_class"]
+    assert "huge" in message and "grootteklasse" in message and "size class" in message
+
+
+def test_size_class_is_dropped_for_other_kinds():
+    assert valid(kind="municipality", size_class="large")["size_class"] == ""
+
+
+@pytest.mark.parametrize("employees, size_class", [
+    (0, None), (1, "micro"), (9, "micro"), (10, "small"), (49, "small"), (50, "medium"),
+    (249, "medium"), (250, "large"), (12000, "large"),
+])
+def test_size_class_for_employees(employees, size_class):
+    assert vocab.size_class_for_employees(employees) == size_class
+
+
 # ---------------------------------------------------------------- KvK
 @pytest.mark.parametrize("typed, stored", [
     ("12345678", "12345678"),

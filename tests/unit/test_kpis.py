@@ -102,6 +102,35 @@ def test_size_by_region_kind_and_theme(events):
     assert themes["sustainability"] == {"prospect": 0, "participant": 2, "partner": 0}  # B and D
 
 
+def test_companies_by_size_class_with_unknown_apart():
+    orgs = k.frame([
+        {"id": "m1", "kind": "company", "size_class": "micro", "status_log": ["2026-01-05:prospect"]},
+        {"id": "m2", "kind": "company", "size_class": "micro", "status_log": ["2026-02-01:participant"]},
+        {"id": "l1", "kind": "company", "size_class": "large",
+         "status_log": ["2026-01-01:participant", "2026-03-01:partner"]},
+        {"id": "s1", "kind": "company", "size_class": "small",  # former by April: not counted then
+         "status_log": ["2026-01-01:participant", "2026-03-20:former"]},
+        {"id": "u1", "kind": "company", "size_class": "", "status_log": ["2026-01-01:participant"]},
+        {"id": "u2", "kind": "company", "size_class": None, "status_log": ["2026-02-10:prospect"]},
+        {"id": "u3", "kind": "company", "size_class": "gigantic", "status_log": ["2026-02-10:partner"]},
+        {"id": "x1", "kind": "municipality", "size_class": "large", "status_log": ["2026-01-01:partner"]},
+        {"id": "late", "kind": "company", "size_class": "medium", "status_log": ["2026-05-01:participant"]},
+    ], k.ORG_COLUMNS)
+    events = k.status_events(orgs)
+    assert k.size_by_class(orgs, events, date(2026, 4, 30)) == {
+        "micro": {"prospect": 1, "participant": 1, "partner": 0},
+        "large": {"prospect": 0, "participant": 0, "partner": 1},
+        "unknown": {"prospect": 1, "participant": 1, "partner": 1},
+    }
+    assert k.size_by_class(orgs, events, date(2026, 1, 31)) == {
+        "micro": {"prospect": 1, "participant": 0, "partner": 0},
+        "large": {"prospect": 0, "participant": 1, "partner": 0},
+        "small": {"prospect": 0, "participant": 1, "partner": 0},
+        "unknown": {"prospect": 0, "participant": 1, "partner": 0},
+    }
+    assert "size_by_class" in k.MEASURES
+
+
 def test_participation_of_a_quarter():
     p = k.participation(ACTS, REGS, date(2026, 1, 1), date(2026, 3, 31), TODAY)
     # held: a1, a2, a4; seated: a1 x3 (A, B, walk-in), a2 x1 (A) -> 4

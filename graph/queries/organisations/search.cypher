@@ -23,4 +23,4 @@ ORDER BY
   CASE WHEN $sort = 'city' THEN coalesce(o.city, '') END ASC,
   o.name_key ASC, o.id ASC
 SKIP $offset LIMIT $limit
-RETURN o {.id, .name, .name_key, .kind, .company_type, .kvk, .city, .region, .themes, .status, .tags, .updated_at} AS organisation
+RETURN o {.id, .name, .name_key, .kind, .company_type, .size_class, .kvk, .city, .region, .themes, .status, .tags, .updated_at} AS organisation
