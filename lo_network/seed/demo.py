@@ -111,6 +111,14 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def _size_class(name: str) -> str:
+    """A demo company's size class (issue 6), most known, some not: drawn from a source of its
+    own seeded by the name, so the main random sequence (and every other value) stays the same."""
+    pick = random.Random(f"size:{name}").choices(list(words.SIZE_CLASS_WEIGHTS),
+                                                   list(words.SIZE_CLASS_WEIGHTS.values()))[0]
+    return pick if pick != "unknown" else ""
+
+
 class _Generator:
     """Raw organisation and person records drawn from one seeded random source."""
 
@@ -178,6 +186,8 @@ class _Generator:
             "tags": self._tags(job_key),
             "notes": rng.choice(words.ORGANISATION_NOTES) if rng.random() < 0.25 else "",
         }
+        if kind == "company":
+            raw["size_class"] = _size_class(raw["name"])
         return raw, job_key, domain
 
     def _claim(self, candidates: list[str], number: bool = True) -> tuple[str, str] | None:

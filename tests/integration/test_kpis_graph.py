@@ -102,6 +102,11 @@ def test_dashboard_on_the_real_graph(network, users, clean_snapshots):
     assert out["shape"]["now"]["cross_theme_links"] == 1   # Alfa–Bravo share no theme
     kinds = out["activities_by_kind"]
     assert kinds["cafe"]["registrations"] == 2 and kinds["trade_mission"]["present"] == 2
+    # issue 6: companies by size class, the unknown apart (Alfa's size becomes known)
+    organisations.update(users["coordinator"], network["a"], {"size_class": "small"}, via="test")
+    by_class = kpis.dashboard(users["steering"], first, last, "month", {})["size_by_class"]
+    assert by_class == {"small": {"prospect": 0, "participant": 1, "partner": 0},
+                        "unknown": {"prospect": 1, "participant": 0, "partner": 1}}
 
 
 def test_filters_narrow_the_figures(network, users, clean_snapshots):
