@@ -64,7 +64,8 @@ class MergeRow:
     undone: bool = False
 
 
-VOCABULARIES = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "region": vocab.REGIONS,
+VOCABULARIES = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "size_class": vocab.SIZE_CLASSES,
+                "region": vocab.REGIONS,
                 "themes": vocab.THEMES, "status": vocab.STATUSES, "consent_basis": vocab.CONSENT_BASES}
 DATES = ("status_since", "consent_date")
 

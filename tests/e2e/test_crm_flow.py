@@ -40,6 +40,7 @@ def create_organisation(page: Page, name: str) -> str:
     expect(page).to_have_url(re.compile(r"/organisaties/nieuw/?$"))
     page.locator("#org-name").fill(name)
     choose(page, "org-kind", "Bedrijf")
+    choose(page, "org-size_class", "Klein (10–49)")  # issue 6
     page.locator("#org-city").fill("Raalte")
     page.locator("#org-kvk").fill("123")
     page.locator("#org-save").click()
@@ -53,6 +54,7 @@ def create_organisation(page: Page, name: str) -> str:
     expect(page).to_have_url(re.compile(r"/organisaties" + UUID_PATH))
     expect(page.locator("#page-title")).to_have_text(name)
     expect(page.locator("#org-view-city")).to_have_text("Raalte")
+    expect(page.locator("#org-view-size_class")).to_have_text("Klein (10–49)")
     return re.search(UUID_PATH, page.url).group(1)
 
 

@@ -28,7 +28,7 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     tag = uuid.uuid4().hex[:8]
     today = date.today()
     organisations.create(admin, {"name": f"Dashboard {tag} Twente", "kind": "company", "region": "twente",
-                                 "status": "partner"}, via="e2e")
+                                 "status": "partner", "size_class": "large"}, via="e2e")
     first = date(today.year - 1, 1, 1)
 
     log_in(page, app.accounts["steering"])
@@ -66,6 +66,16 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     table = domain.read_table(open(caught.value.path(), "rb").read(), caught.value.suggested_filename)
     assert [values[0] for _, values in table.rows] == [r["period"] for r in expected["series"]]
     assert table.rows[-1][1][3] == str(expected["series"][-1]["size_partner"])
+
+    # issue 6: companies by size class, as its own chart and download
+    expect(page.locator("#chart-title-by_class")).to_have_text("Bedrijven per grootteklasse")
+    with page.expect_download() as caught:
+        page.locator("#csv-by_class").click()
+    assert caught.value.suggested_filename.startswith("bedrijven-per-grootteklasse")
+    table = domain.read_table(open(caught.value.path(), "rb").read(), caught.value.suggested_filename)
+    by_class = {values[0]: values for _, values in table.rows}
+    assert table.columns[0] == "Grootteklasse" and "Onbekend" in by_class
+    assert by_class["Groot (250+)"][3] == str(expected["size_by_class"]["large"]["partner"])
 
     with page.expect_download() as caught:
         page.locator("#png-size").click()

@@ -35,6 +35,13 @@ def test_submitted_sends_iso_dates_and_drops_company_type_for_other_kinds():
     assert raw["themes"] == ["international"]
 
 
+def test_submitted_size_class_unknown_choice_and_other_kinds():
+    company = form_values(RECORD) | {"kind": "company", "size_class": NO_CHOICE}
+    assert submitted(company, [])["size_class"] == ""  # "unknown"
+    assert submitted(company | {"size_class": "medium"}, [])["size_class"] == "medium"
+    assert submitted(form_values(RECORD) | {"size_class": "medium"}, [])["size_class"] == ""  # not a company
+
+
 def test_submitted_leaves_a_bad_date_for_the_service_to_name():
     raw = submitted(form_values(RECORD) | {"status_since": "31-02-2024"}, [])
     assert raw["status_since"] == "31-02-2024"
