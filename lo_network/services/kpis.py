@@ -23,6 +23,7 @@ from lo_network.domain.permissions import Permission, require
 from lo_network.kpis.models import KpiSnapshot
 from lo_network.store import driver
 from lo_network.store import kpis as store
+from lo_network.store import organisations as org_store
 
 ADDITIVE = ("new", "lost", "activities", "registrations", "present", "no_shows", "first_time")
 SERIES_KEYS = ("size_prospect", "size_participant", "size_partner", "new", "lost", "activities", "registrations",
@@ -222,8 +223,12 @@ def snapshot(actor: Actor, month: str | None = None, force: bool = False, today:
 
 
 def ensure_last_month(actor: Actor, today: date | None = None) -> dict | None:
-    """The scheduled run: last month's snapshot when it is missing (called by `serve` at start)."""
+    """The scheduled run: last month's snapshot when it is missing (called by `serve` at start).
+    Not for an empty network (a fresh installation whose data is still to be imported): a
+    month frozen at zero would hide that month's history once it is there."""
     today = today or today_local()
+    if driver.read(org_store.count, {}) == 0:
+        return None
     last = domain.month_start(domain.month_start(today) - timedelta(days=1))
     key = f"{last.year}-{last.month:02d}"
     with sql.session() as db:

@@ -142,6 +142,13 @@ def test_snapshot_keeps_past_figures_when_records_change(network, users, clean_s
         kpis.snapshot(users["steering"], month, force=True)
 
 
+def test_no_snapshot_of_an_empty_network(graph, clean_snapshots):
+    from lo_network.accounts.service import CLI_ACTOR
+
+    assert kpis.ensure_last_month(CLI_ACTOR) is None  # a fresh installation: nothing frozen at zero
+    assert kpis.snapshot_months() == []
+
+
 def test_ensure_last_month_is_idempotent(network, users, clean_snapshots):
     from lo_network.accounts.service import CLI_ACTOR
 
