@@ -27,9 +27,7 @@ Usage (from the project root, venv active)::
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import socket
 import sys
 import tempfile
 import time
@@ -40,30 +38,12 @@ if __package__ in (None, ""):  # run as a file: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lo_network import settings  # noqa: E402
+from tests.perf.bench_organisations import _use_private_graph  # noqa: E402
 
 CITIES = ["Enschede", "Hengelo", "Almelo", "Deventer", "Zwolle", "Kampen", "Oldenzaal", "Raalte", "Apeldoorn"]
 STATUSES = ["Prospect", "Deelnemer", "Partner", "Oud-deelnemer"]
 FIRST = ["Anna", "Bram", "Carla", "Daan", "Eva", "Freek", "Gert", "Hanna", "Ilse", "Joris"]
 LAST = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _use_private_graph(data_dir: str) -> None:
-    os.environ.pop("LO_NEO4J_URI", None)
-    os.environ.pop("LO_DATABASE_URL", None)
-    os.environ.update({
-        "LO_DATA_DIR": data_dir,
-        "LO_GRAPH_BOLT_PORT": str(_free_port()),
-        "LO_GRAPH_HTTP_PORT": str(_free_port()),
-        "LO_GRAPH_HTTPS_PORT": str(_free_port()),
-        "LO_NEO4J_DATABASE": "lo_network",
-    })
-    settings.reset()
 
 
 def organisations_csv(n: int) -> bytes:

@@ -27,14 +27,11 @@ Usage (from the project root)::
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import socket
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -43,6 +40,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lo_network import settings  # noqa: E402
+from tests.perf.bench_organisations import _use_private_graph  # noqa: E402
 
 BATCH = 5000
 KINDS = ["company"] * 6 + ["knowledge_institute", "education", "municipality", "government", "branch_association"]
@@ -50,25 +48,6 @@ REGIONS = ["deventer", "twente", "zwolle", "other_overijssel", "outside_overijss
 THEMES = ["accessibility", "international", "sustainability", "knowledge_labour"]
 ACT_KINDS = ["cafe", "trade_mission", "fair", "congress", "logistics_day", "webinar", "living_lab"]
 LINES = ["regional", "international", "themes"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _use_private_graph(data_dir: str) -> None:
-    os.environ.pop("LO_NEO4J_URI", None)
-    os.environ.pop("LO_DATABASE_URL", None)
-    os.environ.update({
-        "LO_DATA_DIR": data_dir,
-        "LO_GRAPH_BOLT_PORT": str(_free_port()),
-        "LO_GRAPH_HTTP_PORT": str(_free_port()),
-        "LO_GRAPH_HTTPS_PORT": str(_free_port()),
-        "LO_NEO4J_DATABASE": "lo_network",
-    })
-    settings.reset()
 
 
 def _history(rng: random.Random, today: date) -> tuple[str, list[str]]:
