@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from lo_network.domain import vocab
+from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import clean, fold, search_key
 
-TZ = ZoneInfo("Europe/Amsterdam")
 TZ_NAME = "Europe/Amsterdam"
 
 # value -> (nl, en); the glossary's words.

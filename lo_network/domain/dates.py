@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+# The network's time zone: for showing and reading local times only; instants reach the
+# graph as ISO strings (DESIGN.md), never as ZoneInfo values.
+TZ = ZoneInfo("Europe/Amsterdam")
 
 _NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import timezone
-from zoneinfo import ZoneInfo
 
 from lo_network.accounts.service import Actor
 from lo_network.audit import log
 from lo_network.audit.models import AuditEntry
+from lo_network.domain.dates import TZ as LOCAL
 from lo_network.domain.dates import parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 
-LOCAL = ZoneInfo("Europe/Amsterdam")
 ENTITIES = ("organisation", "person", "employment", "organisation_link", "person_link", "consent",
             "user", "audit", "privacy",
             "activity", "registration", "import_job")  # issue 7: activities, registrations, imports
