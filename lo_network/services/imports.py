@@ -230,12 +230,7 @@ class Importer:
                 plan.errors += self._group_errors(group, exc)
                 continue
             if record is None:
-                person_id = domain.stable_id("person", *keys[0])
-                plan.people.append({"id": person_id, "props": props})
-                plan.counts["people_create"] += 1
-                plan.audit.append(("create", "person", person_id, None, _audited(props)))
-                self.person_index.add(person_id, keys)
-                self.employers[person_id] = set()
+                person_id = self._new_person(plan, keys, props, "people_create")
                 self.written_people[person_id] = dict(props, id=person_id)
             else:
                 person_id = record["id"]
@@ -244,14 +239,7 @@ class Importer:
                     plan.people.append({"id": person_id, "props": props})
                     plan.audit.append(("update", "person", person_id, _before(record, props), _audited(props)))
                     self.written_people[person_id] = dict(props, id=person_id)
-            if employer and employer not in self.employers.get(person_id, set()):
-                plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
-                                         "organisation_id": employer, "role": props.get("job_title", ""),
-                                         "since": None})
-                plan.counts["links_create"] += 1
-                plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
-                    "person_id": person_id, "organisation_id": employer, "role": props.get("job_title", "")}))
-                self.employers.setdefault(person_id, set()).add(employer)
+            self._link_employer(plan, person_id, employer, props)
             people.append((group, activity, employer, person_id, props))
         keys = []
         for _group, activity, _employer, person_id, props in people:
@@ -391,12 +379,7 @@ class Importer:
                 plan.errors += self._group_errors(group, exc)
                 continue
             if record is None:
-                person_id = domain.stable_id("person", *keys[0])
-                plan.people.append({"id": person_id, "props": props})
-                plan.counts["create"] += 1
-                plan.audit.append(("create", "person", person_id, None, _audited(props)))
-                self.person_index.add(person_id, keys)
-                self.employers[person_id] = set()
+                person_id = self._new_person(plan, keys, props, "create")
                 fields_changed = True
             else:
                 person_id = record["id"]
@@ -405,18 +388,35 @@ class Importer:
                 if fields_changed:
                     plan.people.append({"id": person_id, "props": props})
                     plan.audit.append(("update", "person", person_id, _before(record, props), _audited(props)))
-            new_link = bool(employer) and employer not in self.employers.get(person_id, set())
-            if new_link:
-                plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
-                                         "organisation_id": employer, "role": props.get("job_title", ""),
-                                         "since": None})
-                plan.counts["links_create"] += 1
-                plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
-                    "person_id": person_id, "organisation_id": employer, "role": props.get("job_title", "")}))
-                self.employers.setdefault(person_id, set()).add(employer)
+            new_link = self._link_employer(plan, person_id, employer, props)
             if record is not None:
                 plan.counts["update" if (fields_changed or new_link) else "unchanged"] += 1
         return plan
+
+    def _new_person(self, plan, keys, props: dict, count: str) -> str:
+        """A person the file adds: planned with its id derived from its match keys, counted
+        under ``count``, audited, and known to the rest of this import."""
+        person_id = domain.stable_id("person", *keys[0])
+        plan.people.append({"id": person_id, "props": props})
+        plan.counts[count] += 1
+        plan.audit.append(("create", "person", person_id, None, _audited(props)))
+        self.person_index.add(person_id, keys)
+        self.employers[person_id] = set()
+        return person_id
+
+    def _link_employer(self, plan, person_id: str, employer: str | None, props: dict) -> bool:
+        """The employment of ``person_id`` at ``employer`` when the graph and this import do
+        not have it yet (planned, counted, audited); whether one was added."""
+        if not employer or employer in self.employers.get(person_id, set()):
+            return False
+        role = props.get("job_title", "")
+        plan.employments.append({"id": domain.stable_id("works_at", person_id, employer), "person_id": person_id,
+                                 "organisation_id": employer, "role": role, "since": None})
+        plan.counts["links_create"] += 1
+        plan.audit.append(("create", "employment", plan.employments[-1]["id"], None, {
+            "person_id": person_id, "organisation_id": employer, "role": role}))
+        self.employers.setdefault(person_id, set()).add(employer)
+        return True
 
     def report(self) -> Report:
         return Report(rows=self.total_rows, valid_rows=self.valid_rows, records=len(self.groups),
