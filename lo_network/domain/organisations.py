@@ -6,6 +6,8 @@ import re
 from datetime import date
 from typing import Any
 
+import idna
+
 from lo_network.domain import duplicates, vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
@@ -17,7 +19,9 @@ FIELDS = (
 )
 
 _KVK = re.compile(r"^\d{8}$")
-_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# a host name in its ASCII (IDNA) form: labels of letters, digits and hyphens, a top-level
+# domain of letters or an internationalised one ('xn--...')
+_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 _NL_POSTCODE = re.compile(r"^([1-9]\d{3})\s?([a-zA-Z]{2})$")
 
 SORTS = ("name", "-name", "-updated", "city")
@@ -38,11 +42,24 @@ def normalise_website(value: object) -> tuple[str, str | None]:
     if not m:
         return text, "geen geldig webadres / not a valid web address"
     scheme = (m.group(1) or "https").lower()
-    host = m.group(2).lower().rstrip(".")
-    if not _DOMAIN.match(host):
+    host = canonical_host(m.group(2))
+    if host is None:
         return text, "geen geldig webadres / not a valid web address"
     rest = m.group(3).rstrip("/")
     return f"{scheme}://{host}{rest}", None
+
+
+def canonical_host(text: str) -> str | None:
+    """A web host in the one form stored and shown: lower case, Unicode labels ('www.wübbels.nl'
+    whether typed so, in capitals or as 'www.xn--wbbels-3ya.nl'); None when it is no valid host
+    name. Checked by the IDNA rules (UTS #46 mapping, then IDNA 2008) of the ``idna`` package."""
+    try:
+        ascii_host = idna.encode(text.rstrip("."), uts46=True).decode("ascii")
+        if not _DOMAIN.match(ascii_host):
+            return None
+        return idna.decode(ascii_host)
+    except (idna.IDNAError, UnicodeError):
+        return None
 
 
 def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:

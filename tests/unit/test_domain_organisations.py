@@ -131,6 +131,11 @@ def test_bad_kvk_is_refused(kvk):
     ("HTTP://EXAMPLE.NL/Over-Ons/", "http://example.nl/Over-Ons"),
     ("https://port-of-twente.nl/contact?x=1", "https://port-of-twente.nl/contact?x=1"),
     ("", ""),
+    # hosts with accents (German partners of the Munich fair): one stored form, in Unicode
+    ("www.wübbels.nl", "https://www.wübbels.nl"),
+    ("WWW.Hölscher.DE/kontakt", "https://www.hölscher.de/kontakt"),
+    ("https://xn--mnchen-3ya.de", "https://münchen.de"),
+    ("münchen.de", "https://münchen.de"),
 ])
 def test_website_is_normalised(typed, stored):
     assert valid(website=typed)["website"] == stored
@@ -139,6 +144,7 @@ def test_website_is_normalised(typed, stored):
 @pytest.mark.parametrize("website", [
     "not a url", "localhost", "ftp://example.nl", "javascript:alert(1)", "https://exa_mple.nl",
     "example", "https://user@example.nl", "example.nl foo", "https://example.nl/a b",
+    "-wübbels.nl", "wüb..bels.nl", "www.xn--zz.nl", "https://www.wübbels.nl:8080",
 ])
 def test_bad_website_is_refused(website):
     assert "web" in errors_of(website=website)["website"]
