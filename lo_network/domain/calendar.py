@@ -1,6 +1,6 @@
 """Calendar files (iCalendar, RFC 5545) for activities: invitations, cancellations, feeds.
 
-Times are written in Europe/Amsterdam with the VTIMEZONE that defines it; the UID of an
+Times are written in Europe/Amsterdam with the VTIMEZONE that defines it (yearly rules); the UID of an
 activity never changes, SEQUENCE is the activity's ``ics_sequence`` (raised whenever the
 invitation changes), so calendar programs update the one entry they already hold."""
 
@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from lo_network.domain.activities import KINDS, TZ, to_local
+from lo_network.domain.vtimezone import vtimezone
 
 PRODID = "-//Logistics Overijssel//lo_network//NL"
 UID_DOMAIN = "lo-network.logistiek-overijssel"
@@ -74,7 +75,7 @@ def invitation(activity: dict[str, Any], attendee: dict[str, Any], *, organiser_
     """METHOD:REQUEST for one registrant (a confirmation, a promotion or a change)."""
     cal = _calendar("REQUEST")
     cal.add_component(_event(activity, organiser_email=organiser_email, attendee=attendee, url=url))
-    cal.add_missing_timezones()
+    cal.add_component(vtimezone(TZ))
     return cal.to_ical()
 
 
@@ -84,7 +85,7 @@ def cancellation(activity: dict[str, Any], attendee: dict[str, Any], *, organise
     cancelled = dict(activity, ics_sequence=int(activity.get("ics_sequence") or 0) + 1)
     cal = _calendar("CANCEL")
     cal.add_component(_event(cancelled, status="CANCELLED", organiser_email=organiser_email, attendee=attendee))
-    cal.add_missing_timezones()
+    cal.add_component(vtimezone(TZ))
     return cal.to_ical()
 
 
@@ -93,5 +94,5 @@ def feed(activities: Iterable[dict[str, Any]], name: str, url_of=None) -> bytes:
     cal = _calendar("PUBLISH", name)
     for activity in activities:
         cal.add_component(_event(activity, url=url_of(activity) if url_of else ""))
-    cal.add_missing_timezones()
+    cal.add_component(vtimezone(TZ))
     return cal.to_ical()
