@@ -51,9 +51,11 @@ def _graph_running(s) -> bool:
 
 
 class _Graph:
-    """Start the embedded graph for this command when needed and none runs yet."""
+    """Start the embedded graph for this command when needed and none runs yet; with
+    ``supervised`` (serve), restart it whenever it ends until this command stops."""
 
-    def __init__(self):
+    def __init__(self, supervised: bool = False):
+        self.supervised = supervised
         self.server = None
 
     def __enter__(self):
@@ -62,7 +64,12 @@ class _Graph:
             from lo_network.embedded.launcher import EmbeddedGraph
 
             print("lo-network: starting the embedded graph server ...", flush=True)
-            self.server = EmbeddedGraph(s).start()
+            if self.supervised:
+                from lo_network.embedded.supervisor import Supervisor
+
+                self.server = Supervisor(EmbeddedGraph(s)).start()
+            else:
+                self.server = EmbeddedGraph(s).start()
         from lo_network.store import schema
 
         ran = schema.migrate()
@@ -72,6 +79,11 @@ class _Graph:
 
         sql.init()
         return self
+
+    def stop_restarting(self) -> None:
+        """Shutdown has begun: a graph server that ends now stays down."""
+        if self.supervised and self.server is not None:
+            self.server.stop_restarting()
 
     def __exit__(self, *exc):
         from lo_network.store import driver
@@ -255,7 +267,7 @@ def _announce_when_up(proc: subprocess.Popen, url: str, banner: list[str]) -> No
 
 def cmd_serve(args) -> int:
     s = settings_mod.get()
-    with _Graph():
+    with _Graph(supervised=True) as graph:
         if args.demo:
             from lo_network.seed import demo
 
@@ -287,6 +299,7 @@ def cmd_serve(args) -> int:
         threading.Thread(target=_announce_when_up, args=(proc, url, banner), daemon=True).start()
 
         def _stop(signum, frame):  # noqa: ARG001
+            graph.stop_restarting()
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
 

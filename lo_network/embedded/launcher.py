@@ -1,4 +1,8 @@
-"""Start the embedded graph server as a child process, wait until it answers, stop it."""
+"""Start the embedded graph server as a child process, wait until it answers, stop it.
+
+:class:`EmbeddedGraph` is what :mod:`lo_network.embedded.supervisor` keeps running; all it
+uses is ``start()``, ``wait(timeout)`` and ``stop()``, so another engine's launcher with
+those three fits in its place."""
 
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ class EmbeddedGraph:
         env["LO_GRAPH_HTTP_PORT"] = str(self.settings.graph_http_port)
         env["LO_GRAPH_HTTPS_PORT"] = str(self.settings.graph_https_port)
         env["LO_NEO4J_DATABASE"] = self.settings.neo4j_database
-        self.process = subprocess.Popen(
+        proc = self.process = subprocess.Popen(
             [sys.executable, "-m", "lo_network.cli", "graph-server"],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -41,13 +45,13 @@ class EmbeddedGraph:
         log.close()
         deadline = time.monotonic() + timeout
         marker = graph_dir / READY_FILE
-        while time.monotonic() < deadline:
-            code = self.process.poll()
+        while time.monotonic() < deadline:  # on ``proc``: stop() may run in another thread
+            code = proc.poll()
             if code is not None:
                 raise GraphServerError(
                     f"the embedded graph server exited with code {code}: {self._tail()}"
                 )
-            if marker.exists() and marker.read_text().strip() == str(self.process.pid):
+            if marker.exists() and marker.read_text().strip() == str(proc.pid):
                 return self
             time.sleep(0.2)
         self.stop()
@@ -60,6 +64,21 @@ class EmbeddedGraph:
             return "(no log)"
         picked = [line for line in text if "lo-network graph-server" in line] or text
         return " | ".join(picked[-lines:])
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process is not None else None
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The exit code of the server once it has ended (minus the signal's number when a
+        signal ended it); None while it still runs after ``timeout`` s, or was not started."""
+        proc = self.process
+        if proc is None:
+            return None
+        try:
+            return proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return None
 
     def stop(self, timeout: float = 30.0) -> None:
         proc, self.process = self.process, None

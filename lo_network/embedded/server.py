@@ -3,11 +3,13 @@
 Meant to run as its own child process: it binds Bolt, HTTP and HTTPS to 127.0.0.1 on pinned
 ports, keeps a generated root password in the data folder (mode 0600), creates the
 database if missing, writes a ``ready`` marker and blocks until SIGTERM/SIGINT, then stops
-cleanly.
+cleanly. While it runs it holds the data folder's lock (``graph-server.pid``, see
+:func:`lock_folder`): a second server on the same folder is refused.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import signal
@@ -15,11 +17,13 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from typing import IO
 
 from lo_network.settings import Settings
 
 PASSWORD_FILE = "root_password"
 READY_FILE = "ready"
+PID_FILE = "graph-server.pid"  # the running server's PID, under an exclusive lock (see lock_folder)
 GRAPH_USER = "root"
 
 
@@ -54,20 +58,31 @@ def check_port_free(port: int, what: str) -> None:
             ) from exc
 
 
-def check_not_locked(graph_dir: Path) -> None:
-    """Refuse a second server on the same data folder with a clear message."""
-    marker = graph_dir / READY_FILE
-    if marker.exists():
-        try:
-            pid = int(marker.read_text().strip() or "0")
-        except ValueError:
-            pid = 0
-        if pid and pid != os.getpid() and _alive(pid):
-            raise GraphServerError(
-                f"the graph data folder {graph_dir} is in use by another graph server "
-                f"(process {pid}); stop it first or set LO_DATA_DIR to another folder"
-            )
-        marker.unlink(missing_ok=True)
+def lock_folder(graph_dir: Path) -> IO[str]:
+    """Take the data folder for this process, or refuse with a clear message when another
+    graph server holds it.
+
+    The lock is an exclusive ``flock`` on ``graph-server.pid`` (which holds this PID, for
+    operators and tests), kept for the life of the process: the kernel releases it when the
+    process ends, however it ends, so a restart after ``kill -9`` never trips over it.
+    Returns the open file; closing it (or exiting) gives the folder up."""
+    path = graph_dir / PID_FILE
+    fh = open(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        holder = fh.read().strip() or "?"
+        fh.close()
+        raise GraphServerError(
+            f"the graph data folder {graph_dir} is in use by another graph server "
+            f"(process {holder}); stop it first or set LO_DATA_DIR to another folder"
+        ) from None
+    fh.truncate(0)
+    fh.write(str(os.getpid()))
+    fh.flush()
+    # the ready marker of a server that was killed is stale: this process writes its own
+    (graph_dir / READY_FILE).unlink(missing_ok=True)
+    return fh
 
 
 def _alive(pid: int) -> bool:
@@ -90,7 +105,7 @@ def run(settings: Settings) -> int:
     graph_dir = settings.graph_dir
     graph_dir.mkdir(parents=True, exist_ok=True)
     try:
-        check_not_locked(graph_dir)
+        lock = lock_folder(graph_dir)  # held until this process ends
         for port, what in (
             (settings.graph_bolt_port, "Bolt (LO_GRAPH_BOLT_PORT)"),
             (settings.graph_http_port, "graph HTTP (LO_GRAPH_HTTP_PORT)"),
@@ -148,4 +163,5 @@ def run(settings: Settings) -> int:
         (graph_dir / READY_FILE).unlink(missing_ok=True)
         server.stop()
         print("lo-network graph-server: stopped", flush=True)
+        lock.close()
     return 0
