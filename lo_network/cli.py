@@ -145,20 +145,11 @@ def ensure_admin(s) -> tuple[str, str | None]:
 
 # ---------------------------------------------------------------- demo data
 def cmd_seed_demo(args) -> int:
-    from lo_network.seed import demo
+    from lo_network.seed import seed_all
 
     with _Graph():
-        result = demo.seed(replace=args.replace, organisations=args.organisations, seed=args.seed)
-        print(f"lo-network: {result}")
-        from lo_network.seed import activities as demo_activities  # issue 4
-
-        print(f"lo-network: {demo_activities.seed(replace=args.replace)}")
-        from lo_network.seed import followup as demo_followup  # issue 6
-
-        print(f"lo-network: {demo_followup.seed()}")
-        from lo_network.seed import kpis as demo_kpis  # issue 6: a year of past activities
-
-        print(f"lo-network: {demo_kpis.seed()}")
+        for result in seed_all(replace=args.replace, organisations=args.organisations, seed=args.seed):
+            print(f"lo-network: {result}")
     return 0
 
 
@@ -257,18 +248,10 @@ def cmd_serve(args) -> int:
     s = settings_mod.get()
     with _Graph():
         if args.demo:
-            from lo_network.seed import demo
+            from lo_network.seed import seed_all
 
-            print(f"lo-network: {demo.seed(replace=False)}", flush=True)
-            from lo_network.seed import activities as demo_activities  # issue 4
-
-            print(f"lo-network: {demo_activities.seed(replace=False)}", flush=True)
-            from lo_network.seed import followup as demo_followup  # issue 6
-
-            print(f"lo-network: {demo_followup.seed()}", flush=True)
-            from lo_network.seed import kpis as demo_kpis  # issue 6
-
-            print(f"lo-network: {demo_kpis.seed()}", flush=True)
+            for result in seed_all():
+                print(f"lo-network: {result}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
         _last_month_snapshot()  # issue 6
