@@ -123,9 +123,16 @@ def cmd_send_outbox(args) -> int:
     sql.init()
     if not settings_mod.get().smtp_configured:
         return _fail("LO_SMTP_HOST is not set: the emails stay in the outbox", 2)
-    sent = outbox.send_queued()
-    print(f"lo-network: {sent} email(s) sent")
-    return 0
+    report = outbox.send_queued()
+    print(f"lo-network: {report.sent} email(s) sent, {len(report.failed)} failed, "
+          f"{len(report.deferred)} left queued")
+    for row_id, reason in report.failed:
+        print(f"lo-network: email {row_id} niet verzonden / not sent: {reason}", file=sys.stderr)
+    for row_id, reason in report.deferred:
+        print(f"lo-network: email {row_id} blijft in de wachtrij / stays queued: {reason}", file=sys.stderr)
+    if report.stopped:
+        print(f"lo-network: gestopt / stopped: mail server: {report.stopped} (the rest stays queued)", file=sys.stderr)
+    return 1 if report.failed or report.deferred or report.stopped else 0
 
 
 def ensure_admin(s) -> tuple[str, str | None]:
@@ -801,7 +808,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--label", default="")
     sp.set_defaults(func=cmd_create_token)
 
-    sp = sub.add_parser("send-outbox", help="send the emails waiting in the outbox (needs LO_SMTP_HOST)")
+    sp = sub.add_parser("send-outbox", help="send the emails waiting in the outbox (needs LO_SMTP_HOST); "
+                                            "exit 1 when some could not be sent")
     sp.set_defaults(func=cmd_send_outbox)
 
     sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")
