@@ -80,6 +80,23 @@ def _connect() -> smtplib.SMTP:
     return smtp
 
 
+def _hang_up(smtp: smtplib.SMTP) -> None:
+    """QUIT when the server still listens; what it answers changes nothing already recorded."""
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        pass
+    finally:
+        smtp.close()
+
+
+def _lost(exc: BaseException) -> str:
+    """The reason kept on an email whose connection broke while it went out: it may have
+    arrived, so it is not sent again."""
+    return (f"verbinding verbroken tijdens verzenden, mogelijk niet aangekomen / connection lost while "
+            f"sending, may not have arrived: {type(exc).__name__}: {exc}")[:ERROR_LENGTH]
+
+
 def _send_one(smtp: smtplib.SMTP, row: OutboxEmail) -> None:
     """Send one email; _Undelivered when the server answered that it will not take it (the
     connection stays usable). A lost connection raises as it is (delivery unknown)."""
@@ -116,13 +133,19 @@ def queue(*, to: str, subject: str, body: str, kind: str, activity_id: str, regi
                       ics_method=ics_method)
     if settings_mod.get().smtp_configured:
         try:
-            with _connect() as smtp:
-                _send_one(smtp, row)
-            row.status, row.sent_at = "sent", utcnow()
-        except _Undelivered as exc:
-            row.status, row.error = ("failed" if exc.permanent else "queued"), exc.reason
-        except (OSError, smtplib.SMTPException) as exc:
+            smtp = _connect()
+        except (OSError, smtplib.SMTPException) as exc:  # nothing went out: send-outbox tries again
             row.status, row.error = "queued", f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+        else:
+            try:
+                _send_one(smtp, row)
+                row.status, row.sent_at = "sent", utcnow()
+            except _Undelivered as exc:
+                row.status, row.error = ("failed" if exc.permanent else "queued"), exc.reason
+            except (OSError, smtplib.SMTPException) as exc:
+                row.status, row.error = "failed", _lost(exc)
+            finally:
+                _hang_up(smtp)
     with sql.session() as db:
         db.add(row)
         db.commit()
@@ -166,8 +189,13 @@ def send_queued(limit: int = 200) -> SendReport:
     except (OSError, smtplib.SMTPException) as exc:
         report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
         return report
-    with smtp:
+    try:
         for row_id in ids:
+            try:
+                smtp.noop()  # the server still listens: nothing is claimed on a dead connection
+            except (OSError, smtplib.SMTPException) as exc:
+                report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+                break
             if not _set(row_id, "queued", status="sending"):
                 continue  # another run has it, or it was cancelled
             with sql.session() as db:
@@ -185,14 +213,14 @@ def send_queued(limit: int = 200) -> SendReport:
             except (OSError, smtplib.SMTPException) as exc:
                 # the connection broke while this email went out: it may have arrived, so it is
                 # not sent again; the organisers see why
-                reason = (f"verbinding verbroken tijdens verzenden, mogelijk niet aangekomen / connection lost "
-                          f"while sending, may not have arrived: {type(exc).__name__}: {exc}")[:ERROR_LENGTH]
-                _set(row_id, "sending", status="failed", error=reason)
-                report.failed.append((row_id, reason))
+                _set(row_id, "sending", status="failed", error=_lost(exc))
+                report.failed.append((row_id, _lost(exc)))
                 report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
                 break
             _set(row_id, "sending", status="sent", sent_at=utcnow(), error="")
             report.sent += 1
+    finally:
+        _hang_up(smtp)
     return report
 
 

@@ -24,15 +24,23 @@ from tests.integration.test_privacy_reach import world  # noqa: F401  (fixture)
 from tests.integration.test_registration_mail import Inbox
 
 REFUSED = "weg@x.example"
+BUSY_ONCE = "later@x.example"  # 451 the first time, taken the next
 
 
 class RefusingInbox(Inbox):
-    """Takes every recipient but one (550, as for a mailbox that does not exist); each
-    message takes a moment, so two runs at once overlap."""
+    """Takes every recipient but one (550, as for a mailbox that does not exist) and one the
+    second time only (451); each message takes a moment, so two runs at once overlap."""
+
+    def __init__(self):
+        super().__init__()
+        self.busy = {BUSY_ONCE}
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
         if address == REFUSED:
             return "550 5.1.1 Mailbox unavailable"
+        if address in self.busy:
+            self.busy.discard(address)
+            return "451 4.3.0 Try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -76,25 +84,32 @@ def by_id() -> dict[int, outbox.OutboxEmail]:
 
 
 def test_send_outbox_marks_each_row_skips_one_it_cannot_send_and_sends_nothing_twice(clean, users, mail_server, capsys):  # noqa: F811
-    ids = queued("een@x.example", "twee@x.example", REFUSED, "", "drie@x.example")
+    ids = queued("een@x.example", "twee@x.example", REFUSED, "", BUSY_ONCE, "drie@x.example")
     assert {e.status for e in emails()} == {"queued"}
     mail_server.use()
 
     assert main(["send-outbox"]) == 1  # something could not be sent
     out = capsys.readouterr()
-    assert "3 email(s) sent, 2 failed" in out.out
+    assert "3 email(s) sent, 2 failed, 1 left queued" in out.out
     assert f"email {ids[2]} niet verzonden / not sent: ontvanger geweigerd / recipient refused: 550" in out.err
     assert f"email {ids[3]} niet verzonden / not sent: ongeldig adres / invalid address ''" in out.err
+    assert f"email {ids[4]} blijft in de wachtrij / stays queued: ontvanger geweigerd / recipient refused: 451" in out.err
     rows = by_id()
-    assert [rows[i].status for i in ids] == ["sent", "sent", "failed", "failed", "sent"]
-    assert all(rows[i].sent_at for i in (ids[0], ids[1], ids[4]))
+    assert [rows[i].status for i in ids] == ["sent", "sent", "failed", "failed", "queued", "sent"]
+    assert all(rows[i].sent_at for i in (ids[0], ids[1], ids[5]))
     assert "550 5.1.1 Mailbox unavailable" in rows[ids[2]].error and rows[ids[3]].error.startswith("ongeldig adres")
+    assert "451 4.3.0" in rows[ids[4]].error
     assert sorted(m["To"] for m in mail_server.wait_for(3)) == ["drie@x.example", "een@x.example", "twee@x.example"]
 
-    assert main(["send-outbox"]) == 0  # the failed rows are not tried again, the sent ones not sent again
+    # the next run sends the deferred one only: failed rows are not tried again, sent ones not sent again
+    assert main(["send-outbox"]) == 0
+    assert "1 email(s) sent, 0 failed, 0 left queued" in capsys.readouterr().out
+    assert main(["send-outbox"]) == 0
     assert "0 email(s) sent, 0 failed" in capsys.readouterr().out
     time.sleep(0.2)
-    assert len(mail_server.messages) == 3
+    assert sorted(m["To"] for m in mail_server.messages) == [
+        "drie@x.example", "een@x.example", BUSY_ONCE, "twee@x.example"]
+    assert by_id()[ids[4]].status == "sent"
 
 
 def test_a_refused_email_sent_at_once_is_failed_with_the_reason(clean, users, mail_server):  # noqa: F811
