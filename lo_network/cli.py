@@ -135,9 +135,16 @@ def cmd_send_outbox(args) -> int:
     sql.init()
     if not settings_mod.get().smtp_configured:
         return _fail("LO_SMTP_HOST is not set: the emails stay in the outbox", 2)
-    sent = outbox.send_queued()
-    print(f"lo-network: {sent} email(s) sent")
-    return 0
+    report = outbox.send_queued()
+    print(f"lo-network: {report.sent} email(s) sent, {len(report.failed)} failed, "
+          f"{len(report.deferred)} left queued")
+    for row_id, reason in report.failed:
+        print(f"lo-network: email {row_id} niet verzonden / not sent: {reason}", file=sys.stderr)
+    for row_id, reason in report.deferred:
+        print(f"lo-network: email {row_id} blijft in de wachtrij / stays queued: {reason}", file=sys.stderr)
+    if report.stopped:
+        print(f"lo-network: gestopt / stopped: mail server: {report.stopped} (the rest stays queued)", file=sys.stderr)
+    return 1 if report.failed or report.deferred or report.stopped else 0
 
 
 def ensure_admin(s) -> tuple[str, str | None]:
@@ -157,20 +164,11 @@ def ensure_admin(s) -> tuple[str, str | None]:
 
 # ---------------------------------------------------------------- demo data
 def cmd_seed_demo(args) -> int:
-    from lo_network.seed import demo
+    from lo_network.seed import seed_all
 
     with _Graph():
-        result = demo.seed(replace=args.replace, organisations=args.organisations, seed=args.seed)
-        print(f"lo-network: {result}")
-        from lo_network.seed import activities as demo_activities  # issue 4
-
-        print(f"lo-network: {demo_activities.seed(replace=args.replace)}")
-        from lo_network.seed import followup as demo_followup  # issue 6
-
-        print(f"lo-network: {demo_followup.seed()}")
-        from lo_network.seed import kpis as demo_kpis  # issue 6: a year of past activities
-
-        print(f"lo-network: {demo_kpis.seed()}")
+        for result in seed_all(replace=args.replace, organisations=args.organisations, seed=args.seed):
+            print(f"lo-network: {result}")
     return 0
 
 
@@ -269,18 +267,10 @@ def cmd_serve(args) -> int:
     s = settings_mod.get()
     with _Graph(supervised=True) as graph:
         if args.demo:
-            from lo_network.seed import demo
+            from lo_network.seed import seed_all
 
-            print(f"lo-network: {demo.seed(replace=False)}", flush=True)
-            from lo_network.seed import activities as demo_activities  # issue 4
-
-            print(f"lo-network: {demo_activities.seed(replace=False)}", flush=True)
-            from lo_network.seed import followup as demo_followup  # issue 6
-
-            print(f"lo-network: {demo_followup.seed()}", flush=True)
-            from lo_network.seed import kpis as demo_kpis  # issue 6
-
-            print(f"lo-network: {demo_kpis.seed()}", flush=True)
+            for result in seed_all():
+                print(f"lo-network: {result}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
         _last_month_snapshot()  # issue 6
@@ -831,7 +821,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--label", default="")
     sp.set_defaults(func=cmd_create_token)
 
-    sp = sub.add_parser("send-outbox", help="send the emails waiting in the outbox (needs LO_SMTP_HOST)")
+    sp = sub.add_parser("send-outbox", help="send the emails waiting in the outbox (needs LO_SMTP_HOST); "
+                                            "exit 1 when some could not be sent")
     sp.set_defaults(func=cmd_send_outbox)
 
     sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")

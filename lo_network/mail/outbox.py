@@ -1,21 +1,27 @@
 """Compose and send the registration emails; every email is kept in the outbox table.
 
-With ``LO_SMTP_HOST`` set an email goes out through SMTP at once (status ``sent``, or
-``failed`` with the reason, and it stays visible to organisers); without it, it waits in
-the outbox (``queued``), shown in the UI, and can be sent later."""
+With ``LO_SMTP_HOST`` set an email goes out through SMTP at once (status ``sent``; ``failed``
+with the reason when the server refuses it; ``queued`` with the reason when the server cannot
+be reached, for ``lo-network send-outbox`` to send later); without it, it waits in the outbox
+(``queued``), shown in the UI. A queued email is sent at most once: a run claims each row
+(``queued`` -> ``sending``, one row changed or none) before it sends it, and records the
+outcome of each row as it goes. An erasure cancels the person's queued emails."""
 
 from __future__ import annotations
 
 import smtplib
+from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from sqlalchemy import case, update
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
 from lo_network import sql
 from lo_network.accounts.models import utcnow
+from lo_network.domain.people import normalise_email
 from lo_network.mail.models import OutboxEmail
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -27,9 +33,12 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 STATUSES: dict[str, tuple[str, str]] = {
     "queued": ("In wachtrij", "Queued"),
+    "sending": ("Wordt verzonden", "Sending"),
     "sent": ("Verzonden", "Sent"),
     "failed": ("Mislukt", "Failed"),
+    "cancelled": ("Geannuleerd", "Cancelled"),
 }
+ERROR_LENGTH = 500
 
 
 def _message(row: OutboxEmail, sender: str) -> EmailMessage:
@@ -49,30 +58,94 @@ def _message(row: OutboxEmail, sender: str) -> EmailMessage:
     return msg
 
 
-def _deliver(rows: list[OutboxEmail]) -> None:
+class _Undelivered(Exception):
+    """This email was not delivered: ``permanent`` (refused, invalid address) or not."""
+
+    def __init__(self, reason: str, permanent: bool):
+        super().__init__(reason)
+        self.reason, self.permanent = reason[:ERROR_LENGTH], permanent
+
+
+def _connect() -> smtplib.SMTP:
     s = settings_mod.get()
-    with smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=15) as smtp:
+    smtp = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=15)
+    try:
         if s.smtp_starttls:
             smtp.starttls()
         if s.smtp_user:
             smtp.login(s.smtp_user, s.smtp_password)
-        for row in rows:
-            smtp.send_message(_message(row, s.smtp_from))
-            row.status, row.sent_at, row.error = "sent", utcnow(), ""
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+def _hang_up(smtp: smtplib.SMTP) -> None:
+    """QUIT when the server still listens; what it answers changes nothing already recorded."""
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        pass
+    finally:
+        smtp.close()
+
+
+def _lost(exc: BaseException) -> str:
+    """The reason kept on an email whose connection broke while it went out: it may have
+    arrived, so it is not sent again."""
+    return (f"verbinding verbroken tijdens verzenden, mogelijk niet aangekomen / connection lost while "
+            f"sending, may not have arrived: {type(exc).__name__}: {exc}")[:ERROR_LENGTH]
+
+
+def _send_one(smtp: smtplib.SMTP, row: OutboxEmail) -> None:
+    """Send one email; _Undelivered when the server answered that it will not take it (the
+    connection stays usable). A lost connection raises as it is (delivery unknown)."""
+    try:
+        normalise_email(row.to_address)
+        message = _message(row, settings_mod.get().smtp_from)
+    except ValueError as exc:  # no address (erased), a malformed one, a header it cannot carry
+        raise _Undelivered(f"ongeldig adres / invalid address {row.to_address!r}: {exc}", True) from exc
+    try:
+        smtp.send_message(message)
+    except smtplib.SMTPRecipientsRefused as exc:
+        codes = [code for code, _text in exc.recipients.values()]
+        raise _Undelivered(f"ontvanger geweigerd / recipient refused: {_answers(exc.recipients)}",
+                           all(code >= 500 for code in codes)) from exc
+    except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+        raise _Undelivered(f"geweigerd / refused: {exc.smtp_code} {_text(exc.smtp_error)}", exc.smtp_code >= 500) from exc
+
+
+def _text(value) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _answers(recipients: dict) -> str:
+    return "; ".join(f"{code} {_text(text)}" for code, text in recipients.values())
 
 
 def queue(*, to: str, subject: str, body: str, kind: str, activity_id: str, registration_id: str = "",
           ics: bytes | None = None, ics_method: str = "") -> OutboxEmail:
     """Keep the email and, with SMTP set, send it now. Never raises for a mail failure:
-    the registration stands, the email shows as failed in the outbox."""
+    the registration stands, the email shows as failed (refused) or queued (server not
+    reached: send-outbox sends it later) with the reason."""
     row = OutboxEmail(to_address=to, subject=subject, body=body, kind=kind, activity_id=activity_id,
                       registration_id=registration_id, ics=ics.decode("utf-8") if ics else "",
                       ics_method=ics_method)
     if settings_mod.get().smtp_configured:
         try:
-            _deliver([row])
-        except (OSError, smtplib.SMTPException) as exc:
-            row.status, row.error = "failed", f"{type(exc).__name__}: {exc}"[:500]
+            smtp = _connect()
+        except (OSError, smtplib.SMTPException) as exc:  # nothing went out: send-outbox tries again
+            row.status, row.error = "queued", f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+        else:
+            try:
+                _send_one(smtp, row)
+                row.status, row.sent_at = "sent", utcnow()
+            except _Undelivered as exc:
+                row.status, row.error = ("failed" if exc.permanent else "queued"), exc.reason
+            except (OSError, smtplib.SMTPException) as exc:
+                row.status, row.error = "failed", _lost(exc)
+            finally:
+                _hang_up(smtp)
     with sql.session() as db:
         db.add(row)
         db.commit()
@@ -80,20 +153,75 @@ def queue(*, to: str, subject: str, body: str, kind: str, activity_id: str, regi
     return row
 
 
-def send_queued(limit: int = 200) -> int:
-    """Send what waits in the outbox (after SMTP was configured); how many went out."""
+@dataclass
+class SendReport:
+    """What one send-outbox run did."""
+
+    sent: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)   # (row id, reason): not sendable
+    deferred: list[tuple[int, str]] = field(default_factory=list)  # (row id, reason): queued again
+    stopped: str = ""  # why the run stopped early (the mail server could not be reached)
+
+
+def _set(row_id: int, expect: str, **values) -> bool:
+    """One row from status ``expect`` to ``values``, committed at once; False when the row no
+    longer has that status (another run claimed it, an erasure cancelled it)."""
+    with sql.engine().begin() as conn:
+        done = conn.execute(update(OutboxEmail).where(OutboxEmail.id == row_id, OutboxEmail.status == expect)
+                            .values(**values))
+        return done.rowcount == 1
+
+
+def send_queued(limit: int = 200) -> SendReport:
+    """Send what waits in the outbox (oldest first), each row claimed before it is sent and
+    its outcome committed straight after, so no row goes out twice (not even with two runs at
+    once) and a row that cannot be sent is marked failed and skipped."""
+    report = SendReport()
     if not settings_mod.get().smtp_configured:
-        return 0
+        return report
     with sql.session() as db:
-        rows = list(db.exec(select(OutboxEmail).where(OutboxEmail.status != "sent")
-                            .order_by(OutboxEmail.id).limit(limit)))
-        if not rows:
-            return 0
-        _deliver(rows)
-        for row in rows:
-            db.add(row)
-        db.commit()
-        return len(rows)
+        ids = list(db.exec(select(OutboxEmail.id).where(OutboxEmail.status == "queued")
+                           .order_by(OutboxEmail.id).limit(limit)))
+    if not ids:
+        return report
+    try:
+        smtp = _connect()
+    except (OSError, smtplib.SMTPException) as exc:
+        report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+        return report
+    try:
+        for row_id in ids:
+            try:
+                smtp.noop()  # the server still listens: nothing is claimed on a dead connection
+            except (OSError, smtplib.SMTPException) as exc:
+                report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+                break
+            if not _set(row_id, "queued", status="sending"):
+                continue  # another run has it, or it was cancelled
+            with sql.session() as db:
+                row = db.get(OutboxEmail, row_id)
+            try:
+                _send_one(smtp, row)
+            except _Undelivered as exc:
+                if exc.permanent:
+                    _set(row_id, "sending", status="failed", error=exc.reason)
+                    report.failed.append((row_id, exc.reason))
+                else:
+                    _set(row_id, "sending", status="queued", error=exc.reason)
+                    report.deferred.append((row_id, exc.reason))
+                continue
+            except (OSError, smtplib.SMTPException) as exc:
+                # the connection broke while this email went out: it may have arrived, so it is
+                # not sent again; the organisers see why
+                _set(row_id, "sending", status="failed", error=_lost(exc))
+                report.failed.append((row_id, _lost(exc)))
+                report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
+                break
+            _set(row_id, "sending", status="sent", sent_at=utcnow(), error="")
+            report.sent += 1
+    finally:
+        _hang_up(smtp)
+    return report
 
 
 def for_activity(activity_id: str, limit: int = 200) -> list[OutboxEmail]:
@@ -108,13 +236,15 @@ def recent(limit: int = 200) -> list[OutboxEmail]:
 
 
 # ---------------------------------------------------------------- issue 7: one person's emails
-def _to_person(email: str, registration_ids: list[str]):
-    """SQL condition: emails to this address (any case) or about these registrations."""
+def _to_person(emails: str | list[str], registration_ids: list[str]):
+    """SQL condition: emails to these addresses (any case) or about these registrations."""
     from sqlalchemy import false, func, or_
 
+    addresses = [emails] if isinstance(emails, str) else list(emails)
+    keys = sorted({e.strip().lower() for e in addresses if e and e.strip()})
     conditions = []
-    if email and email.strip():
-        conditions.append(func.lower(OutboxEmail.to_address) == email.strip().lower())
+    if keys:
+        conditions.append(func.lower(OutboxEmail.to_address).in_(keys))
     if registration_ids:
         conditions.append(OutboxEmail.registration_id.in_(list(registration_ids)))
     return or_(*conditions) if conditions else false()
@@ -128,15 +258,25 @@ def for_person(email: str, registration_ids: list[str], limit: int = 1000) -> li
 
 
 ERASED_BODY = "[verwijderd / erased]"
+CANCELLED_BY_ERASURE = "geannuleerd: persoon geanonimiseerd / cancelled: person erased"
 
 
-def erase_for(email: str, registration_ids: list[str]) -> int:
+@dataclass(frozen=True)
+class Erased:
+    emails: int      # rows whose address, text and attachment went
+    cancelled: int   # of them, queued emails that will now never be sent
+
+
+def erase_for(emails: str | list[str], registration_ids: list[str]) -> Erased:
     """Erasure: the address, text, calendar attachment and error of one person's emails go;
-    the rows stay (kind, status, activity, dates), so counts of emails sent stay right."""
-    with sql.session() as db:
-        rows = list(db.exec(select(OutboxEmail).where(_to_person(email, registration_ids))))
-        for row in rows:
-            row.to_address, row.body, row.ics, row.error = "", ERASED_BODY, "", ""
-            db.add(row)
-        db.commit()
-        return len(rows)
+    the rows stay (kind, status, activity, dates), so counts of emails sent stay right. Their
+    queued emails are cancelled first (an UPDATE on status 'queued', so a send-outbox run
+    cannot claim one in between)."""
+    person = _to_person(emails, registration_ids)
+    with sql.engine().begin() as conn:
+        cancelled = conn.execute(update(OutboxEmail).where(person, OutboxEmail.status == "queued")
+                                 .values(status="cancelled", error=CANCELLED_BY_ERASURE)).rowcount
+        scrubbed = conn.execute(update(OutboxEmail).where(person).values(
+            to_address="", body=ERASED_BODY, ics="",
+            error=case((OutboxEmail.error == CANCELLED_BY_ERASURE, CANCELLED_BY_ERASURE), else_=""))).rowcount
+    return Erased(emails=scrubbed, cancelled=cancelled)

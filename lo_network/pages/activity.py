@@ -313,8 +313,12 @@ def email_row(e: EmailRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(e.created, white_space="nowrap"), rx.table.cell(vocab_label(outbox_words.KINDS, e.kind)),
         rx.table.cell(e.recipient), rx.table.cell(e.subject),
-        rx.table.cell(rx.badge(vocab_label(outbox_words.STATUSES, e.status), variant="soft",
-                               color_scheme=rx.match(e.status, ("sent", "green"), ("failed", "red"), "gray"))),
+        rx.table.cell(rx.vstack(
+            rx.badge(vocab_label(outbox_words.STATUSES, e.status), variant="soft",
+                     color_scheme=rx.match(e.status, ("sent", "green"), ("failed", "red"), ("sending", "blue"), "gray")),
+            rx.cond(e.error != "", rx.text(e.error, size="1", color_scheme="red", class_name="outbox-error"),
+                    rx.fragment()),
+            spacing="1")),
         rx.table.cell(e.calendar),
         class_name="outbox-row",
     )

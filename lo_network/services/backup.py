@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import shutil
+import tempfile
 from collections import Counter
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -44,14 +47,17 @@ local date-times `{"$localdatetime": ...}`, dates `{"$date": "2026-01-02"}`; SQL
 `{"$datetime": ISO-8601}`, dates `{"$date": ...}`, bytes `{"$bytes": base64}`.
 
 Secrets: the SQL tables hold password hashes and hashed tokens (never the passwords or
-tokens themselves). Keep the folder as safe as the installation itself.
+tokens themselves). The folder is made readable by its owner only; keep it as safe as the
+installation itself. A folder with `manifest.json` is complete: the export writes into a
+temporary folder and renames it when done.
 Not included: schema bookkeeping (the restoring installation applies its own migrations)
 and uploaded import files in the data folder (the import jobs' records are included).
 """
 
 
 class BackupRefused(ValueError):
-    """A restore that would not give back exactly the backup's data; nothing was changed."""
+    """A backup or restore that cannot give back exactly the data: an export leaves no
+    folder behind, a refused restore changes nothing. The message says why."""
 
 
 # ---------------------------------------------------------------- values
@@ -89,6 +95,8 @@ def _jsonl(path: Path, items) -> int:
             fh.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
             fh.write("\n")
             count += 1
+        fh.flush()
+        os.fsync(fh.fileno())
     return count
 
 
@@ -101,34 +109,72 @@ def _read_jsonl(path: Path):
 
 # ---------------------------------------------------------------- export
 def export_all(folder: Path, progress: Callable[[str], None] | None = None) -> dict:
-    """Write the backup into ``folder`` (created; must be empty). Returns the manifest."""
+    """Write the backup into ``folder`` (new, or an empty folder). Returns the manifest.
+
+    Everything is written into a temporary folder beside it, which is renamed to ``folder``
+    only when complete (manifest last): a failed export leaves nothing at ``folder`` and
+    removes the temporary folder. BackupRefused says why, in Dutch and English."""
     say = progress or (lambda _m: None)
     folder = Path(folder)
-    if folder.exists() and any(folder.iterdir()):
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BackupRefused(f"{folder}: de map is niet leeg / the folder is not empty")
-    (folder / "graph").mkdir(parents=True, exist_ok=True)
-    (folder / "sql").mkdir(parents=True, exist_ok=True)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    except OSError as exc:
+        raise BackupRefused(f"{folder}: map niet te maken / cannot create the folder: {exc}") from exc
+    try:
+        manifest = _write(work, say)
+        _sync(work)
+        os.rename(work, folder)  # atomic; replaces an empty folder, fails on a non-empty one
+        _sync(folder.parent)
+    except BaseException as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        if isinstance(exc, store.BackupError):
+            raise BackupRefused(f"back-up niet geschreven / backup not written: {exc}") from exc
+        if isinstance(exc, OSError):
+            raise BackupRefused(f"{folder}: back-up niet geschreven / backup not written: "
+                                f"{exc.strerror or exc}") from exc
+        raise
+    return manifest
+
+
+def _sync(path: Path) -> None:
+    """Flush a folder's entries to disk (the files themselves are flushed as written)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write(folder: Path, say: Callable[[str], None]) -> dict:
+    (folder / "graph").mkdir()
+    (folder / "sql").mkdir()
     labels: Counter = Counter()
     types: Counter = Counter()
 
-    def counted_nodes(session):
-        for node in store.iter_nodes(session):
+    def counted_nodes(tx):
+        for node in store.iter_nodes(tx):
             labels[":".join(node["labels"])] += 1
             yield node
 
-    def counted_relationships(session):
-        for rel in store.iter_relationships(session):
+    def counted_relationships(tx):
+        for rel in store.iter_relationships(tx):
             types[rel["type"]] += 1
             yield rel
 
     database = settings_mod.get().neo4j_database
     driver.check_reachable()
     with driver.get_driver().session(database=database, default_access_mode="READ") as session:
-        say("graph: nodes ...")
-        nodes = _jsonl(folder / "graph" / "nodes.jsonl", counted_nodes(session))
-        say(f"graph: {nodes} nodes; relationships ...")
-        relationships = _jsonl(folder / "graph" / "relationships.jsonl", counted_relationships(session))
-        say(f"graph: {relationships} relationships")
+        with session.begin_transaction() as tx:  # one read: nodes and relationships of one moment
+            present = store.present(tx)
+            store.check_declared(present["labels"], present["types"])
+            say("graph: nodes ...")
+            nodes = _jsonl(folder / "graph" / "nodes.jsonl", counted_nodes(tx))
+            say(f"graph: {nodes} nodes; relationships ...")
+            relationships = _jsonl(folder / "graph" / "relationships.jsonl", counted_relationships(tx))
+            say(f"graph: {relationships} relationships")
 
     tables: dict[str, int] = {}
     with sql.engine().connect() as conn:
@@ -149,9 +195,16 @@ def export_all(folder: Path, progress: Callable[[str], None] | None = None) -> d
                   "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items()))},
         "sql": {"tables": tables},
     }
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-    (folder / "README.md").write_text(BACKUP_README, encoding="utf-8")
+    _write_text(folder / "README.md", BACKUP_README)
+    _write_text(folder / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
     return manifest
+
+
+def _write_text(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 # ---------------------------------------------------------------- restore
@@ -190,6 +243,12 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
     if missing:
         raise BackupRefused(f"deze installatie mist schema-migraties / this installation lacks schema migrations: "
                             f"{', '.join(missing)} (newer backup than the code)")
+    try:
+        store.check_declared({label for labels in manifest["graph"]["labels"] for label in labels.split(":")},
+                             manifest["graph"]["types"])
+    except store.BackupError as exc:
+        raise BackupRefused(f"deze installatie kent niet alles uit de back-up / this installation does not know "
+                            f"everything in the backup (newer backup than the code?): {exc}") from exc
     check_empty()
     known = {t.name for t in _tables()}
     unknown = sorted(set(manifest["sql"]["tables"]) - known)

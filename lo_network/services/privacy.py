@@ -230,15 +230,16 @@ def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:
         raise NotFound(person_id)
     redacted = _redact_audit(person_id, report)
     registration_ids = sorted(set(graph.pop("registration_ids")) | {r["id"] for r in report["registrations"]})
-    emails = outbox.erase_for(report["person"].get("email") or "", registration_ids)
-    for other in {r.get("email") for r in report["registrations"]} - {None, "", report["person"].get("email")}:
-        emails += outbox.erase_for(other, [])
+    addresses = {report["person"].get("email")} | {r.get("email") for r in report["registrations"]}
+    emails = outbox.erase_for(sorted(a for a in addresses if a), registration_ids)  # queued ones cancelled
     import_files = _scrub_import_files(report)
     audit.record(actor.email, via, "erase", "privacy", person_id, None, {
         "person_id": person_id, "employments_kept": len(report["employments"]), "links_kept": len(report["links"]),
         "consents_removed": graph["consents"], "registrations_kept": graph["registrations"],
-        "emails_erased": emails, "import_files_scrubbed": import_files, "audit_entries_redacted": redacted})
-    return {"person_id": person_id, "audit_entries_redacted": redacted, "emails": emails,
+        "emails_erased": emails.emails, "emails_cancelled": emails.cancelled,
+        "import_files_scrubbed": import_files, "audit_entries_redacted": redacted})
+    return {"person_id": person_id, "audit_entries_redacted": redacted, "emails": emails.emails,
+            "emails_cancelled": emails.cancelled,
             "import_files": import_files, **graph}
 
 

@@ -88,6 +88,7 @@ class EmailRow:
     subject: str = ""
     status: str = ""
     calendar: str = ""
+    error: str = ""  # why it was not sent (failed, cancelled, or queued after a try)
 
 
 def registration_row(record: dict) -> RegistrationRow:
@@ -216,7 +217,8 @@ class ActivityState(RecordForm, SessionState):
                               reg_service.list_for_activity(actor, self.record_id, self.reg_text)]
         if allowed(actor.role, Permission.EDIT_ACTIVITIES):
             self.emails = [EmailRow(id=e.id, created=domain.dutch_datetime(e.created_at), kind=e.kind,
-                                    recipient=e.to_address, subject=e.subject, status=e.status, calendar=e.ics_method)
+                                    recipient=e.to_address, subject=e.subject, status=e.status, calendar=e.ics_method,
+                                    error=e.error)
                            for e in reg_service.outbox_for(actor, self.record_id)[:50]]
         else:
             self.emails = []

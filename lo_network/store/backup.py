@@ -14,13 +14,63 @@ from typing import Any, Iterator
 import neo4j.time
 from neo4j import ManagedTransaction
 
+from lo_network.store import schema
 from lo_network.store.queries import q
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
+# Every relationship type the backup carries, declared: a type in the graph that is not here
+# stops the export, so a new kind of relationship cannot travel (or be left out) unchecked.
+# Labels need no list of their own: every data label is keyed by its own id under a unique
+# constraint in graph/schema, and those are the labels the backup knows (keyed_labels()).
+RELATIONSHIP_TYPES = frozenset({
+    "WORKS_AT",        # (:Person)->(:Organisation), an employment
+    "LINK",            # between two organisations or two people
+    "NOT_DUPLICATE",   # two records said not to be the same
+    "CONSENT",         # (:Person)->(:Purpose)
+    "REGISTERED",      # (:Person)->(:Registration)
+    "FOR",             # (:Registration)->(:Activity)
+    "ON_BEHALF_OF",    # (:Registration)->(:Organisation)
+    "ORGANISES",       # (:Organisation)->(:Activity)
+    "PARTNER_IN",      # (:Organisation)->(:Activity), a project's partner
+    "PART_OF",         # (:Activity)->(:Activity), a session of a project
+    "OF",              # (:Milestone)->(:Activity)
+    "ABOUT",           # (:FollowUpNote)->(:Organisation)
+    "REGISTERED_FOR",  # (:Person)->(:Activity), moved by a merge where an older graph has it
+})
+
 
 class BackupError(ValueError):
     """The graph holds something a backup cannot carry faithfully (said plainly)."""
+
+
+def known_labels() -> frozenset[str]:
+    return schema.keyed_labels()
+
+
+def present(tx: ManagedTransaction) -> dict[str, dict[str, int]]:
+    """The labels and relationship types in the graph, with their counts."""
+    return {"labels": {r["label"]: r["nodes"] for r in tx.run(q("imports/backup_labels"))},
+            "types": {r["type"]: r["relationships"] for r in tx.run(q("imports/backup_types"))}}
+
+
+def check_declared(labels, types) -> None:
+    """Raise BackupError naming every label or relationship type the backup has no declaration
+    for (``labels``/``types``: names, or name -> count)."""
+    def listed(names, known):
+        return ", ".join(f"{n} ({names[n]})" if isinstance(names, dict) else n
+                         for n in sorted(set(names) - known))
+    unknown_labels = listed(labels, known_labels())
+    unknown_types = listed(types, RELATIONSHIP_TYPES)
+    problems = []
+    if unknown_labels:
+        problems.append(f"knopen met een label zonder id-sleutel in graph/schema / nodes with a label that has no "
+                        f"id constraint in graph/schema: {unknown_labels}")
+    if unknown_types:
+        problems.append(f"relaties van een type dat de back-up niet kent / relationships of a type the backup "
+                        f"does not declare (store.backup.RELATIONSHIP_TYPES): {unknown_types}")
+    if problems:
+        raise BackupError("; ".join(problems))
 
 
 def identifier(name: str) -> str:
@@ -74,19 +124,29 @@ def relationship_count(tx: ManagedTransaction) -> int:
     return tx.run(q("imports/relationship_count")).single()["relationships"]
 
 
-def iter_nodes(session) -> Iterator[dict]:
-    """Every data node as {labels, props} (props encoded), streamed."""
-    for record in session.run(q("imports/backup_nodes")):
+def iter_nodes(tx) -> Iterator[dict]:
+    """Every data node as {labels, props} (props encoded), streamed; BackupError on a node
+    the backup cannot carry (an undeclared label, no id)."""
+    known = known_labels()
+    for record in tx.run(q("imports/backup_nodes")):
         props = record["props"]
+        if not set(record["labels"]) <= known:
+            check_declared(record["labels"], ())
         if props.get("id") is None:
-            raise BackupError(f"a {':'.join(record['labels'])} node has no id property")
+            label = ":".join(record["labels"])
+            raise BackupError(f"een {label}-knoop heeft geen id (eerst lo-network migrate) / "
+                              f"a {label} node has no id property (run lo-network migrate first)")
         yield {"labels": sorted(record["labels"]), "props": {k: encode(v) for k, v in props.items()}}
 
 
-def iter_relationships(session) -> Iterator[dict]:
-    for record in session.run(q("imports/backup_relationships")):
+def iter_relationships(tx) -> Iterator[dict]:
+    """Every relationship by its end nodes' ids (props encoded), streamed."""
+    for record in tx.run(q("imports/backup_relationships")):
+        if record["type"] not in RELATIONSHIP_TYPES:
+            check_declared((), [record["type"]])
         if record["from_id"] is None or record["to_id"] is None:
-            raise BackupError(f"a {record['type']} relationship joins a node without an id")
+            raise BackupError(f"een {record['type']}-relatie verbindt een knoop zonder id / "
+                              f"a {record['type']} relationship joins a node without an id")
         yield {
             "type": record["type"],
             "from_labels": sorted(record["from_labels"]), "from_id": record["from_id"],

@@ -11,7 +11,8 @@ from lo_network.store.records import new_id, now_iso, plain
 
 
 def add(tx: ManagedTransaction, person_id: str, record: dict[str, Any]) -> str | None:
-    row = tx.run(q("consent/add"), person_id=person_id, id=new_id(), now=now_iso(), **record).single()
+    row = tx.run(q("consent/add"), person_id=person_id, id=new_id(), purpose_id=new_id(),
+                now=now_iso(), **record).single()
     return row["id"] if row else None
 
 

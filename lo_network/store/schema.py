@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from lo_network import settings as settings_mod
 from lo_network.store import driver
 from lo_network.store.queries import q, schema_files, statements
 from lo_network.store.records import now_iso
+
+
+# "FOR (n:Label) REQUIRE n.id IS UNIQUE": the constraint that keys a label by its own id
+_ID_CONSTRAINT = re.compile(r"FOR\s*\(\s*(\w+)\s*:\s*(\w+)\s*\)\s*REQUIRE\s+(\w+)\.id\s+IS\s+UNIQUE", re.I)
+BOOKKEEPING = "SchemaMigration"  # the records of applied migrations: not data
+
+
+@lru_cache(maxsize=1)
+def keyed_labels() -> frozenset[str]:
+    """The data labels the schema keys by their own ``id`` under a unique constraint: the
+    labels a node may carry (the backup refuses any other, see store.backup)."""
+    found = set()
+    for path in schema_files():
+        for statement in statements(path):
+            for var, label, keyed in _ID_CONSTRAINT.findall(statement):
+                if var == keyed:
+                    found.add(label)
+    return frozenset(found - {BOOKKEEPING})
 
 
 def applied() -> set[str]:

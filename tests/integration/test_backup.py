@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from lo_network.services import backup
 from lo_network.services import imports as import_service
 from lo_network.services import organisations as org_service
 from lo_network.services import people as person_service
+from lo_network.store.queries import q
 from tests.conftest import free_port
 
 
@@ -93,3 +97,166 @@ def test_restore_refuses_a_folder_that_is_not_a_backup(graph, tmp_path, capsys):
     (tmp_path / "x").mkdir()
     assert cli.main(["restore", str(tmp_path / "x")]) == 2
     assert "not a lo-network backup" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- the demo and every feature
+def cypher(name: str) -> str:
+    """A test-support query beside this file (the application's queries live in graph/)."""
+    return (Path(__file__).parent / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def graph_snapshot() -> tuple[dict, Counter]:
+    """The graph as the driver returns it, read by the test's own queries: nodes by id
+    (labels, every property with its type), relationships as a multiset of (from id, type,
+    to id, every property)."""
+    from lo_network.store import driver
+
+    def read(tx):
+        nodes = {}
+        for r in tx.run(cypher("backup_snapshot_nodes")):
+            props = dict(r["props"])
+            assert props.get("id") and props["id"] not in nodes, props
+            nodes[props["id"]] = (sorted(r["labels"]), repr(sorted(props.items())))
+        rels = Counter((r["from_id"], r["type"], r["to_id"], repr(sorted(r["props"].items())))
+                       for r in tx.run(cypher("backup_snapshot_relationships")))
+        return nodes, rels
+    return driver.read(read)
+
+
+def sql_snapshot() -> dict[str, list[str]]:
+    from sqlalchemy import select
+
+    from lo_network import sql
+
+    with sql.engine().connect() as conn:
+        return {t.name: sorted(repr(tuple(row)) for row in conn.execute(select(t))) for t in backup._tables()}
+
+
+def differences(before: dict, after: dict, limit: int = 5) -> list:
+    keys = sorted(set(before) | set(after), key=str)
+    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)][:limit]
+
+
+def every_feature(users) -> None:
+    """Demo data as `serve --demo` loads it (smaller network), then what the demo leaves out:
+    a project with partner, milestone and session, person links, a follow-up note, a
+    not-a-duplicate, a merge, a public registration, a consent, an import, network measures,
+    a KPI snapshot and an erasure."""
+    from lo_network.seed import seed_all
+    from lo_network.services import activities, consent, duplicates, followup, kpis, links, metrics, privacy
+    from lo_network.services import registrations
+    from tests.integration.test_activities import local
+
+    for line in seed_all(replace=True, organisations=30):
+        print(line)
+    admin = users["admin"]
+    orgs = org_service.list_page(admin, {}, "name", 1, 10).items
+    people = person_service.list_page(admin, {}, "name", 1, 10).items
+    lab = activities.create(admin, {"title": "Living lab Twentekanaal", "kind": "living_lab", "visibility": "public",
+                                    "starts_at": local(30), "ends_at": local(32, 17)}, via="test")
+    activities.set_partner(admin, lab["id"], orgs[0]["id"], "lead", via="test")
+    activities.add_milestone(admin, lab["id"], {"title": "Start", "due": "01-03-2027"}, via="test")
+    activities.create(admin, {"title": "Werksessie", "kind": "cafe", "visibility": "public", "project_id": lab["id"],
+                              "starts_at": local(31), "ends_at": local(31, 17)}, via="test")
+    links.add(admin, "person", people[0]["id"], people[1]["id"], {"type": "knows"}, via="test")
+    followup.add_note(admin, orgs[1]["id"], {"note": "Bellen over het lab", "due": "01-03-2027"}, via="test")
+    duplicates.not_duplicate(admin, "organisation", orgs[2]["id"], orgs[3]["id"], via="test")
+    keep = org_service.create(admin, {"name": "Dubbel Transport BV", "kind": "company"}, "test")
+    drop = org_service.create(admin, {"name": "Dubbel Transport B.V.", "kind": "company", "city": "Almelo"}, "test")
+    duplicates.merge(admin, "organisation", keep["id"], drop["id"], {}, via="test")
+    registrations.register_public(lab["id"], {"name": "Carla Bos", "email": "carla@bos.example", "consent": True})
+    consent.add(admin, people[2]["id"], {"purpose": "directory", "basis": "consent", "date": "01-01-2026"}, via="test")
+    job = import_service.create_job(users["coordinator"], "a.csv", b"Naam;Plaats\r\nImport BV;Kampen\r\n",
+                                    "organisations", "test")
+    import_service.execute(import_service.analyse(job.id).id)
+    metrics.recompute(admin, "test")
+    kpis.snapshot(admin, force=True, via="test")
+    erased = people[3]
+    privacy.erase(admin, erased["id"], "test", confirm=erased["name"])
+
+
+def test_the_demo_with_every_feature_survives_backup_and_restore_exactly(graph, users, tmp_path):
+    """Every label and relationship type the features make is declared for the backup, and a
+    restore gives back every node, relationship and SQL row with every property and type."""
+    from lo_network import sql
+    from lo_network.store import backup as store
+    from lo_network.store import driver, network
+
+    every_feature(users)
+    present = driver.read(store.present)
+    assert set(present["labels"]) <= store.known_labels(), "a label without an id constraint in graph/schema"
+    assert set(present["types"]) <= store.RELATIONSHIP_TYPES, "add the type to store.backup.RELATIONSHIP_TYPES"
+    # the graph holds every declared kind, so the round trip below covers each of them
+    assert set(present["labels"]) == store.known_labels()
+    assert set(present["types"]) == store.RELATIONSHIP_TYPES - {"REGISTERED_FOR"}  # no query makes these any more
+
+    nodes, rels = graph_snapshot()
+    tables = sql_snapshot()
+    target = tmp_path / "backup"
+    target.mkdir()  # an empty folder is fine too
+    started = time.perf_counter()
+    manifest = backup.export_all(target)
+    exported = time.perf_counter() - started
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700  # password hashes inside: its owner only
+    assert [p.name for p in tmp_path.iterdir()] == ["backup"]  # no temporary folder left
+    assert manifest["graph"]["nodes"] == len(nodes) and manifest["graph"]["relationships"] == sum(rels.values())
+    assert manifest["graph"]["labels"] == present["labels"]
+    assert manifest["graph"]["types"] == present["types"]
+
+    network.wipe()  # an empty installation: no data nodes, empty SQL tables
+    with sql.engine().begin() as conn:
+        for table in reversed(backup._tables()):
+            conn.execute(table.delete())
+    started = time.perf_counter()
+    result = backup.restore(target)
+    restored = time.perf_counter() - started
+    print(f"backup of {len(nodes)} nodes, {sum(rels.values())} relationships, "
+          f"{sum(len(v) for v in tables.values())} SQL rows: export {exported:.2f} s, restore {restored:.2f} s")
+    assert result["nodes"] == len(nodes)
+
+    nodes_after, rels_after = graph_snapshot()
+    assert differences(nodes, nodes_after) == []
+    assert driver.read(store.present) == present
+    assert rels_after == rels, (rels - rels_after, rels_after - rels)
+    tables_after = sql_snapshot()
+    assert {k: len(v) for k, v in tables_after.items()} == {k: len(v) for k, v in tables.items()}
+    assert differences(tables, tables_after) == []
+
+
+def test_a_failed_export_leaves_nothing_at_the_folder_and_says_why(graph, users, tmp_path, capsys):
+    import uuid
+
+    from lo_network import cli
+    from lo_network.store import driver
+
+    org_service.create(users["admin"], {"name": "Port of Zwolle", "kind": "port_network"}, "test")
+    driver.write(lambda tx: tx.run(cypher("backup_stray_node"), id=str(uuid.uuid4())).consume())
+    target = tmp_path / "out" / "backup"
+    assert cli.main(["export", "--all", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "backup not written" in err and "Stray (1)" in err, err
+    assert not target.exists() and list((tmp_path / "out").iterdir()) == []
+
+    # a node the backup cannot key, found while the files are being written
+    driver.write(lambda tx: tx.run(q("meta/wipe_network"), batch=1000).consume())
+    org_service.create(users["admin"], {"name": "Port of Zwolle", "kind": "port_network"}, "test")
+    driver.write(lambda tx: tx.run(cypher("backup_old_purpose"), key="newsletter", migration="-").consume())
+    assert cli.main(["export", "--all", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "a Purpose node has no id property" in err, err
+    assert not target.exists() and list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_migration_gives_purposes_made_without_an_id_one(graph, users, tmp_path):
+    from lo_network.store import driver, schema
+
+    for key in ("newsletter", "invitations"):
+        driver.write(lambda tx, k=key: tx.run(cypher("backup_old_purpose"), key=k, migration="080_purpose_ids").consume())
+    assert "080_purpose_ids" not in schema.applied()
+    assert "080_purpose_ids" in schema.migrate()
+    nodes, _rels = graph_snapshot()
+    purposes = [props for labels, props in nodes.values() if labels == ["Purpose"]]
+    assert len(purposes) == 2 and len(set(nodes)) == 2
+    assert all(len(i) == 36 and i.count("-") == 4 for i in nodes)  # uuids
+    manifest = backup.export_all(tmp_path / "b")
+    assert manifest["graph"]["labels"] == {"Purpose": 2}
