@@ -5,7 +5,7 @@ here, so each one holds what was stored as data, never as something to run
 
 - A text is always a text. In XLSX its cell has the string type (openpyxl would otherwise
   take ``=...`` for a formula); in CSV, where a spreadsheet guesses, a text starting with
-  ``=`` ``+`` ``-`` ``@``, tab or carriage return gets a leading ``'`` (OWASP, "CSV
+  ``=`` ``+`` ``-`` ``@``, tab or a line break gets a leading ``'`` (OWASP, "CSV
   injection"), so ``=HYPERLINK(...)`` shows as written instead of running. A number (an
   ``int`` or ``float``, as counts and percentages are) stays a number in both.
 - Text is scrubbed as the domain's text edge does (``domain.text.scrub``: no control
@@ -29,7 +29,7 @@ MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet takes as the start of a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # may start a formula (CR is read as LF here)
 ESCAPE = "'"
 
 
