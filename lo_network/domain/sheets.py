@@ -1,7 +1,7 @@
 """Spreadsheet files for people to open: every CSV and XLSX export (organisation, people,
 attendee and follow-up lists, the dashboard's figures, an import's failed rows) is written
 here, so each one holds what was stored as data, never as something to run
-(docs/hardening.md, "Exports"):
+(docs/hardening.md, "Text and exports"):
 
 - A text is always a text. In XLSX its cell has the string type (openpyxl would otherwise
   take ``=...`` for a formula); in CSV, where a spreadsheet guesses, a text starting with

@@ -1,5 +1,5 @@
 """Text normalisation shared by validation, search keys and duplicate detection, and the
-cleaning every text field gets at the domain's edge (see docs/hardening.md, "Text"):
+cleaning every text field gets at the domain's edge (docs/hardening.md, "Text and exports"):
 
 - C0 and C1 control characters (U+0000-U+001F, U+007F-U+009F) are removed, except tab and
   line breaks in fields that allow several lines (notes, remarks, descriptions); line
