@@ -18,6 +18,7 @@ from lo_network.accounts import strength
 from lo_network.accounts.models import ApiToken, LoginFailure, LoginSession, User, utcnow
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.text import checks_text, clean
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 12
@@ -44,6 +45,7 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@checks_text  # a lone surrogate in any of them: a ValidationError naming it
 def validate_user(email: str, name: str, role: str, password: str | None) -> str:
     errors: dict[str, str] = {}
     try:
@@ -56,7 +58,7 @@ def validate_user(email: str, name: str, role: str, password: str | None) -> str
         problem = password_problem(password, email)
         if problem:
             errors["password"] = problem
-    if len(name) > 120:
+    if len(clean(name)) > 120:
         errors["name"] = "te lang / too long"
     if errors:
         raise ValidationError(errors)
@@ -87,7 +89,7 @@ def create_user(email: str, password: str, role: str, name: str = "", *,
     with sql.session() as db:
         if db.exec(select(User).where(User.email == email)).first():
             raise ValidationError({"email": "bestaat al / already exists"})
-        user = User(email=email, name=name.strip() or email, role=role, password_hash=_hasher.hash(password))
+        user = User(email=email, name=clean(name) or email, role=role, password_hash=_hasher.hash(password))
         db.add(user)
         db.commit()
         db.refresh(user)

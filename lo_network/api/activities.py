@@ -15,6 +15,7 @@ from lo_network.api.auth import ActivityEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.api.ratelimit import limit_public
 from lo_network.api.schemas import Page
+from lo_network.domain import sheets
 from lo_network.mail.messages import personal_url
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
@@ -127,8 +128,9 @@ def mark_no_shows(actor: ActivityEditor, activity_id: str) -> dict:
     return {"marked": reg_service.mark_no_shows(actor, activity_id, VIA)}
 
 
-@router.get("/{activity_id}/attendees.{fmt}", responses=documented(401, 403, 404, 422, 503),
-            response_class=Response)
+@router.get("/{activity_id}/attendees.{fmt}", response_class=Response, responses={
+    200: {"content": {"text/csv": {}, sheets.MEDIA_TYPES["xlsx"]: {}}, "description": "het bestand / the file"},
+    **documented(401, 403, 404, 422, 503)})
 def export_attendees(actor: Viewer, activity_id: str, fmt: str, lang: str = "nl"):
     """The attendee list as CSV (semicolons, UTF-8) or XLSX."""
     content, name, media = reg_service.export(actor, activity_id, fmt, lang)

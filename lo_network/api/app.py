@@ -1,6 +1,6 @@
 """The REST API v1 app; lo_network.py hands it to Reflex as ``api_transformer``."""
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from lo_network.api import activities, errors, exports, health, links, organisations, people, privacy
 from lo_network.api import followup  # issue 6: the coordinators' follow-up lists
@@ -27,6 +27,7 @@ def create_api() -> FastAPI:
         openapi_url=f"{PREFIX}/openapi.json",
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=None,
+        dependencies=[Depends(errors.readable_text)],  # no lone surrogate reaches a route
     )
     errors.install(api)
     # exports first: /organisations/export must not be taken for an organisation id

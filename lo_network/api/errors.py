@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from lo_network.api.schemas import Problem
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
+from lo_network.domain.text import unreadable_fields
 from lo_network.store.driver import GraphUnavailable
 
 INVALID = "Ongeldige invoer / Invalid input"
@@ -79,6 +80,21 @@ async def _http(request: Request, exc: StarletteHTTPException):
     if exc.status_code == status.HTTP_400_BAD_REQUEST:
         return _invalid({"body": f"onleesbare invoer / unreadable body ({exc.detail})"})
     return await http_exception_handler(request, exc)
+
+
+async def readable_text(request: Request) -> None:
+    """Every route's first dependency: a JSON body holding a lone surrogate (``"\\ud800"``,
+    no character, cannot be stored) is bad input like an unreadable body, 422 naming each
+    field that holds one, before any route code or query runs. FastAPI has parsed the body
+    already (``request.json()`` is cached); a body it could not parse never gets here."""
+    if request.method in ("POST", "PUT", "PATCH") and "json" in request.headers.get("content-type", ""):
+        try:
+            body = await request.json()
+        except ValueError:  # not JSON: FastAPI answers it for the routes that take a body
+            return
+        errors = unreadable_fields(body)
+        if errors:
+            raise ValidationError(errors)
 
 
 def install(app: FastAPI) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from lo_network.domain import vocab
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.text import clean, fold, search_key
+from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
 
 TZ_NAME = "Europe/Amsterdam"
 
@@ -154,6 +154,7 @@ def _list(value: object) -> list[str]:
     return [clean(v) for v in value if clean(v)]
 
 
+@checks_text
 def validate(raw: dict[str, Any]) -> dict[str, Any]:
     """Check and normalise an activity; raise ValidationError naming each bad field.
 
@@ -215,7 +216,7 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     if kind == "webinar" and not online and "online_url" not in errors:
         errors["online_url"] = "een webinar heeft een link nodig / a webinar needs a link"
 
-    description = str(raw.get("description") or "").strip()
+    description = multiline(raw.get("description"))
     if len(description) > 10_000:
         errors["description"] = "te lang (max. 10.000 tekens) / too long (max 10,000)"
     out["description"] = description
@@ -358,6 +359,7 @@ PARTNER_ROLES: dict[str, tuple[str, str]] = {
 }
 
 
+@checks_text
 def validate_partner_role(role: object) -> str:
     value = clean(role)
     if value not in PARTNER_ROLES:
@@ -366,6 +368,7 @@ def validate_partner_role(role: object) -> str:
     return value
 
 
+@checks_text
 def validate_milestone(raw: dict[str, Any]) -> dict[str, Any]:
     """A milestone: a title and a due date (dd-mm-jjjj)."""
     from lo_network.domain.dates import iso, parse_date

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from lo_network.domain.activities import KINDS, TZ, to_local
+from lo_network.domain.text import clean, multiline
 from lo_network.domain.vtimezone import vtimezone
 
 PRODID = "-//Logistics Overijssel//lo_network//NL"
@@ -30,28 +31,32 @@ def _event(activity: dict[str, Any], *, status: str = "CONFIRMED", url: str = ""
     event.add("dtstamp", stamp or datetime.now(timezone.utc))
     event.add("dtstart", to_local(activity["starts_at"]))
     event.add("dtend", to_local(activity["ends_at"]))
-    event.add("summary", activity.get("title") or "")
-    location = activity.get("location") or activity.get("online_url") or ""
+    # every stored text passes clean/multiline again: RFC 5545 allows no control
+    # characters, and a calendar program drops a line holding one (data stored before
+    # the domain cleaned text, or written around it, must not lose the ATTENDEE)
+    event.add("summary", clean(activity.get("title")))
+    location = clean(activity.get("location") or activity.get("online_url"))
     if location:
         event.add("location", location)
-    description = activity.get("description") or ""
+    description = multiline(activity.get("description"))
     if activity.get("online_url"):
-        description = (description + "\n\n" if description else "") + activity["online_url"]
+        description = (description + "\n\n" if description else "") + clean(activity["online_url"])
     if description:
         event.add("description", description)
     kind = KINDS.get(activity.get("kind") or "")
     if kind:
         event.add("categories", [kind[0]])
     if url:
-        event.add("url", url)
+        event.add("url", clean(url))
     event.add("status", status)
     if organiser_email:
-        organizer = vCalAddress(f"mailto:{organiser_email}")
+        organizer = vCalAddress(f"mailto:{clean(organiser_email)}")
         organizer.params["cn"] = vText("Logistics Overijssel")
         event.add("organizer", organizer)
-    if attendee and attendee.get("email"):
-        address = vCalAddress(f"mailto:{attendee['email']}")
-        address.params["cn"] = vText(attendee.get("name") or attendee["email"])
+    if attendee and clean(attendee.get("email")):
+        email = clean(attendee["email"])
+        address = vCalAddress(f"mailto:{email}")
+        address.params["cn"] = vText(clean(attendee.get("name")) or email)
         address.params["role"] = vText("REQ-PARTICIPANT")
         address.params["partstat"] = vText("ACCEPTED" if status != "CANCELLED" else "DECLINED")
         event.add("attendee", address)
@@ -66,7 +71,7 @@ def _calendar(method: str | None, name: str = "") -> Calendar:
     if method:
         cal.add("method", method)
     if name:
-        cal.add("x-wr-calname", name)
+        cal.add("x-wr-calname", clean(name))
         cal.add("x-wr-timezone", str(TZ.key))
     return cal
 

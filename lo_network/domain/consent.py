@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from lo_network.domain import vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.text import clean
+from lo_network.domain.text import checks_text, clean
 
 PURPOSES: dict[str, tuple[str, str]] = {
     "newsletter": ("Nieuwsbrief", "Newsletter"),
@@ -31,6 +31,7 @@ def _day(raw: dict, field: str, errors: dict, today: date) -> date | None:
     return value
 
 
+@checks_text
 def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """A consent record: purpose, legal basis, date (required), source, withdrawn (optional,
     not before the date). Raises ValidationError naming each bad field."""

@@ -42,6 +42,7 @@ from datetime import date, datetime, time
 from typing import Any, Iterable
 
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.text import checks_text
 
 LISTS: dict[str, tuple[str, str]] = {
     "dormant": ("Slapende organisaties", "Dormant organisations"),
@@ -244,14 +245,15 @@ def check(kind: str, sort: str, filters: dict[str, Any]) -> dict[str, str | None
 NOTE_FIELDS = ("note", "assignee", "due")
 
 
+@checks_text
 def validate_note(raw: dict[str, Any]) -> dict[str, Any]:
     """note (required, at most 500 characters), assignee (who will call; at most 100), due
     (a date, required). Raises ValidationError naming each bad field."""
     from lo_network.domain.dates import parse_date
-    from lo_network.domain.text import clean
+    from lo_network.domain.text import clean, multiline
 
     errors: dict[str, str] = {}
-    note = str(raw.get("note") or "").strip()
+    note = multiline(raw.get("note"))
     if not note:
         errors["note"] = "notitie is verplicht / note is required"
     elif len(note) > 500:

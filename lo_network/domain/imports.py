@@ -32,6 +32,7 @@ from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.sheets import unescape_csv, write_table
 from lo_network.domain.text import clean, fold
 
 KINDS = ("organisations", "people", "attendances")
@@ -190,7 +191,7 @@ def _csv_table(data: bytes) -> Table:
             continue
         if not any(v.strip() for v in values):
             continue
-        rows.append((line, values))
+        rows.append((line, [unescape_csv(v) for v in values]))  # an exported list imports again
         if len(rows) > MAX_ROWS:
             raise ValidationError({"file": f"te veel regels (max. {MAX_ROWS}) / too many rows (max {MAX_ROWS})"})
     return Table(columns or [], rows, "csv", encoding, delimiter)
@@ -728,33 +729,6 @@ def changed(current: dict[str, Any], props: dict[str, Any], kind: str) -> bool:
 
 
 # ---------------------------------------------------------------- writing
-def write_table(columns: list[str], rows: Iterable[list[Any]], fmt: str, *, encoding: str = "utf-8-sig",
-                delimiter: str = ";") -> bytes:
-    """A sheet as CSV (``;`` and UTF-8 with BOM by default: Dutch Excel opens it as is) or XLSX."""
-    if fmt == "xlsx":
-        import pandas as pd
-
-        buffer = io.BytesIO()
-        frame = pd.DataFrame([[_text(v) for v in row] for row in rows], columns=columns, dtype=object)
-        frame.to_excel(buffer, index=False, engine="openpyxl")
-        return buffer.getvalue()
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, delimiter=delimiter or ";", lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_text(v) for v in row])
-    codec = {"windows-1252": "cp1252", "utf-8-sig": "utf-8-sig", "utf-16": "utf-16"}.get(encoding, "utf-8")
-    return text.getvalue().encode(codec, errors="replace")
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
 def failed_rows_file(table: Table, errors: list[RowError]) -> bytes:
     """The rows that failed, in the file's own format and columns, plus the line and the
     reasons, to fix and import again (the two extra columns are ignored by the import)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from lo_network.domain.dates import dutch, iso, parse_date
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.text import clean
+from lo_network.domain.text import checks_text, clean, multiline
 
 ORGANISATION = "organisation"
 PERSON = "person"
@@ -73,6 +73,7 @@ def label(kind: str, type_code: str, outgoing: bool) -> tuple[str, str]:
     return link_type.forward if outgoing or not link_type.directed else link_type.inverse
 
 
+@checks_text
 def validate(kind: str, raw: dict[str, Any], *, from_id: str | None = None, to_id: str | None = None,
              today: date | None = None) -> dict[str, Any]:
     """Check a link's fields; raise ValidationError naming each bad field.
@@ -109,7 +110,7 @@ def validate(kind: str, raw: dict[str, Any], *, from_id: str | None = None, to_i
     out["source"] = clean(raw.get("source"))
     if len(out["source"]) > 200:
         errors["source"] = "te lang (max. 200 tekens) / too long (max 200)"
-    out["note"] = str(raw.get("note") or "").strip()
+    out["note"] = multiline(raw.get("note"))
     if len(out["note"]) > 2000:
         errors["note"] = "te lang (max. 2000 tekens) / too long (max 2000)"
     if errors:

@@ -11,7 +11,7 @@ import idna
 from lo_network.domain import duplicates, vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.text import clean, fold, search_key, tags
+from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
 
 FIELDS = (
     "name", "kind", "company_type", "size_class", "kvk", "website", "street", "postcode", "city",
@@ -62,6 +62,7 @@ def canonical_host(text: str) -> str | None:
         return None
 
 
+@checks_text
 def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """Check and normalise an organisation's fields; raise ValidationError naming each bad field.
 
@@ -152,7 +153,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["status_since"] = iso(since or today)
 
     out["tags"] = tags(raw.get("tags"))
-    notes = str(raw.get("notes") or "").strip()
+    notes = multiline(raw.get("notes"))
     if len(notes) > 5000:
         errors["notes"] = "te lang (max. 5000 tekens) / too long (max 5000)"
     out["notes"] = notes

@@ -11,7 +11,7 @@ from email_validator import EmailNotValidError, validate_email
 from lo_network.domain import duplicates, vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.text import clean, fold, search_key, tags
+from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
 
 FIELDS = (
     "first_name", "last_name", "email", "phone", "job_title",
@@ -45,6 +45,7 @@ def _date(raw: dict, field: str, errors: dict, today: date | None = None):
     return value
 
 
+@checks_text
 def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """Check and normalise a person's fields; raise ValidationError naming each bad field."""
     today = today or date.today()
@@ -89,7 +90,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["consent_source"] = clean(raw.get("consent_source"))[:200]
 
     out["tags"] = tags(raw.get("tags"))
-    out["notes"] = str(raw.get("notes") or "").strip()
+    out["notes"] = multiline(raw.get("notes"))
     if len(out["notes"]) > 5000:
         errors["notes"] = "te lang (max. 5000 tekens) / too long (max 5000)"
 
@@ -103,6 +104,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     return out
 
 
+@checks_text
 def validate_employment(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """A WORKS_AT link: organisation, role, since, until (until on or after since)."""
     errors: dict[str, str] = {}

@@ -10,7 +10,7 @@ from typing import Any
 
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.people import normalise_email
-from lo_network.domain.text import clean, fold, search_key
+from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
 
 STATUSES: dict[str, tuple[str, str]] = {
     "registered": ("Aangemeld", "Registered"),
@@ -53,6 +53,7 @@ def token_expired(expires_at: object, now: datetime) -> bool:
     return now >= moment
 
 
+@checks_text
 def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
     """Name, email, organisation (and for the public: consent). Raises ValidationError."""
     errors: dict[str, str] = {}
@@ -72,7 +73,7 @@ def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
     organisation = clean(raw.get("organisation_name"))
     if len(organisation) > 200:
         errors["organisation_name"] = "te lang (max. 200 tekens) / too long (max 200)"
-    remarks = str(raw.get("remarks") or "").strip()
+    remarks = multiline(raw.get("remarks"))
     if len(remarks) > 1000:
         errors["remarks"] = "te lang (max. 1000 tekens) / too long (max 1000)"
     consent = raw.get("consent") in (True, "true", "on", "1", 1, "yes")
@@ -99,6 +100,7 @@ def who_key(activity_id: str, person_id: str | None, email_key: str, name: str) 
     return f"{activity_id}|{who}"
 
 
+@checks_text
 def validate_change(raw: dict[str, Any]) -> dict[str, Any]:
     """What a registrant may change through the personal link: name, organisation, remarks."""
     errors: dict[str, str] = {}
@@ -112,7 +114,7 @@ def validate_change(raw: dict[str, Any]) -> dict[str, Any]:
     if "organisation_name" in raw:
         out["organisation_name"] = clean(raw.get("organisation_name"))[:200]
     if "remarks" in raw:
-        out["remarks"] = str(raw.get("remarks") or "").strip()
+        out["remarks"] = multiline(raw.get("remarks"))
         if len(out["remarks"]) > 1000:
             errors["remarks"] = "te lang (max. 1000 tekens) / too long (max 1000)"
     if errors:

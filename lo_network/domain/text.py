@@ -1,18 +1,129 @@
-"""Text normalisation shared by validation, search keys and (later) duplicate detection."""
+"""Text normalisation shared by validation, search keys and duplicate detection, and the
+cleaning every text field gets at the domain's edge (docs/hardening.md, "Text and exports"):
+
+- C0 and C1 control characters (U+0000-U+001F, U+007F-U+009F) are removed, except tab and
+  line breaks in fields that allow several lines (notes, remarks, descriptions); line
+  breaks become ``\\n``. They have no meaning in a name or a note, and spreadsheets (XML
+  1.0 forbids them) and calendar files (RFC 5545) cannot carry them.
+- Bidirectional embedding, override and isolate characters (U+202A-U+202E,
+  U+2066-U+2069) are removed: they reorder what is shown ("Trojan Source"), so a name
+  could read differently on screen than it is stored; right-to-left scripts are shown
+  right by the Unicode bidi algorithm without them.
+- A lone surrogate (``"\\ud800"`` in JSON) is no character at all and cannot be stored:
+  :func:`unreadable_fields` names the fields holding one, and :func:`checks_text` turns
+  that into a ValidationError before a validator runs. :func:`scrub` drops them where no
+  field can be named (search text).
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any, Callable, TypeVar
 
 _SPACES = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+# C0 and C1 controls, DEL; tab and newline are handled by the caller's choice
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+UNREADABLE = ("ongeldig teken (losse surrogaat, geen Unicode-teken) / "
+              "invalid character (lone surrogate, not a Unicode character)")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def scrub(value: object, *, lines: bool = False) -> str:
+    """``value`` as text without control characters, bidi overrides/isolates and lone
+    surrogates. With ``lines`` tabs and line breaks stay (line breaks as ``\\n``);
+    without, each of them becomes a space. None becomes ''."""
+    if value is None:
+        return ""
+    text = _LINE_BREAKS.sub("\n", str(value))
+    if lines:
+        text = _CONTROLS.sub("", text)
+    else:
+        text = _CONTROLS_ONE_LINE.sub(lambda m: " " if m.group() in "\t\n" else "", text)
+    return _SURROGATES.sub("", _BIDI.sub("", text))
 
 
 def clean(value: object) -> str:
-    """Trimmed text with inner whitespace collapsed; None becomes ''."""
-    if value is None:
-        return ""
-    return _SPACES.sub(" ", str(value)).strip()
+    """One line of text: scrubbed, trimmed, inner whitespace collapsed; None becomes ''."""
+    return _SPACES.sub(" ", scrub(value)).strip()
+
+
+def multiline(value: object) -> str:
+    """Text of several lines (notes, remarks, descriptions): scrubbed, keeping tabs and
+    line breaks, trimmed; None becomes ''."""
+    return scrub(value, lines=True).strip()
+
+
+def unreadable(value: object) -> bool:
+    """True when ``value`` (text) holds a lone surrogate."""
+    return isinstance(value, str) and _SURROGATES.search(value) is not None
+
+
+def unreadable_fields(value: Any, field: str = "") -> dict[str, str]:
+    """{field: message} for every string in ``value`` (a mapping, list or string, nested)
+    holding a lone surrogate; fields are named by their keys joined with dots, a list by
+    its own name (as the API's errors name them); a bad key is named ``field`` or 'body'."""
+    found: dict[str, str] = {}
+    if isinstance(value, str):
+        if unreadable(value):
+            found[field or "body"] = UNREADABLE
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            name = f"{field}.{key}" if field else str(key)
+            if unreadable(key):
+                found[field or "body"] = UNREADABLE
+            else:
+                found.update(unreadable_fields(item, name))
+    elif isinstance(value, (list, tuple, set)):
+        for item in value:
+            found.update(unreadable_fields(item, field))
+    return found
+
+
+def scrubbed(value: Any) -> Any:
+    """A copy of ``value`` (a record as the UI, API, CLI or an import row gives it) with
+    every string scrubbed; tabs and line breaks stay (one-line fields collapse them in
+    :func:`clean`). Other values are returned as they are."""
+    if isinstance(value, str):
+        return scrub(value, lines=True)
+    if isinstance(value, Mapping):
+        return {k: scrubbed(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(scrubbed(v) for v in value)
+    return value
+
+
+def checks_text(fn: F) -> F:
+    """A validator's text edge: before ``fn`` runs, a lone surrogate in any argument is a
+    ValidationError naming its field (a mapping's key, or the parameter's name), and every
+    mapping argument (the raw record) is handed on scrubbed (:func:`scrubbed`)."""
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from lo_network.domain.errors import ValidationError
+
+        bound = signature.bind(*args, **kwargs)
+        errors: dict[str, str] = {}
+        for name, value in bound.arguments.items():
+            errors.update(unreadable_fields(value, "" if isinstance(value, Mapping) else name))
+        if errors:
+            raise ValidationError(errors)
+        for name, value in bound.arguments.items():
+            if isinstance(value, Mapping):
+                bound.arguments[name] = scrubbed(value)
+        return fn(*bound.args, **bound.kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def fold(value: object) -> str:

@@ -11,6 +11,7 @@ from lo_network.accounts.service import Actor
 from lo_network.domain import imports as domain
 from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
+from lo_network.domain import sheets
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
@@ -20,10 +21,7 @@ from lo_network.store import imports as store
 from lo_network.store import organisations as org_store
 from lo_network.store import people as person_store
 
-MEDIA_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+MEDIA_TYPES = sheets.MEDIA_TYPES
 
 
 def _check(fmt: str, sort: str, sorts: tuple[str, ...]) -> None:
@@ -49,7 +47,7 @@ def organisations(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt
     rows = (domain.export_row(r, "organisations")
             for r in store.iter_pages(driver.read, store.export_organisations, clean, sort, org_domain.KEYSET_SORTS))
     headers = list(domain.EXPORT_HEADERS["organisations"].values())
-    return _name("organisations", fmt), domain.write_table(headers, rows, fmt)
+    return _name("organisations", fmt), sheets.write_table(headers, rows, fmt)
 
 
 def people(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt: str = "csv") -> tuple[str, bytes]:
@@ -62,4 +60,4 @@ def people(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt: str =
     rows = (domain.export_row(r, "people")
             for r in store.iter_pages(driver.read, store.export_people, clean, sort, person_domain.KEYSET_SORTS))
     headers = list(domain.EXPORT_HEADERS["people"].values())
-    return _name("people", fmt), domain.write_table(headers, rows, fmt)
+    return _name("people", fmt), sheets.write_table(headers, rows, fmt)

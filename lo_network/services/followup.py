@@ -18,16 +18,12 @@ from lo_network.domain import followup as domain
 from lo_network.domain.activities import TZ
 from lo_network.audit import log as audit
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.imports import FORMATS, write_table
 from lo_network.domain.permissions import Permission, allowed, require
+from lo_network.domain.sheets import FORMATS, MEDIA_TYPES, write_table
 from lo_network.services import Page, clamp_page
 from lo_network.store import driver
 from lo_network.store import followup as store
 
-MEDIA_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 EXPORT_ALL = 1_000_000  # an export is the whole list: one read, no pages
 FILE_STEMS = {"dormant": "slapende-organisaties", "twice": "twee-keer-geweest", "consent": "toestemming-verloopt"}
 

@@ -5,7 +5,6 @@ no-shows, attendee exports, the outbox. Seats are taken and freed in one graph t
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -14,6 +13,7 @@ from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import registrations as domain
+from lo_network.domain import sheets
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
@@ -291,10 +291,8 @@ EXPORT_COLUMNS = {
 }
 
 
-def attendee_table(actor: Actor, activity_id: str, lang: str = "nl"):
-    """The attendee list as a pandas DataFrame, labels in ``lang``, statuses spelled out."""
-    import pandas as pd
-
+def attendee_rows(actor: Actor, activity_id: str, lang: str = "nl") -> tuple[dict, list[str], list[list[Any]]]:
+    """(activity, column labels in ``lang``, rows) of the attendee list, statuses spelled out."""
     from lo_network.services import consent
 
     activity = get_activity_for_export(actor, activity_id)
@@ -304,20 +302,15 @@ def attendee_table(actor: Actor, activity_id: str, lang: str = "nl"):
         shown = consent.allowed_people(linked, "directory")
         rows = [r for r in rows if not r.get("person_id") or r["person_id"] in shown]
     pick = 1 if lang == "en" else 0
-    data = []
-    for r in rows:
-        data.append({
-            "name": r.get("name") or "", "organisation_name": r.get("organisation_name") or "",
-            "email": r.get("email") or "",
-            "status": domain.STATUSES.get(r.get("status") or "", ("", ""))[pick],
-            "attendance": domain.ATTENDANCE.get(r.get("attendance") or "", ("", ""))[pick],
-            "position": r.get("position"),
-            "registered_at": activity_domain.dutch_datetime(r.get("registered_at")),
-            "remarks": r.get("remarks") or "",
-        })
-    frame = pd.DataFrame(data, columns=list(EXPORT_COLUMNS))
-    frame = frame.rename(columns={k: v[pick] for k, v in EXPORT_COLUMNS.items()})
-    return activity, frame
+    data = [[
+        r.get("name") or "", r.get("organisation_name") or "", r.get("email") or "",
+        domain.STATUSES.get(r.get("status") or "", ("", ""))[pick],
+        domain.ATTENDANCE.get(r.get("attendance") or "", ("", ""))[pick],
+        r.get("position"),  # a number (the waiting list's order), or empty
+        activity_domain.dutch_datetime(r.get("registered_at")),
+        r.get("remarks") or "",
+    ] for r in rows]
+    return activity, [v[pick] for v in EXPORT_COLUMNS.values()], data
 
 
 def get_activity_for_export(actor: Actor, activity_id: str) -> dict:
@@ -327,17 +320,12 @@ def get_activity_for_export(actor: Actor, activity_id: str) -> dict:
 
 def export(actor: Actor, activity_id: str, fmt: str, lang: str = "nl") -> tuple[bytes, str, str]:
     """(content, file name, media type) of the attendee list as CSV or XLSX."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in sheets.FORMATS:
         raise ValidationError({"format": "kies csv of xlsx / choose csv or xlsx"})
-    activity, frame = attendee_table(actor, activity_id, lang)
+    activity, columns, rows = attendee_rows(actor, activity_id, lang)
     stem = "deelnemers-" + "".join(c if c.isalnum() else "-" for c in fold(activity["title"]))[:60].strip("-")
-    if fmt == "csv":
-        return (frame.to_csv(index=False, sep=";").encode("utf-8-sig"), f"{stem}.csv", "text/csv")
-    buffer = io.BytesIO()
-    with __import__("pandas").ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name="Deelnemers" if lang != "en" else "Attendees")
-    return (buffer.getvalue(), f"{stem}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    content = sheets.write_table(columns, rows, fmt, sheet_name="Deelnemers" if lang != "en" else "Attendees")
+    return content, f"{stem}.{fmt}", sheets.MEDIA_TYPES[fmt].split(";")[0]
 
 
 def outbox_for(actor: Actor, activity_id: str) -> list:

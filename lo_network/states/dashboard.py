@@ -142,7 +142,7 @@ def card_values(out: dict[str, Any]) -> dict[str, str]:
 
 
 def download_bytes(rows: list[dict[str, Any]], key: str, fmt: str) -> tuple[str, bytes]:
-    from lo_network.domain.imports import write_table
+    from lo_network.domain.sheets import write_table
 
     stem, columns = CHARTS[key]
     data = write_table([h for _, h in columns], ([r.get(c, "") for c, _ in columns] for r in rows), fmt)
