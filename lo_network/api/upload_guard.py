@@ -36,10 +36,9 @@ NO_RIGHTS = "Geen rechten voor deze actie / No rights for this action"
 
 
 def too_large_message(limit: int) -> str:
-    from lo_network.domain.imports import FileRefused, _n
+    from lo_network.domain.imports import too_large
 
-    nl, en = _n(limit // (1024 * 1024) or 1)
-    return FileRefused("", f"bestand te groot (max. {nl} MB)", f"file too large (max {en} MB)").errors["file"]
+    return too_large("", limit).errors["file"]
 
 
 class BodyTooLarge(Exception):

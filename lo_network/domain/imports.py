@@ -192,12 +192,23 @@ def _n(value: int) -> tuple[str, str]:
     return f"{value:,}".replace(",", "."), f"{value:,}"
 
 
+def size_text(size: int) -> tuple[str, str]:
+    """A number of bytes in MB (or kB below one MB), Dutch and English: ('50 MB', '50 MB')."""
+    unit, amount = ("MB", size / (1024 * 1024)) if size >= 1024 * 1024 else ("kB", size / 1024)
+    nl, en = _n(int(amount))
+    return f"{nl} {unit}", f"{en} {unit}"
+
+
+def too_large(filename: str, limit: int) -> "FileRefused":
+    nl, en = size_text(limit)
+    return FileRefused(filename, f"bestand te groot (max. {nl})", f"file too large (max {en})")
+
+
 def check_size(filename: str, size: int, limits: Limits | None = None) -> None:
     """Refuse a file larger than LO_IMPORT_MAX_BYTES (also checked on the upload request)."""
     limits = limits or Limits.from_settings()
     if size > limits.max_bytes:
-        nl, en = _n(limits.max_bytes // (1024 * 1024) or 1)
-        raise FileRefused(filename, f"bestand te groot (max. {nl} MB)", f"file too large (max {en} MB)")
+        raise too_large(filename, limits.max_bytes)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -374,9 +385,9 @@ def _check_zip(data: bytes, filename: str, limits: Limits) -> None:
         raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen zip-bestand", f"{_NOT_XLSX[1]}: not a zip file") from exc
     total = sum(i.file_size for i in infos)
     if total > limits.max_xlsx_bytes:
-        nl, en = _n(limits.max_xlsx_bytes // (1024 * 1024) or 1)
-        raise FileRefused(filename, f"Excel-bestand uitgepakt te groot (max. {nl} MB)",
-                          f"Excel file too large unpacked (max {en} MB)")
+        nl, en = size_text(limits.max_xlsx_bytes)
+        raise FileRefused(filename, f"Excel-bestand uitgepakt te groot (max. {nl})",
+                          f"Excel file too large unpacked (max {en})")
     for info in infos:
         if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_xlsx_ratio * max(info.compress_size, 1):
             ratio = _n(info.file_size // max(info.compress_size, 1))
