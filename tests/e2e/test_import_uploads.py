@@ -201,3 +201,26 @@ def test_a_job_stored_wider_than_the_limit_reaches_the_page_as_a_bounded_preview
     assert all(len(row["column"]) <= 200 for row in shown["mapping_rows"])
     assert shown["status"] == "failed" and "te veel kolommen: 100000" in shown["job_error"]
     assert len(sent) < 500_000, len(sent)  # the stored columns alone are 30 MB
+
+
+def test_the_page_says_which_file_was_refused_and_why(page, app, tmp_path):
+    """A binary file named .csv, chosen on the import page: a message naming the file and
+    the problem, and no job."""
+    from playwright.sync_api import expect
+
+    from tests.e2e.ui import log_in
+
+    path = tmp_path / f"foto-{uuid.uuid4().hex[:6]}.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 1000)
+    log_in(page, app.accounts["coordinator"])
+    page.goto("/importeren")
+    page.locator("#import-upload input[type=file]").set_input_files(str(path))
+    page.locator("#import-upload-button").click()
+    expect(page.locator("[data-sonner-toast]")).to_contain_text(f"{path.name}: binair bestand (bevat NUL-bytes)")
+    from sqlmodel import select
+
+    from lo_network import sql
+    from lo_network.imports.models import ImportJob
+
+    with sql.session() as db:
+        assert db.exec(select(ImportJob).where(ImportJob.filename == path.name)).first() is None
