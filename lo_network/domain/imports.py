@@ -491,8 +491,8 @@ def file_format(filename: str, data: bytes) -> str:
     if name.endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return "xlsx"
     if name.endswith(".xls"):
-        raise ValidationError({"file": "oud Excel-formaat (.xls): sla op als .xlsx of .csv / "
-                                       "old Excel format (.xls): save as .xlsx or .csv"})
+        raise FileRefused(filename, "oud Excel-formaat (.xls): sla op als .xlsx of .csv",
+                          "old Excel format (.xls): save as .xlsx or .csv")
     return "csv"
 
 

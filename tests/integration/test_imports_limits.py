@@ -114,6 +114,10 @@ def test_a_file_named_xlsx_that_is_no_zip_is_refused(data, problem):
     assert problem in refusal(data, "lijst.xlsx")
 
 
+def test_an_old_xls_is_refused_naming_the_file():
+    assert "oud Excel-formaat (.xls): sla op als .xlsx of .csv" in refusal(b"\xd0\xcf\x11\xe0" + bytes(508), "oud.xls")
+
+
 # ---------------------------------------------------------------- CSV
 def test_a_wide_csv_is_refused_by_the_column_limit(limits):
     limits(columns=20)
