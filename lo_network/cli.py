@@ -499,6 +499,7 @@ def cmd_import(args) -> int:
     if not path.is_file():
         return _fail(f"file: {path} bestaat niet / does not exist")
     overrides = domain.parse_map_options(args.map or [])
+    domain.check_size(path.name, path.stat().st_size)  # before a byte of it is read
     with _Graph():
         job = service.create_job(CLI_ACTOR, path.name, path.read_bytes(), args.kind, "cli", overrides)
         mapping = _json.loads(job.mapping)

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from lo_network.api.app import create_api
+from lo_network.api.upload_guard import UploadGuard
 from lo_network.bootstrap import startup
 from lo_network.pages.activities import activities
 from lo_network.pages.activity import activity
@@ -56,7 +57,8 @@ from lo_network.states.audit import AuditState
 startup()
 
 app = rx.App(
-    api_transformer=create_api(),
+    # the API mounted over Reflex's routes, then the guard of the upload doors around both
+    api_transformer=[create_api(), UploadGuard],
     html_lang="nl",
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )

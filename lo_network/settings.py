@@ -68,6 +68,13 @@ class Settings:
     kpi_cache_seconds: int = 120  # LO_KPI_CACHE_SECONDS: the dashboard's facts are read again after this
     consent_valid_months: int = 24  # LO_CONSENT_VALID_MONTHS
     followup_consent_days: int = 60  # LO_FOLLOWUP_CONSENT_DAYS
+    # import files (lo_network/domain/imports.py): what an upload may hold before it is refused
+    import_max_bytes: int = 50 * 1024 * 1024  # LO_IMPORT_MAX_BYTES: the file (and the upload request)
+    import_max_rows: int = 500_000  # LO_IMPORT_MAX_ROWS
+    import_max_columns: int = 200  # LO_IMPORT_MAX_COLUMNS
+    import_max_cell: int = 10_000  # LO_IMPORT_MAX_CELL: characters in one cell
+    import_max_xlsx_bytes: int = 300 * 1024 * 1024  # LO_IMPORT_MAX_XLSX_BYTES: an XLSX unpacked
+    import_max_xlsx_ratio: int = 100  # LO_IMPORT_MAX_XLSX_RATIO: unpacked / packed size of a part
 
     @property
     def embedded(self) -> bool:
@@ -119,6 +126,12 @@ def load() -> Settings:
         kpi_cache_seconds=_int("LO_KPI_CACHE_SECONDS", 120),
         consent_valid_months=_int("LO_CONSENT_VALID_MONTHS", 24),
         followup_consent_days=_int("LO_FOLLOWUP_CONSENT_DAYS", 60),
+        import_max_bytes=_int("LO_IMPORT_MAX_BYTES", 50 * 1024 * 1024),
+        import_max_rows=_int("LO_IMPORT_MAX_ROWS", 500_000),
+        import_max_columns=_int("LO_IMPORT_MAX_COLUMNS", 200),
+        import_max_cell=_int("LO_IMPORT_MAX_CELL", 10_000),
+        import_max_xlsx_bytes=_int("LO_IMPORT_MAX_XLSX_BYTES", 300 * 1024 * 1024),
+        import_max_xlsx_ratio=_int("LO_IMPORT_MAX_XLSX_RATIO", 100),
     )
 
 

@@ -22,6 +22,7 @@ _MEANING = {
     401: "Geen of ongeldige token / missing or invalid token",
     403: "Rol mag dit niet / the role does not allow this",
     404: "Niet gevonden / not found",
+    413: "Bestand te groot / file too large",
     422: "Ongeldige invoer, per veld / invalid input, per field",
     429: "Te veel aanvragen van dit adres; zie Retry-After / too many requests from this address; see Retry-After",
     503: "Netwerkdatabase onbereikbaar / graph database unreachable",

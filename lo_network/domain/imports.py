@@ -38,7 +38,6 @@ from lo_network.domain.text import clean, fold
 KINDS = ("organisations", "people", "attendances")
 FORMATS = ("csv", "xlsx")
 DEFAULT_KIND = "company"  # an organisation row without a kind (most lead lists) is a company
-MAX_ROWS = 500_000
 
 # field -> column names that mean it (compared after `column_key`: folded, letters and digits only)
 ORGANISATION_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -152,48 +151,195 @@ class Table:
     delimiter: str = ";"
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What an import file may hold (settings ``LO_IMPORT_MAX_*``); a file beyond one of them
+    is refused whole, before its rows are built, with a message naming the file and the limit."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_rows: int = 500_000
+    max_columns: int = 200
+    max_cell: int = 10_000
+    max_xlsx_bytes: int = 300 * 1024 * 1024
+    max_xlsx_ratio: int = 100
+
+    @classmethod
+    def from_settings(cls) -> "Limits":
+        from lo_network import settings
+
+        s = settings.get()
+        return cls(s.import_max_bytes, s.import_max_rows, s.import_max_columns, s.import_max_cell,
+                   s.import_max_xlsx_bytes, s.import_max_xlsx_ratio)
+
+
+class FileRefused(ValidationError):
+    """A file that is not read at all (too large, too wide, binary, a zip bomb ...): one
+    error on the field ``file`` whose message names the file, in both languages."""
+
+    def __init__(self, filename: str, nl: str, en: str):
+        name = display_name(filename)
+        super().__init__({"file": f"{name}: {nl} / {name}: {en}" if name else f"{nl} / {en}"})
+
+
+def display_name(filename: str) -> str:
+    """The file's own name as a message shows it (no folders; no '; ' or ' / ', which
+    separate the parts and languages of a message); '' for none."""
+    name = re.split(r"[\\/]", filename or "")[-1].strip()
+    return re.sub(r"[;\x00-\x1f\x7f]", "_", name)[:120]
+
+
+def _n(value: int) -> tuple[str, str]:
+    """A whole number as Dutch and English write it: (12.345, 12,345)."""
+    return f"{value:,}".replace(",", "."), f"{value:,}"
+
+
+def size_text(size: int) -> tuple[str, str]:
+    """A number of bytes in MB (or kB below one MB), Dutch and English: ('50 MB', '50 MB')."""
+    unit, amount = ("MB", size / (1024 * 1024)) if size >= 1024 * 1024 else ("kB", size / 1024)
+    nl, en = _n(int(amount))
+    return f"{nl} {unit}", f"{en} {unit}"
+
+
+def too_large(filename: str, limit: int) -> "FileRefused":
+    nl, en = size_text(limit)
+    return FileRefused(filename, f"bestand te groot (max. {nl})", f"file too large (max {en})")
+
+
+def check_size(filename: str, size: int, limits: Limits | None = None) -> None:
+    """Refuse a file larger than LO_IMPORT_MAX_BYTES (also checked on the upload request)."""
+    limits = limits or Limits.from_settings()
+    if size > limits.max_bytes:
+        raise too_large(filename, limits.max_bytes)
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 with BOM, UTF-16 with BOM, UTF-8, else Windows-1252."""
+    """(text, encoding): UTF-8 with BOM, UTF-16 with BOM, UTF-8, else Windows-1252.
+    Lenient (undecodable bytes become U+FFFD): for files already accepted; a new import
+    is read with :func:`decode_strict`."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "windows-1252"
 
 
+# C0 control characters other than tab, line feed, form feed and carriage return: text
+# files hold (next to) none of them, binary files hold many
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_BINARY_SHARE = 0.01
+
+
+def decode_strict(data: bytes, filename: str) -> tuple[str, str]:
+    """:func:`decode`, but refusing what is not text: NUL bytes, bytes that are no
+    character in the encoding, or more than 1% control characters (a binary file
+    renamed to .csv)."""
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text, encoding = data.decode("utf-16"), "utf-16"
+        else:
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError as exc:
+        raise FileRefused(filename, f"geen leesbare tekst (onleesbaar teken op positie {exc.start}), "
+                                    "kies een CSV- of Excel-bestand",
+                          f"not readable text (undecodable byte at position {exc.start}), "
+                          "choose a CSV or Excel file") from exc
+    if "\x00" in text:
+        raise FileRefused(filename, "binair bestand (bevat NUL-bytes), geen CSV: kies een CSV- of Excel-bestand",
+                          "binary file (contains NUL bytes), not a CSV: choose a CSV or Excel file")
+    head = text[:65536]
+    if len(_BINARY.findall(head)) > max(8, len(head) * _BINARY_SHARE):
+        raise FileRefused(filename, "binair bestand (veel stuurtekens), geen CSV: kies een CSV- of Excel-bestand",
+                          "binary file (many control characters), not a CSV: choose a CSV or Excel file")
+    return text, encoding
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter of the header line: the most frequent of ``;`` ``,`` tab outside quotes
     (``;`` on a tie, as Dutch Excel writes it)."""
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     unquoted = re.sub(r'"[^"]*"', "", first)
     counts = {d: unquoted.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ";"))
     return best if counts[best] else ";"
 
 
-def _csv_table(data: bytes) -> Table:
-    text, encoding = decode(data)
+def _too_many_columns(filename: str, found: int | None, limits: Limits) -> FileRefused:
+    most = _n(limits.max_columns)
+    if found is None:
+        return FileRefused(filename, f"te veel kolommen (max. {most[0]})", f"too many columns (max {most[1]})")
+    seen = _n(found)
+    return FileRefused(filename, f"te veel kolommen: {seen[0]} (max. {most[0]})",
+                       f"too many columns: {seen[1]} (max {most[1]})")
+
+
+def _too_many_rows(filename: str, limits: Limits) -> FileRefused:
+    most = _n(limits.max_rows)
+    return FileRefused(filename, f"te veel regels (max. {most[0]})", f"too many rows (max {most[1]})")
+
+
+def _cell_too_long(filename: str, line: int, limits: Limits) -> FileRefused:
+    most = _n(limits.max_cell)
+    return FileRefused(filename, f"regel {line}: cel te lang (max. {most[0]} tekens)",
+                       f"line {line}: cell too long (max {most[1]} characters)")
+
+
+# a physical line with its end (\r\n, \n or \r), as io.StringIO(newline="") splits them,
+# one slice at a time (no copy of the whole text)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+# A record may hold this many delimiters (inside quoted cells too) per allowed column before
+# it is refused unparsed: a line of a million delimiters never becomes a million cells.
+_DELIMITERS_PER_COLUMN = 10
+
+
+def _csv_table(data: bytes, filename: str, limits: Limits) -> Table:
+    text, encoding = decode_strict(data, filename)
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    most_delimiters = limits.max_columns * _DELIMITERS_PER_COLUMN
+    fed = [0]   # delimiters in the lines handed to the reader since its last record
+
+    def lines() -> Iterator[str]:
+        for match in _LINE.finditer(text):
+            physical = match.group()
+            fed[0] += physical.count(delimiter)
+            if fed[0] > most_delimiters:
+                raise _too_many_columns(filename, None, limits)
+            yield physical
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     columns: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     last_line = 0
-    for values in reader:
-        line = last_line + 1
-        last_line = reader.line_num
-        if columns is None:
+    try:
+        for values in reader:
+            fed[0] = 0
+            line = last_line + 1
+            last_line = reader.line_num
+            if len(values) > limits.max_columns:
+                raise _too_many_columns(filename, len(values), limits)
+            if any(len(v) > limits.max_cell for v in values):
+                raise _cell_too_long(filename, line, limits)
+            if columns is None:
+                if not any(v.strip() for v in values):
+                    continue
+                columns = [clean(v) for v in values]
+                continue
             if not any(v.strip() for v in values):
                 continue
-            columns = [clean(v) for v in values]
-            continue
-        if not any(v.strip() for v in values):
-            continue
-        rows.append((line, [unescape_csv(v) for v in values]))  # an exported list imports again
-        if len(rows) > MAX_ROWS:
-            raise ValidationError({"file": f"te veel regels (max. {MAX_ROWS}) / too many rows (max {MAX_ROWS})"})
+            rows.append((line, [unescape_csv(v) for v in values]))  # an exported list imports again
+            if len(rows) > limits.max_rows:
+                raise _too_many_rows(filename, limits)
+    except csv.Error as exc:
+        raise FileRefused(filename, f"regel {last_line + 1}: geen geldige CSV ({exc})",
+                          f"line {last_line + 1}: not a valid CSV ({exc})") from exc
     return Table(columns or [], rows, "csv", encoding, delimiter)
 
 
@@ -214,25 +360,130 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_table(data: bytes) -> Table:
-    import pandas as pd
+_NOT_XLSX = ("geen leesbaar Excel-bestand (.xlsx)", "not a readable Excel file (.xlsx)")
+# a part this small is not judged by its compression ratio (a short, repetitive part
+# compresses well and is harmless)
+_RATIO_FLOOR = 1024 * 1024
+# worksheet XML: where a row and a cell element start (any namespace prefix)
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+# a row may hold this many cell elements (empty formatted ones too) per allowed column
+_CELLS_PER_COLUMN = 4
+
+
+def _check_zip(data: bytes, filename: str, limits: Limits) -> None:
+    """Check an XLSX's zip central directory before anything is unpacked: a zip at all,
+    unpacked size and each part's compression ratio within the limits (a zip bomb is
+    refused here). Then each worksheet's XML is streamed once to count rows and cells per
+    row, so openpyxl never builds a row of a million cells. (zipfile never unpacks more
+    of a part than the size its directory declares.)"""
+    import zipfile
 
     try:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, header=None, dtype=object, engine="openpyxl")
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen zip-bestand", f"{_NOT_XLSX[1]}: not a zip file") from exc
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_xlsx_bytes:
+        nl, en = size_text(limits.max_xlsx_bytes)
+        raise FileRefused(filename, f"Excel-bestand uitgepakt te groot (max. {nl})",
+                          f"Excel file too large unpacked (max {en})")
+    for info in infos:
+        if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_xlsx_ratio * max(info.compress_size, 1):
+            ratio = _n(info.file_size // max(info.compress_size, 1))
+            most = _n(limits.max_xlsx_ratio)
+            raise FileRefused(filename, f"verdacht sterk ingepakt Excel-bestand: factor {ratio[0]} (max. {most[0]})",
+                              f"suspiciously highly compressed Excel file: ratio {ratio[1]} (max {most[1]})")
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen werkmap", f"{_NOT_XLSX[1]}: no workbook")
+    sheets = sorted((n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+                    key=lambda n: int(re.sub(r"\D", "", n)))
+    if not sheets:
+        raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen werkblad", f"{_NOT_XLSX[1]}: no worksheet")
+    for sheet in sheets:
+        try:
+            _scan_sheet(archive, sheet, filename, limits)
+        except ValidationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (damaged, encrypted, unknown compression: say so)
+            raise FileRefused(filename, f"{_NOT_XLSX[0]}: beschadigd", f"{_NOT_XLSX[1]}: damaged") from exc
+
+
+def _scan_sheet(archive, name: str, filename: str, limits: Limits) -> None:
+    """Stream a worksheet's XML: refuse it when a row holds far more cells than the column
+    limit allows or it holds far more rows than the row limit (cheap regex counts, in C)."""
+    most_cells = limits.max_columns * _CELLS_PER_COLUMN
+    most_rows = limits.max_rows * 2 + 1000  # empty rows are skipped, not counted, when read
+    rows = 0
+    cells = 0   # in the row being read
+    carry = b""
+    with archive.open(name) as part:
+        while True:
+            chunk = part.read(1024 * 1024)
+            data = carry + chunk
+            # a tag cut in two at the chunk's end is counted with the next chunk
+            cut = data.rfind(b"<", max(0, len(data) - 256)) if chunk else -1
+            if cut < 0:
+                cut = len(data)
+            data, carry = data[:cut], data[cut:]
+            start = 0
+            for match in _ROW_TAG.finditer(data):
+                cells += len(_CELL_TAG.findall(data, start, match.start()))
+                if cells > most_cells:
+                    raise _too_many_columns(filename, None, limits)
+                rows, cells, start = rows + 1, 0, match.end()
+                if rows > most_rows:
+                    raise _too_many_rows(filename, limits)
+            cells += len(_CELL_TAG.findall(data, start))
+            if cells > most_cells:
+                raise _too_many_columns(filename, None, limits)
+            if not chunk:
+                return
+
+
+def _xlsx_table(data: bytes, filename: str, limits: Limits) -> Table:
+    _check_zip(data, filename, limits)
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 (a broken or foreign file: say so, naming the file)
-        raise ValidationError({"file": f"geen leesbaar Excel-bestand / not a readable Excel file ({exc})"}) from exc
+        raise FileRefused(filename, f"{_NOT_XLSX[0]} ({type(exc).__name__})",
+                          f"{_NOT_XLSX[1]} ({type(exc).__name__})") from exc
     columns: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for index, values in enumerate(frame.itertuples(index=False, name=None)):
-        cells = [_cell(v) for v in values]
-        if not any(c.strip() for c in cells):
-            continue
-        if columns is None:
-            columns = [clean(c) for c in cells]
-            continue
-        rows.append((index + 1, cells))
-        if len(rows) > MAX_ROWS:
-            raise ValidationError({"file": f"te veel regels (max. {MAX_ROWS}) / too many rows (max {MAX_ROWS})"})
+    try:
+        if not book.worksheets:
+            raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen werkblad", f"{_NOT_XLSX[1]}: no worksheet")
+        sheet = book.worksheets[0]
+        # max_col one past the limit: the sheet's declared dimension is not trusted (a false
+        # "A1:XFD1048576" would pad every row to 16,384 cells)
+        width = limits.max_columns + 1
+        for index, values in enumerate(sheet.iter_rows(min_row=1, max_col=width, values_only=True), start=1):
+            cells = [_cell(v) for v in values]
+            filled = [i for i, c in enumerate(cells) if c.strip()]
+            if not filled:
+                continue
+            if filled[-1] >= limits.max_columns:
+                raise _too_many_columns(filename, None, limits)
+            if any(len(c) > limits.max_cell for c in cells):
+                raise _cell_too_long(filename, index, limits)
+            if columns is None:
+                columns = [clean(c) for c in cells[:filled[-1] + 1]]
+                continue
+            width = max(filled[-1] + 1, len(columns))
+            rows.append((index, cells[:width] + [""] * (width - len(cells))))
+            if len(rows) > limits.max_rows:
+                raise _too_many_rows(filename, limits)
+    except ValidationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (a broken or foreign file: say so, naming the file)
+        raise FileRefused(filename, f"{_NOT_XLSX[0]} ({type(exc).__name__})",
+                          f"{_NOT_XLSX[1]} ({type(exc).__name__})") from exc
+    finally:
+        book.close()
     return Table(columns or [], rows, "xlsx", "", "")
 
 
@@ -241,17 +492,22 @@ def file_format(filename: str, data: bytes) -> str:
     if name.endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return "xlsx"
     if name.endswith(".xls"):
-        raise ValidationError({"file": "oud Excel-formaat (.xls): sla op als .xlsx of .csv / "
-                                       "old Excel format (.xls): save as .xlsx or .csv"})
+        raise FileRefused(filename, "oud Excel-formaat (.xls): sla op als .xlsx of .csv",
+                          "old Excel format (.xls): save as .xlsx or .csv")
     return "csv"
 
 
-def read_table(data: bytes, filename: str = "") -> Table:
-    """Read a CSV or XLSX file; raises ValidationError({'file': ...}) when it has no header."""
+def read_table(data: bytes, filename: str = "", limits: Limits | None = None) -> Table:
+    """Read a CSV or XLSX file within ``limits`` (default: the settings); raises
+    ValidationError({'file': ...}) naming the file when it has no header, is not a
+    readable CSV or XLSX, or exceeds a limit. CPU-bound: the app calls it off the event
+    loop (a worker thread)."""
+    limits = limits or Limits.from_settings()
+    check_size(filename, len(data), limits)
     fmt = file_format(filename, data)
-    table = _xlsx_table(data) if fmt == "xlsx" else _csv_table(data)
+    table = _xlsx_table(data, filename, limits) if fmt == "xlsx" else _csv_table(data, filename, limits)
     if not [c for c in table.columns if c]:
-        raise ValidationError({"file": "het bestand heeft geen kolomkoppen / the file has no column headers"})
+        raise FileRefused(filename, "het bestand heeft geen kolomkoppen", "the file has no column headers")
     return table
 
 

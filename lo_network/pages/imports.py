@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network import settings
 from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header, section
 from lo_network.domain import imports as domain
@@ -65,6 +66,9 @@ def upload_step() -> rx.Component:
                 id=UPLOAD_ID,
                 accept=ACCEPT,
                 max_files=1,
+                # a larger file is refused in the browser with a toast naming it (the server
+                # refuses it too: api/upload_guard.py)
+                max_size=settings.get().import_max_bytes,
                 multiple=False,
                 border="1px dashed var(--gray-8)",
                 border_radius="8px",

@@ -17,6 +17,7 @@ How a file becomes graph records:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -49,8 +50,8 @@ log = logging.getLogger("lo_network.imports")
 
 BATCH = 500
 STALE_AFTER = timedelta(seconds=30)   # a running job without a heartbeat this long was interrupted
-MAX_UPLOAD = 50 * 1024 * 1024
 MAX_ERRORS_SHOWN = 200
+PREVIEW_TEXT = 200   # characters of a column name, reason or message a page is sent
 
 _threads: dict[int, threading.Thread] = {}
 _threads_lock = threading.Lock()
@@ -506,13 +507,12 @@ def status_of(job: ImportJob) -> str:
 
 def create_job(actor: Actor, filename: str, data: bytes, kind: str, via: str,
                overrides: dict[str, str] | None = None) -> ImportJob:
-    """Keep an uploaded file in the data folder as a new job, with the columns recognised."""
+    """Keep an uploaded file in the data folder as a new job, with the columns recognised.
+    Reads the whole file (CPU-bound): the app calls it in a worker thread (:func:`create_job_async`)."""
     require(actor.role, Permission.EDIT_NETWORK)
     if kind not in domain.KINDS:
         raise ValidationError({"kind": f"kies uit / choose from {', '.join(domain.KINDS)}"})
-    if len(data) > MAX_UPLOAD:
-        raise ValidationError({"file": "bestand te groot (max. 50 MB) / file too large (max 50 MB)"})
-    table = domain.read_table(data, filename)
+    table = domain.read_table(data, filename)  # refuses what exceeds the LO_IMPORT_MAX_* limits
     mapping = domain.recognise(table.columns, kind)
     if overrides:
         mapping = domain.mapping_for(table.columns, kind, overrides)
@@ -525,6 +525,38 @@ def create_job(actor: Actor, filename: str, data: bytes, kind: str, via: str,
     path.write_bytes(data)
     job.path = str(path.relative_to(settings_mod.get().data_dir))
     return _save(job)
+
+
+async def create_job_async(actor: Actor, filename: str, data: bytes, kind: str, via: str,
+                           overrides: dict[str, str] | None = None) -> ImportJob:
+    """:func:`create_job` in a worker thread: the event loop (every other user) goes on
+    while the file is read."""
+    return await asyncio.to_thread(create_job, actor, filename, data, kind, via, overrides)
+
+
+@dataclass
+class Preview:
+    """What a page is sent of a job's file: at most LO_IMPORT_MAX_COLUMNS columns, each
+    name at most PREVIEW_TEXT characters; ``refused`` says why the file cannot be imported
+    when it is wider than the limit (a job stored before the limit existed)."""
+
+    columns: list[str]
+    refused: str = ""
+
+
+def shorten(text: str, most: int = PREVIEW_TEXT) -> str:
+    text = str(text or "")
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def preview(job: ImportJob) -> Preview:
+    columns = json.loads(job.columns or "[]")
+    most = settings_mod.get().import_max_columns
+    refused = ""
+    if len(columns) > most:
+        refused = domain.FileRefused(job.filename, f"te veel kolommen: {len(columns)} (max. {most})",
+                                     f"too many columns: {len(columns)} (max {most})").errors["file"]
+    return Preview([shorten(c) for c in columns[:most]], shorten(refused, 2 * PREVIEW_TEXT))
 
 
 def set_mapping(actor: Actor, job_id: int, mapping: dict[str, str]) -> ImportJob:

@@ -93,10 +93,17 @@ class ImportState(SessionState):
         self.status = service.status_of(job)
         self.filename = job.filename
         self.total_rows = job.total_rows
-        self.job_error = job.error
+        self.job_error = service.shorten(job.error, 2 * service.PREVIEW_TEXT)
+        # only a bounded preview reaches the browser (a job stored before the limits may
+        # hold a hundred thousand columns): such a job is shown as stopped, with the reason
+        shown = service.preview(job)
+        if shown.refused:
+            self.status, self.job_error = "failed", shown.refused
         mapping = json.loads(job.mapping)
         if self.status in ("uploaded", "ready") or not self.mapping_rows:
-            self.mapping_rows = [MappingRow(column=c, field=mapping.get(c, "")) for c in json.loads(job.columns)]
+            full = json.loads(job.columns)[:len(shown.columns)]
+            self.mapping_rows = [MappingRow(column=c, field=mapping.get(name, ""))
+                                 for c, name in zip(shown.columns, full)]
         done = job.status == "done"
         report = json.loads(job.result if done else job.report)
         self.has_report = bool(json.loads(job.report))
@@ -115,7 +122,8 @@ class ImportState(SessionState):
             self.counts, self.matched = [], {}
         self.failed_rows = job.failed_rows
         if self.status in ("ready", "done", "interrupted", "failed"):
-            self.errors = [ErrorRow(line=e.line, column=e.column or e.field, reason=list(split_message(e.reason)))
+            self.errors = [ErrorRow(line=e.line, column=service.shorten(e.column or e.field),
+                                    reason=[service.shorten(m) for m in split_message(e.reason)])
                            for e in service.errors_of(job)]
         else:
             self.errors = []
@@ -146,8 +154,10 @@ class ImportState(SessionState):
         if not files:
             return rx.toast.error(self.ui_text("import.no_file"), close_button=True)
         upload = files[0]
-        data = await upload.read()
-        job = service.create_job(self.signed_in_actor(), upload.filename or "bestand.csv", data, self.kind, "ui")
+        data = await upload.read()  # at most LO_IMPORT_MAX_BYTES: the upload guard refuses a larger body
+        # read in a worker thread: the other users' events go on meanwhile
+        job = await service.create_job_async(self.signed_in_actor(), upload.filename or "bestand.csv", data,
+                                             self.kind, "ui")
         self._show(job)
         return rx.clear_selected_files(UPLOAD_ID)
 
@@ -170,7 +180,9 @@ class ImportState(SessionState):
     def check_file(self):
         """Save the mapping and start the dry run in the background."""
         actor = self.signed_in_actor()
-        service.set_mapping(actor, self.job_id, {r.column: r.field for r in self.mapping_rows})
+        # by position: the page shows shortened column names
+        columns = json.loads(service.get_job(actor, self.job_id).columns)
+        service.set_mapping(actor, self.job_id, {c: r.field for c, r in zip(columns, self.mapping_rows)})
         self._show(service.start_analysis(actor, self.job_id))
 
     @requires(Permission.EDIT_NETWORK)

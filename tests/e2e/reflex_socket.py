@@ -66,8 +66,9 @@ class ReflexTab:
         self._client.on("event", self._on_update, namespace=NAMESPACE)
         boot = {"name": f"{ROOT_STATE}.hydrate_and_load", "payload": {"vars": cookie_vars(cookies)},
                 "router_data": router_data(path, params)}
+        self.token = str(uuid.uuid4())  # the tab's client token (Reflex-Client-Token of an upload)
         self._client.connect(
-            f"{base_url}?token={uuid.uuid4()}", namespaces=[NAMESPACE], socketio_path="/_event",
+            f"{base_url}?token={self.token}", namespaces=[NAMESPACE], socketio_path="/_event",
             transports=["websocket"], auth={"event": boot}, wait_timeout=timeout,
         )
         try:
