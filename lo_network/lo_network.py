@@ -3,6 +3,7 @@
 import reflex as rx
 
 from lo_network.api.app import create_api
+from lo_network.api.security import NoBareCredentials
 from lo_network.bootstrap import startup
 from lo_network.pages.activities import activities
 from lo_network.pages.activity import activity
@@ -55,7 +56,16 @@ from lo_network.states.audit import AuditState
 
 startup()
 
-app = rx.App(
+
+class _App(rx.App):
+    """rx.App whose backend answers pass :class:`NoBareCredentials` last (Reflex puts its
+    own CORS layer around the API app, so that layer is wrapped here, not inside)."""
+
+    def __call__(self):
+        return NoBareCredentials(super().__call__())
+
+
+app = _App(
     api_transformer=create_api(),
     html_lang="nl",
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],

@@ -81,3 +81,31 @@ class SecurityHeaders:
                                          "headers": [(b"content-type", b"application/json")]})
                 await send_with_headers({"type": "http.response.body", "body": INTERNAL_ERROR})
             raise
+
+
+class NoBareCredentials:
+    """ASGI middleware, outermost: drops ``Access-Control-Allow-Credentials`` from an answer
+    that grants no origin (no ``Access-Control-Allow-Origin``).
+
+    Reflex adds Starlette's CORS middleware with credentials always on, and socket.io sends
+    the header with every answer; without an allowed origin the header grants nothing, but
+    it should not read as if another site's page might call the app with its cookies."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_checked(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                if b"access-control-allow-origin" not in names:
+                    headers = [(n, v) for n, v in headers if n.lower() != b"access-control-allow-credentials"]
+                    message = dict(message, headers=headers)
+            await send(message)
+
+        await self.app(scope, receive, send_checked)
