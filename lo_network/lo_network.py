@@ -1,6 +1,7 @@
 """The Reflex app: pages registered here, the REST API mounted under /api/v1."""
 
 import reflex as rx
+from granian.utils.proxies import wrap_asgi_with_proxy_headers
 
 from lo_network.api.app import create_api
 from lo_network.api.security import NoBareCredentials
@@ -56,13 +57,21 @@ from lo_network.states.audit import AuditState
 
 startup()
 
+TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+
 
 class _App(rx.App):
-    """rx.App whose backend answers pass :class:`NoBareCredentials` last (Reflex puts its
-    own CORS layer around the API app, so that layer is wrapped here, not inside)."""
+    """rx.App with two layers around the whole backend (Reflex puts its own CORS layer
+    around the API app, so they go here, not inside it):
+
+    - the reverse proxy's ``X-Forwarded-For`` / ``X-Forwarded-Proto`` are believed from this
+      machine (the app listens on 127.0.0.1 only, so a proxy is on it): redirects keep the
+      page's https address, and the per-address limits (login, public pages and API) count
+      each visitor, not the proxy (granian's own middleware, the server Reflex runs);
+    - :class:`NoBareCredentials`."""
 
     def __call__(self):
-        return NoBareCredentials(super().__call__())
+        return wrap_asgi_with_proxy_headers(NoBareCredentials(super().__call__()), trusted_hosts=TRUSTED_PROXIES)
 
 
 app = _App(
