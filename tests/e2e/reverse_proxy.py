@@ -48,7 +48,7 @@ http {{
         server_name {host};
         ssl_certificate     {tmp}/cert.pem;
         ssl_certificate_key {tmp}/key.pem;
-        client_max_body_size 50m;
+        client_max_body_size 60m;
 
         location / {{
             proxy_pass http://lo_network;
