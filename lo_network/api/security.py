@@ -12,13 +12,25 @@ loaded from another site, no page may be framed, no plugin runs."""
 
 from __future__ import annotations
 
+from lo_network import settings
+
+
+def _connect_src() -> str:
+    """'self' covers the websocket to the page's own host (ws: beside http:, wss: beside
+    https:); the public address (uploads, websocket) is named too, for a page opened on the
+    server itself. No other host: a script that got in cannot send the session cookie
+    anywhere by fetch or websocket."""
+    public = settings.get().public_url
+    return "connect-src 'self'" + (f" {public} {public.replace('http', 'ws', 1)}" if public else "")
+
+
 CSP = "; ".join([
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
+    _connect_src(),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

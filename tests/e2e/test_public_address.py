@@ -98,6 +98,9 @@ def test_a_team_member_elsewhere_logs_in_and_saves_through_the_proxy(public_app,
 
     sockets: list[str] = []
     far_page.on("websocket", lambda ws: sockets.append(ws.url))
+    refused: list[str] = []  # the Content-Security-Policy lets the page reach its own wss:// address
+    far_page.on("console", lambda msg: refused.append(msg.text)
+                if "Content Security Policy" in msg.text or "Refused to" in msg.text else None)
     coordinator = public_app.accounts["coordinator"]
     log_in(far_page, coordinator)
     assert far_page.url.startswith(f"https://{HOST}/organisaties")
@@ -111,6 +114,7 @@ def test_a_team_member_elsewhere_logs_in_and_saves_through_the_proxy(public_app,
     actor = service.Actor.of(service.authenticate(coordinator.email, coordinator.password))
     assert organisations.get(actor, organisation_id)["name"] == "Overslag Kampen BV"
     log_out(far_page)
+    assert refused == []
 
 
 def test_the_public_registers_for_a_public_activity_through_the_proxy(public_app, proxy, far_page):

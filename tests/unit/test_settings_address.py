@@ -20,7 +20,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def env(monkeypatch):
     for name in ("LO_PUBLIC_URL", "LO_CORS_ORIGINS", "LO_PORT"):
         monkeypatch.delenv(name, raising=False)
-    return monkeypatch
+    yield monkeypatch
+    settings.reset()  # the next settings.get() reads the environment as it was again
 
 
 def test_public_url_is_kept_as_the_browser_writes_the_origin(env):
@@ -57,6 +58,16 @@ def test_allowed_origins_are_the_apps_own_and_the_configured_ones_never_any(env)
     env.setenv("LO_CORS_ORIGINS", "*")
     with pytest.raises(SystemExit, match="LO_CORS_ORIGINS"):
         settings.load()
+
+
+def test_pages_may_connect_to_their_own_address_only(env):
+    from lo_network.api import security
+
+    settings.reset()
+    assert security._connect_src() == "connect-src 'self'"  # 'self' includes ws: to the page's host
+    env.setenv("LO_PUBLIC_URL", "https://crm.example.nl")
+    settings.reset()
+    assert security._connect_src() == "connect-src 'self' https://crm.example.nl wss://crm.example.nl"
 
 
 def _reflex_config(extra_env: dict[str, str]) -> dict:
