@@ -9,8 +9,12 @@ _s = settings.get()
 
 config = rx.Config(
     app_name="lo_network",
-    api_url=f"http://127.0.0.1:{_s.port}",
-    deploy_url=f"http://127.0.0.1:{_s.port}",
+    # The built frontend dials its websocket at api_url (https -> wss); each `serve` rebuilds
+    # the frontend, so a changed LO_PUBLIC_URL takes effect at the next start.
+    api_url=_s.app_url,
+    deploy_url=_s.app_url,
+    # Socket.io refuses a websocket from any other origin; the HTTP answers echo only these.
+    cors_allowed_origins=list(_s.allowed_origins),
     frontend_port=_s.port,
     backend_port=_s.port,
     backend_host="127.0.0.1",

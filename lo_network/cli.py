@@ -218,16 +218,28 @@ def reflex_env(s) -> dict[str, str]:
     return env
 
 
+# What `setup --browser` installs with apt-get for the tests: Debian package -> a program it
+# brings. nginx is the TLS reverse proxy of the test that opens the app from another address.
+TEST_PACKAGES = {"chromium": "chromium", "chromium-driver": "chromedriver", "nginx": "nginx"}
+
+
+def find_program(name: str) -> str | None:
+    """``name`` on PATH, or in the sbin folders (nginx lives in /usr/sbin, off a user's PATH)."""
+    return shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
+
+
 def cmd_setup(args) -> int:
-    """Install what the app needs beyond Python: bun (and with --browser, Debian's chromium)."""
+    """Install what the app needs beyond Python: bun (and with --browser, Debian's chromium
+    and nginx for the tests)."""
     print(f"lo-network: bun at {ensure_bun()}")
     if args.browser:
-        if shutil.which("chromium") and shutil.which("chromedriver"):
-            print("lo-network: chromium is installed")
+        missing = [package for package, program in TEST_PACKAGES.items() if not find_program(program)]
+        if not missing:
+            print(f"lo-network: {', '.join(TEST_PACKAGES)} are installed")
         else:
             sudo = [] if os.geteuid() == 0 else ["sudo"]
             subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True)
-            subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"], check=True)
+            subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", *missing], check=True)
     return 0
 
 
@@ -275,8 +287,12 @@ def cmd_serve(args) -> int:
             _first_measures()
         _last_month_snapshot()  # issue 6
         env = reflex_env(s)
-        url = f"http://127.0.0.1:{s.port}"
-        banner = [f"  lo_network draait op / runs at: {url}"]
+        url = f"http://127.0.0.1:{s.port}"  # probed until it answers: always on this machine
+        if s.public_url:
+            banner = [f"  lo_network draait op / runs at: {s.public_url}",
+                      f"  op deze machine / on this machine: {url}"]
+        else:
+            banner = [f"  lo_network draait op / runs at: {url}"]
         if args.demo:
             shown = password or f"(see {s.data_dir / 'first_admin_password'})"
             banner.append(f"  eerste beheerder / first admin: {email}  wachtwoord / password: {shown}")
@@ -826,7 +842,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "exit 1 when some could not be sent")
     sp.set_defaults(func=cmd_send_outbox)
 
-    sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")
+    sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium and nginx, for the tests)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
     add_network_commands(sub)  # issue 3

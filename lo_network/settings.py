@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 def _env(name: str, default: str = "") -> str:
@@ -22,6 +23,29 @@ def _int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:  # a clear message naming the variable
         raise SystemExit(f"{name}: expected a whole number, got {raw!r}") from exc
+
+
+def origin(name: str, raw: str) -> str:
+    """``raw`` as a browser writes an origin: ``scheme://host[:port]``, lower case, without
+    the scheme's default port; anything else (another scheme, a path, a query) is refused
+    with a message naming the variable. The app is served at the root of its address."""
+    parts = urlsplit(raw.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or port == -1 \
+            or parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise SystemExit(f"{name}: verwacht een adres als https://crm.example.nl (schema en host, geen pad) / "
+                         f"expected an address like https://crm.example.nl (scheme and host, no path), got {raw!r}")
+    scheme = parts.scheme.lower()
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    default = {"http": 80, "https": 443}[scheme]
+    return f"{scheme}://{host}" + (f":{port}" if port not in (None, default) else "")
+
+
+def _origins(name: str) -> tuple[str, ...]:
+    return tuple(origin(name, item) for item in _env(name).split(",") if item.strip())
 
 
 @dataclass(frozen=True)
@@ -49,8 +73,9 @@ class Settings:
     smtp_password: str = ""
     smtp_from: str = "activiteiten@logistiek-overijssel.example"
     smtp_starttls: bool = True
-    public_url: str = ""
+    public_url: str = ""  # LO_PUBLIC_URL, an origin (see ``origin``) or ""
     public_rate_limit: int = 20
+    cors_origins: tuple[str, ...] = ()  # LO_CORS_ORIGINS: other sites' pages that may call the app
 
     @property
     def smtp_configured(self) -> bool:
@@ -61,6 +86,22 @@ class Settings:
     def base_url(self) -> str:
         """Where links in emails and calendar files point (LO_PUBLIC_URL, else this machine)."""
         return (self.public_url or f"http://127.0.0.1:{self.port}").rstrip("/")
+
+    @property
+    def app_url(self) -> str:
+        """The address the built frontend dials for its websocket and uploads (Reflex's
+        ``api_url``). Without LO_PUBLIC_URL it names ``localhost``: the Reflex client puts the
+        page's own host in place of ``localhost``, so a browser on this machine works however
+        it writes the address (127.0.0.1 or localhost)."""
+        return self.public_url or f"http://localhost:{self.port}"
+
+    @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """Origins whose pages may use the app's websocket and get CORS answers: the app's own
+        (public, and on this machine) and LO_CORS_ORIGINS. Never every origin."""
+        own = [self.public_url] if self.public_url else []
+        local = [f"http://127.0.0.1:{self.port}", f"http://localhost:{self.port}"]
+        return tuple(dict.fromkeys([*own, *local, *self.cors_origins]))
     retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
     login_rate_limit: int = 30  # issue 7: LO_LOGIN_RATE_LIMIT, login attempts a minute per address
     # issue 6: the coordinators' follow-up lists (lo_network/domain/followup.py)
@@ -118,8 +159,9 @@ def load() -> Settings:
         smtp_password=_env("LO_SMTP_PASSWORD"),
         smtp_from=_env("LO_SMTP_FROM", "activiteiten@logistiek-overijssel.example"),
         smtp_starttls=_env("LO_SMTP_STARTTLS", "true").lower() not in ("0", "false", "no", "off"),
-        public_url=_env("LO_PUBLIC_URL"),
+        public_url=origin("LO_PUBLIC_URL", _env("LO_PUBLIC_URL")) if _env("LO_PUBLIC_URL") else "",
         public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
+        cors_origins=_origins("LO_CORS_ORIGINS"),
         retention_years=_int("LO_RETENTION_YEARS", 7),
         login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),  # issue 7 hardening
         followup_dormant_months=_int("LO_FOLLOWUP_DORMANT_MONTHS", 12),

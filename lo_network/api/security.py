@@ -12,13 +12,25 @@ loaded from another site, no page may be framed, no plugin runs."""
 
 from __future__ import annotations
 
+from lo_network import settings
+
+
+def _connect_src() -> str:
+    """'self' covers the websocket to the page's own host (ws: beside http:, wss: beside
+    https:); the public address (uploads, websocket) is named too, for a page opened on the
+    server itself. No other host: a script that got in cannot send the session cookie
+    anywhere by fetch or websocket."""
+    public = settings.get().public_url
+    return "connect-src 'self'" + (f" {public} {public.replace('http', 'ws', 1)}" if public else "")
+
+
 CSP = "; ".join([
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
+    _connect_src(),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -81,3 +93,31 @@ class SecurityHeaders:
                                          "headers": [(b"content-type", b"application/json")]})
                 await send_with_headers({"type": "http.response.body", "body": INTERNAL_ERROR})
             raise
+
+
+class NoBareCredentials:
+    """ASGI middleware, outermost: drops ``Access-Control-Allow-Credentials`` from an answer
+    that grants no origin (no ``Access-Control-Allow-Origin``).
+
+    Reflex adds Starlette's CORS middleware with credentials always on, and socket.io sends
+    the header with every answer; without an allowed origin the header grants nothing, but
+    it should not read as if another site's page might call the app with its cookies."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_checked(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                if b"access-control-allow-origin" not in names:
+                    headers = [(n, v) for n, v in headers if n.lower() != b"access-control-allow-credentials"]
+                    message = dict(message, headers=headers)
+            await send(message)
+
+        await self.app(scope, receive, send_checked)

@@ -29,6 +29,8 @@ LANGUAGE_COOKIE = "lo_lang"
 LOGIN_ROUTE = "/login"
 HOME_ROUTE = "/organisaties"
 _YEAR = 365 * 24 * 3600
+# Behind TLS (LO_PUBLIC_URL https://...) the browser sends the cookies over TLS only.
+_SECURE_COOKIES = settings.get().public_url.startswith("https://")
 
 
 class server_only:  # noqa: N801  (used like a decorator)
@@ -146,12 +148,12 @@ class SessionState(rx.State):
     """Signed-in user, language and graph availability; the parent of every page state."""
 
     session_token: str = rx.Cookie(
-        "", name=SESSION_COOKIE, path="/", same_site="strict", secure=False,
+        "", name=SESSION_COOKIE, path="/", same_site="strict", secure=_SECURE_COOKIES,
         max_age=settings.get().session_hours * 3600,
     )
     lang: str = rx.Cookie(
         settings.get().default_language if settings.get().default_language in LANGUAGES else "nl",
-        name=LANGUAGE_COOKIE, path="/", same_site="strict", secure=False, max_age=_YEAR,
+        name=LANGUAGE_COOKIE, path="/", same_site="strict", secure=_SECURE_COOKIES, max_age=_YEAR,
     )
     user_name: str = ""
     user_email: str = ""

@@ -24,7 +24,8 @@ import httpx
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ROLES = ("admin", "coordinator", "organiser", "steering")
 START_TIMEOUT = 420.0  # a first prod build installs the frontend packages with bun; later ones take ~25 s
-_RUNS_AT = re.compile(r"runs at: (http://127\.0\.0\.1:\d+)")
+# the banner's address on this machine (with LO_PUBLIC_URL set, "runs at" names that one)
+_RUNS_AT = re.compile(r"(?:runs at|on this machine): (http://127\.0\.0\.1:\d+)")
 
 
 def free_port() -> int:
@@ -42,11 +43,21 @@ def lo_network_command() -> str:
     return found
 
 
+def _checkout_key() -> str:
+    return hashlib.sha256(str(PROJECT_ROOT).encode()).hexdigest()[:12]
+
+
+def own_web_dir(name: str) -> Path:
+    """A frontend folder (REFLEX_WEB_WORKDIR) for an app built with other settings than the
+    session's app: its build must not rewrite the files PROJECT_ROOT/.web serves. Kept between
+    runs (per checkout), so its frontend packages are installed once."""
+    return Path(tempfile.gettempdir()) / f"lo_network-e2e-web-{name}-{_checkout_key()}"
+
+
 @contextlib.contextmanager
 def build_lock():
     """One app build at a time per checkout: `reflex run --env prod` rewrites PROJECT_ROOT/.web."""
-    key = hashlib.sha256(str(PROJECT_ROOT).encode()).hexdigest()[:12]
-    path = Path(tempfile.gettempdir()) / f"lo_network-e2e-build-{key}.lock"
+    path = Path(tempfile.gettempdir()) / f"lo_network-e2e-build-{_checkout_key()}.lock"
     with open(path, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try:
@@ -129,9 +140,9 @@ class AppServer:
             return False
         return page.status_code == 200 and ping.status_code == 200 and "pong" in ping.text
 
-    def create_accounts(self) -> dict[str, Account]:
+    def create_accounts(self, roles: tuple[str, ...] = ROLES) -> dict[str, Account]:
         """One account per role, made with `lo-network create-user` as an operator would."""
-        for role in ROLES:
+        for role in roles:
             account = Account(f"e2e-{role}@test.example", secrets.token_urlsafe(12), role)
             done = subprocess.run(
                 [lo_network_command(), "create-user", account.email, "--role", role,

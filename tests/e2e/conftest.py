@@ -80,13 +80,19 @@ def admin(app):
 
 
 @pytest.fixture(scope="session")
-def browser(app):
+def playwright_driver():
+    """One Playwright per test session (a second sync Playwright cannot run beside it)."""
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (lo-network setup --browser)")
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(app, playwright_driver):
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
@@ -103,7 +109,8 @@ def page(browser, app):
 def pytest_runtest_makereport(item, call):
     """Add the app's log tail to the report of a failing end-to-end test."""
     report = yield
-    server = item.funcargs.get("app") if hasattr(item, "funcargs") else None
-    if report.failed and isinstance(server, AppServer):
+    funcargs = getattr(item, "funcargs", {})
+    server = next((value for value in funcargs.values() if isinstance(value, AppServer)), None)
+    if report.failed and server is not None:
         report.sections.append(("lo-network serve log", server.log_tail()))
     return report
