@@ -568,8 +568,7 @@ def cmd_export(args) -> int:
                "status": args.status, "tag": args.tag, "organisation_id": args.organisation_id}
     fmt = args.format or (Path(args.out).suffix.lstrip(".").lower() if args.out else "csv")
     with _Graph():
-        fn = exports.organisations if args.list == "organisations" else exports.people
-        name, data = fn(CLI_ACTOR, filters, args.sort, fmt)
+        name, data = exports.LISTS[args.list](CLI_ACTOR, filters, args.sort, fmt)
     out = Path(args.out or name)
     out.write_bytes(data)
     print(f"lo-network: {args.list} written to {out}")
@@ -599,7 +598,7 @@ def add_import_export_commands(sub) -> None:
     sp.set_defaults(func=cmd_import)
 
     sp = sub.add_parser("export", help="export a list (CSV/XLSX) or, with --all DIR, a complete backup")
-    sp.add_argument("list", nargs="?", choices=["organisations", "people", "attendances"])
+    sp.add_argument("list", nargs="?", choices=["organisations", "people"])  # services.exports.LISTS
     sp.add_argument("--all", metavar="DIR", help="write a complete backup into DIR (new or empty)")
     sp.add_argument("--out", help="file to write (default: organisaties-DATE.csv / personen-DATE.csv)")
     sp.add_argument("--format", choices=["csv", "xlsx"])

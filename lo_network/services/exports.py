@@ -61,3 +61,7 @@ def people(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt: str =
             for r in store.iter_pages(driver.read, store.export_people, clean, sort, person_domain.KEYSET_SORTS))
     headers = list(domain.EXPORT_HEADERS["people"].values())
     return _name("people", fmt), sheets.write_table(headers, rows, fmt)
+
+
+# the lists there is an export of, by name (the CLI's `export LIST`)
+LISTS = {"organisations": organisations, "people": people}

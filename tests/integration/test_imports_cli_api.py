@@ -75,6 +75,15 @@ def test_cli_export_lists_filtered_as_on_screen(graph, users, tmp_path, capsys):
     assert table.rows[0][1][:3] == ["Piet", "Alfa", "piet@alfa.nl"] and "Alfa Logistiek" in table.rows[0][1]
 
 
+def test_cli_export_of_a_list_there_is_none_of_is_refused(tmp_path, capsys):
+    """Attendances are imported, not exported as a list: no people list written under that name."""
+    out = tmp_path / "a.csv"
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["export", "attendances", "--out", str(out)])
+    assert stop.value.code == 2 and "invalid choice: 'attendances'" in capsys.readouterr().err
+    assert not out.exists()
+
+
 @pytest.fixture
 def client(sql_db):
     from fastapi.testclient import TestClient
