@@ -15,9 +15,10 @@ from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import registrations as domain
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.domain.text import fold
 from lo_network.mail import messages, outbox
+from lo_network.services import consent
 from lo_network.store import activities as activity_store
 from lo_network.store import driver
 from lo_network.store import registrations as store
@@ -113,8 +114,6 @@ def _refuse_without_basis(people: list[tuple[str, str]]) -> None:
     invitation) only known people with a basis for the purpose "invitations"
     (services.consent.allowed_people); otherwise nothing is registered and the error names
     each person without one. Someone who registers themselves consents on the form."""
-    from lo_network.services import consent
-
     allowed = consent.allowed_people([pid for pid, _ in people], INVITATIONS)
     refused = [name or pid for pid, name in people if pid not in allowed]
     if refused:
@@ -181,15 +180,18 @@ def walk_in(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> Ou
 
 
 def list_for_activity(actor: Actor, activity_id: str, text: str = "", status: str | None = None) -> list[dict]:
+    """The registrations of an activity; a registered person the actor may not see is left
+    out (services.consent.shown, as an attendee: organisers see all their attendees)."""
     require(actor.role, Permission.VIEW)
     if status and status not in domain.STATUSES:
         raise ValidationError({"status": f"kies uit / choose from {', '.join(domain.STATUSES)}"})
-    return driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
+    rows = driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
+    return consent.shown(actor, rows, key="person_id", where=ATTENDEES)
 
 
 def lookup_people(actor: Actor, text: str, limit: int = 20) -> list[dict]:
     require(actor.role, Permission.VIEW)
-    return driver.read(store.person_lookup, fold(text)[:100], limit)
+    return consent.shown(actor, driver.read(store.person_lookup, fold(text)[:100], limit))
 
 
 def _cancel(registration_id: str, actor_email: str, via: str) -> dict:
@@ -295,14 +297,9 @@ def attendee_table(actor: Actor, activity_id: str, lang: str = "nl"):
     """The attendee list as a pandas DataFrame, labels in ``lang``, statuses spelled out."""
     import pandas as pd
 
-    from lo_network.services import consent
-
     activity = get_activity_for_export(actor, activity_id)
     rows = driver.read(store.list_for_activity, activity_id, "", None)
-    if consent.directory_only(actor):  # issue 7: the people lists' rule, for known people
-        linked = [r["person_id"] for r in rows if r.get("person_id")]
-        shown = consent.allowed_people(linked, "directory")
-        rows = [r for r in rows if not r.get("person_id") or r["person_id"] in shown]
+    rows = consent.shown(actor, rows, key="person_id", where=ATTENDEES)  # whom the list shows
     pick = 1 if lang == "en" else 0
     data = []
     for r in rows:
@@ -372,4 +369,6 @@ def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str
 def participation(actor: Actor, person_id: str) -> list[dict]:
     """The activities a person registered for (newest first), with status and attendance."""
     require(actor.role, Permission.VIEW)
+    if consent.hidden(actor, [person_id]):  # as for a person that does not exist
+        return []
     return driver.read(store.for_person, person_id)
