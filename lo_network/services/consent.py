@@ -78,11 +78,15 @@ def directory_only(actor: Actor, where: str = NETWORK) -> bool:
 
 
 def hidden(actor: Actor, person_ids: Iterable[str | None], where: str = NETWORK) -> set[str]:
-    """Of ``person_ids``, those ``actor`` may not see (no basis for the directory)."""
+    """Of ``person_ids``, the people ``actor`` may not see (no basis for the directory); an
+    id of something else (an organisation) or of nobody is not among them."""
     if not directory_only(actor, where):
         return set()
-    ids = {i for i in person_ids if i}
-    return ids - allowed_people(ids, "directory")
+    ids = sorted({i for i in person_ids if i})
+    if not ids:
+        return set()
+    rows = driver.read(store.bases, ids, "directory")  # people only: other ids are not hidden
+    return {r["id"] for r in rows if not domain.has_basis(r["records"], "directory", r["general_basis"])}
 
 
 def shown(actor: Actor, rows: list[dict], key: str = "id", where: str = NETWORK) -> list[dict]:
