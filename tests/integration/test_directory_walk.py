@@ -31,6 +31,7 @@ from tests.integration.test_activities import local
 from tests.integration.test_api_authorisation import api_routes, declaration
 
 MARKERS = ("Quovadis", "xq-verborgen")  # the hidden person's last name and email: found nowhere else
+SEARCH = "verborgen"  # finds the hidden person by email; a page may echo it, it is no marker
 ROLES = tuple(ROLE_PERMISSIONS)
 API = create_api()
 # The routes that list the registrations of an activity: there a person appears as an attendee
@@ -114,7 +115,7 @@ def _calls(route: APIRoute, world: dict[str, str]) -> list[str]:
                           "link_id": world["person_link"] if "/people/" in route.path else world["organisation_link"]}
                 wanted = set(re.findall(r"\{(\w+)\}", route.path))
                 assert wanted <= set(values), f"no record for {wanted - set(values)} in {route.path}"
-                query = {"q": MARKERS[0], "format": fmt, "organisation_id": world["organisation_id"],
+                query = {"q": SEARCH, "format": fmt, "organisation_id": world["organisation_id"],
                          "person_id": person_id}
                 picked = "&".join(f"{k}={v}" for k, v in query.items() if k in query_names)
                 urls.append(route.path.format(**values) + (f"?{picked}" if picked else ""))
@@ -170,3 +171,165 @@ def test_a_hidden_person_reads_as_one_that_does_not_exist(world, users):
             assert hidden.status_code == missing.status_code, (tail, hidden.text, missing.text)
             assert hidden.text.replace(world["hidden_id"], "no-such-person") == missing.text, tail
         assert client.get(f"{PREFIX}/people/{world['hidden_id']}", headers=token).status_code == 404
+
+
+# ---------------------------------------------------------------- the pages
+# The pages that list the registrations of an activity (SEES_WITHOUT_BASIS[ATTENDEES]).
+ATTENDEE_PAGES = {"activiteiten/[activity_id]", "activiteiten/[activity_id]/inchecken",
+                  "activiteiten/[activity_id]/naamlijst"}
+# pages where an administrator sees the hidden person (the walk's positive control)
+SHOWN_PAGES = {"personen/[person_id]", "organisaties/[org_id]", "dubbelen", "makelaars", "opvolgen"}
+# pages where an administrator sees the hidden person (the walk's positive control)
+SHOWN_PAGES = {"personen/[person_id]", "organisaties/[org_id]", "dubbelen", "makelaars", "opvolgen"}
+# what a visitor may type or pick on a page: each handler that only reads (guarded with VIEW)
+# and takes one text is sent each of these after the page's on_load
+TYPED = ("person", SEARCH)
+
+
+def _app():
+    import lo_network.lo_network as module  # registers every page with its on_load handlers
+
+    return module.app
+
+
+def _drain(result) -> list:
+    """What a handler returned or yielded (it may be plain, a generator, async or both)."""
+    import asyncio
+    import inspect
+
+    if inspect.isasyncgen(result):
+        async def collect():
+            return [x async for x in result]
+        return asyncio.run(collect())
+    if inspect.iscoroutine(result):
+        result = asyncio.run(result)
+    if inspect.isgenerator(result):
+        return list(result)
+    return result if isinstance(result, list) else [result]
+
+
+class Visit:
+    """One browser's state tree, signed in as a role, on one page: runs handlers as the
+    app's event loop would (and the events they chain), and says what the browser receives."""
+
+    def __init__(self, role: str | None, users):
+        from reflex.state import State
+
+        from lo_network.states.session import SessionState
+
+        self.root = State(_reflex_internal_init=True)
+        self.session = self.root.get_substate(SessionState.get_full_name().split("."))
+        if role is not None:
+            self.session.session_token = _session_token(users[role].email)
+
+    def open(self, route: str, params: dict[str, str]) -> None:
+        path = "/" + re.sub(r"\[(\w+)\]", lambda m: params[m.group(1)], route)
+        data = {"pathname": "/" + route, "asPath": path, "query": params, "headers": {"origin": "http://lo.test"}}
+        self.root.router_data = self.root._update_router_vars(data, {})
+        for event in _app()._load_events.get(route, []):
+            self.run(event)
+
+    def state_of(self, handler):
+        return self.root.get_substate(handler.state_full_name.split("."))
+
+    def run(self, event, *args, depth: int = 0) -> None:
+        from reflex_base.event import EventHandler, EventSpec
+
+        if isinstance(event, EventSpec):
+            args = tuple(getattr(value, "_var_value", None) for _, value in event.args)
+            event = event.handler
+        if not isinstance(event, EventHandler) or not event.state_full_name.startswith("reflex___state____state.lo_network"):
+            return  # a redirect, a toast, a download: nothing more reaches the state
+        for chained in _drain(event.fn(self.state_of(event), *args)):
+            if depth < 3:
+                self.run(chained, depth=depth + 1)
+
+    def sent(self) -> bytes:
+        """Every var the browser receives (base and computed vars; backend vars stay out)."""
+        import json
+
+        return json.dumps(self.root.dict(), default=str, ensure_ascii=False).encode()
+
+
+def _session_token(email: str) -> str:
+    from sqlmodel import select
+
+    from lo_network import sql
+    from lo_network.accounts import service as accounts
+    from lo_network.accounts.models import User
+
+    with sql.session() as db:
+        user = db.exec(select(User).where(User.email == email)).one()
+    return accounts.start_session(user)
+
+
+def _page_states(route: str) -> list[type]:
+    """The state classes whose handlers a page's on_load runs."""
+    from reflex.state import State
+    from reflex_base.event import EventHandler
+
+    return [State.get_class_substate(tuple(event.state_full_name.split(".")[1:]))
+            for event in _app()._load_events.get(route, [])
+            if isinstance(event, EventHandler) and ".lo_network___" in event.state_full_name]
+
+
+def _typed_handlers(state) -> list:
+    """The handlers of a state that only read and take one text (a search, a tab, a kind)."""
+    import inspect
+
+    from lo_network.domain.permissions import Permission
+
+    out = []
+    for name, handler in state.event_handlers.items():
+        if getattr(handler.fn, "lo_permission", None) is not Permission.VIEW:
+            continue
+        params = list(inspect.signature(handler.fn).parameters.values())[1:]
+        if len(params) == 1 and params[0].annotation in ("str", str, "str | list[str]"):
+            out.append(handler)
+    return out
+
+
+def _page_visits(world: dict[str, str]) -> list[tuple[str, dict[str, str]]]:
+    ids = {"activity_id": world["activity_id"], "org_id": world["organisation_id"],
+           "public_activity_id": world["activity_id"], "reg_token": "not-a-token"}
+    visits = []
+    for route in _app()._load_events:
+        for person_id, extra in ((world["hidden_id"], {"lijst": "consent", "organisatie": world["organisation_id"]}),
+                                 (world["anna_id"], {"lijst": "dormant", "q": SEARCH})):
+            args = {name: ids.get(name, person_id) for name in re.findall(r"\[(\w+)\]", route)}
+            visits.append((route, args | extra | {"ego": person_id, "doel": person_id}))
+    return visits
+
+
+def test_no_page_sends_a_hidden_person_to_a_role_that_may_not_see_them(world, users):
+    from lo_network.domain.permissions import ATTENDEES, NETWORK
+
+    leaks, seen, handled = [], set(), 0
+    for route, params in _page_visits(world):
+        where = ATTENDEES if route in ATTENDEE_PAGES else NETWORK
+        for role in ("steering", "organiser") + (("admin",) if route in SHOWN_PAGES else ()):
+            visit = Visit(role, users)
+            visit.open(route, params)
+            for state in _page_states(route):  # what a visitor may type there
+                for handler in _typed_handlers(state):
+                    for text in TYPED:
+                        visit.run(handler, text)
+                        handled += 1
+            if not shows_marker(visit.sent()):
+                continue
+            if sees_without_basis(role, where):
+                seen.add((role, route))
+            else:
+                leaks.append(f"{role}: {route} {params}")
+    assert leaks == []
+    # positive control: the walk reaches the person where the rule lets a role see them
+    assert {("admin", route) for route in SHOWN_PAGES} | {("organiser", route) for route in ATTENDEE_PAGES} <= seen
+    assert handled >= 20, handled
+
+
+def test_the_page_walk_finds_every_page():
+    routes = set(_app()._load_events)
+    assert len(routes) >= 25, len(routes)
+    assert ATTENDEE_PAGES <= routes
+    assert {"personen/[person_id]", "organisaties/[org_id]", "dubbelen", "kaart", "makelaars", "voorstellen",
+            "opvolgen"} <= routes
