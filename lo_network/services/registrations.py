@@ -42,6 +42,17 @@ class Outcome:
     token: str | None = None
     name: str = ""
     errors: dict = field(default_factory=dict)
+    would_be: str = ""  # a duplicate: the status a new registration would have had
+
+
+@dataclass
+class PublicAnswer:
+    """What the public form and API answer: ``outcome`` registered or waitlisted and the
+    name as entered; the personal link goes by email only. The same for a new registration
+    and for an email already registered, so the answer tells nobody who is registered."""
+
+    outcome: str
+    name: str
 
 
 def now() -> datetime:
@@ -67,16 +78,25 @@ def _audit_view(registration: dict) -> dict:
 
 
 def _register(activity_id: str, registrant: dict, *, person_id: str | None, organisation_id: str | None,
-              proposed: bool, via: str, actor_email: str, walk_in: bool = False) -> Outcome:
+              proposed: bool, via: str, actor_email: str, walk_in: bool = False, public: bool = False) -> Outcome:
     token, hashed = domain.new_token()
     result = store.write_contended(store.register, activity_id, registrant, person_id=person_id,
                                    organisation_id=organisation_id, organisation_proposed=proposed,
-                                   token_hash=hashed, via=via, walk_in=walk_in, queue=activity_id)
+                                   token_hash=hashed, via=via, walk_in=walk_in, renew_token=public,
+                                   queue=activity_id)
     if result["outcome"] == "missing":
         raise NotFound(activity_id)
     registration = result["registration"]
+    if result["outcome"] == "duplicate" and public:
+        # the public form: the same steps as a new registration (one write, an audit entry,
+        # one email), but the email goes to the address's owner with a fresh personal link
+        audit.record(actor_email, via, "register_again", "registration", registration["id"], None,
+                     {"activity_id": activity_id, "notice": "already"})
+        activity = driver.read(activity_store.get, activity_id) or result["activity"]
+        messages.send("already", activity, registration, token)
+        return Outcome("duplicate", {}, None, registrant.get("name", ""), would_be=result["would_be"])
     if result["outcome"] == "duplicate":
-        return Outcome("duplicate", registration, None, registrant.get("name", ""))
+        return Outcome("duplicate", registration, None, registrant.get("name", ""), would_be=result["would_be"])
     audit.record(actor_email, via, "register", "registration", registration["id"], None, _audit_view(registration))
     activity = driver.read(activity_store.get, activity_id) or result["activity"]
     if result["outcome"] == "registered":
@@ -102,7 +122,15 @@ def register_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) ->
         registrant["organisation_name"] = organisation["name"]
     return _register(activity_id, registrant, person_id=None,
                      organisation_id=organisation["id"] if organisation else None,
-                     proposed=proposed, via=via, actor_email=f"public:{registrant['email']}")
+                     proposed=proposed, via=via, actor_email=f"public:{registrant['email']}", public=True)
+
+
+def answer_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) -> PublicAnswer:
+    """Register on the public form or API and say what the public may know (PublicAnswer):
+    an email already registered answers as a new registration would, and its owner gets an
+    email ("you are already registered", with a fresh personal link) instead."""
+    result = register_public(activity_id, raw, via)
+    return PublicAnswer(result.would_be if result.outcome == "duplicate" else result.outcome, result.name)
 
 
 # ---------------------------------------------------------------- organisers

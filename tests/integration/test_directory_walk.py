@@ -77,7 +77,7 @@ def world(graph, users) -> dict[str, str]:
                 via="test")
     lab = activities.create(admin, {"title": "Living lab Twentekanaal", "kind": "living_lab", "visibility": "public",
                                     "starts_at": local(30), "ends_at": local(32, 17),
-                                    "organisers": [org["id"]]}, via="test")
+                                    "organiser_ids": [org["id"]]}, via="test")
     outcome, = registrations.register_people(admin, lab["id"], [hidden["id"]], via="test")
     registrations.register_public(lab["id"], {"name": "Carla Bos", "email": "carla@bos.example", "consent": True})
     note = followup.add_note(admin, org["id"], {"note": "Bellen over de living lab", "due": "01-03-2027"}, via="test")
@@ -217,6 +217,7 @@ class Visit:
 
         from lo_network.states.session import SessionState
 
+        _app()  # every page's state class exists before the tree is built
         self.root = State(_reflex_internal_init=True)
         self.session = self.root.get_substate(SessionState.get_full_name().split("."))
         if role is not None:
