@@ -113,8 +113,8 @@ def search(actor: Actor, filters: dict, page: int = 1, page_size: int = 50) -> t
 def history(actor: Actor, entity: str, entity_id: str, limit: int = 50) -> list[Entry]:
     """A record's own history (newest first), for its page."""
     require(actor.role, Permission.VIEW)
-    if entity in ("person", "privacy"):
-        consent.require_shown(actor, entity_id)
+    if entity in ("person", "privacy") and consent.hidden(actor, [entity_id]):
+        return []  # as for a record that does not exist
     return [view(r) for r in log.for_entity(entity, entity_id, limit=limit)]
 
 
@@ -138,7 +138,8 @@ def activity_history(actor: Actor, activity_id: str, limit: int = 50) -> list[En
 def person_history(actor: Actor, person_id: str, limit: int = 50) -> list[Entry]:
     """A person's page history: changes to the person, their consent records and employments."""
     require(actor.role, Permission.VIEW)
-    consent.require_shown(actor, person_id)
+    if consent.hidden(actor, [person_id]):
+        return []  # as for a person that does not exist
     rows = log.for_entity("person", person_id, limit=limit)
     rows += log.search(entity="consent", text=person_id, page_size=limit)[0]
     rows += log.search(entity="employment", text=person_id, page_size=limit)[0]

@@ -334,3 +334,32 @@ def test_the_page_walk_finds_every_page():
     assert ATTENDEE_PAGES <= routes
     assert {"personen/[person_id]", "organisaties/[org_id]", "dubbelen", "kaart", "makelaars", "voorstellen",
             "opvolgen"} <= routes
+
+
+def test_introduction_paths_leave_out_a_hidden_person(world, users):
+    """The introductions page finds paths after a choice of start and target (not on load):
+    a path through the hidden person is left out for whom the rule hides them."""
+    from lo_network.services import paths
+
+    def through(role: str) -> list[list[str]]:
+        found = paths.find(users[role], world["organisation_id"], world["anna_id"])
+        return sorted(sorted(n["id"] for n in p.nodes) for p in found)
+
+    assert any(world["hidden_id"] in nodes for nodes in through("coordinator"))  # org - Xandrijn - Anna
+    for role in ("steering", "organiser"):
+        assert through(role) and not any(world["hidden_id"] in nodes for nodes in through(role)), role
+    # the hidden person as an end reads as a record that does not exist
+    assert paths.find(users["steering"], world["organisation_id"], world["hidden_id"]) == []
+    assert paths.find(users["steering"], world["organisation_id"], "no-such-record") == []
+
+
+def test_the_hidden_persons_page_reads_as_a_missing_one(world, users):
+    """The person page of a hidden person shows a view-only role what it shows for an id
+    that does not exist (not "no rights"), down to every var the browser receives."""
+    def page(person_id: str) -> bytes:
+        visit = Visit("steering", users)
+        visit.open("personen/[person_id]", {"person_id": person_id})
+        return visit.sent().replace(person_id.encode(), b"<id>").replace(
+            visit.session.session_token.encode(), b"<session>")  # each visit signs in anew
+
+    assert page(world["hidden_id"]) == page("no-such-person")
