@@ -161,7 +161,7 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
     activity = _activity(activity_id)
     if activity_domain.ended(activity, now()):
         raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
-    found = {p["id"]: p for p in driver.read(store.people, ids)}
+    found = {p["id"]: p for p in consent.shown(actor, driver.read(store.people, ids))}  # as the lookup finds them
     unknown = [i for i in ids if i not in found]
     if unknown:
         raise ValidationError({"person_ids": "onbekende persoon / unknown person: " + ", ".join(unknown)})
@@ -186,7 +186,8 @@ def register_contact(actor: Actor, activity_id: str, raw: dict[str, Any], via: s
         raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
     registrant = domain.validate_registrant(raw, public=False)
     known = driver.read(store.people_by_email, registrant["email_key"])
-    _refuse_without_basis([(p["id"], p["name"]) for p in known])
+    hidden = consent.hidden(actor, [p["id"] for p in known])  # named by the email typed, not their name
+    _refuse_without_basis([(p["id"], registrant["email"] if p["id"] in hidden else p["name"]) for p in known])
     organisation = driver.read(store.match_organisation, registrant["organisation_key"])
     proposed = bool(registrant["organisation_name"]) and organisation is None
     return _register(activity_id, registrant, person_id=None,
