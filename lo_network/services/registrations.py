@@ -161,11 +161,12 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
     activity = _activity(activity_id)
     if activity_domain.ended(activity, now()):
         raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
-    found = {p["id"]: p for p in consent.shown(actor, driver.read(store.people, ids))}  # as the lookup finds them
+    found = {p["id"]: p for p in driver.read(store.people, ids)}
     unknown = [i for i in ids if i not in found]
     if unknown:
         raise ValidationError({"person_ids": "onbekende persoon / unknown person: " + ", ".join(unknown)})
-    _refuse_without_basis([(pid, found[pid]["name"]) for pid in ids])
+    hidden = consent.hidden(actor, ids)  # a refusal names them by the id sent, not by name
+    _refuse_without_basis([(pid, pid if pid in hidden else found[pid]["name"]) for pid in ids])
     outcomes = []
     for pid in ids:
         person = found[pid]
