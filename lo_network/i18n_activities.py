@@ -132,13 +132,14 @@ ACTIVITY_STRINGS: dict[str, tuple[str, str]] = {
                     "verwerken, u over deze activiteit te informeren en uw deelname in het netwerk vast te leggen.",
                     "Purpose: Logistics Overijssel uses your name, email address and organisation to handle this "
                     "registration, to inform you about this activity and to record your participation in the network."),
-    "pub.done_registered": ("U bent aangemeld. U ontvangt een bevestiging per e-mail met een agenda-uitnodiging.",
-                            "You are registered. You will receive a confirmation by email with a calendar invitation."),
-    "pub.done_waitlisted": ("De activiteit is vol: u staat op de wachtlijst. Komt er een plek vrij, dan krijgt u bericht.",
-                            "The activity is full: you are on the waiting list. If a seat becomes free, you will be told."),
-    "pub.done_duplicate": ("U bent al aangemeld voor deze activiteit.", "You are already registered for this activity."),
-    "pub.your_link": ("Uw persoonlijke link om de aanmelding te bekijken, wijzigen of annuleren:",
-                      "Your personal link to see, change or cancel the registration:"),
+    "pub.done_registered": ("U bent aangemeld. U ontvangt een e-mail met een agenda-uitnodiging en uw persoonlijke "
+                            "link om de aanmelding te bekijken, wijzigen of annuleren.",
+                            "You are registered. You will receive an email with a calendar invitation and your "
+                            "personal link to see, change or cancel the registration."),
+    "pub.done_waitlisted": ("De activiteit is vol: u staat op de wachtlijst. U ontvangt een e-mail met uw persoonlijke "
+                            "link; komt er een plek vrij, dan krijgt u bericht.",
+                            "The activity is full: you are on the waiting list. You will receive an email with your "
+                            "personal link; if a seat becomes free, you will be told."),
     "pub.not_found": ("Deze activiteit bestaat niet of is niet openbaar.", "This activity does not exist or is not public."),
     "pub.add_to_calendar": ("Openbare agenda", "Public calendar"),
     # personal registration page

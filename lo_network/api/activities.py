@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 
 from lo_network.api.activity_schemas import (
     Activity, ActivityIn, ActivitySummary, CheckInIn, FeedLink, Participation, PersonalRegistration, PublicActivity,
-    PublicRegistrationIn, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
+    PublicRegistrationIn, PublicRegistrationOutcome, RegisterPeopleIn, RegistrantIn, Registration, RegistrationChangeIn,
     RegistrationOutcome, Session, Milestone, MilestoneDoneIn, MilestoneIn, PartnerIn,
 )
 from lo_network.api.auth import ActivityEditor, Viewer
@@ -187,16 +187,15 @@ def public_activity(activity_id: str):
     return service.get_public(activity_id)
 
 
-@public_router.post("/activities/{activity_id}/registrations", response_model=RegistrationOutcome,
+@public_router.post("/activities/{activity_id}/registrations", response_model=PublicRegistrationOutcome,
                     status_code=status.HTTP_201_CREATED, dependencies=[Depends(limit_public)],
                     responses=documented(404, 422, 429, 503))
 def public_register(activity_id: str, body: PublicRegistrationIn):
     """Register without an account (public activities, registration open). Needs consent.
-    The answer holds the personal link (see, change, cancel)."""
-    result = reg_service.register_public(activity_id, body.model_dump())
-    if result.outcome == "duplicate":  # say so, but show nothing of the registration already there
-        result = reg_service.Outcome("duplicate", {"id": "", "name": body.name or "", "status": "duplicate"})
-    return _outcome(result, True)
+    The personal link (see, change, cancel) goes by email. An address already registered
+    gets the same answer (its owner gets an email instead): the answer says nobody is registered."""
+    answer = reg_service.answer_public(activity_id, body.model_dump())
+    return PublicRegistrationOutcome(outcome=answer.outcome, name=answer.name)
 
 
 @public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],

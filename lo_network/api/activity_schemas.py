@@ -177,6 +177,14 @@ class RegistrationOutcome(BaseModel):
     link: str | None = None
 
 
+class PublicRegistrationOutcome(BaseModel):
+    """The public registration's answer: ``outcome`` registered or waitlisted, and the name as
+    entered. The personal link goes by email; an address already registered answers the same."""
+
+    outcome: str
+    name: str
+
+
 class PersonalRegistration(BaseModel):
     registration: Registration
     activity: PublicActivity

@@ -1,4 +1,5 @@
-"""The five registration emails, Dutch first and English below, each with its .ics."""
+"""The registration emails, Dutch first and English below, with an .ics where they change
+a seat."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ SUBJECTS = {
     "promotion": ("Er is een plek voor u vrijgekomen", "A seat has become free for you"),
     "change": ("Wijziging", "Change"),
     "cancellation": ("Afmelding bevestigd", "Cancellation confirmed"),
+    "already": ("U bent al aangemeld", "You are already registered"),
 }
 LEADS = {
     "confirmation": ("U bent aangemeld voor", "You are registered for"),
@@ -24,6 +26,9 @@ LEADS = {
                   "Good news: a seat became free and you are now registered for"),
     "change": ("Er is iets gewijzigd aan uw aanmelding of aan", "Something changed in your registration or in"),
     "cancellation": ("Uw aanmelding is geannuleerd voor", "Your registration has been cancelled for"),
+    # the public form was sent again with this address: the owner hears it, the form says nothing
+    "already": ("Er is opnieuw een aanmelding met uw e-mailadres ontvangen. U bent al aangemeld voor",
+                "We received another registration with your email address. You are already registered for"),
 }
 
 

@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "promotion": ("Plek vrijgekomen", "Promotion"),
     "change": ("Wijziging", "Change"),
     "cancellation": ("Afmelding", "Cancellation"),
+    "already": ("Al aangemeld", "Already registered"),
 }
 STATUSES: dict[str, tuple[str, str]] = {
     "queued": ("In wachtrij", "Queued"),

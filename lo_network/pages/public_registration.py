@@ -66,13 +66,11 @@ def registration_form() -> rx.Component:
 
 def done() -> rx.Component:
     return rx.card(rx.vstack(
-        rx.match(P.outcome,
-                 ("registered", rx.callout(t("pub.done_registered"), icon="circle-check", color_scheme="green", id="pub-done")),
-                 ("waitlisted", rx.callout(t("pub.done_waitlisted"), icon="clock", color_scheme="orange", id="pub-done")),
-                 rx.callout(t("pub.done_duplicate"), icon="info", id="pub-done")),
-        rx.cond(P.link != "", rx.vstack(rx.text(t("pub.your_link"), size="2"),
-                                        rx.link(P.link, href=P.link, id="pub-link", size="2", word_break="break-all"),
-                                        spacing="1"), rx.fragment()),
+        # the same message whether the address was registered before or not (its owner gets
+        # an email then): the page tells nobody who is registered; the personal link goes by email
+        rx.cond(P.outcome == "waitlisted",
+                rx.callout(t("pub.done_waitlisted"), icon="clock", color_scheme="orange", id="pub-done"),
+                rx.callout(t("pub.done_registered"), icon="circle-check", color_scheme="green", id="pub-done")),
         spacing="3", width="100%",
     ), width="100%")
 

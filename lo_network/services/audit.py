@@ -13,7 +13,10 @@ from lo_network.audit.models import AuditEntry
 from lo_network.domain.dates import TZ as LOCAL
 from lo_network.domain.dates import parse_date
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import ATTENDEES, Permission, require
+from lo_network.services import consent
+from lo_network.store import driver
+from lo_network.store import registrations as registration_store
 
 ENTITIES = ("organisation", "person", "employment", "organisation_link", "person_link", "consent",
             "user", "audit", "privacy",
@@ -110,16 +113,24 @@ def search(actor: Actor, filters: dict, page: int = 1, page_size: int = 50) -> t
 def history(actor: Actor, entity: str, entity_id: str, limit: int = 50) -> list[Entry]:
     """A record's own history (newest first), for its page."""
     require(actor.role, Permission.VIEW)
+    if entity in ("person", "privacy") and consent.hidden(actor, [entity_id]):
+        return []  # as for a record that does not exist
     return [view(r) for r in log.for_entity(entity, entity_id, limit=limit)]
 
 
 
 
 def activity_history(actor: Actor, activity_id: str, limit: int = 50) -> list[Entry]:
-    """An activity's page history: changes to the activity and to its registrations."""
+    """An activity's page history: changes to the activity and to its registrations (those
+    of people the actor may not see left out, as in the list of registrations)."""
     require(actor.role, Permission.VIEW)
     rows = log.for_entity("activity", activity_id, limit=limit)
     rows += log.search(entity="registration", text=activity_id, page_size=limit)[0]
+    if consent.directory_only(actor, ATTENDEES):
+        registrations = driver.read(registration_store.list_for_activity, activity_id, "", None)
+        gone = {r["id"] for r in registrations if r.get("person_id")} - {
+            r["id"] for r in consent.shown(actor, registrations, key="person_id", where=ATTENDEES)}
+        rows = [r for r in rows if not (r.entity == "registration" and r.entity_id in gone)]
     rows.sort(key=lambda r: r.id, reverse=True)
     return [view(r) for r in rows[:limit]]
 
@@ -127,6 +138,8 @@ def activity_history(actor: Actor, activity_id: str, limit: int = 50) -> list[En
 def person_history(actor: Actor, person_id: str, limit: int = 50) -> list[Entry]:
     """A person's page history: changes to the person, their consent records and employments."""
     require(actor.role, Permission.VIEW)
+    if consent.hidden(actor, [person_id]):
+        return []  # as for a person that does not exist
     rows = log.for_entity("person", person_id, limit=limit)
     rows += log.search(entity="consent", text=person_id, page_size=limit)[0]
     rows += log.search(entity="employment", text=person_id, page_size=limit)[0]

@@ -1,5 +1,7 @@
-"""Consent use cases (issue 7): a person's consent records per purpose, and who may be
-shown or contacted for a purpose (the map, lists, exports and invitations ask here)."""
+"""Consent use cases: a person's consent records per purpose, and who may be shown or
+contacted for a purpose. Every read that returns people asks here (``shown``, ``hidden``,
+``require_shown``, ``directory_only``) what the actor may see: the one rule of
+domain.permissions.SEES_WITHOUT_BASIS."""
 
 from __future__ import annotations
 
@@ -10,13 +12,15 @@ from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import consent as domain
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import NETWORK, Permission, require, sees_without_basis
 from lo_network.store import consent as store
 from lo_network.store import driver
 
 
 def list_for(actor: Actor, person_id: str) -> list[dict]:
     require(actor.role, Permission.VIEW)
+    if hidden(actor, [person_id]):  # as for a person that does not exist
+        return []
     return driver.read(store.list_for, person_id)
 
 
@@ -66,13 +70,38 @@ def allowed_people(person_ids: Iterable[str], purpose: str = "directory") -> set
     return {r["id"] for r in rows if domain.has_basis(r["records"], purpose, r["general_basis"])}
 
 
-def directory_only(actor: Actor) -> bool:
-    """The one rule of who sees people only with a basis for the network directory: the
-    roles that may not maintain the network (steering, organiser). People lists, people
-    exports and attendee exports ask here; the map hides such people for everyone."""
-    from lo_network.domain.permissions import allowed
+def directory_only(actor: Actor, where: str = NETWORK) -> bool:
+    """The one rule of who sees people only with a basis for the network directory
+    (domain.permissions.SEES_WITHOUT_BASIS, by where they appear): True for a role that
+    sees only those. Queries that filter in the graph take it as their ``$directory``."""
+    return not sees_without_basis(actor.role, where)
 
-    return not allowed(actor.role, Permission.EDIT_NETWORK)
+
+def hidden(actor: Actor, person_ids: Iterable[str | None], where: str = NETWORK) -> set[str]:
+    """Of ``person_ids``, the people ``actor`` may not see (no basis for the directory); an
+    id of something else (an organisation) or of nobody is not among them."""
+    if not directory_only(actor, where):
+        return set()
+    ids = sorted({i for i in person_ids if i})
+    if not ids:
+        return set()
+    rows = driver.read(store.bases, ids, "directory")  # people only: other ids are not hidden
+    return {r["id"] for r in rows if not domain.has_basis(r["records"], "directory", r["general_basis"])}
+
+
+def shown(actor: Actor, rows: list[dict], key: str = "id", where: str = NETWORK) -> list[dict]:
+    """``rows`` without those whose person (``row[key]``) ``actor`` may not see; a row
+    without a person (e.g. a public registration: its consent was given on the form) stays.
+    A hidden person is left out, neither named nor counted."""
+    gone = hidden(actor, (r.get(key) for r in rows), where)
+    return [r for r in rows if r.get(key) not in gone] if gone else list(rows)
+
+
+def require_shown(actor: Actor, person_id: str, where: str = NETWORK) -> None:
+    """NotFound (not "not allowed": that would say the person exists) when ``actor`` may not
+    see the person."""
+    if hidden(actor, [person_id], where):
+        raise NotFound(person_id)
 
 
 def has_basis(person_id: str, purpose: str) -> bool:

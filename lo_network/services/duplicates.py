@@ -17,6 +17,7 @@ from lo_network.domain import organisations as organisation_domain
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import duplicates as store
 
@@ -41,7 +42,11 @@ def candidates(actor: Actor, kind: str, limit: int = 200) -> list[dict]:
     """Candidate pairs, best first: {a_id, b_id, a_name, b_name, reasons, score, reasons_nl, reasons_en}."""
     require(actor.role, Permission.VIEW)
     rows = driver.read(store.candidate_rows, _kind(kind))
-    return domain.combine(rows)[:limit]
+    pairs = domain.combine(rows)
+    if kind == domain.PERSON:  # a pair with a person the actor may not see is left out
+        hidden = consent.hidden(actor, {i for p in pairs for i in (p["a_id"], p["b_id"])})
+        pairs = [p for p in pairs if p["a_id"] not in hidden and p["b_id"] not in hidden]
+    return pairs[:limit]
 
 
 def not_duplicate(actor: Actor, kind: str, a_id: str, b_id: str, via: str) -> None:
@@ -61,6 +66,9 @@ def preview(actor: Actor, kind: str, keep_id: str, drop_id: str) -> dict:
     _kind(kind)
     if keep_id == drop_id:
         raise ValidationError({"drop_id": "twee verschillende records nodig / two different records needed"})
+    if kind == domain.PERSON:
+        consent.require_shown(actor, keep_id)
+        consent.require_shown(actor, drop_id)
 
     def work(tx):
         keep, drop = store.raw(tx, kind, keep_id), store.raw(tx, kind, drop_id)
@@ -69,6 +77,9 @@ def preview(actor: Actor, kind: str, keep_id: str, drop_id: str) -> dict:
         return keep, drop, store.relations(tx, kind, drop_id), store.relations(tx, kind, keep_id)
 
     keep, drop, relations, keep_relations = driver.read(work)
+    # a person the actor may not see is not named at the other end of a relationship
+    hidden = consent.hidden(actor, {r["other_id"] for r in relations if "Person" in (r.get("other_labels") or [])})
+    relations = [r for r in relations if r["other_id"] not in hidden]
     moving, dropped, blocking = [], [], []
     for rel in relations:
         if rel["rel"] not in MOVABLE[kind]:
@@ -128,8 +139,11 @@ def merges(actor: Actor, limit: int = 20) -> list[dict]:
                                .order_by(AuditEntry.at.desc()).limit(limit)))
         undone = {e.entity_id for e in db.exec(select(AuditEntry).where(AuditEntry.action == UNDO,
                                                                         AuditEntry.entity == "audit"))}
+    hidden = consent.hidden(actor, {e.entity_id for e in entries if e.entity == domain.PERSON})
     out = []
     for entry in entries:
+        if entry.entity_id in hidden:  # a merge into a person the actor may not see
+            continue
         before = json.loads(entry.before or "{}")
         out.append({"audit_id": entry.id, "at": entry.at.isoformat(), "actor": entry.actor, "kind": entry.entity,
                     "keep_id": entry.entity_id, "keep_name": (json.loads(entry.after or "{}").get("keep") or {}).get("name", ""),

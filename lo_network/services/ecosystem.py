@@ -7,9 +7,9 @@ from typing import Any
 from lo_network.accounts.service import Actor
 from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import MAP, Permission, require
 from lo_network.domain.text import fold
-from lo_network.services import consent  # issue 7
+from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import metrics as store
 
@@ -28,7 +28,7 @@ def network(actor: Actor, filters: dict[str, Any], *, year: str = "", people: bo
         return organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end)
 
     organisations, ties = driver.read(work)
-    return domain.build(organisations, _shown_ties(ties), people=people, search=search)
+    return domain.build(organisations, _shown_ties(actor, ties), people=people, search=search)
 
 
 def ego(actor: Actor, record_id: str, depth: int = 2, *, year: str = "", search: str = "") -> dict:
@@ -45,20 +45,17 @@ def ego(actor: Actor, record_id: str, depth: int = 2, *, year: str = "", search:
         return found, organisations, store.map_ties(tx, [o["id"] for o in organisations], start, end, people)
 
     found, organisations, ties = driver.read(work)
-    hidden = _hidden_people([n["id"] for n in found if n["kind"] == domain.PERSON])
+    hidden = consent.hidden(actor, [n["id"] for n in found if n["kind"] == domain.PERSON], MAP)
     found = [n for n in found if n["id"] not in hidden]
-    return domain.build(found, _shown_ties(ties, hidden), people=True, search=search, only={n["id"] for n in found})
+    return domain.build(found, _shown_ties(actor, ties, hidden), people=True, search=search,
+                        only={n["id"] for n in found})
 
 
-# issue 7: the map shows only people with a basis for the network directory
-def _hidden_people(person_ids: list[str]) -> set[str]:
-    return set(person_ids) - consent.allowed_people(person_ids, "directory")
-
-
-def _shown_ties(ties: list[dict], hidden: set[str] | None = None) -> list[dict]:
-    """The ties without people who have no basis to be shown (WORKS_AT from them, LINKs with them)."""
+def _shown_ties(actor: Actor, ties: list[dict], hidden: set[str] | None = None) -> list[dict]:
+    """The ties without people the map does not show (services.consent, MAP: no basis for
+    the directory): WORKS_AT from them, LINKs with them."""
     people = sorted({t["a"] for t in ties if t["rel"] == "WORKS_AT"})  # person links join these
-    hidden = (hidden or set()) | _hidden_people(people)
+    hidden = (hidden or set()) | consent.hidden(actor, people, MAP)
     return [t for t in ties if t["a"] not in hidden and t["b"] not in hidden]
 
 

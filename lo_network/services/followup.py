@@ -3,8 +3,8 @@ attended twice but are not yet partners, people whose consent is about to lapse.
 
 Reading needs VIEW (the steering group may look too). Who maintains the network sees every
 contact; a role that may only view sees a person (a contact of an organisation, a row of the
-consent list) only with a basis for the network directory: issue 7's rule, as the people list
-and the map. The definitions live in ``lo_network.domain.followup``; the graph computes each
+consent list) only with a basis for the network directory: the rule of every read that
+returns people (services.consent.directory_only). The definitions live in ``lo_network.domain.followup``; the graph computes each
 list, its count and the page on screen in one read."""
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from lo_network.domain import followup as domain
 from lo_network.domain.activities import TZ
 from lo_network.audit import log as audit
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, allowed, require
+from lo_network.domain.permissions import Permission, require
 from lo_network.domain.sheets import FORMATS, MEDIA_TYPES, write_table
-from lo_network.services import Page, clamp_page
+from lo_network.services import Page, clamp_page, consent
 from lo_network.store import driver
 from lo_network.store import followup as store
 
@@ -46,7 +46,7 @@ def params(actor: Actor, kind: str, filters: dict[str, Any], sort: str, offset: 
     today = _today(now)
     out: dict[str, Any] = dict(clean, sort=sort, offset=offset, limit=limit, now=now.isoformat(),
                                today=today.isoformat(),
-                               directory=None if allowed(actor.role, Permission.EDIT_NETWORK) else True)
+                               directory=True if consent.directory_only(actor) else None)
     if kind == "dormant":
         cutoff = domain.dormant_cutoff(today, s.followup_dormant_months)
         out.update(statuses=list(domain.IN_NETWORK), since=domain.start_of_day_utc(cutoff, TZ))

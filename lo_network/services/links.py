@@ -11,6 +11,7 @@ from lo_network.audit import log as audit
 from lo_network.domain import links as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import links as store
 from lo_network.store import organisations as organisation_store
@@ -30,6 +31,8 @@ def list_links(actor: Actor, kind: str, record_id: str) -> list[dict]:
     require(actor.role, Permission.VIEW)
     _kind(kind)
     today = date.today()
+    if kind == domain.PERSON:  # a person the actor may not see has no links to show
+        consent.require_shown(actor, record_id)
 
     def work(tx):
         if _GET[kind](tx, record_id) is None:
@@ -37,6 +40,8 @@ def list_links(actor: Actor, kind: str, record_id: str) -> list[dict]:
         return store.list_for(tx, kind, record_id)
 
     links = driver.read(work)
+    if kind == domain.PERSON:  # nor is such a person shown at the other end
+        links = consent.shown(actor, links, key="other_id")
     for link in links:
         link["active"] = domain.is_active(link, today)
         link["label_nl"], link["label_en"] = domain.label(kind, link["type"], link["outgoing"])
@@ -117,8 +122,11 @@ def delete(actor: Actor, kind: str, anchor_id: str, link_id: str, via: str) -> N
 def timeline(actor: Actor, kind: str, record_id: str) -> list[domain.TimelineEntry]:
     """Employment history and links of one record, newest first."""
     require(actor.role, Permission.VIEW)
-    record = driver.read(_GET[_kind(kind)], record_id)
+    if _kind(kind) == domain.PERSON:
+        consent.require_shown(actor, record_id)
+    record = driver.read(_GET[kind], record_id)
     if record is None:
         raise NotFound(record_id)
-    employments = record.get("employments") if kind == domain.PERSON else record.get("people")
+    employments = (record.get("employments") if kind == domain.PERSON
+                   else consent.shown(actor, record.get("people") or [], key="person_id"))
     return domain.timeline(employments=employments or [], links=list_links(actor, kind, record_id), viewpoint=kind)

@@ -56,9 +56,14 @@ def latest(actor: Actor) -> NetworkMeasures | None:
 
 
 def brokers(actor: Actor, limit: int = 25) -> list[dict]:
-    """Organisations and people with the highest betweenness, from the cache."""
+    """Organisations and people with the highest betweenness, from the cache (people the
+    actor may not see left out: services.consent)."""
+    from lo_network.services import consent
+
     require(actor.role, Permission.VIEW)
-    return driver.read(store.brokers, limit)
+    rows = driver.read(store.brokers, limit)
+    hidden = consent.hidden(actor, [r["id"] for r in rows if r["kind"] == "person"])
+    return [r for r in rows if r["id"] not in hidden]
 
 
 def of_record(actor: Actor, kind: str, record_id: str) -> dict | None:

@@ -9,7 +9,7 @@ from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.services import Page, clamp_page, read_page
+from lo_network.services import Page, clamp_page, consent, read_page
 from lo_network.store import driver
 from lo_network.store import organisations as store
 
@@ -35,10 +35,13 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
 
 
 def get(actor: Actor, organisation_id: str) -> dict:
+    """One organisation with the people who work or worked there (those the actor may see:
+    services.consent.shown)."""
     require(actor.role, Permission.VIEW)
     record = driver.read(store.get, organisation_id)
     if record is None:
         raise NotFound(organisation_id)
+    record["people"] = consent.shown(actor, record.get("people") or [], key="person_id")
     return record
 
 

@@ -9,6 +9,7 @@ from lo_network.accounts.service import Actor
 from lo_network.domain import paths as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import paths as store
 
@@ -33,5 +34,10 @@ def find(actor: Actor, start_id: str, target_id: str, *, limit: int = 20, today:
         errors["target_id"] = "start en doel zijn hetzelfde / start and target are the same"
     if errors:
         raise ValidationError(errors)
+    if consent.hidden(actor, [start_id, target_id]):  # as for a record that does not exist
+        return []
     raw = driver.read(store.between, start_id, target_id)
+    # a path through a person the actor may not see is left out (services.consent)
+    hidden = consent.hidden(actor, {n["id"] for path in raw for n in path["nodes"] if n.get("kind") == "person"})
+    raw = [path for path in raw if not any(n["id"] in hidden for n in path["nodes"])]
     return domain.rank(raw, today)[:limit]

@@ -32,14 +32,17 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     if sort not in domain.SORTS:
         raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
-    # issue 7: a role that may only view sees people with a basis for the network directory
-    # (the same rule as the map); who maintains the network sees everyone
+    # a role that may only view sees people with a basis for the network directory
+    # (services.consent, the rule of every read that returns people)
     clean_filters["directory"] = consent.directory_only(actor)
     return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
 
 def get(actor: Actor, person_id: str) -> dict:
+    """One person with their employments; NotFound for a person the actor may not see
+    (services.consent.require_shown)."""
     require(actor.role, Permission.VIEW)
+    consent.require_shown(actor, person_id)
     record = driver.read(store.get, person_id)
     if record is None:
         raise NotFound(person_id)

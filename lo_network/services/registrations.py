@@ -15,9 +15,10 @@ from lo_network.domain import activities as activity_domain
 from lo_network.domain import registrations as domain
 from lo_network.domain import sheets
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, require
+from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.domain.text import fold
 from lo_network.mail import messages, outbox
+from lo_network.services import consent
 from lo_network.store import activities as activity_store
 from lo_network.store import driver
 from lo_network.store import registrations as store
@@ -41,6 +42,17 @@ class Outcome:
     token: str | None = None
     name: str = ""
     errors: dict = field(default_factory=dict)
+    would_be: str = ""  # a duplicate: the status a new registration would have had
+
+
+@dataclass
+class PublicAnswer:
+    """What the public form and API answer: ``outcome`` registered or waitlisted and the
+    name as entered; the personal link goes by email only. The same for a new registration
+    and for an email already registered, so the answer tells nobody who is registered."""
+
+    outcome: str
+    name: str
 
 
 def now() -> datetime:
@@ -66,16 +78,25 @@ def _audit_view(registration: dict) -> dict:
 
 
 def _register(activity_id: str, registrant: dict, *, person_id: str | None, organisation_id: str | None,
-              proposed: bool, via: str, actor_email: str, walk_in: bool = False) -> Outcome:
+              proposed: bool, via: str, actor_email: str, walk_in: bool = False, public: bool = False) -> Outcome:
     token, hashed = domain.new_token()
     result = store.write_contended(store.register, activity_id, registrant, person_id=person_id,
                                    organisation_id=organisation_id, organisation_proposed=proposed,
-                                   token_hash=hashed, via=via, walk_in=walk_in, queue=activity_id)
+                                   token_hash=hashed, via=via, walk_in=walk_in, renew_token=public,
+                                   queue=activity_id)
     if result["outcome"] == "missing":
         raise NotFound(activity_id)
     registration = result["registration"]
+    if result["outcome"] == "duplicate" and public:
+        # the public form: the same steps as a new registration (one write, an audit entry,
+        # one email), but the email goes to the address's owner with a fresh personal link
+        audit.record(actor_email, via, "register_again", "registration", registration["id"], None,
+                     {"activity_id": activity_id, "notice": "already"})
+        activity = driver.read(activity_store.get, activity_id) or result["activity"]
+        messages.send("already", activity, registration, token)
+        return Outcome("duplicate", {}, None, registrant.get("name", ""), would_be=result["would_be"])
     if result["outcome"] == "duplicate":
-        return Outcome("duplicate", registration, None, registrant.get("name", ""))
+        return Outcome("duplicate", registration, None, registrant.get("name", ""), would_be=result["would_be"])
     audit.record(actor_email, via, "register", "registration", registration["id"], None, _audit_view(registration))
     activity = driver.read(activity_store.get, activity_id) or result["activity"]
     if result["outcome"] == "registered":
@@ -101,7 +122,15 @@ def register_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) ->
         registrant["organisation_name"] = organisation["name"]
     return _register(activity_id, registrant, person_id=None,
                      organisation_id=organisation["id"] if organisation else None,
-                     proposed=proposed, via=via, actor_email=f"public:{registrant['email']}")
+                     proposed=proposed, via=via, actor_email=f"public:{registrant['email']}", public=True)
+
+
+def answer_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) -> PublicAnswer:
+    """Register on the public form or API and say what the public may know (PublicAnswer):
+    an email already registered answers as a new registration would, and its owner gets an
+    email ("you are already registered", with a fresh personal link) instead."""
+    result = register_public(activity_id, raw, via)
+    return PublicAnswer(result.would_be if result.outcome == "duplicate" else result.outcome, result.name)
 
 
 # ---------------------------------------------------------------- organisers
@@ -113,8 +142,6 @@ def _refuse_without_basis(people: list[tuple[str, str]]) -> None:
     invitation) only known people with a basis for the purpose "invitations"
     (services.consent.allowed_people); otherwise nothing is registered and the error names
     each person without one. Someone who registers themselves consents on the form."""
-    from lo_network.services import consent
-
     allowed = consent.allowed_people([pid for pid, _ in people], INVITATIONS)
     refused = [name or pid for pid, name in people if pid not in allowed]
     if refused:
@@ -138,7 +165,8 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
     unknown = [i for i in ids if i not in found]
     if unknown:
         raise ValidationError({"person_ids": "onbekende persoon / unknown person: " + ", ".join(unknown)})
-    _refuse_without_basis([(pid, found[pid]["name"]) for pid in ids])
+    hidden = consent.hidden(actor, ids)  # a refusal names them by the id sent, not by name
+    _refuse_without_basis([(pid, pid if pid in hidden else found[pid]["name"]) for pid in ids])
     outcomes = []
     for pid in ids:
         person = found[pid]
@@ -159,7 +187,8 @@ def register_contact(actor: Actor, activity_id: str, raw: dict[str, Any], via: s
         raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
     registrant = domain.validate_registrant(raw, public=False)
     known = driver.read(store.people_by_email, registrant["email_key"])
-    _refuse_without_basis([(p["id"], p["name"]) for p in known])
+    hidden = consent.hidden(actor, [p["id"] for p in known])  # named by the email typed, not their name
+    _refuse_without_basis([(p["id"], registrant["email"] if p["id"] in hidden else p["name"]) for p in known])
     organisation = driver.read(store.match_organisation, registrant["organisation_key"])
     proposed = bool(registrant["organisation_name"]) and organisation is None
     return _register(activity_id, registrant, person_id=None,
@@ -181,15 +210,18 @@ def walk_in(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> Ou
 
 
 def list_for_activity(actor: Actor, activity_id: str, text: str = "", status: str | None = None) -> list[dict]:
+    """The registrations of an activity; a registered person the actor may not see is left
+    out (services.consent.shown, as an attendee: organisers see all their attendees)."""
     require(actor.role, Permission.VIEW)
     if status and status not in domain.STATUSES:
         raise ValidationError({"status": f"kies uit / choose from {', '.join(domain.STATUSES)}"})
-    return driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
+    rows = driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
+    return consent.shown(actor, rows, key="person_id", where=ATTENDEES)
 
 
 def lookup_people(actor: Actor, text: str, limit: int = 20) -> list[dict]:
     require(actor.role, Permission.VIEW)
-    return driver.read(store.person_lookup, fold(text)[:100], limit)
+    return consent.shown(actor, driver.read(store.person_lookup, fold(text)[:100], limit))
 
 
 def _cancel(registration_id: str, actor_email: str, via: str) -> dict:
@@ -293,14 +325,10 @@ EXPORT_COLUMNS = {
 
 def attendee_rows(actor: Actor, activity_id: str, lang: str = "nl") -> tuple[dict, list[str], list[list[Any]]]:
     """(activity, column labels in ``lang``, rows) of the attendee list, statuses spelled out."""
-    from lo_network.services import consent
 
     activity = get_activity_for_export(actor, activity_id)
     rows = driver.read(store.list_for_activity, activity_id, "", None)
-    if consent.directory_only(actor):  # issue 7: the people lists' rule, for known people
-        linked = [r["person_id"] for r in rows if r.get("person_id")]
-        shown = consent.allowed_people(linked, "directory")
-        rows = [r for r in rows if not r.get("person_id") or r["person_id"] in shown]
+    rows = consent.shown(actor, rows, key="person_id", where=ATTENDEES)  # whom the list shows
     pick = 1 if lang == "en" else 0
     data = [[
         r.get("name") or "", r.get("organisation_name") or "", r.get("email") or "",
@@ -360,4 +388,6 @@ def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str
 def participation(actor: Actor, person_id: str) -> list[dict]:
     """The activities a person registered for (newest first), with status and attendance."""
     require(actor.role, Permission.VIEW)
+    if consent.hidden(actor, [person_id]):  # as for a person that does not exist
+        return []
     return driver.read(store.for_person, person_id)

@@ -12,7 +12,6 @@ from lo_network.components.forms import errors_from
 from lo_network.domain import activities as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.i18n import localise
-from lo_network.mail.messages import personal_url
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.session import SessionState
@@ -54,13 +53,12 @@ class PublicRegistrationState(PublicActivityView):
     form: dict[str, str] = dict(_BLANK)
     consent: bool = False
     errors: dict[str, list[str]] = {}
-    outcome: str = ""
-    link: str = ""
+    outcome: str = ""  # registered or waitlisted (services.registrations.PublicAnswer)
 
     def load_public(self):
         """on_load of /aanmelden/[public_activity_id]."""
         self.loaded = False
-        self.form, self.consent, self.errors, self.outcome, self.link = dict(_BLANK), False, {}, "", ""
+        self.form, self.consent, self.errors, self.outcome = dict(_BLANK), False, {}, ""
         if self._limited():  # issue 7: every public page and action shares the rate limit
             self.found, self.loaded = False, True
             return
@@ -88,7 +86,7 @@ class PublicRegistrationState(PublicActivityView):
             return rx.toast.error(TOO_MANY)
         raw = dict(self.form, consent=self.consent)
         try:
-            result = reg_service.register_public(str(getattr(self, PUBLIC_ARG) or ""), raw, via="public")
+            answer = reg_service.answer_public(str(getattr(self, PUBLIC_ARG) or ""), raw, via="public")
         except ValidationError as exc:
             self.errors = errors_from(exc)
             if "activity" in exc.errors:
@@ -97,8 +95,7 @@ class PublicRegistrationState(PublicActivityView):
         except NotFound:
             self.found = False
             return None
-        self.outcome = result.outcome
-        self.link = personal_url(result.token) if result.token else ""
+        self.outcome = answer.outcome  # the personal link goes by email, as the page says
         return None
 
 

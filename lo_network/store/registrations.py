@@ -84,9 +84,13 @@ def by_token(tx: ManagedTransaction, token_hash: str) -> dict | None:
 
 def register(tx: ManagedTransaction, activity_id: str, registrant: dict[str, Any], *,
              person_id: str | None, organisation_id: str | None, organisation_proposed: bool,
-             token_hash: str, via: str, walk_in: bool = False, now: str | None = None) -> dict:
+             token_hash: str, via: str, walk_in: bool = False, now: str | None = None,
+             renew_token: bool = False) -> dict:
     """Register one person. Returns {"outcome": registered | waitlisted | walk_in | duplicate
-    | missing, "registration", "activity"}."""
+    | missing, "registration", "activity"}; a duplicate also has "would_be", the status a new
+    registration would have had. With ``renew_token`` a duplicate's personal link becomes
+    ``token_hash`` (the public form: the link goes to the address's owner by email, as a new
+    registration's does), and the duplicate costs the same reads and one write, like a new one."""
     locked = _lock(tx, activity_id)
     if locked is None:
         return {"outcome": "missing", "registration": None, "activity": None}
@@ -94,17 +98,18 @@ def register(tx: ManagedTransaction, activity_id: str, registrant: dict[str, Any
     key = who_key(activity_id, person_id, registrant.get("email_key", ""), registrant.get("name", ""))
     found = tx.run(q("registrations/find_by_key"), who_key=key).single()
     existing = plain(found["registration"]) if found else None
-    if existing and existing.get("status") != "cancelled":
-        if walk_in and existing.get("status") in ("registered", "walk_in"):
-            return {"outcome": "duplicate", "registration": existing, "activity": activity}
-        if not walk_in:
-            return {"outcome": "duplicate", "registration": existing, "activity": activity}
+    capacity = activity.get("capacity")
     if walk_in:
         status = "walk_in"
     else:
-        capacity = activity.get("capacity")
         status = "registered" if capacity is None or _registered(tx, activity_id) < capacity else "waitlisted"
     now = now or now_iso()
+    if existing and existing.get("status") != "cancelled" and (
+            not walk_in or existing.get("status") in ("registered", "walk_in")):
+        if renew_token:
+            existing = update_details(tx, existing["id"], {"token_hash": token_hash})
+        return {"outcome": "duplicate", "registration": existing | {"activity_id": activity_id},
+                "activity": activity, "would_be": status}
     props = {
         "name": registrant["name"], "email": registrant.get("email", ""),
         "email_key": registrant.get("email_key", ""),

@@ -18,10 +18,11 @@ def test_introduction_routes_in_words(page, app, admin):
     tag = uuid.uuid4().hex[:6]
     home = organisations.create(admin, {"name": f"Thuis {tag}", "kind": "port_network"}, via="e2e")["id"]
     target = organisations.create(admin, {"name": f"Doelbedrijf {tag}", "kind": "company"}, via="e2e")["id"]
-    strong = people.create(admin, {"first_name": "Sterk", "last_name": tag}, via="e2e",
+    shown = {"consent_basis": "legitimate_interest", "consent_date": "2020-01-01"}  # the steering group sees them
+    strong = people.create(admin, {"first_name": "Sterk", "last_name": tag, **shown}, via="e2e",
                            employment={"organisation_id": home, "since": "2020-01-01"})["id"]
     people.add_employment(admin, strong, {"organisation_id": target, "since": "2021-01-01"}, via="e2e")
-    weak = people.create(admin, {"first_name": "Zwak", "last_name": tag}, via="e2e",
+    weak = people.create(admin, {"first_name": "Zwak", "last_name": tag, **shown}, via="e2e",
                          employment={"organisation_id": home, "since": "2020-01-01"})["id"]
     people.add_employment(admin, weak, {"organisation_id": target, "since": "2010-01-01", "until": "2015-01-01"},
                           via="e2e")

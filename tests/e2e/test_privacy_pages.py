@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from lo_network.services import activities, organisations, people, privacy
+from lo_network.services import activities, consent, organisations, people, privacy
 from tests.e2e.ui import log_in
 
 pytestmark = pytest.mark.e2e
@@ -76,6 +76,9 @@ def test_registering_a_known_person_without_a_basis_is_refused_naming_them(app, 
     tag = uuid.uuid4().hex[:6]
     nobody = people.create(admin, {"first_name": "Zonder", "last_name": f"Grond{tag}",
                                    "email": f"zonder{tag}@example.nl"}, via="e2e")
+    # in the network directory (the organiser finds them), but no basis for invitations
+    consent.add(admin, nobody["id"], {"purpose": "directory", "basis": "legitimate_interest",
+                                      "date": "01-01-2025"}, via="e2e")
     start = datetime.now(timezone.utc) + timedelta(days=9)
     act = activities.create(admin, {"title": f"Uitnodiging {tag}", "kind": "cafe", "visibility": "public",
                                     "starts_at": start.strftime("%d-%m-%Y 10:00"),

@@ -45,7 +45,7 @@ def test_known_betweenness_degree_and_network_figures(small, users):
     assert stored["C"]["metric_betweenness"] == 0 and stored["D"]["metric_betweenness"] == 0
     assert [stored[k]["metric_degree"] for k in "ABCD"] == [2, 2, 1, 0]
     assert stored["A"]["metric_community"] >= 0 and stored["D"]["metric_community"] == -1
-    linked = {stored[k]["metric_community"] for k in "ABC"} | {people.get(users["steering"], small["P"])["metric_community"]}
+    linked = {stored[k]["metric_community"] for k in "ABC"} | {people.get(users["coordinator"], small["P"])["metric_community"]}
     assert row.communities == len(linked) and min(linked) == 0
     assert metrics.of_record(users["steering"], "organisation", small["A"])["degree"] == 2
     from lo_network.states.links import measure_words

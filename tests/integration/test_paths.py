@@ -37,7 +37,7 @@ def net(graph, users):
 
 
 def test_paths_ranked_by_tie_strength_with_steps_in_words(net, users):
-    found = paths.find(users["steering"], net["lo"], net["acme"], today=TODAY)
+    found = paths.find(users["coordinator"], net["lo"], net["acme"], today=TODAY)
     names = [[n["name"] for n in p.nodes] for p in found]
     # the shortest paths are 2 steps (via Erik, Carla, Dirk); Anna's route is 3 steps: not shortest
     assert names == [["Logistics Overijssel", "Erik Test", "Acme Vervoer"],
@@ -53,18 +53,18 @@ def test_paths_ranked_by_tie_strength_with_steps_in_words(net, users):
 
 
 def test_person_target_and_knows_link(net, users):
-    found = paths.find(users["steering"], net["anna"], net["bram"], today=TODAY)
+    found = paths.find(users["coordinator"], net["anna"], net["bram"], today=TODAY)
     assert len(found) == 1 and found[0].steps[0].nl == "Anna Test kent Bram Test" and found[0].score == 0.9
-    found = paths.find(users["steering"], net["lo"], net["bram"], today=TODAY)
+    found = paths.find(users["coordinator"], net["lo"], net["bram"], today=TODAY)
     names = [[n["name"] for n in p.nodes] for p in found]
     assert names == [["Logistics Overijssel", "Anna Test", "Bram Test"]]
 
 
 def test_bad_input(net, users):
     with pytest.raises(ValidationError) as exc:
-        paths.find(users["steering"], net["lo"], net["lo"])
+        paths.find(users["coordinator"], net["lo"], net["lo"])
     assert "target_id" in exc.value.errors
-    assert paths.find(users["steering"], net["lo"], "missing") == []
+    assert paths.find(users["coordinator"], net["lo"], "missing") == []
 
 
 def test_home_organisation_from_the_users_email(net, users):
