@@ -7,13 +7,14 @@ graph and SQLite file the app uses (the embedded graph accepts more Bolt clients
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from lo_network import settings, sql
-from tests.e2e.app_server import AppServer
+from tests.e2e.app_server import ROLES, AppServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -52,13 +53,15 @@ def _restore(old: dict[str, str | None]) -> None:
     settings.reset()
 
 
-@pytest.fixture(scope="session")
-def app(tmp_path_factory):
-    """The running app: ``app.base_url``, ``app.accounts[role]`` (email, password)."""
-    server = AppServer.in_folder(tmp_path_factory.mktemp("lo_e2e"))
+@contextlib.contextmanager
+def running_app(data_dir, env: dict[str, str] | None = None, roles: tuple[str, ...] = ROLES):
+    """A started app in ``data_dir`` (extra settings ``env``) with an account per role, this
+    process pointed at its data while it runs; stopped afterwards."""
+    server = AppServer.in_folder(data_dir)
+    server.env.update(env or {})
     try:
         server.start()
-        server.create_accounts()
+        server.create_accounts(roles)
     except Exception:
         server.stop()
         raise
@@ -68,6 +71,13 @@ def app(tmp_path_factory):
     finally:
         _restore(old)
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    """The running app: ``app.base_url``, ``app.accounts[role]`` (email, password)."""
+    with running_app(tmp_path_factory.mktemp("lo_e2e")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

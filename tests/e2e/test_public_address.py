@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from tests.e2e.app_server import AppServer, own_web_dir
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, UI_TIMEOUT_MS, _point_process_at, _restore
+from tests.e2e.app_server import own_web_dir
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, UI_TIMEOUT_MS, running_app
 from tests.e2e.reverse_proxy import ADDRESS, ReverseProxy, missing
 from tests.e2e.test_activity_flow import register_publicly
 from tests.e2e.test_crm_flow import create_organisation
@@ -32,20 +32,9 @@ def public_app(tmp_path_factory):
     why = missing()
     if why:
         pytest.skip(f"no reverse proxy in a network namespace here: {why}")
-    server = AppServer.in_folder(tmp_path_factory.mktemp("lo_public"))
-    server.env.update({"LO_PUBLIC_URL": f"https://{HOST}", "REFLEX_WEB_WORKDIR": str(own_web_dir("public"))})
-    try:
-        server.start()
-        server.create_accounts(("coordinator", "organiser"))
-    except Exception:
-        server.stop()
-        raise
-    old = _point_process_at(server.lo_settings)
-    try:
+    env = {"LO_PUBLIC_URL": f"https://{HOST}", "REFLEX_WEB_WORKDIR": str(own_web_dir("public"))}
+    with running_app(tmp_path_factory.mktemp("lo_public"), env, roles=("coordinator", "organiser")) as server:
         yield server
-    finally:
-        _restore(old)
-        server.stop()
 
 
 @pytest.fixture(scope="module")

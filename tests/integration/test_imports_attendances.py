@@ -89,7 +89,7 @@ def test_dry_run_counts_then_import_and_reimport_changes_nothing(world, users):
     result = json.loads(job.result)
     assert (result["create"], result["update"], result["unchanged"], result["failed_rows"]) == (3, 0, 0, 3)
 
-    listed = registrations.list_for_activity(users["steering"], world["past"]["id"])
+    listed = registrations.list_for_activity(users["organiser"], world["past"]["id"])
     by_name = {r["name"]: r for r in listed}
     assert set(by_name) == {"Piet Bekend", "Eva Nieuw", "Jan Weg"}
     assert by_name["Piet Bekend"]["attendance"] == "present" and by_name["Piet Bekend"]["person_id"] == world["known"]["id"]
@@ -98,7 +98,7 @@ def test_dry_run_counts_then_import_and_reimport_changes_nothing(world, users):
     assert by_name["Jan Weg"]["attendance"] == "no_show"
     assert all(r["status"] == "registered" and r["via"] == "import" for r in listed)
     # no seat of the future activity taken, and no email sent
-    assert registrations.list_for_activity(users["steering"], world["future"]["id"]) == []
+    assert registrations.list_for_activity(users["organiser"], world["future"]["id"]) == []
     assert outbox_count() == before_emails
 
     history = registrations.participation(users["steering"], world["known"]["id"])
@@ -123,7 +123,7 @@ def test_an_existing_registration_is_updated_not_doubled(world, users):
                      [act["id"], "piet@bekend.nl", "Bekend", "yes"]])
     report, result, _ = run_import(coordinator, data, "attendances")
     assert (report["create"], report["update"], report["unchanged"]) == (0, 1, 0)
-    listed = registrations.list_for_activity(users["steering"], act["id"])
+    listed = registrations.list_for_activity(users["organiser"], act["id"])
     assert [(r["id"], r["attendance"]) for r in listed] == [(outcome.registration["id"], "present")]
     report, _, _ = run_import(coordinator, data, "attendances")
     assert (report["create"], report["update"], report["unchanged"]) == (0, 0, 1)
@@ -145,8 +145,8 @@ def test_cli_imports_attendances(world, users, tmp_path, capsys):
     assert cli.main(["import", str(path), "--kind", "attendances", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "create: 1  update: 0  unchanged: 0" in out and "people to create: 1" in out
-    assert registrations.list_for_activity(users["steering"], world["past"]["id"]) == []
+    assert registrations.list_for_activity(users["organiser"], world["past"]["id"]) == []
     assert cli.main(["import", str(path), "--kind", "attendances"]) == 0
     assert "imported aanwezig.csv" in capsys.readouterr().out
-    [reg] = registrations.list_for_activity(users["steering"], world["past"]["id"])
+    [reg] = registrations.list_for_activity(users["organiser"], world["past"]["id"])
     assert (reg["name"], reg["attendance"]) == ("Ann Smith", "present")
