@@ -24,6 +24,16 @@ def _int(name: str, default: int) -> int:
         raise SystemExit(f"{name}: expected a whole number, got {raw!r}") from exc
 
 
+GRAPH_ENGINES = ("neo4j", "arcadedb")
+
+
+def _engine() -> str:
+    raw = _env("LO_GRAPH_ENGINE", "neo4j").lower()
+    if raw not in GRAPH_ENGINES:
+        raise SystemExit(f"LO_GRAPH_ENGINE: expected one of {', '.join(GRAPH_ENGINES)}, got {raw!r}")
+    return raw
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -51,6 +61,8 @@ class Settings:
     smtp_starttls: bool = True
     public_url: str = ""
     public_rate_limit: int = 20
+    graph_engine: str = "neo4j"  # LO_GRAPH_ENGINE: neo4j (Neo4j Community 5.26) or arcadedb
+    graph_pagecache: str = "256m"  # LO_GRAPH_PAGECACHE: Neo4j's page cache (store files in memory)
 
     @property
     def smtp_configured(self) -> bool:
@@ -100,6 +112,8 @@ def load() -> Settings:
         graph_http_port=_int("LO_GRAPH_HTTP_PORT", 2490),
         graph_https_port=_int("LO_GRAPH_HTTPS_PORT", 2491),
         graph_heap=_env("LO_GRAPH_HEAP", "1g"),
+        graph_engine=_engine(),
+        graph_pagecache=_env("LO_GRAPH_PAGECACHE", "256m"),
         port=_int("LO_PORT", 3000),
         session_hours=_int("LO_SESSION_HOURS", 8),
         default_language=_env("LO_LANGUAGE", "nl"),

@@ -15,7 +15,7 @@ from neo4j import Driver, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from lo_network import settings as settings_mod
-from lo_network.embedded.server import GRAPH_USER, root_password
+from lo_network.embedded.server import graph_user, root_password
 from lo_network.store.queries import q
 
 T = TypeVar("T")
@@ -46,7 +46,7 @@ _UNAVAILABLE = (
 
 def _auth(s: settings_mod.Settings) -> tuple[str, str]:
     if s.embedded:
-        return GRAPH_USER, root_password(s.graph_dir)
+        return graph_user(s), root_password(s.graph_dir)
     return s.neo4j_user, s.neo4j_password
 
 
