@@ -209,8 +209,17 @@ def reflex_env(s) -> dict[str, str]:
 
 
 def cmd_setup(args) -> int:
-    """Install what the app needs beyond Python: bun (and with --browser, Debian's chromium)."""
+    """Install what the app needs beyond Python: bun, for the embedded Neo4j a Java 17 JDK
+    and Maven (apt-get) and its jars (Maven, once), and with --browser Debian's chromium."""
     print(f"lo-network: bun at {ensure_bun()}")
+    s = settings_mod.get()
+    if s.embedded and s.graph_engine == "neo4j":
+        from lo_network.embedded.neo4j import jars
+
+        try:
+            print(f"lo-network: Neo4j {jars.NEO4J_VERSION} jars in {jars.ensure(s, interactive=True)}")
+        except jars.JarsError as exc:
+            return _fail(str(exc))
     if args.browser:
         if shutil.which("chromium") and shutil.which("chromedriver"):
             print("lo-network: chromium is installed")
@@ -821,7 +830,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("send-outbox", help="send the emails waiting in the outbox (needs LO_SMTP_HOST)")
     sp.set_defaults(func=cmd_send_outbox)
 
-    sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium)")
+    sp = sub.add_parser("setup", help="install bun, Java 17 + Maven and the Neo4j jars (and with --browser: Debian's chromium)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
     add_network_commands(sub)  # issue 3

@@ -46,18 +46,47 @@ def _stamp() -> str:
     return hashlib.sha256(POM.read_bytes() + SOURCE.read_bytes()).hexdigest()
 
 
+# what the embedded Neo4j needs from Debian: a Java 17 JDK (java, and javac for the
+# launcher) and Maven (fetches the jars once)
+TOOLS = {"java": "openjdk-17-jdk-headless", "javac": "openjdk-17-jdk-headless", "mvn": "maven"}
+
+
+def install_tools(interactive: bool = True) -> list[str]:
+    """Install the Debian packages of missing TOOLS with apt-get (as root, else through
+    sudo: asking for a password only when ``interactive``); returns what was installed."""
+    missing = sorted({package for tool, package in TOOLS.items() if not shutil.which(tool)})
+    if not missing:
+        return []
+    if os.geteuid() == 0:
+        sudo = []
+    elif shutil.which("sudo"):
+        sudo = ["sudo"] if interactive else ["sudo", "-n"]
+    else:
+        raise JarsError(f"{', '.join(missing)} missing: install them as root (apt-get install {' '.join(missing)})")
+    print(f"lo-network: installing {', '.join(missing)} with apt-get ...", flush=True)
+    for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
+        done = subprocess.run(sudo + step, stdin=subprocess.DEVNULL if not interactive else None)
+        if done.returncode != 0:
+            raise JarsError(
+                f"could not install {', '.join(missing)} (`{' '.join(step)}` exit code {done.returncode}); "
+                f"install them as root, or run `lo-network setup`"
+            )
+    return missing
+
+
 def _need(tool: str) -> str:
     found = shutil.which(tool)
     if not found:
         raise JarsError(
-            f"{tool} is not installed: the embedded Neo4j needs a Java 17 runtime and Maven; "
-            f"run `lo-network setup` (installs them with apt-get)"
+            f"{tool} is not installed: the embedded Neo4j needs a Java 17 JDK and Maven; "
+            f"run `lo-network setup` (installs {TOOLS[tool]} with apt-get)"
         )
     return found
 
 
-def ensure(settings: Settings) -> Path:
-    """The cache folder with ``lib/*.jar`` and ``classes/Neo4jServer.class``, made when missing."""
+def ensure(settings: Settings, interactive: bool = False) -> Path:
+    """The cache folder with ``lib/*.jar`` and ``classes/Neo4jServer.class``, made when
+    missing (installing Java and Maven first when they are missing)."""
     cache = cache_dir(settings)
     cache.mkdir(parents=True, exist_ok=True)
     complete = cache / "complete"
@@ -68,6 +97,7 @@ def ensure(settings: Settings) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one fetch at a time: other starts wait for it
         if complete.exists() and complete.read_text().strip() == stamp:
             return cache
+        install_tools(interactive)
         lib = cache / "lib"
         if not any(lib.glob("neo4j-bolt-*.jar")):
             _fetch(lib)
