@@ -54,6 +54,22 @@ def test_the_embedded_server_is_neo4j_itself(graph_server, lo_env):
     assert [(r["name"], r["versions"][0][:5], r["edition"]) for r in kernel] == [("Neo4j Kernel", "5.26.", "community")]
 
 
+@pytest.mark.skipif(os.environ.get("LO_GRAPH_ENGINE") == "arcadedb", reason="the ArcadeDB engine is asked for")
+def test_later_starts_need_neither_maven_nor_the_network(graph_server, lo_env, monkeypatch):
+    """The jars were fetched once (this session's server runs on them): preparing another
+    start finds them in the cache and runs no Maven, nor javac."""
+    import shutil
+
+    from lo_network.embedded.neo4j import jars
+
+    which = shutil.which
+    monkeypatch.setattr(jars.shutil, "which", lambda tool: None if tool in ("mvn", "javac") else which(tool))
+    monkeypatch.setattr(jars.subprocess, "run", lambda *a, **k: pytest.fail(f"ran {a[0][0]}"))
+    cache = jars.ensure(lo_env)
+    assert (cache / "classes" / "Neo4jServer.class").exists()
+    assert any((cache / "lib").glob(f"neo4j-bolt-{jars.NEO4J_VERSION}.jar"))
+
+
 # ---------------------------------------------------------------- the root password
 def test_root_password_is_generated_and_kept_private(graph_server, lo_env, tmp_path):
     path = lo_env.graph_dir / PASSWORD_FILE
