@@ -38,6 +38,7 @@ import picocli.CommandLine;
 public final class Neo4jServer {
     private static final String PREFIX = "lo-network graph-server: ";
     static final int MIN_PASSWORD_LENGTH = 24; // ours are generated, 43 characters
+    private static volatile int exitCode = 0; // 0 when stopped as asked, 2 when it gave up
 
     public static void main(String[] args) {
         if (args.length != 5) {
@@ -70,8 +71,8 @@ public final class Neo4jServer {
                     .setConfig(GraphDatabaseSettings.initial_default_database, database)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports sent out
-                    // a stop waits 5 s twice for Bolt connections and threads by default; the
-                    // driver retries on another connection anyway
+                    // a stop waits 5 s twice for open Bolt connections and their threads by
+                    // default; 1 s each is enough for a loopback client to see the close
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                     .build();
@@ -87,7 +88,7 @@ public final class Neo4jServer {
             }
             service.shutdown();
             say("stopped");
-            Runtime.getRuntime().halt(0); // stopped as asked: exit code 0, not the JVM's 143
+            Runtime.getRuntime().halt(exitCode); // stopped as asked: 0, not the JVM's 143
         }, "lo-network-shutdown"));
 
         try {
@@ -164,6 +165,7 @@ public final class Neo4jServer {
     private static void stop(String message) {
         System.err.println(PREFIX + message);
         System.err.flush();
+        exitCode = 2;
         System.exit(2);
     }
 
