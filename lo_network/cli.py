@@ -229,9 +229,18 @@ def find_program(name: str) -> str | None:
 
 
 def cmd_setup(args) -> int:
-    """Install what the app needs beyond Python: bun (and with --browser, Debian's chromium
-    and nginx for the tests)."""
+    """Install what the app needs beyond Python: bun, for the embedded Neo4j a Java 17 JDK
+    and Maven (apt-get) and its jars (Maven, once), and with --browser Debian's chromium and
+    nginx for the tests."""
     print(f"lo-network: bun at {ensure_bun()}")
+    s = settings_mod.get()
+    if s.embedded and s.graph_engine == "neo4j":
+        from lo_network.embedded.neo4j import jars
+
+        try:
+            print(f"lo-network: Neo4j {jars.NEO4J_VERSION} jars in {jars.ensure(s, interactive=True)}")
+        except jars.JarsError as exc:
+            return _fail(str(exc))
     if args.browser:
         missing = [package for package, program in TEST_PACKAGES.items() if not find_program(program)]
         if not missing:
@@ -841,7 +850,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "exit 1 when some could not be sent")
     sp.set_defaults(func=cmd_send_outbox)
 
-    sp = sub.add_parser("setup", help="install bun (and with --browser: Debian's chromium and nginx, for the tests)")
+    sp = sub.add_parser("setup", help="install bun, Java 17 + Maven and the Neo4j jars "
+                                      "(and with --browser: Debian's chromium and nginx, for the tests)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
     add_network_commands(sub)  # issue 3

@@ -1,1 +1,2 @@
-"""The embedded graph server: ArcadeDB with its Neo4j-Bolt plugin, on loopback."""
+"""The embedded graph server: Neo4j Community 5.26 with its Bolt connector on loopback
+(``embedded/neo4j``), or ArcadeDB with its Bolt plugin when LO_GRAPH_ENGINE=arcadedb."""

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from lo_network.embedded.server import READY_FILE, GraphServerError
+from lo_network.embedded.server import READY_FILE, GraphServerError, prepare
 from lo_network.settings import Settings
 
 
@@ -28,6 +28,7 @@ class EmbeddedGraph:
     def start(self, timeout: float = 90.0) -> "EmbeddedGraph":
         graph_dir = self.settings.graph_dir
         graph_dir.mkdir(parents=True, exist_ok=True)
+        prepare(self.settings)  # e.g. Neo4j's jars, fetched once: not part of the start timeout
         log = open(self.log_path, "ab")
         env = dict(os.environ, LO_DATA_DIR=str(self.settings.data_dir))
         env["LO_GRAPH_BOLT_PORT"] = str(self.settings.graph_bolt_port)

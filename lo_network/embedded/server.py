@@ -1,9 +1,13 @@
-"""Run the embedded ArcadeDB graph server in this process (``lo-network graph-server``).
+"""The embedded graph server (``lo-network graph-server``): what both engines share (the
+password file, the ready marker, refusing a used folder or port) and the ArcadeDB engine,
+selected by LO_GRAPH_ENGINE=arcadedb; the default, Neo4j, lives in ``embedded/neo4j``.
 
-Meant to run as its own child process: it binds Bolt, HTTP and HTTPS to 127.0.0.1 on pinned
+The ArcadeDB server is meant to run as its own child process: it binds Bolt, HTTP and HTTPS to 127.0.0.1 on pinned
 ports, keeps a generated root password in the data folder (mode 0600), creates the
 database if missing, writes a ``ready`` marker and blocks until SIGTERM/SIGINT, then stops
-cleanly. While it runs it holds the data folder's lock (``graph-server.pid``, see
+cleanly.
+
+While a server runs it holds the data folder's lock (``graph-server.pid``, see
 :func:`lock_folder`): a second server on the same folder is refused.
 """
 
@@ -21,10 +25,10 @@ from typing import IO
 
 from lo_network.settings import Settings
 
-PASSWORD_FILE = "root_password"
+PASSWORD_FILE = "root_password"  # the password of the embedded server's admin user
 READY_FILE = "ready"
 PID_FILE = "graph-server.pid"  # the running server's PID, under an exclusive lock (see lock_folder)
-GRAPH_USER = "root"
+ARCADEDB_USER = "root"
 
 
 class GraphServerError(RuntimeError):
@@ -100,8 +104,38 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def graph_user(settings: Settings) -> str:
+    """The admin user of the embedded server, whose password is in PASSWORD_FILE."""
+    if settings.graph_engine == "arcadedb":
+        return ARCADEDB_USER
+    from lo_network.embedded.neo4j.server import GRAPH_USER
+
+    return GRAPH_USER
+
+
+def prepare(settings: Settings) -> None:
+    """What a start needs before the server process runs (Neo4j: its jars, fetched once),
+    so that the launcher's start timeout counts the server's start only."""
+    if settings.graph_engine == "neo4j":
+        from lo_network.embedded.neo4j import jars
+
+        try:
+            jars.ensure(settings)
+        except jars.JarsError as exc:
+            raise GraphServerError(str(exc)) from exc
+
+
 def run(settings: Settings) -> int:
-    """Start, create the database if missing, block until told to stop. Returns an exit code."""
+    """Run the embedded server of LO_GRAPH_ENGINE until told to stop. Returns an exit code."""
+    if settings.graph_engine == "neo4j":
+        from lo_network.embedded.neo4j import server as neo4j_server
+
+        return neo4j_server.run(settings)
+    return run_arcadedb(settings)
+
+
+def run_arcadedb(settings: Settings) -> int:
+    """Start ArcadeDB, create the database if missing, block until told to stop."""
     graph_dir = settings.graph_dir
     graph_dir.mkdir(parents=True, exist_ok=True)
     try:

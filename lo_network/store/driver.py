@@ -8,14 +8,16 @@ retried by the driver) and turn an unreachable server into :class:`GraphUnavaila
 from __future__ import annotations
 
 import os
+import random
 import threading
+import time
 from typing import Any, Callable, TypeVar
 
 from neo4j import Driver, GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from lo_network import settings as settings_mod
-from lo_network.embedded.server import GRAPH_USER, root_password
+from lo_network.embedded.server import graph_user, root_password
 from lo_network.store.queries import q
 
 T = TypeVar("T")
@@ -46,7 +48,7 @@ _UNAVAILABLE = (
 
 def _auth(s: settings_mod.Settings) -> tuple[str, str]:
     if s.embedded:
-        return GRAPH_USER, root_password(s.graph_dir)
+        return graph_user(s), root_password(s.graph_dir)
     return s.neo4j_user, s.neo4j_password
 
 
@@ -82,12 +84,35 @@ def close() -> None:
             _driver = None
 
 
+def _managed(session: Any, mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``execute_read`` / ``execute_write``, with the retry the driver means to give.
+
+    When a query fails inside a transaction function (e.g. Neo4j's DeadlockDetected under
+    contention), the driver's rollback re-raises it as ResultFailedError, which it does not
+    retry. Such a failure is retried here like the driver retries (a few times, with
+    jitter); when it persists, the query's own error is raised, so callers see what it is."""
+    runner = session.execute_read if mode == "r" else session.execute_write
+    for attempt in range(_MASKED_RETRIES + 1):
+        try:
+            return runner(fn, *args, **kwargs)
+        except neo4j_errors.ResultFailedError as exc:
+            cause = exc.__cause__
+            if not isinstance(cause, neo4j_errors.Neo4jError):
+                raise
+            if not cause.is_retryable() or attempt == _MASKED_RETRIES:
+                raise cause from exc
+            time.sleep(0.05 * (attempt + 1) * (0.5 + random.random()))
+    raise AssertionError("not reached")
+
+
+_MASKED_RETRIES = 3
+
+
 def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     database = settings_mod.get().neo4j_database
     try:
         with get_driver().session(database=database) as session:
-            runner = session.execute_read if mode == "r" else session.execute_write
-            return runner(fn, *args, **kwargs)
+            return _managed(session, mode, fn, *args, **kwargs)
     except _UNAVAILABLE as exc:
         raise GraphUnavailable(type(exc).__name__) from exc
     except neo4j_errors.TransientError as exc:

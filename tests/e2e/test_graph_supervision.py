@@ -17,7 +17,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from lo_network.embedded.server import PID_FILE
+from lo_network.embedded.server import PID_FILE, GraphServerError, lock_folder
 from tests.e2e.ui import log_in
 
 pytestmark = pytest.mark.e2e
@@ -36,6 +36,20 @@ def graph_server_pid(app) -> int:
     assert b"graph-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
     assert parent_of(pid) == app.process.pid
     return pid
+
+
+def hold_the_folder(app, timeout: float = 30.0):
+    """The data folder's lock for this process, as soon as the killed server's is released:
+    while the test holds it every restart is refused, so the outage lasts until it lets go
+    (a restart on a quiet machine can be quicker than one request that meets the dead server)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return lock_folder(app.data_dir / "graph")
+        except GraphServerError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def wait_until_read_ok(client: httpx.Client, path: str) -> httpx.Response:
@@ -69,10 +83,12 @@ def test_a_killed_graph_server_is_restarted_and_the_app_reads_again(app, admin, 
 
     public_limiter.reset()  # /health is open, so rate limited: this test's request must count alone
     os.kill(killed, signal.SIGKILL)
+    lock = hold_the_folder(app)
     try:
         health = httpx.get(app.base_url + "/api/v1/health", timeout=30)
         assert health.status_code == 503 and health.json()["graph"] == "unavailable"
     finally:
+        lock.close()  # the next restart attempt takes the folder
         answer = wait_until_read_ok(client, read)  # whatever happened, leave the app healthy
         client.close()
     assert answer.json()["name"] == name
@@ -82,6 +98,7 @@ def test_a_killed_graph_server_is_restarted_and_the_app_reads_again(app, admin, 
     assert restarted != killed
     log = app.log_path.read_text(errors="replace")
     assert "embedded graph server ended (signal SIGKILL)" in log and "Restart attempt 1 in 1 s" in log
+    assert "in use by another graph server" in log  # a restart refused while the test held the folder
     assert "the embedded graph server runs again" in log
 
     page.goto(f"/organisaties/{org['id']}")

@@ -20,8 +20,9 @@ from neo4j import GraphDatabase
 
 from lo_network.domain import organisations as domain
 from lo_network.embedded.launcher import EmbeddedGraph
-from lo_network.embedded.server import GRAPH_USER, PASSWORD_FILE, READY_FILE, root_password
+from lo_network.embedded.server import PASSWORD_FILE, READY_FILE, graph_user, root_password
 from lo_network.store import organisations as store
+from lo_network.store.queries import q
 from tests.conftest import free_port
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lo_network"
@@ -39,6 +40,34 @@ def env_for(settings) -> dict[str, str]:
                LO_GRAPH_HTTPS_PORT=str(settings.graph_https_port))
     env.pop("LO_NEO4J_URI", None)
     return env
+
+
+# ---------------------------------------------------------------- which server answers
+@pytest.mark.skipif(os.environ.get("LO_GRAPH_ENGINE") == "arcadedb", reason="the ArcadeDB engine is asked for")
+def test_the_embedded_server_is_neo4j_itself(graph_server, lo_env):
+    # ArcadeDB also names itself "Neo4j Kernel 5.26.0" in dbms.components(): its server
+    # agent and the edition tell them apart
+    with GraphDatabase.driver(lo_env.bolt_uri, auth=(graph_user(lo_env), root_password(lo_env.graph_dir))) as drv:
+        drv.verify_connectivity()
+        assert drv.get_server_info().agent.startswith("Neo4j/5.26.")
+        kernel = drv.execute_query(q("meta/components"), database_=lo_env.neo4j_database).records
+    assert [(r["name"], r["versions"][0][:5], r["edition"]) for r in kernel] == [("Neo4j Kernel", "5.26.", "community")]
+
+
+@pytest.mark.skipif(os.environ.get("LO_GRAPH_ENGINE") == "arcadedb", reason="the ArcadeDB engine is asked for")
+def test_later_starts_need_neither_maven_nor_the_network(graph_server, lo_env, monkeypatch):
+    """The jars were fetched once (this session's server runs on them): preparing another
+    start finds them in the cache and runs no Maven, nor javac."""
+    import shutil
+
+    from lo_network.embedded.neo4j import jars
+
+    which = shutil.which
+    monkeypatch.setattr(jars.shutil, "which", lambda tool: None if tool in ("mvn", "javac") else which(tool))
+    monkeypatch.setattr(jars.subprocess, "run", lambda *a, **k: pytest.fail(f"ran {a[0][0]}"))
+    cache = jars.ensure(lo_env)
+    assert (cache / "classes" / "Neo4jServer.class").exists()
+    assert any((cache / "lib").glob(f"neo4j-bolt-{jars.NEO4J_VERSION}.jar"))
 
 
 # ---------------------------------------------------------------- the root password
@@ -105,18 +134,26 @@ def non_loopback_addresses() -> list[str]:
     return sorted(a for a in found if not ipaddress.ip_address(a).is_loopback)
 
 
+def server_ports(settings) -> set[int]:
+    """The ports the embedded server of LO_GRAPH_ENGINE may listen on: Neo4j only Bolt
+    (no HTTP connector in the embedded jars, routing off); ArcadeDB Bolt, HTTP and HTTPS."""
+    if settings.graph_engine == "neo4j":
+        return {settings.graph_bolt_port}
+    return {settings.graph_bolt_port, settings.graph_http_port, settings.graph_https_port}
+
+
 def test_listens_on_loopback_only(graph_server, lo_env):
     sockets = listening_sockets(graph_server.process.pid)
     ports = {port for _, port in sockets}
-    assert {lo_env.graph_bolt_port, lo_env.graph_http_port} <= ports
-    assert ports <= {lo_env.graph_bolt_port, lo_env.graph_http_port, lo_env.graph_https_port}
+    assert lo_env.graph_bolt_port in ports
+    assert ports <= server_ports(lo_env)
     assert all(is_loopback(address) for address, _ in sockets), sockets
 
 
 @pytest.mark.parametrize("address", non_loopback_addresses() or [pytest.param(None, marks=pytest.mark.skip(
     reason="this machine has no address besides loopback"))])
 def test_cannot_be_reached_from_another_address(graph_server, lo_env, address):
-    for port in (lo_env.graph_bolt_port, lo_env.graph_http_port, lo_env.graph_https_port):
+    for port in sorted(server_ports(lo_env)):
         with pytest.raises(OSError):
             socket.create_connection((address, port), timeout=2).close()
     socket.create_connection(("127.0.0.1", lo_env.graph_bolt_port), timeout=2).close()
@@ -132,7 +169,11 @@ def test_a_second_server_on_the_same_folder_is_refused(graph_server, lo_env):
     assert (lo_env.graph_dir / READY_FILE).read_text().strip() == str(graph_server.process.pid)
 
 
-@pytest.mark.parametrize("setting", ["LO_GRAPH_BOLT_PORT", "LO_GRAPH_HTTP_PORT", "LO_GRAPH_HTTPS_PORT"])
+PORT_SETTINGS = ["LO_GRAPH_BOLT_PORT"] + (
+    ["LO_GRAPH_HTTP_PORT", "LO_GRAPH_HTTPS_PORT"] if os.environ.get("LO_GRAPH_ENGINE") == "arcadedb" else [])
+
+
+@pytest.mark.parametrize("setting", PORT_SETTINGS)
 def test_a_taken_port_is_named_with_its_setting(lo_env, tmp_path, setting):
     settings = dataclasses.replace(lo_env, data_dir=tmp_path, graph_bolt_port=free_port(),
                                    graph_http_port=free_port(), graph_https_port=free_port())
@@ -169,13 +210,13 @@ def started(spare):
 
 
 def organisation_names(settings) -> list[str]:
-    with GraphDatabase.driver(settings.bolt_uri, auth=(GRAPH_USER, root_password(settings.graph_dir))) as drv:
+    with GraphDatabase.driver(settings.bolt_uri, auth=(graph_user(settings), root_password(settings.graph_dir))) as drv:
         with drv.session(database=settings.neo4j_database) as session:
             return [o["name"] for o in session.execute_read(store.search, {}, "name", 0, 100)]
 
 
 def add_organisation(settings, name: str) -> None:
-    with GraphDatabase.driver(settings.bolt_uri, auth=(GRAPH_USER, root_password(settings.graph_dir))) as drv:
+    with GraphDatabase.driver(settings.bolt_uri, auth=(graph_user(settings), root_password(settings.graph_dir))) as drv:
         with drv.session(database=settings.neo4j_database) as session:
             session.execute_write(store.create, domain.validate({"name": name, "kind": "company"}))
 

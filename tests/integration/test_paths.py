@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from lo_network.accounts.service import Actor
 from lo_network.domain.errors import ValidationError
-from lo_network.services import links, organisations, paths, people
+from lo_network.services import activities, links, organisations, paths, people, registrations
 
 TODAY = date(2026, 6, 1)
 
@@ -70,3 +70,27 @@ def test_bad_input(net, users):
 def test_home_organisation_from_the_users_email(net, users):
     assert paths.home_organisation(Actor(id=1, email="anna@x.nl", name="", role="steering"))["id"] == net["lo"]
     assert paths.home_organisation(Actor(id=1, email="nobody@x.nl", name="", role="steering")) is None
+
+
+def test_people_who_only_met_at_an_activity(graph, users):
+    """Fenna and Gijs share no organisation or link, only a seat at one activity: that is a
+    path of one activity. Henk only waits for a seat there: no path through it."""
+    admin, organiser = users["admin"], users["organiser"]
+    person = lambda first: people.create(admin, {  # noqa: E731
+        "first_name": first, "last_name": "Ontmoet", "email": f"{first.lower()}@ontmoet.example",
+        "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"}, "t")["id"]
+    fenna, gijs, henk = person("Fenna"), person("Gijs"), person("Henk")
+    when = (date.today() + timedelta(days=10)).strftime("%d-%m-%Y")
+    cafe = activities.create(organiser, {"title": "Logistiek café Deventer", "kind": "cafe",
+                                         "starts_at": f"{when} 16:00", "ends_at": f"{when} 18:00",
+                                         "location": "Deventer", "capacity": "2"}, via="t")
+    outcomes = registrations.register_people(organiser, cafe["id"], [fenna, gijs, henk], via="t")
+    assert [o.outcome for o in outcomes] == ["registered", "registered", "waitlisted"]
+
+    found = paths.find(users["steering"], fenna, gijs, today=TODAY)
+    assert [[n["name"] for n in p.nodes] for p in found] == [
+        ["Fenna Ontmoet", "Logistiek café Deventer", "Gijs Ontmoet"]]
+    assert [s.nl for s in found[0].steps] == ["Fenna Ontmoet nam deel aan Logistiek café Deventer",
+                                              "Gijs Ontmoet nam ook deel aan Logistiek café Deventer"]
+    assert found[0].score > 0
+    assert paths.find(users["steering"], fenna, henk, today=TODAY) == []
