@@ -7,13 +7,14 @@ retried by the driver) and turn an unreachable server into :class:`GraphUnavaila
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import threading
 import time
 from typing import Any, Callable, TypeVar
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, NotificationClassification
 from neo4j import exceptions as neo4j_errors
 
 from lo_network import settings as settings_mod
@@ -24,6 +25,21 @@ T = TypeVar("T")
 
 _lock = threading.Lock()
 _driver: Driver | None = None
+
+
+class _UnknownNamesAreNormal(logging.Filter):
+    """Neo4j warns when a query names a label, relationship type or property the database
+    holds none of yet ("UNRECOGNIZED": no milestones, no partners in a young network), and the
+    driver logs each warning with its query: the terminal of `serve --demo` filled with them.
+    Names are checked where they are written instead (lint-cypher in CI, tests on Neo4j);
+    every other notification (deprecations, performance) is still logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        note = getattr(record.args[0], "notification", None) if isinstance(record.args, tuple) and record.args else None
+        return getattr(note, "classification", None) != NotificationClassification.UNRECOGNIZED
+
+
+logging.getLogger("neo4j.notifications").addFilter(_UnknownNamesAreNormal())
 
 
 class GraphUnavailable(RuntimeError):
