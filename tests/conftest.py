@@ -12,6 +12,9 @@ import pytest
 
 from lo_network import settings, sql
 
+# records which graph/**/*.cypher files the integration tests execute (see the module)
+pytest_plugins = ["tests.query_coverage"]
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -161,6 +161,27 @@ def test_merge_people_moves_jobs_and_links(admin):
     assert relationship_count() == before
 
 
+def test_people_not_a_duplicate_is_remembered_and_a_merge_undone_restores_what_it_dropped(admin):
+    a = people.create(admin, {"first_name": "Piet", "last_name": "Jansen", "email": "piet@jansen.nl"}, "t")["id"]
+    b = people.create(admin, {"first_name": "P.", "last_name": "Jansen", "email": "PIET@jansen.nl"}, "t")["id"]
+    c = people.create(admin, {"first_name": "Pieter", "last_name": "Jansen", "email": "piet@jansen.nl"}, "t")["id"]
+    assert set(pairs(service.candidates(admin, "person"))) == {frozenset((a, b)), frozenset((a, c)), frozenset((b, c))}
+    service.not_duplicate(admin, "person", a, c, "t")
+    assert set(pairs(service.candidates(admin, "person"))) == {frozenset((a, b)), frozenset((b, c))}
+    links.add(admin, "person", a, b, {"type": "knows"}, "t")  # between the two: goes with the merge
+    before = relationship_count()
+
+    plan = service.preview(admin, "person", b, a)
+    assert sorted(r["rel"] for r in plan["dropped"]) == ["LINK", "NOT_DUPLICATE"]
+    audit_id = service.merge(admin, "person", b, a, {}, "t")
+    assert relationship_count() == before - 2
+
+    assert service.undo(admin, audit_id, "t") == a
+    assert relationship_count() == before
+    assert [(l["other_id"], l["type"]) for l in links.list_links(admin, "person", a)] == [(b, "knows")]
+    assert set(pairs(service.candidates(admin, "person"))) == {frozenset((a, b)), frozenset((b, c))}
+
+
 def test_backfill_sets_missing_keys(admin):
     from lo_network.store import duplicates as store
 
@@ -171,3 +192,15 @@ def test_backfill_sets_missing_keys(admin):
     assert driver.write(store.backfill_keys) == 0
     raw = driver.read(store.raw, "organisation", a)
     assert (raw["dedupe_name"], raw["website_domain"]) == ("oudbedrijf", "oud.nl")
+
+
+def test_backfill_sets_missing_person_keys(admin):
+    from lo_network.store import duplicates as store
+
+    p = people.create(admin, {"first_name": "Jan", "last_name": "de Vries"}, "t")["id"]
+    key = driver.read(store.raw, "person", p)["dedupe_name"]
+    assert key
+    driver.write(lambda tx: tx.run(q("duplicates/person_set_keys"), rows=[{"id": p, "dedupe_name": None}]).consume())
+    assert "dedupe_name" not in driver.read(store.raw, "person", p)  # a null property is no property
+    assert driver.write(store.backfill_keys) == 1
+    assert driver.read(store.raw, "person", p)["dedupe_name"] == key
