@@ -4,17 +4,19 @@ logs no warning; Neo4j's other notifications still reach the log."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from lo_network.store import driver
 
 
-def _run(text: str) -> None:
+def _run(name: str) -> None:
+    text = (Path(__file__).parent / f"{name}.cypher").read_text(encoding="utf-8")
     driver.read(lambda tx: list(tx.run(text)))
 
 
 def test_unknown_names_are_not_logged_other_notifications_are(graph, caplog):
     caplog.set_level(logging.INFO, logger="neo4j.notifications")
-    _run("MATCH (m:NoSuchLabelYet)-[:NO_SUCH_TYPE]->(a) RETURN m.no_such_property")
+    _run("notifications_unknown_names")
     assert not [r for r in caplog.records if r.name == "neo4j.notifications"], caplog.text
-    _run("MATCH (a:Organisation), (b:Person) RETURN count(*)")  # a cartesian product: a performance hint
+    _run("notifications_cartesian")
     assert [r for r in caplog.records if r.name == "neo4j.notifications"], "the other notifications went too"

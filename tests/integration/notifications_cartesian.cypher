@@ -1,0 +1,3 @@
+// A cartesian product: Neo4j answers with a performance notification.
+MATCH (a:Organisation), (b:Person)
+RETURN count(*)
