@@ -98,6 +98,19 @@ def playwright_driver():
         yield pw
 
 
+@pytest.fixture
+def cookie(app):
+    """cookie(role): the lo_session cookie of a new login session of that role's account,
+    started as the login page does, for requests and websockets sent without a browser."""
+    from lo_network.accounts import service
+
+    def make(role: str) -> dict[str, str]:
+        account = app.accounts[role]
+        return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def browser(app, playwright_driver):
     chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

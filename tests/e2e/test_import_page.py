@@ -127,17 +127,6 @@ def test_a_long_import_shows_progress_and_survives_a_reload(page: Page, app, adm
 
 
 # ---------------------------------------------------------------- over the websocket
-@pytest.fixture
-def cookie(app):
-    from lo_network.accounts import service
-
-    def make(role: str) -> dict[str, str]:
-        account = app.accounts[role]
-        return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
-
-    return make
-
-
 def prepared_job(app, tag: str):
     """A file uploaded by the coordinator, as the upload handler keeps it."""
     from lo_network.accounts import service as accounts

@@ -26,17 +26,6 @@ pytestmark = pytest.mark.e2e
 ANNOUNCED = 300 * 1024 * 1024  # what the client claims to send
 
 
-@pytest.fixture
-def cookie(app):
-    from lo_network.accounts import service
-
-    def make(role: str) -> dict[str, str]:
-        account = app.accounts[role]
-        return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
-
-    return make
-
-
 def upload_handler() -> str:
     from lo_network.states.imports import ImportState
 
