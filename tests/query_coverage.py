@@ -10,7 +10,6 @@ naming every file not executed, on a run that collected all of tests/integration
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import wraps
 from pathlib import Path
@@ -22,7 +21,6 @@ from lo_network.store.queries import GRAPH_DIR, q, schema_files, statements
 
 INTEGRATION_DIR = Path(__file__).resolve().parent / "integration"
 CHECK_FILE = INTEGRATION_DIR / "test_query_files_ran.py"
-_PLACEHOLDER = re.compile(r"__[A-Z]+__")  # filled in by the store (store/backup.py) before running
 
 
 def query_files() -> dict[str, Path]:
@@ -39,7 +37,6 @@ class Recorder:
     def __init__(self) -> None:
         self.files = query_files()
         self.exact: dict[str, set[str]] = {}  # statement text -> names (a schema file has several)
-        self.templates: list[tuple[re.Pattern, str]] = []
         self.statements: dict[str, set[str]] = {}  # schema file -> its statements
         self.ran: set[str] = set()
         self.ran_statements: set[str] = set()
@@ -47,12 +44,7 @@ class Recorder:
         self._lock = threading.Lock()
         for name in self.files:
             if name.startswith("queries/"):
-                text = q(name.removeprefix("queries/"))
-                if _PLACEHOLDER.search(text):
-                    parts = [re.escape(part) for part in _PLACEHOLDER.split(text)]
-                    self.templates.append((re.compile(r".+?".join(parts), re.S), name))
-                else:
-                    self.exact.setdefault(text, set()).add(name)
+                self.exact.setdefault(q(name.removeprefix("queries/")), set()).add(name)
             else:
                 self.statements[name] = set(statements(self.files[name]))
                 for text in self.statements[name]:
@@ -65,7 +57,7 @@ class Recorder:
         if not isinstance(text, str):
             return
         text = text.strip()
-        names = self.exact.get(text) or {name for pattern, name in self.templates if pattern.fullmatch(text)}
+        names = self.exact.get(text, set())
         with self._lock:
             for name in names:
                 if name.startswith("schema/"):

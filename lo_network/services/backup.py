@@ -100,6 +100,18 @@ def _jsonl(path: Path, items) -> int:
     return count
 
 
+def _batches(items, size: int | None = None):
+    """Lists of up to ``size`` (BATCH) items, in order."""
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= (size or BATCH):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _read_jsonl(path: Path):
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -255,30 +267,17 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
     if unknown:
         raise BackupRefused(f"onbekende SQL-tabellen / unknown SQL tables: {', '.join(unknown)}")
 
-    def flush(buffers: dict, key, write) -> int:
-        rows = buffers.pop(key, [])
-        return driver.write(write, *key, rows) if rows else 0
-
     nodes = 0
-    buffers: dict[tuple, list] = {}
-    for node in _read_jsonl(folder / "graph" / "nodes.jsonl"):
-        key = (tuple(node["labels"]),)
-        buffers.setdefault(key, []).append(node)
-        if len(buffers[key]) >= BATCH:
-            nodes += flush(buffers, key, lambda tx, labels, rows: store.restore_nodes(tx, list(labels), rows))
-            say(f"graph: {nodes} nodes")
-    for key in list(buffers):
-        nodes += flush(buffers, key, lambda tx, labels, rows: store.restore_nodes(tx, list(labels), rows))
-    say(f"graph: {nodes} nodes")
+    element_ids: dict[tuple, str] = {}  # (labels, id) -> the restored node's element id
+    for batch in _batches(_read_jsonl(folder / "graph" / "nodes.jsonl")):
+        made = driver.write(store.restore_nodes, batch)
+        element_ids.update(made)
+        nodes += len(made)
+        say(f"graph: {nodes} nodes")
 
     relationships = 0
-    for rel in _read_jsonl(folder / "graph" / "relationships.jsonl"):
-        key = (tuple(rel["from_labels"]), rel["type"], tuple(rel["to_labels"]))
-        buffers.setdefault(key, []).append(rel)
-        if len(buffers[key]) >= BATCH:
-            relationships += flush(buffers, key, lambda tx, f, t, to, rows: store.restore_relationships(tx, list(f), t, list(to), rows))
-    for key in list(buffers):
-        relationships += flush(buffers, key, lambda tx, f, t, to, rows: store.restore_relationships(tx, list(f), t, list(to), rows))
+    for batch in _batches(_read_jsonl(folder / "graph" / "relationships.jsonl")):
+        relationships += driver.write(store.restore_relationships, batch, element_ids)
     say(f"graph: {relationships} relationships")
 
     tables: dict[str, int] = {}

@@ -2,13 +2,12 @@
 
 Nodes and relationships are read with their labels/type and every property; temporal
 values travel as tagged ISO text ({"$datetime": ...}) so a restore gives back the same
-types. Labels and relationship types cannot be query parameters on the embedded server,
-so the restore queries carry placeholders (``__LABEL__`` ...) that are replaced here by
-identifiers checked against a strict pattern and quoted; nothing else is ever put in."""
+types. A restore sends labels and relationship types as parameters (Neo4j's dynamic labels
+and types), each checked here against the labels the schema keys by id and the declared
+RELATIONSHIP_TYPES first; no query text is built."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 import neo4j.time
@@ -16,8 +15,6 @@ from neo4j import ManagedTransaction
 
 from lo_network.store import schema
 from lo_network.store.queries import q
-
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 # Every relationship type the backup carries, declared: a type in the graph that is not here
 # stops the export, so a new kind of relationship cannot travel (or be left out) unchecked.
@@ -71,18 +68,6 @@ def check_declared(labels, types) -> None:
                         f"does not declare (store.backup.RELATIONSHIP_TYPES): {unknown_types}")
     if problems:
         raise BackupError("; ".join(problems))
-
-
-def identifier(name: str) -> str:
-    if not _IDENTIFIER.match(name or ""):
-        raise BackupError(f"label or type {name!r} is not a plain identifier")
-    return f"`{name}`"
-
-
-def labels_text(labels: list[str]) -> str:
-    if not labels:
-        raise BackupError("a node without a label cannot be restored")
-    return ":".join(identifier(label) for label in labels)
 
 
 def encode(value: Any) -> Any:
@@ -155,14 +140,30 @@ def iter_relationships(tx) -> Iterator[dict]:
         }
 
 
-def restore_nodes(tx: ManagedTransaction, labels: list[str], rows: list[dict]) -> int:
-    query = q("imports/restore_nodes").replace("__LABEL__", labels_text(labels))
-    return tx.run(query, rows=[split_props(r["props"]) for r in rows]).single()["created"]
+def _node_key(labels, node_id: str) -> tuple:
+    return (tuple(sorted(labels)), node_id)
 
 
-def restore_relationships(tx: ManagedTransaction, from_labels: list[str], rel_type: str, to_labels: list[str],
-                          rows: list[dict]) -> int:
-    query = (q("imports/restore_relationships").replace("__FROM__", labels_text(from_labels))
-             .replace("__TO__", labels_text(to_labels)).replace("__TYPE__", identifier(rel_type)))
-    params = [dict(split_props(r["props"]), from_id=r["from_id"], to_id=r["to_id"]) for r in rows]
-    return tx.run(query, rows=params).single()["created"]
+def restore_nodes(tx: ManagedTransaction, rows: list[dict]) -> dict[tuple, str]:
+    """Create the nodes ({labels, props}, as iter_nodes yields them), each with its own
+    labels; BackupError before anything is sent when a node has no label or one the schema
+    does not key. Returns {(labels, id): element id} for restore_relationships."""
+    for row in rows:
+        if not row["labels"]:
+            raise BackupError("a node without a label cannot be restored")
+        check_declared(row["labels"], ())
+    params = [dict(split_props(r["props"]), labels=list(r["labels"])) for r in rows]
+    return {_node_key(r["labels"], r["id"]): r["element_id"] for r in tx.run(q("imports/restore_nodes"), rows=params)}
+
+
+def restore_relationships(tx: ManagedTransaction, rows: list[dict], element_ids: dict[tuple, str]) -> int:
+    """Create the relationships (as iter_relationships yields them) between nodes that
+    restore_nodes made (``element_ids``, its answers merged); BackupError before anything is
+    sent on an undeclared type. A relationship whose end node was not restored is not made
+    (the restore's count check then says so)."""
+    check_declared((), {r["type"] for r in rows})
+    params = [dict(split_props(r["props"]), type=r["type"],
+                   **{"from": element_ids.get(_node_key(r["from_labels"], r["from_id"])),
+                      "to": element_ids.get(_node_key(r["to_labels"], r["to_id"]))})
+              for r in rows]
+    return tx.run(q("imports/restore_relationships"), rows=params).single()["created"]

@@ -260,3 +260,33 @@ def test_the_migration_gives_purposes_made_without_an_id_one(graph, users, tmp_p
     assert all(len(i) == 36 and i.count("-") == 4 for i in nodes)  # uuids
     manifest = backup.export_all(tmp_path / "b")
     assert manifest["graph"]["labels"] == {"Purpose": 2}
+
+
+# ---------------------------------------------------------------- labels and types as parameters
+@pytest.mark.parametrize("labels", [["Person`) DETACH DELETE n //"], ["Organisation", "Spy"], []])
+def test_a_restore_sends_no_label_the_schema_does_not_key(graph, labels):
+    """Labels travel as parameters (dynamic labels): still, only the labels the schema keys
+    by id are sent, and a batch with any other is refused whole before it reaches the graph."""
+    from lo_network.store import backup as store
+    from lo_network.store import driver
+
+    rows = [{"labels": ["Organisation"], "props": {"id": "org-ok", "name": "Goed"}},
+            {"labels": labels, "props": {"id": "org-bad", "name": "Fout"}}]
+    with pytest.raises(store.BackupError):
+        driver.write(store.restore_nodes, rows)
+    assert driver.read(store.node_count) == 0
+
+
+def test_a_restore_sends_no_relationship_type_it_does_not_declare(graph):
+    from lo_network.store import backup as store
+    from lo_network.store import driver
+
+    made = driver.write(store.restore_nodes, [{"labels": ["Person"], "props": {"id": "p-1"}},
+                                              {"labels": ["Organisation"], "props": {"id": "o-1"}}])
+    assert sorted(made) == [(("Organisation",), "o-1"), (("Person",), "p-1")]
+    row = {"type": "WORKS_AT", "from_labels": ["Person"], "from_id": "p-1", "to_labels": ["Organisation"],
+           "to_id": "o-1", "props": {"since": {"$date": "2020-01-01"}}}
+    with pytest.raises(store.BackupError, match="OWNS"):
+        driver.write(store.restore_relationships, [row, dict(row, type="OWNS")], made)
+    assert driver.read(store.relationship_count) == 0
+    assert driver.write(store.restore_relationships, [row], made) == 1

@@ -101,8 +101,25 @@ def raw_write(organisations, people, links, batch: int) -> float:
     return time.perf_counter() - started
 
 
-def _raw_phase(n: int) -> tuple[float, float]:
-    """In a child process: prepare the rows (not timed), write them raw (timed), check."""
+def raw_in_transactions(organisations, people, links, batch: int) -> float:
+    """Seconds to write the rows with the driver alone, each kind in ONE auto-commit query
+    that commits every ``batch`` rows itself (``CALL { } IN TRANSACTIONS``): the same MERGEs."""
+    from lo_network.store import driver
+    from lo_network.store.records import now_iso
+
+    here = Path(__file__).parent
+    started = time.perf_counter()
+    with driver.get_driver().session(database=settings.get().neo4j_database) as session:
+        for name, rows in (("organisations", organisations), ("people", people), ("employments", links)):
+            if rows:
+                query = (here / f"import_{name}_in_transactions.cypher").read_text(encoding="utf-8")
+                session.run(query, rows=rows, now=now_iso(), batch=batch).consume()
+    return time.perf_counter() - started
+
+
+def _raw_phase(n: int) -> tuple[float, float, float, float]:
+    """In a child process: prepare the rows (not timed), write them raw (timed), check; then
+    on an empty graph again the same writes by CALL { } IN TRANSACTIONS (timed), check."""
     from lo_network.services import imports
     from lo_network.store import driver, network
 
@@ -112,11 +129,16 @@ def _raw_phase(n: int) -> tuple[float, float]:
     people_s = raw_write([], people, links, imports.BATCH)
     sizes = driver.read(network.counts)
     assert sizes == {"organisations": n, "people": n}, sizes
+    network.wipe()
+    org_tx_s = raw_in_transactions(orgs, [], [], imports.BATCH)
+    people_tx_s = raw_in_transactions([], people, links, imports.BATCH)
+    sizes = driver.read(network.counts)
+    assert sizes == {"organisations": n, "people": n}, sizes
     driver.close()
-    return org_s, people_s
+    return org_s, people_s, org_tx_s, people_tx_s
 
 
-def raw_in_child(n: int) -> tuple[float, float]:
+def raw_in_child(n: int) -> tuple[float, float, float, float]:
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(1) as pool:
@@ -191,6 +213,8 @@ def run(n: int, use_tracemalloc: bool) -> None:
             raw_after = raw_in_child(n)
             raw_org_s = min(raw_before[0], raw_after[0])
             raw_people_s = min(raw_before[1], raw_after[1])
+            tx_org_s = min(raw_before[2], raw_after[2])
+            tx_people_s = min(raw_before[3], raw_after[3])
             assert org_result["create"] == n and people_result["create"] == n and people_result["links_create"] == n
         finally:
             driver.close()
@@ -213,6 +237,10 @@ def run(n: int, use_tracemalloc: bool) -> None:
           f"match + write + job progress; 'raw MERGE' = the same UNWIND-MERGE writes of pre-validated rows)")
     print(f"raw MERGE seconds before / after the import: organisations {raw_before[0]:.1f} / {raw_after[0]:.1f}, "
           f"people {raw_before[1]:.1f} / {raw_after[1]:.1f} (the faster counts)")
+    print(f"raw CALL {{ }} IN TRANSACTIONS OF {imports.BATCH} ROWS (one auto-commit query per kind), rows/s: "
+          f"organisations {n / tx_org_s:.0f} (raw MERGE {n / raw_org_s:.0f}), people+links {n / tx_people_s:.0f} "
+          f"(raw MERGE {n / raw_people_s:.0f}); seconds before / after: organisations {raw_before[2]:.1f} / "
+          f"{raw_after[2]:.1f}, people {raw_before[3]:.1f} / {raw_after[3]:.1f}")
     print(f"peak memory (max RSS of this process): {rss_before:.0f} MiB before the import, {rss_orgs:.0f} MiB after organisations, "
           f"{rss_people:.0f} MiB after people" + (f"; Python allocations peak {traced:.0f} MiB" if traced else ""))
 

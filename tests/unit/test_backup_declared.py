@@ -11,7 +11,6 @@ from lo_network.store.queries import GRAPH_DIR
 
 NODE_LABEL = re.compile(r"\(\s*\w*\s*:\s*([A-Za-z_]\w*)")          # (n:Label ...
 REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*([A-Za-z_][\w|:]*)")       # [r:TYPE|OTHER ...
-PLACEHOLDERS = {"__LABEL__", "__FROM__", "__TO__", "__TYPE__"}     # the restore queries' own
 
 
 def _named() -> tuple[set[str], set[str]]:
@@ -23,7 +22,7 @@ def _named() -> tuple[set[str], set[str]]:
         labels |= set(NODE_LABEL.findall(text))
         for found in REL_TYPES.findall(text):
             types |= {t for t in re.split(r"[|:]", found) if t}
-    return labels - PLACEHOLDERS - {schema.BOOKKEEPING}, types - PLACEHOLDERS
+    return labels - {schema.BOOKKEEPING}, types
 
 
 def test_every_label_and_relationship_type_in_the_queries_is_known_to_the_backup():

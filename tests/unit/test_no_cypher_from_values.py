@@ -1,9 +1,8 @@
 """Issue 7: no query text is built from values. Every call that sends Cypher to the graph
 (``tx.run``, ``session.run``) takes the text of a ``.cypher`` file loaded by name
 (``q("aggregate/name")``), or a schema statement read from ``graph/schema/``; values go as
-parameters. The one documented exception is the backup restore, whose label placeholders
-(``__LABEL__``, ``__FROM__``, ``__TO__``, ``__TYPE__``) are replaced by identifiers checked
-against a strict pattern (``store/backup.identifier``). Static: the Python source is read
+parameters, labels and relationship types included (the backup restore sends them as
+parameters: Neo4j's dynamic labels and types). Static: the Python source is read
 with ``ast``, the ``.cypher`` files as text."""
 
 from __future__ import annotations
@@ -14,32 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from lo_network.store import backup
-
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "lo_network"
 GRAPH = ROOT / "graph"
 SENDERS = {"run", "execute_query"}
 GRAPH_RECEIVERS = {"tx", "session", "transaction"}
-PLACEHOLDERS = {"__LABEL__", "__FROM__", "__TO__", "__TYPE__"}
 CYPHER_WORDS = re.compile(r"^\s*(MATCH|MERGE|CREATE|OPTIONAL MATCH|UNWIND|CALL|WITH|RETURN)\b.*(\(|\$)", re.S)
 
 
 def _is_q(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "q"
-
-
-def _placeholder_replace(node: ast.AST) -> bool:
-    """q(...).replace("__X__", identifier-or-labels_text(...)) chained, only placeholders."""
-    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace":
-        old, new = node.args
-        if not (isinstance(old, ast.Constant) and old.value in PLACEHOLDERS):
-            return False
-        if not (isinstance(new, ast.Call) and isinstance(new.func, ast.Name)
-                and new.func.id in {"identifier", "labels_text"}):
-            return False
-        node = node.func.value
-    return _is_q(node)
 
 
 def _assignments(function: ast.AST) -> dict[str, list[ast.AST]]:
@@ -66,8 +49,6 @@ def _safe(query: ast.AST, assigned: dict[str, list[ast.AST]], path: Path) -> boo
 def _safe_source(node: ast.AST, path: Path) -> bool:
     if _is_q(node):
         return True
-    if path.name == "backup.py" and path.parent.name == "store":
-        return _placeholder_replace(node)
     # schema migrations: `for statement in statements(path)` (graph/schema/*.cypher)
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "statements"
 
@@ -133,17 +114,4 @@ def test_the_cypher_files_run_no_text_as_code():
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"apoc\.cypher|apoc\.do|db\.execute|CALL\s*\{\s*\$", text, re.I), path
-        found = set(re.findall(r"__[A-Z]+__", text))
-        assert not found or (path.parent.name == "imports" and path.stem.startswith("restore_")
-                             and found <= PLACEHOLDERS), (path, found)
-
-
-@pytest.mark.parametrize("name", ["Person", "LIVING_LAB", "_x9"])
-def test_restore_placeholders_take_plain_identifiers(name):
-    assert backup.identifier(name) == f"`{name}`"
-
-
-@pytest.mark.parametrize("name", ["Person`) DETACH DELETE n //", "a b", "", "x" * 65, "Ünï", "a-b", "1abc"])
-def test_restore_placeholders_refuse_anything_else(name):
-    with pytest.raises(backup.BackupError):
-        backup.identifier(name)
+        assert not re.findall(r"__[A-Z]+__", text), path  # no placeholder for Python to fill in

@@ -1,6 +1,6 @@
 // Backup: the labels the data nodes carry, with how many nodes each (the export refuses a
-// label it has no declaration for). Counted from the nodes: db.labels() lists labels that
-// only the schema knows, and the embedded server answers db.relationshipTypes() with none.
+// label it has no declaration for). Counted from the nodes: the counts are needed, and
+// db.labels() also lists labels that only the schema or a deleted node ever had.
 MATCH (n)
 WHERE NOT n:SchemaMigration
 UNWIND labels(n) AS label
