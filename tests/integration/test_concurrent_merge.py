@@ -31,15 +31,25 @@ def _at_once(work, arguments):
 
 def _counts(**params) -> dict[str, int]:
     query = (Path(__file__).parent / "concurrent_counts.cypher").read_text(encoding="utf-8")
-    params = {"organisation_id": None, "purpose": None, "activity_id": None} | params
+    params = {"organisation_id": None, "person_id": None, "purpose": None, "activity_id": None} | params
     return driver.read(lambda tx: tx.run(query, **params).single().data())
 
 
-def test_sixteen_writers_merge_one_organisation_by_its_id(graph):
-    row = {"id": "org-merged-at-once", "props": {"name": "Samen B.V.", "status": "prospect",
-                                                 "status_since": "2026-01-01"}}
-    _at_once(lambda _: driver.write(import_store.write_batch, [row], [], []), range(WRITERS))
-    assert _counts(organisation_id=row["id"])["organisations"] == 1
+def test_sixteen_imports_of_one_batch_at_once_make_one_organisation_person_and_employment(graph):
+    """The import's batch (MERGE on ids derived from the KvK number and the email address),
+    written by 16 writers at once: one organisation, one person, one WORKS_AT."""
+    from lo_network.domain.imports import stable_id
+
+    org_id = stable_id("organisation", "kvk", "12345678")
+    person_id = stable_id("person", "email", "jo@samen.example")
+    org = {"id": org_id, "props": {"name": "Samen B.V.", "status": "prospect", "status_since": "2026-01-01"}}
+    person = {"id": person_id, "props": {"first_name": "Jo", "last_name": "Samen", "email": "jo@samen.example",
+                                         "email_key": "jo@samen.example"}}
+    job = {"id": stable_id("works_at", person_id, org_id), "person_id": person_id, "organisation_id": org_id,
+           "role": "planner", "since": None}
+    _at_once(lambda _: driver.write(import_store.write_batch, [org], [person], [job]), range(WRITERS))
+    counts = _counts(organisation_id=org_id, person_id=person_id)
+    assert (counts["organisations"], counts["people"], counts["employments"]) == (1, 1, 1)
 
 
 def test_sixteen_consents_for_a_new_purpose_make_one_purpose(graph, users):
