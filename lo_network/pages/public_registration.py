@@ -81,10 +81,12 @@ def done() -> rx.Component:
 
 def limited(S: type[PublicActivityView]) -> rx.Component:
     """Over the rate limit: say so and when to try again (a fair's visitors share one address)."""
-    return rx.callout(rx.text(t("pub.limited_title"), weight="bold"),
-                      rx.text(t("pub.limited_when"), " ", S.retry_at, " (", S.wait_seconds, " s). ",
-                              t("pub.limited_why")),
-                      icon="timer", color_scheme="orange", id="pub-limited", width="100%")
+    return rx.callout.root(
+        rx.callout.icon(rx.icon("timer")),
+        rx.vstack(rx.text(t("pub.limited_title"), weight="bold", size="2"),
+                  rx.text(t("pub.limited_when"), " ", S.retry_at, " (", S.wait_seconds, " s). ", t("pub.limited_why"),
+                          size="2"), spacing="1"),
+        color_scheme="orange", id="pub-limited", width="100%")
 
 
 def full_notice() -> rx.Component:
