@@ -378,13 +378,15 @@ def actions() -> rx.Component:
                       variant="soft", size="2", id="act-add-to-calendar"),
             rx.link(rx.button(rx.icon("printer", size=16), t("names.open"), variant="soft", size="2"),
                     href="/activiteiten/" + S.record_id + "/naamlijst", id="act-names-link"),
+            # the editor's buttons wrap too: a row inside the wrapping row that cannot wrap
+            # keeps its full width and pushed "Verwijderen" past a phone's edge
             rx.cond(S.can_edit_activities, rx.hstack(
                 rx.link(rx.button(rx.icon("scan-line", size=16), t("act.checkin"), variant="soft", size="2"),
                         href="/activiteiten/" + S.record_id + "/inchecken", id="act-checkin-link"),
                 rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=S.start_edit, size="2", id="act-edit"),
                 confirm_dialog(delete_button, t("act.delete_title"), t("act.delete_body"), t("common.delete"),
                                S.delete, id="act-delete-dialog"),
-                spacing="2"), rx.fragment()),
+                spacing="2", wrap="wrap"), rx.fragment()),
             spacing="2", wrap="wrap",
         ),
     )
