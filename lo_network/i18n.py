@@ -720,6 +720,5 @@ STRINGS.update({
     "act.registration_window": ("Aanmelden", "Registration"),
     "act.registration_from": ("vanaf", "from"),
     "act.registration_until": ("tot", "until"),
-    "act.registration_always": ("open tot de start", "open until the start"),
     "common.datetime_hint": ("dd-mm-jjjj uu:mm", "dd-mm-yyyy hh:mm"),
 })
