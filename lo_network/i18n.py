@@ -690,3 +690,35 @@ STRINGS.update({
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
 
 STRINGS.update(DASHBOARD_STRINGS)
+# activities and registration: calendar files and feeds, refusals named, the public limit, dates
+STRINGS.update({
+    "files.address": ("Adres", "Address"),
+    "files.copy": ("Kopiëren", "Copy"),
+    "files.copied": ("Gekopieerd", "Copied"),
+    "files.subscribe": ("Abonneren in mijn agenda", "Subscribe in my calendar"),
+    "files.feed_download": ("Downloaden (.ics)", "Download (.ics)"),
+    "act.add_to_calendar": ("Zet in mijn agenda (.ics)", "Add to my calendar (.ics)"),
+    "pub.limited_title": ("Te veel aanvragen vanaf uw internetadres.", "Too many requests from your internet address."),
+    "pub.limited_when": ("Probeer het opnieuw om", "Try again at"),
+    "pub.limited_why": ("Op een beurs of evenement delen bezoekers vaak één wifi-adres; even wachten is genoeg.",
+                        "At a fair or event visitors often share one wifi address; waiting a moment is enough."),
+    "pub.limited": ("Te veel aanvragen; probeer het opnieuw om {time}.", "Too many requests; try again at {time}."),
+    "pub.full": ("Deze activiteit is vol. Meldt u zich aan, dan komt u op de wachtlijst; komt er een plek vrij, "
+                 "dan krijgt u bericht.",
+                 "This activity is full. If you register, you go on the waiting list; if a seat becomes free, "
+                 "you will be told."),
+    "pub.register_waitlist": ("Aanmelden voor de wachtlijst", "Join the waiting list"),
+    "reg.refused_title": ("Niemand is aangemeld: voor deze personen is er geen grondslag voor uitnodigingen "
+                          "(toestemming ontbreekt of is ingetrokken).",
+                          "Nobody was registered: these people have no basis for event invitations "
+                          "(no consent, or withdrawn)."),
+    "reg.refused_what": ("Leg op hun pagina de toestemming voor uitnodigingen vast, of haal ze uit de selectie en "
+                         "meld de anderen aan.",
+                         "Record their consent for invitations on their page, or take them out of the selection "
+                         "and register the others."),
+    "reg.refused_drop": ("Haal ze uit de selectie", "Take them out of the selection"),
+    "act.registration_window": ("Aanmelden", "Registration"),
+    "act.registration_from": ("vanaf", "from"),
+    "act.registration_until": ("tot", "until"),
+    "common.datetime_hint": ("dd-mm-jjjj uu:mm", "dd-mm-yyyy hh:mm"),
+})

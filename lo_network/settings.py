@@ -84,7 +84,7 @@ class Settings:
     smtp_from: str = "activiteiten@logistiek-overijssel.example"
     smtp_starttls: bool = True
     public_url: str = ""  # LO_PUBLIC_URL, an origin (see ``origin``) or ""
-    public_rate_limit: int = 20
+    public_rate_limit: int = 60
     cors_origins: tuple[str, ...] = ()  # LO_CORS_ORIGINS: other sites' pages that may call the app
     graph_engine: str = "neo4j"  # LO_GRAPH_ENGINE: neo4j (Neo4j Community 5.26) or arcadedb
     graph_pagecache: str = "256m"  # LO_GRAPH_PAGECACHE: Neo4j's page cache (store files in memory)
@@ -174,7 +174,7 @@ def load() -> Settings:
         smtp_from=_env("LO_SMTP_FROM", "activiteiten@logistiek-overijssel.example"),
         smtp_starttls=_env("LO_SMTP_STARTTLS", "true").lower() not in ("0", "false", "no", "off"),
         public_url=origin("LO_PUBLIC_URL", _env("LO_PUBLIC_URL")) if _env("LO_PUBLIC_URL") else "",
-        public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 20),
+        public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 60),
         cors_origins=_origins("LO_CORS_ORIGINS"),
         retention_years=_int("LO_RETENTION_YEARS", 7),
         login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),  # issue 7 hardening

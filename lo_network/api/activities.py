@@ -234,6 +234,30 @@ def public_calendar():
     return Response(service.public_feed(), media_type=ICS)
 
 
+def _calendar_file(activity: dict) -> Response:
+    """One activity's calendar file, as a download (a browser saves it, a calendar opens it)."""
+    return Response(service.activity_file(activity), media_type=ICS, headers={
+        "Content-Disposition": f'attachment; filename="{service.calendar_filename(activity)}"'})
+
+
+@calendar_router.get("/activity/{activity_id}.ics", response_class=Response, dependencies=[Depends(limit_public)],
+                     responses=documented(404, 422, 429, 503))
+def public_activity_calendar(activity_id: str):
+    """One public activity as a calendar file ("Zet in mijn agenda"); invite-only ones are 404."""
+    return _calendar_file(service.get_public(activity_id))
+
+
+@calendar_router.get("/registration/{token}.ics", response_class=Response, dependencies=[Depends(limit_public)],
+                     responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
+def registration_calendar(token: str):
+    """The activity of a personal registration link as a calendar file (invite-only ones too)."""
+    try:
+        _, activity = reg_service.view_by_token(token)
+    except reg_service.LinkExpired:
+        raise _gone() from None
+    return _calendar_file(activity)
+
+
 @calendar_router.post("/personal", response_model=FeedLink, responses=documented(401, 403, 422, 503))
 def new_personal_feed(actor: Viewer):
     """A new personal feed URL (what you organise or attend); an earlier one stops working."""

@@ -79,6 +79,16 @@ def text_input(prefix: str, name: str, value: rx.Var, on_change: Callable, **pro
     )
 
 
+def datetime_input(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
+    """A date and time in one Dutch format, 'dd-mm-jjjj uu:mm', whatever the browser's language.
+
+    A text input, like the date fields (placeholder dd-mm-jjjj): the browser's own
+    ``datetime-local`` shows its locale's format (mm/dd/yyyy, AM/PM in an English browser).
+    The domain reads it (``domain.activities.parse_local``) and names a bad value."""
+    return text_input(prefix, name, value, on_change, placeholder=t("common.datetime_hint"), auto_complete="off",
+                      max_length=20, **props)
+
+
 def text_area(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
     """A controlled multi-line input with id ``{prefix}-{name}`` and name ``name``."""
     return rx.text_area(

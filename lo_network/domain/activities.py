@@ -118,9 +118,8 @@ def dutch_datetime(value: object) -> str:
 
 
 def input_value(value: object) -> str:
-    """A stored instant as a datetime-local input shows it: 'jjjj-mm-ddTuu:mm' in Amsterdam."""
-    local = to_local(value)
-    return local.strftime("%Y-%m-%dT%H:%M") if local else ""
+    """A stored instant as the date-time input shows it: 'dd-mm-jjjj uu:mm' in Amsterdam."""
+    return dutch_datetime(value)
 
 
 def _when(raw: dict, name: str, errors: dict, default_time: time = time(9, 0)) -> datetime | None:
@@ -288,6 +287,12 @@ def registration_closed_reason(activity: dict[str, Any], now: datetime) -> str |
     if closes and now >= closes:
         return "de aanmelding is gesloten / registration is closed"
     return None
+
+
+def is_full(activity: dict[str, Any]) -> bool:
+    """Every seat taken (``registered`` as the store counts it): a registration now waits."""
+    capacity = activity.get("capacity")
+    return bool(capacity) and int(activity.get("registered") or 0) >= int(capacity)
 
 
 def ended(activity: dict[str, Any], now: datetime) -> bool:

@@ -17,6 +17,10 @@ from lo_network.domain.vtimezone import vtimezone
 
 PRODID = "-//Logistics Overijssel//lo_network//NL"
 UID_DOMAIN = "lo-network.logistiek-overijssel"
+# where the API serves calendar files (api/activities.py), for the links to them
+PUBLIC_FEED_PATH = "/api/v1/calendar/public.ics"
+ACTIVITY_FILE_PATH = "/api/v1/calendar/activity/"          # + activity id + ".ics"
+REGISTRATION_FILE_PATH = "/api/v1/calendar/registration/"  # + personal token + ".ics"
 
 
 def uid(activity_id: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.components.files import calendar_links, copy_field
 from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.components.lists import empty_state, pager, search_box, sort_and_clear
 from lo_network.domain import activities as domain
+from lo_network.domain import calendar
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.states.activities import ActivitiesState as S
@@ -72,16 +74,20 @@ def table() -> rx.Component:
 
 
 def feeds() -> rx.Component:
-    return rx.flex(
-        rx.link(rx.hstack(rx.icon("calendar", size=14), t("act.feed_public"), spacing="1", align="center"),
-                href="/api/v1/calendar/public.ics", size="2", id="act-public-feed"),
+    return rx.vstack(
+        rx.heading(t("act.feed"), size="3", as_="h2"),
+        rx.flex(rx.text(t("act.feed_public"), size="2", weight="medium"),
+                calendar_links(calendar.PUBLIC_FEED_PATH, S.public_feed_webcal, prefix="act-public-feed"),
+                spacing="4", align="center", wrap="wrap"),
         rx.button(rx.icon("link", size=14), t("act.feed_personal"), on_click=S.make_feed_link, variant="soft",
                   size="1", id="act-make-feed"),
         rx.cond(S.feed_url != "",
-                rx.vstack(rx.code(S.feed_url, id="act-feed-url", size="1"),
-                          rx.text(t("act.feed_personal_hint"), size="1", color_scheme="gray"), spacing="1"),
+                rx.vstack(copy_field(S.feed_url, id="act-feed-url"),
+                          calendar_links(S.feed_url, S.feed_webcal, prefix="act-personal-feed", size="1"),
+                          rx.text(t("act.feed_personal_hint"), size="1", color_scheme="gray"),
+                          spacing="2", width="100%", max_width="640px"),
                 rx.fragment()),
-        spacing="3", align="center", wrap="wrap",
+        spacing="3", width="100%",
     )
 
 

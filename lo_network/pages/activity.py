@@ -7,7 +7,7 @@ import reflex as rx
 from lo_network.components.history import history_section  # issue 7
 from lo_network.states.history import HistoryState  # issue 7
 from lo_network.components.forms import (
-    checkbox_group, confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input,
+    checkbox_group, confirm_dialog, datetime_input, field, field_error, form_grid, read_only_value, text_area, text_input,
     vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
@@ -19,7 +19,9 @@ from lo_network.i18n import pick as pick_label
 from lo_network.i18n import t, vocab_label
 from lo_network.mail import outbox as outbox_words
 from lo_network.states.activity import ActivityState as S
-from lo_network.states.activity import EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RegistrationRow
+from lo_network.states.activity import (
+    EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RefusedPerson, RegistrationRow,
+)
 from lo_network.states.people import OrganisationOption
 from lo_network.states.session import SessionState
 
@@ -48,6 +50,10 @@ def attendance_badge(attendance: rx.Var) -> rx.Component:
 # ---------------------------------------------------------------- edit form
 def _input(name: str, **props) -> rx.Component:
     return text_input(PREFIX, name, S.values[name], lambda v: S.set_activity_value(name, v), **props)
+
+
+def _when(name: str) -> rx.Component:
+    return datetime_input(PREFIX, name, S.values[name], lambda v: S.set_activity_value(name, v))
 
 
 def _field(name: str, control: rx.Component, **props) -> rx.Component:
@@ -92,16 +98,16 @@ def edit_form() -> rx.Component:
         ), rx.box(_field("description", text_area(PREFIX, "description", S.values["description"],
                                                   lambda v: S.set_activity_value("description", v))), margin_top="16px")),
         section(t("act.section.when_where"), form_grid(
-            _field("starts_at", _input("starts_at", type="datetime-local"), required=True, hint=t("act.time_hint")),
-            _field("ends_at", _input("ends_at", type="datetime-local"), required=True),
+            _field("starts_at", _when("starts_at"), required=True, hint=t("act.time_hint")),
+            _field("ends_at", _when("ends_at"), required=True),
             _field("location", _input("location")),
             _field("online_url", _input("online_url", placeholder="https://")),
         )),
         section(t("act.section.registration"), form_grid(
             _field("visibility", _select("visibility", domain.VISIBILITIES)),
             _field("capacity", _input("capacity", inputmode="numeric"), hint=t("act.capacity_hint")),
-            _field("registration_opens", _input("registration_opens", type="datetime-local")),
-            _field("registration_closes", _input("registration_closes", type="datetime-local"),
+            _field("registration_opens", _when("registration_opens")),
+            _field("registration_closes", _when("registration_closes"),
                    hint=t("act.closes_hint")),
         )),
         rx.cond(S.is_new, section(t("act.section.series"), form_grid(
@@ -137,7 +143,10 @@ def view() -> rx.Component:
             o.name, href="/organisaties/" + o.id, size="2")), spacing="2", wrap="wrap")),
         read_only_value(t("act.field.visibility"), rx.text(vocab_label(domain.VISIBILITIES, S.values["visibility"]), size="2")),
         read_only_value(t("act.seats"), S.seats_text, id="act-view-seats"),
-        read_only_value(t("act.field.registration_closes"), S.closes),
+        read_only_value(t("act.registration_window"), rx.text(
+            rx.cond(S.opens != "", t("act.registration_from") + " " + S.opens + " ", ""),
+            t("act.registration_until"), " ", rx.cond(S.closes != "", S.closes, S.starts),
+            size="2", id="act-view-registration")),
     ), rx.cond(S.values["description"] != "", rx.text(S.values["description"], size="2", white_space="pre-wrap",
                                                       margin_top="12px"), rx.fragment()))
 
@@ -179,6 +188,26 @@ def chosen_chip(p: PersonHit) -> rx.Component:
                     variant="solid", size="2", class_name="reg-chosen")
 
 
+def refused_person(r: RefusedPerson) -> rx.Component:
+    return rx.el.li(rx.link(r.name, href="/personen/" + r.id, size="2", class_name="reg-refused-person"))
+
+
+def refused_notice() -> rx.Component:
+    """A bulk registration refused: who has no basis for invitations (each a link to their
+    record, where the consent is recorded) and what to do."""
+    return rx.cond(S.refused.length() > 0, rx.callout.root(
+        rx.callout.icon(rx.icon("shield-alert")),
+        rx.vstack(
+            rx.text(t("reg.refused_title"), size="2", weight="medium"),
+            rx.el.ul(rx.foreach(S.refused, refused_person), style={"margin": "0", "padding_left": "20px"}),
+            rx.text(t("reg.refused_what"), size="2"),
+            rx.button(rx.icon("user-minus", size=14), t("reg.refused_drop"), on_click=S.drop_refused, size="1",
+                      variant="soft", color_scheme="orange", id="reg-refused-drop"),
+            spacing="2", align="start"),
+        color_scheme="orange", id="reg-refused", width="100%",
+    ), rx.fragment())
+
+
 def add_people() -> rx.Component:
     return rx.cond(S.can_edit_activities, rx.vstack(
         rx.text(t("reg.add_people"), weight="medium", size="2"),
@@ -190,6 +219,7 @@ def add_people() -> rx.Component:
             rx.button(rx.icon("user-plus", size=14), t("reg.register_selected"), on_click=S.register_chosen,
                       size="2", id="reg-register"),
             spacing="3", align="center", wrap="wrap"), rx.fragment()),
+        refused_notice(),
         spacing="2", width="100%", padding_bottom="12px",
     ), rx.fragment())
 
@@ -344,15 +374,19 @@ def actions() -> rx.Component:
             rx.cond(S.is_public, rx.link(rx.button(rx.icon("globe", size=16), t("act.public_page"), variant="soft",
                                                    size="2"), href="/aanmelden/" + S.record_id, id="act-public-link"),
                     rx.fragment()),
+            rx.button(rx.icon("calendar-plus", size=16), t("act.add_to_calendar"), on_click=S.download_calendar,
+                      variant="soft", size="2", id="act-add-to-calendar"),
             rx.link(rx.button(rx.icon("printer", size=16), t("names.open"), variant="soft", size="2"),
                     href="/activiteiten/" + S.record_id + "/naamlijst", id="act-names-link"),
+            # the editor's buttons wrap too: a row inside the wrapping row that cannot wrap
+            # keeps its full width and pushed "Verwijderen" past a phone's edge
             rx.cond(S.can_edit_activities, rx.hstack(
                 rx.link(rx.button(rx.icon("scan-line", size=16), t("act.checkin"), variant="soft", size="2"),
                         href="/activiteiten/" + S.record_id + "/inchecken", id="act-checkin-link"),
                 rx.button(rx.icon("pencil", size=16), t("common.edit"), on_click=S.start_edit, size="2", id="act-edit"),
                 confirm_dialog(delete_button, t("act.delete_title"), t("act.delete_body"), t("common.delete"),
                                S.delete, id="act-delete-dialog"),
-                spacing="2"), rx.fragment()),
+                spacing="2", wrap="wrap"), rx.fragment()),
             spacing="2", wrap="wrap",
         ),
     )

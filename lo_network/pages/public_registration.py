@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.components.files import calendar_links, file_link
 from lo_network.components.forms import confirm_dialog, field, field_error
 from lo_network.components.layout import language_switch
 from lo_network.domain import activities as domain
+from lo_network.domain import calendar
 from lo_network.domain import registrations as reg_domain
 from lo_network.i18n import message_var, t, vocab_label
 from lo_network.states.public_registration import MyRegistrationState as M
@@ -49,6 +51,7 @@ def _input(name: str, key: str, **props) -> rx.Component:
 
 def registration_form() -> rx.Component:
     return rx.card(rx.vstack(
+        rx.cond(P.full, full_notice(), rx.fragment()),
         rx.text(t("pub.intro"), size="2"),
         _input("name", "reg.name", auto_complete="name"),
         _input("email", "reg.email", type="email", auto_complete="email"),
@@ -59,7 +62,8 @@ def registration_form() -> rx.Component:
         rx.el.label(rx.hstack(rx.checkbox(id="pub-consent", checked=P.consent, on_change=P.set_consent),
                               rx.text(t("pub.consent"), size="2"), spacing="2", align="start"), cursor="pointer"),
         field_error(P.errors, "consent"),
-        rx.button(t("pub.register"), on_click=P.submit_registration, size="3", width="100%", id="pub-submit"),
+        rx.button(rx.cond(P.full, t("pub.register_waitlist"), t("pub.register")), on_click=P.submit_registration,
+                  size="3", width="100%", id="pub-submit"),
         spacing="3", width="100%",
     ), width="100%")
 
@@ -75,19 +79,41 @@ def done() -> rx.Component:
     ), width="100%")
 
 
+def limited(S: type[PublicActivityView]) -> rx.Component:
+    """Over the rate limit: say so and when to try again (a fair's visitors share one address)."""
+    return rx.callout.root(
+        rx.callout.icon(rx.icon("timer")),
+        rx.vstack(rx.text(t("pub.limited_title"), weight="bold", size="2"),
+                  rx.text(t("pub.limited_when"), " ", S.retry_at, " (", S.wait_seconds, " s). ", t("pub.limited_why"),
+                          size="2"), spacing="1"),
+        color_scheme="orange", id="pub-limited", width="100%")
+
+
+def full_notice() -> rx.Component:
+    return rx.callout(t("pub.full"), icon="users", color_scheme="orange", id="pub-full")
+
+
 def public_registration() -> rx.Component:
     return frame(rx.cond(
         ~P.loaded, rx.center(rx.spinner(size="3"), padding_y="48px"),
-        rx.cond(~P.found, rx.callout(t("pub.not_found"), icon="circle-alert", color_scheme="orange", id="pub-missing"),
+        rx.cond(~P.found, rx.cond(P.retry_at != "", limited(P), rx.callout(
+                    t("pub.not_found"), icon="circle-alert", color_scheme="orange", id="pub-missing")),
                 rx.vstack(
                     activity_card(P),
+                    rx.cond(P.retry_at != "", limited(P), rx.fragment()),
                     rx.cond(P.outcome != "", done(),
                             rx.cond(P.closed_reason.length() > 0,
                                     rx.callout(message_var(P.closed_reason), icon="lock", color_scheme="orange",
                                                id="pub-closed"),
                                     registration_form())),
-                    rx.link(rx.hstack(rx.icon("calendar-plus", size=14), t("pub.add_to_calendar"), spacing="1"),
-                            href="/api/v1/calendar/public.ics", size="1"),
+                    rx.card(rx.vstack(
+                        file_link(t("act.add_to_calendar"), calendar.ACTIVITY_FILE_PATH + P.activity_ref + ".ics",
+                                  id="pub-add-to-calendar", icon="calendar-plus"),
+                        rx.flex(rx.text(t("pub.add_to_calendar"), size="2", color_scheme="gray"),
+                                calendar_links(calendar.PUBLIC_FEED_PATH, P.public_feed_webcal,
+                                               prefix="pub-public-feed", size="1"),
+                                spacing="3", align="center", wrap="wrap"),
+                        spacing="3"), width="100%"),
                     spacing="4", width="100%")),
     ))
 
@@ -119,8 +145,11 @@ def my_registration() -> rx.Component:
                             spacing="3", wrap="wrap"),
                         spacing="3", width="100%"), rx.fragment()),
                     spacing="3", width="100%"), width="100%"),
+                rx.card(file_link(t("act.add_to_calendar"), calendar.REGISTRATION_FILE_PATH + M.token_ref + ".ics",
+                                  id="mine-add-to-calendar", icon="calendar-plus"), width="100%"),
                 spacing="4", width="100%")),
             ("expired", rx.callout(t("mine.expired"), icon="clock", color_scheme="orange", id="mine-expired")),
+            ("limited", limited(M)),
             rx.callout(t("mine.not_found"), icon="circle-alert", color_scheme="orange", id="mine-missing"),
         ),
     ))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -17,6 +18,7 @@ from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.domain.text import fold
 from lo_network.mail import messages
 from lo_network.mail.models import CalendarFeedToken
 from lo_network.services import Page, clamp_page
@@ -245,6 +247,38 @@ def public_feed() -> bytes:
     since = (now() - timedelta(days=30)).isoformat(timespec="seconds")
     items = driver.read(store.public_feed, since)
     return calendar.feed(items, "Logistics Overijssel — activiteiten", _url_of)
+
+
+def activity_file(activity: dict) -> bytes:
+    """One activity as a calendar file to open in a calendar program ("Zet in mijn agenda"):
+    the same UID as the emailed invitation, so a program that holds both keeps one entry."""
+    return calendar.feed([activity], activity.get("title") or "Logistics Overijssel", _url_of)
+
+
+def calendar_file(actor: Actor, activity_id: str) -> bytes:
+    """The calendar file of an activity the signed-in user may see."""
+    return activity_file(get(actor, activity_id))
+
+
+def public_calendar_file(activity_id: str) -> bytes:
+    """The calendar file of a public activity (no account; invite-only ones do not exist here)."""
+    return activity_file(get_public(activity_id))
+
+
+def calendar_filename(activity: dict) -> str:
+    """'logistiek-cafe-zwolle.ics': the title as a file name a download can carry."""
+    stem = re.sub(r"[^a-z0-9]+", "-", fold(activity.get("title") or "")).strip("-")[:60]
+    return f"{stem or 'activiteit'}.ics"
+
+
+def public_feed_url() -> str:
+    return settings_mod.get().base_url + calendar.PUBLIC_FEED_PATH
+
+
+def webcal_url(url: str) -> str:
+    """A feed's address for subscribing: the webcal: scheme makes the browser hand it to the
+    calendar program, which fetches it over http(s) and keeps it up to date."""
+    return re.sub(r"^https?://", "webcal://", url)
 
 
 def _hash(token: str) -> str:

@@ -137,17 +137,28 @@ def answer_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) -> P
 INVITATIONS = "invitations"
 
 
+class NoBasis(ValidationError):
+    """Registering known people refused as a whole: ``people`` are the (id, name) of each
+    person without a basis for invitations, for a page to name and link them."""
+
+    def __init__(self, people: list[tuple[str, str]]):
+        self.people = people
+        names = ", ".join(name for _, name in people)
+        super().__init__({"person_ids": (
+            f"geen grondslag voor uitnodigingen (toestemming ontbreekt of is ingetrokken): {names} / "
+            f"no basis for event invitations (no consent, or withdrawn): {names}")})
+
+
 def _refuse_without_basis(people: list[tuple[str, str]]) -> None:
-    """Issue 7: an organiser registers (and so invites: confirmation with a calendar
-    invitation) only known people with a basis for the purpose "invitations"
+    """An organiser registers (and so invites: confirmation with a calendar invitation)
+    only known people with a basis for the purpose "invitations"
     (services.consent.allowed_people); otherwise nothing is registered and the error names
-    each person without one. Someone who registers themselves consents on the form."""
+    each person without one, in both languages. Someone who registers themselves consents
+    on the form."""
     allowed = consent.allowed_people([pid for pid, _ in people], INVITATIONS)
-    refused = [name or pid for pid, name in people if pid not in allowed]
+    refused = [(pid, name or pid) for pid, name in people if pid not in allowed]
     if refused:
-        raise ValidationError({"person_ids": (
-            "geen grondslag voor uitnodigingen (toestemming ontbreekt of is ingetrokken) / "
-            "no basis for event invitations (no consent, or withdrawn): " + ", ".join(refused))})
+        raise NoBasis(refused)
 
 
 def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: str) -> list[Outcome]:

@@ -57,6 +57,10 @@ class ActivitiesState(PagedList, SessionState):
         return allowed(self.user_role, Permission.EDIT_ACTIVITIES)
 
     @rx.var
+    def feed_webcal(self) -> str:
+        return service.webcal_url(self.feed_url) if self.feed_url else ""
+
+    @rx.var
     def filtered(self) -> bool:
         return any((self.text, self.kind, self.theme, self.region, self.when != "upcoming"))
 

@@ -58,6 +58,13 @@ class PersonHit:
 
 
 @dataclasses.dataclass
+class RefusedPerson:
+    """Someone a bulk registration was refused for (no basis for invitations)."""
+    id: str = ""
+    name: str = ""
+
+
+@dataclasses.dataclass
 class PartnerRow:
     id: str = ""
     name: str = ""
@@ -145,6 +152,7 @@ class ActivityState(RecordForm, SessionState):
     people_query: str = ""
     people_hits: list[PersonHit] = []
     chosen: list[PersonHit] = []
+    refused: list[RefusedPerson] = []  # the last registration of the chosen was refused for these
     emails: list[EmailRow] = []
     sessions: list[SessionRow] = []
     # living labs and projects
@@ -234,7 +242,7 @@ class ActivityState(RecordForm, SessionState):
         self.editing = False
         self.loaded = False
         self.reg_text = self.people_query = ""
-        self.people_hits, self.chosen = [], []
+        self.people_hits, self.chosen, self.refused = [], [], []
         activity_id = str(getattr(self, ROUTE_ARG) or "")
         try:
             record = service.get(self.signed_in_actor(), activity_id)
@@ -337,12 +345,25 @@ class ActivityState(RecordForm, SessionState):
 
     def unchoose_person(self, person_id: str):
         self.chosen = [c for c in self.chosen if c.id != person_id]
+        self.refused = [r for r in self.refused if r.id != person_id]
+
+    def drop_refused(self):
+        """Take the people refused last time out of the selection (the others can go)."""
+        refused = {r.id for r in self.refused}
+        self.chosen = [c for c in self.chosen if c.id not in refused]
+        self.refused = []
 
     @requires(Permission.EDIT_ACTIVITIES)
     def register_chosen(self):
-        """Register every chosen person (in the order chosen); each takes a seat or waits."""
-        outcomes = reg_service.register_people(self.signed_in_actor(), self.record_id,
-                                               [c.id for c in self.chosen], via="ui")
+        """Register every chosen person (in the order chosen); each takes a seat or waits.
+        Refused as a whole when some have no basis for invitations: the page names each."""
+        try:
+            outcomes = reg_service.register_people(self.signed_in_actor(), self.record_id,
+                                                   [c.id for c in self.chosen], via="ui")
+        except reg_service.NoBasis as exc:
+            self.refused = [RefusedPerson(id=pid, name=name) for pid, name in exc.people]
+            return None
+        self.refused = []
         tally = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("registered", "waitlisted", "duplicate")}
         self.chosen, self.people_hits, self.people_query = [], [], ""
         self._refresh()
@@ -422,6 +443,13 @@ class ActivityState(RecordForm, SessionState):
         reg_service.confirm_organisation(self.signed_in_actor(), registration_id, "company", via="ui")
         self._load_registrations()
         return rx.toast.success(self.ui_text("reg.confirmed"))
+
+    @requires(Permission.VIEW)
+    def download_calendar(self):
+        """This activity as a calendar file ("Zet in mijn agenda")."""
+        record = service.get(self.signed_in_actor(), self.record_id)
+        return rx.download(data=service.activity_file(record), filename=service.calendar_filename(record),
+                           mime_type="text/calendar")
 
     @requires(Permission.VIEW)
     def export(self, fmt: str):

@@ -4,10 +4,12 @@ the public registration shares the API's rate limit per client address."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import reflex as rx
 
 from lo_network import settings as settings_mod
-from lo_network.api.ratelimit import TOO_MANY, public_limiter
+from lo_network.api.ratelimit import public_limiter
 from lo_network.components.forms import errors_from
 from lo_network.domain import activities as domain
 from lo_network.domain.errors import NotFound, ValidationError
@@ -41,9 +43,20 @@ class PublicActivityView(SessionState):
         self.act_online = activity.get("online_url") or ""
         self.act_description = activity.get("description") or ""
 
+    # over the rate limit: seconds to wait and the Amsterdam clock time to try again ('' = not limited)
+    wait_seconds: int = 0
+    retry_at: str = ""
+
     def _limited(self) -> bool:
-        allowed, _ = public_limiter.allow(self.router.session.client_ip or "ui", settings_mod.get().public_rate_limit)
-        return not allowed
+        """Counts this request against the public limit per client address; when over it,
+        sets when the visitor may try again (the page says so instead of its content)."""
+        allowed, wait = public_limiter.allow(self.router.session.client_ip or "ui", settings_mod.get().public_rate_limit)
+        if allowed:
+            self.wait_seconds, self.retry_at = 0, ""
+            return False
+        self.wait_seconds = int(wait)
+        self.retry_at = (service.now() + timedelta(seconds=int(wait))).astimezone(domain.TZ).strftime("%H:%M:%S")
+        return True
 
 
 class PublicRegistrationState(PublicActivityView):
@@ -54,12 +67,14 @@ class PublicRegistrationState(PublicActivityView):
     consent: bool = False
     errors: dict[str, list[str]] = {}
     outcome: str = ""  # registered or waitlisted (services.registrations.PublicAnswer)
+    full: bool = False  # every seat taken: a registration now goes on the waiting list
+    activity_ref: str = ""  # the activity's id, for its calendar file
 
     def load_public(self):
         """on_load of /aanmelden/[public_activity_id]."""
         self.loaded = False
         self.form, self.consent, self.errors, self.outcome = dict(_BLANK), False, {}, ""
-        if self._limited():  # issue 7: every public page and action shares the rate limit
+        if self._limited():  # every public page and action shares the rate limit
             self.found, self.loaded = False, True
             return
         try:
@@ -68,6 +83,8 @@ class PublicRegistrationState(PublicActivityView):
             self.found, self.loaded = False, True
             return
         self._show_activity(activity)
+        self.activity_ref = activity["id"]
+        self.full = domain.is_full(activity)
         reason = domain.registration_closed_reason(activity, service.now())
         self.closed_reason = [localise(reason, "nl"), localise(reason, "en")] if reason else []
         self.found, self.loaded = True, True
@@ -83,7 +100,7 @@ class PublicRegistrationState(PublicActivityView):
 
     def submit_registration(self):
         if self._limited():
-            return rx.toast.error(TOO_MANY)
+            return None  # the page says when to try again; what was typed stays
         raw = dict(self.form, consent=self.consent)
         try:
             answer = reg_service.answer_public(str(getattr(self, PUBLIC_ARG) or ""), raw, via="public")
@@ -107,6 +124,7 @@ class MyRegistrationState(PublicActivityView):
     email: str = ""
     form: dict[str, str] = {"name": "", "organisation_name": "", "remarks": ""}
     errors: dict[str, list[str]] = {}
+    token_ref: str = ""  # the personal token, for this registration's calendar file
 
     def _token(self) -> str:
         return str(getattr(self, TOKEN_ARG) or "")
@@ -117,13 +135,14 @@ class MyRegistrationState(PublicActivityView):
         self.attendance = registration.get("attendance") or ""
         self.email = registration.get("email") or ""
         self.form = {k: registration.get(k) or "" for k in ("name", "organisation_name", "remarks")}
+        self.token_ref = self._token()
         self.state = "ok"
 
     def load_mine(self):
         """on_load of /aanmelding/[reg_token]."""
         self.loaded, self.errors = False, {}
         if self._limited():
-            self.state, self.loaded = "missing", True
+            self.state, self.loaded = "limited", True
             return
         try:
             self._show_mine(*reg_service.view_by_token(self._token()))
@@ -140,7 +159,7 @@ class MyRegistrationState(PublicActivityView):
 
     def send_changes(self):
         if self._limited():
-            return rx.toast.error(TOO_MANY)
+            return rx.toast.error(self.ui_text("pub.limited").format(time=self.retry_at), close_button=True)
         try:
             reg_service.change_by_token(self._token(), dict(self.form))
             self._show_mine(*reg_service.view_by_token(self._token()))
@@ -158,7 +177,7 @@ class MyRegistrationState(PublicActivityView):
     def withdraw(self):
         """Cancel through the personal link; the seat goes to the waiting list."""
         if self._limited():
-            return rx.toast.error(TOO_MANY)
+            return rx.toast.error(self.ui_text("pub.limited").format(time=self.retry_at), close_button=True)
         try:
             reg_service.cancel_by_token(self._token())
             self._show_mine(*reg_service.view_by_token(self._token()))

@@ -173,6 +173,13 @@ class SessionState(rx.State):
     def is_admin(self) -> bool:
         return allowed(self.user_role, Permission.MANAGE_USERS)
 
+    @rx.var(auto_deps=False, deps=[])
+    def public_feed_webcal(self) -> str:
+        """The public calendar feed's address for subscribing (webcal:), from LO_PUBLIC_URL."""
+        from lo_network.services import activities as activity_service
+
+        return activity_service.webcal_url(activity_service.public_feed_url())
+
     # ------------------------------------------------------------ server-side identity
     @server_only
     def actor(self) -> Actor | None:

@@ -23,8 +23,8 @@ def create_trade_mission(page: Page, title: str) -> str:
     page.locator("#act-title").fill(title)
     choose(page, "act-kind", "Handelsmissie")
     start = (datetime.now(TZ) + timedelta(days=21)).replace(hour=9, minute=0)
-    page.locator("#act-starts_at").fill(start.strftime("%Y-%m-%dT%H:%M"))
-    page.locator("#act-ends_at").fill(start.strftime("%Y-%m-%dT%H:%M"))  # a mistake: ends when it starts
+    page.locator("#act-starts_at").fill(start.strftime("%d-%m-%Y %H:%M"))
+    page.locator("#act-ends_at").fill(start.strftime("%d-%m-%Y %H:%M"))  # a mistake: ends when it starts
     page.locator("#act-location").fill("Vilnius")
     page.locator("#act-capacity").fill("12")
     page.locator("#act-themes-international").click()
@@ -32,7 +32,7 @@ def create_trade_mission(page: Page, title: str) -> str:
     expect(page.locator("#error-ends_at")).to_contain_text("ligt niet na het begin")
     expect(page).to_have_url(re.compile(r"/activiteiten/nieuw/?$"))
 
-    page.locator("#act-ends_at").fill((start + timedelta(days=2, hours=8)).strftime("%Y-%m-%dT%H:%M"))
+    page.locator("#act-ends_at").fill((start + timedelta(days=2, hours=8)).strftime("%d-%m-%Y %H:%M"))
     expect(page.locator("#error-ends_at")).to_have_count(0)
     page.locator("#act-save").click()
     expect(page).to_have_url(re.compile(r"/activiteiten" + UUID_PATH))

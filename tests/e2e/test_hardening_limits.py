@@ -5,6 +5,7 @@ other worker and process (here: the test process spends the allowance, the app r
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -12,7 +13,7 @@ from lo_network import settings
 from lo_network.api.ratelimit import login_limiter, public_limiter
 from lo_network.services import activities
 from lo_network.states.login import LoginState
-from lo_network.states.public_registration import PublicRegistrationState
+from lo_network.states.public_registration import PublicActivityView, PublicRegistrationState
 from tests.e2e.reflex_socket import ReflexTab
 from tests.integration.test_activities import local
 
@@ -60,9 +61,10 @@ def test_the_public_registration_page_is_rate_limited_per_address(app, admin):
             shown = _delta(tab.send(f"{PublicRegistrationState.get_full_name()}.load_public"), PublicRegistrationState)
             assert shown.get("found") is True
             _spend(public_limiter, settings.get().public_rate_limit)
-            refused = _delta(tab.send(f"{PublicRegistrationState.get_full_name()}.load_public"),
-                             PublicRegistrationState)
-            assert refused.get("found") is False
+            updates = tab.send(f"{PublicRegistrationState.get_full_name()}.load_public")
+            assert _delta(updates, PublicRegistrationState).get("found") is False
+            told = _delta(updates, PublicActivityView)  # when to try again, shown instead of "does not exist"
+            assert told.get("wait_seconds", 0) >= 1 and re.fullmatch(r"\d\d:\d\d:\d\d", told.get("retry_at", ""))
     finally:
         public_limiter.reset()
 

@@ -23,7 +23,8 @@ PUBLIC = {("GET", f"{V1}/public/activities/{{activity_id}}"),
           ("POST", f"{V1}/public/activities/{{activity_id}}/registrations"),
           ("GET", f"{V1}/public/registration/{{token}}"), ("PATCH", f"{V1}/public/registration/{{token}}"),
           ("DELETE", f"{V1}/public/registration/{{token}}"), ("GET", f"{V1}/calendar/public.ics"),
-          ("GET", f"{V1}/calendar/personal/{{token}}.ics")}
+          ("GET", f"{V1}/calendar/personal/{{token}}.ics"), ("GET", f"{V1}/calendar/activity/{{activity_id}}.ics"),
+          ("GET", f"{V1}/calendar/registration/{{token}}.ics")}
 MISSION = {"title": "Handelsmissie Polen", "kind": "trade_mission", "themes": ["international"],
            "corridor": "north_sea_baltic", "location": "Poznań", "visibility": "public", "capacity": 2}
 
@@ -244,3 +245,44 @@ def test_project_partners_and_milestones_over_the_api(client, clean, auth, users
     assert [s["id"] for s in client.get(f"{V1}/activities/{lab['id']}", headers=h).json()["sessions"]] == [session["id"]]
     assert client.delete(f"{V1}/activities/{lab['id']}/milestones/{milestone['id']}", headers=h).status_code == 204
     assert client.delete(f"{V1}/activities/{lab['id']}/partners/{org['id']}", headers=h).json()["partners"] == []
+
+
+def test_one_activity_as_a_calendar_file(client, clean, users):
+    """"Zet in mijn agenda": a public activity by its id, any activity by a personal link;
+    an attachment named after the title, the same UID as the invitation."""
+    from lo_network.services import registrations
+
+    public = activity_service.create(users["organiser"], mission(title="Logistiek café Zwolle", kind="cafe"), via="test")
+    invite = activity_service.create(users["organiser"], mission(title="Besloten lobby", kind="lobby_meeting",
+                                                                 visibility="invite"), via="test")
+    answer = client.get(f"{V1}/calendar/activity/{public['id']}.ics")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/calendar")
+    assert answer.headers["content-disposition"] == 'attachment; filename="logistiek-cafe-zwolle.ics"'
+    [event] = Calendar.from_ical(answer.content).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Logistiek café Zwolle"
+    assert str(event["UID"]) == f"activity-{public['id']}@lo-network.logistiek-overijssel"
+    assert client.get(f"{V1}/calendar/activity/{invite['id']}.ics").status_code == 404
+    assert client.get(f"{V1}/calendar/activity/nope.ics").status_code == 404
+
+    known = registrations.register_contact(users["organiser"], invite["id"],
+                                           {"name": "Lia Lobby", "email": "lia@lobby.example"}, via="test")
+    mine = client.get(f"{V1}/calendar/registration/{known.token}.ics")
+    assert mine.status_code == 200
+    assert [str(e["SUMMARY"]) for e in Calendar.from_ical(mine.content).walk("VEVENT")] == ["Besloten lobby"]
+    assert client.get(f"{V1}/calendar/registration/not-a-token.ics").status_code == 404
+
+
+def test_a_refused_bulk_registration_names_each_person_in_both_languages(client, clean, auth, users):
+    from lo_network.i18n import split_message
+    from lo_network.services import people
+
+    act = activity_service.create(users["organiser"], mission(capacity=10), via="test")
+    ids = [people.create(users["admin"], {"first_name": "B", "last_name": f"Bakker {n}", "email": f"b{n}@x.example",
+                                          **({"consent_basis": "legitimate_interest", "consent_date": "01-01-2024"}
+                                             if n % 3 else {})}, via="test")["id"] for n in range(6)]
+    refused = client.post(f"{V1}/activities/{act['id']}/registrations", headers=auth["admin"],
+                          json={"person_ids": ids})  # the admin sees everyone (an organiser gets ids for the hidden)
+    assert refused.status_code == 422
+    nl, en = split_message(refused.json()["errors"]["person_ids"])
+    assert nl.endswith(": B Bakker 0, B Bakker 3") and en.endswith(": B Bakker 0, B Bakker 3")
+    assert activity_service.get(users["organiser"], act["id"])["registered"] == 0

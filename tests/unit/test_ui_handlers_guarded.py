@@ -27,7 +27,7 @@ SCREEN_ONLY = {
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
     "EcosystemState": {"open_node"},  # a redirect to the record page, which checks again
     "ActivityState": {"set_activity_value", "toggle_theme", "pick_organiser", "drop_organiser", "start_edit",
-                      "choose_person", "unchoose_person", "pick_partner", "set_partner_role",
+                      "choose_person", "unchoose_person", "drop_refused", "pick_partner", "set_partner_role",
                       "set_milestone_value"},
     "CheckInState": {"set_walk_in"},
     "PublicRegistrationState": {"set_public_value", "set_consent"},
