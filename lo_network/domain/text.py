@@ -201,3 +201,12 @@ def fulltext_query(text: object = "", **fields: object) -> str:
     if not clauses and any(fields.values()):
         return "*:*"  # a filter value without a word (a tag '&'): every record, the Cypher decides
     return " ".join(clauses)
+
+
+def ranked_text(value: object) -> str:
+    """What a user typed as the lookup ranks it against names (graph/queries/organisations/
+    lookup.cypher): folded, without dots and without legal forms when other words remain
+    ('Bakker B.V.' -> 'bakker', so 'Bakker' is the name itself and 'Bakker BV' starts with it)."""
+    parts = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), fold(value)).split()
+    kept = [p for p in parts if _NOT_WORD.sub("", p) not in LEGAL_FORMS] or parts
+    return " ".join(kept).replace(".", "")

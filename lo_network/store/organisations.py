@@ -7,7 +7,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.domain.paging import NO_CURSOR
-from lo_network.domain.text import fulltext_query
+from lo_network.domain.text import fulltext_query, ranked_text
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -84,7 +84,7 @@ def lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:
     query = fulltext_query(text)
     if not query:
         return [r.data() for r in tx.run(q("organisations/lookup_first"), limit=limit)]
-    return [r.data() for r in tx.run(q("organisations/lookup"), search=query, plain=text.replace(".", ""),
+    return [r.data() for r in tx.run(q("organisations/lookup"), search=query, plain=ranked_text(text),
                                      candidates=max(LOOKUP_CANDIDATES, limit), limit=limit)]
 
 

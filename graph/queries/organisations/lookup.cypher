@@ -2,8 +2,8 @@
 // links, organisers and partners). The full-text index finds the candidates ($search, made
 // by domain.text.fulltext_query; $candidates of them, best scored first); they are ranked:
 // the name itself, names starting with the text, names with a word starting with it, then
-// the rest; then by score and name. $plain is the folded text without dots, compared with
-// the folded name without dots ('bakker bv' is the name 'Bakker B.V.').
+// the rest; then by score and name. $plain is the folded text without dots and legal forms
+// (domain.text.ranked_text), compared with the folded name without dots.
 CALL db.index.fulltext.queryNodes('organisation_search', $search, {limit: $candidates}) YIELD node AS o, score
 WITH o, score, replace(o.name_key, '.', '') AS name
 WITH o, score,
