@@ -156,6 +156,9 @@ LEGAL_FORMS = frozenset({
 _ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w])")
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]")
+# how many of the full-text index's best-scored hits a lookup ranks by name (whole words and
+# word starts score highest, so the names it ranks first are among them)
+LOOKUP_CANDIDATES = 200
 # what Lucene's query syntax reads as an operator, escaped with a backslash
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
@@ -173,7 +176,7 @@ def lucene_escaped(word: str) -> str:
     return _LUCENE_SPECIAL.sub(r"\\\1", word)
 
 
-def fulltext_query(text: object = "", **fields: object) -> str:
+def fulltext_query(text: object = "", *, legal_forms: bool = True, **fields: object) -> str:
     """What a user typed (``text``, matched against ``search_key``) and the list filters
     (``fields``: kind='company', tags='nsbc'; None and '' left out) as one query for the
     full-text indexes (graph/schema/095_fulltext_search.cypher); '' when there is nothing
@@ -183,15 +186,16 @@ def fulltext_query(text: object = "", **fields: object) -> str:
     word (scored next: the last word is usually still being typed), or inside one (so
     'port' still finds 'Transport', after 'Port of Twente'). Legal forms are left out when
     other words remain ('bakker b.v.' finds 'Bakker', 'Bakker BV' and 'Bakker B.V.');
-    alone ('bv') they find the organisations with that form, in either spelling. A filter
+    alone ('bv') they find the organisations with that form, in either spelling (with
+    ``legal_forms`` False, for people, every word counts). A filter
     matches its field's words as a phrase; the query's Cypher checks the exact value."""
     found = words(text)
-    kept = [w for w in found if w not in LEGAL_FORMS] or found
+    kept = ([w for w in found if w not in LEGAL_FORMS] or found) if legal_forms else found
     clauses = []
     for word in kept:
         term = lucene_escaped(word)
         options = [f"{term}^4", f"{term}*^2", f"*{term}*"]
-        if word in LEGAL_FORMS:  # the analyzer keeps 'b.v.' as the word 'b.v'
+        if legal_forms and word in LEGAL_FORMS:  # the analyzer keeps 'b.v.' as the word 'b.v'
             options.insert(1, lucene_escaped(".".join(word)) + "^4")
         clauses.append(f"+search_key:({' '.join(options)})")
     for field, value in fields.items():

@@ -7,12 +7,9 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.domain.paging import NO_CURSOR
-from lo_network.domain.text import fulltext_query, ranked_text
+from lo_network.domain.text import LOOKUP_CANDIDATES, fulltext_query, ranked_text
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
-
-# how many of the index's best-scored hits a lookup ranks (exact and prefix words score highest)
-LOOKUP_CANDIDATES = 200
 
 
 def create(tx: ManagedTransaction, props: dict[str, Any]) -> dict:

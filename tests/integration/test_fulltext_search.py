@@ -133,3 +133,52 @@ def test_list_filters_use_the_index_not_a_label_scan(graph, filters):
         assert not {"NodeByLabelScan", "AllNodesScan"} & operators, (name, operators)
     assert "NodeByLabelScan" not in plan_operators(q("organisations/lookup"), {
         "search": fulltext_query("port"), "plain": "port", "candidates": 200, "limit": 20})
+
+
+# ---------------------------------------------------------------- people
+@pytest.fixture
+def people(coordinator):
+    from lo_network.services import people as person_service
+
+    made = {}
+    for first, last, extra in [("Piet", "Port", {}), ("Anna", "van Portengen", {"tags": "spreker"}),
+                               ("Jürgen", "Müller", {"email": "j.muller@acme.example", "tags": "spreker"}),
+                               ("Sa", "Ba", {})]:
+        made[last] = person_service.create(coordinator, dict(first_name=first, last_name=last,
+                                                             consent_basis="legitimate_interest",
+                                                             consent_date="01-01-2024", **extra), "test")["id"]
+    return made
+
+
+def test_people_text_and_tag_through_the_index(coordinator, people):
+    from lo_network.services import people as person_service
+    from lo_network.services import registrations
+
+    def listed(filters):
+        page = person_service.list_page(coordinator, filters)
+        assert page.total == len(page.items)
+        return [p["name"] for p in page.items]
+
+    assert listed({"text": "mull"}) == ["Jürgen Müller"]
+    assert listed({"text": "acme.example"}) == ["Jürgen Müller"]
+    assert listed({"text": "porten", "tag": "spreker"}) == ["Anna van Portengen"]
+    assert listed({"tag": "spreker"}) == ["Jürgen Müller", "Anna van Portengen"]
+    assert listed({"text": "sa ba"}) == ["Sa Ba"]  # no legal forms among people's names
+    assert listed({"text": '"(*'}) == ["Sa Ba", "Jürgen Müller", "Piet Port", "Anna van Portengen"]
+    picked = [p["name"] for p in registrations.lookup_people(coordinator, "port")]
+    assert picked[0] == "Piet Port" and "Anna van Portengen" in picked
+    assert registrations.lookup_people(coordinator, 'AND "') == []
+
+
+@pytest.mark.parametrize("filters", [{"text": "mull"}, {"tag": "spreker"}, {"text": "an", "tag": "x", "directory": True}],
+                         ids=lambda f: "+".join(f))
+def test_people_text_and_tag_use_the_index(graph, filters):
+    from datetime import date
+
+    from lo_network.store import people as person_store
+
+    params = dict(person_store._filters(filters), today=date.today().isoformat())
+    page = dict(params, **NO_CURSOR, sort="name", offset=0, limit=25)
+    for name, values in (("people/search_text", page), ("people/count_text", params)):
+        operators = plan_operators(q(name), values)
+        assert "ProcedureCall" in operators and "NodeByLabelScan" not in operators, (name, operators)
