@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from lo_network.domain import organisations as domain
+from lo_network.domain.paging import NO_CURSOR
 from lo_network.domain.text import fulltext_query
 from lo_network.services import organisations as service
 from lo_network.store import driver
 from lo_network.store import organisations as store
 from lo_network.store.queries import q
-from lo_network.domain.paging import NO_CURSOR
 
 
 @pytest.fixture
@@ -35,16 +35,14 @@ def looked_up(actor, text, limit=20) -> list[str]:
 
 
 def test_exact_then_prefix_then_word_start_then_the_rest(coordinator, ports):
-    assert looked_up(coordinator, "port") == [
-        "Port",                       # the name itself
-        "Port of Twente",             # names starting with it, by name
+    found = looked_up(coordinator, "port")
+    assert found[:4] == [
+        "Port",                      # the name itself
+        "Port of Twente",            # names starting with it, by name
         "Portaal Deventer",
-        "Havenbedrijf Port Zwolle",   # a word starting with it
-        "Airport Logistics", "Sport Twente", "Transport Bakker B.V.",  # inside a word
-    ][:len(looked_up(coordinator, "port"))]
-    assert looked_up(coordinator, "port")[:4] == ["Port", "Port of Twente", "Portaal Deventer",
-                                                  "Havenbedrijf Port Zwolle"]
-    assert set(looked_up(coordinator, "port")[4:]) == {"Airport Logistics", "Sport Twente", "Transport Bakker B.V."}
+        "Havenbedrijf Port Zwolle",  # a word starting with it
+    ]
+    assert set(found[4:]) == {"Airport Logistics", "Sport Twente", "Transport Bakker B.V."}  # inside a word
     assert looked_up(coordinator, "port tw")[:1] == ["Port of Twente"]  # the last word as a prefix
     assert looked_up(coordinator, "PORT", limit=2) == ["Port", "Port of Twente"]
 
@@ -80,7 +78,7 @@ def test_lucene_syntax_in_user_text_is_only_text(coordinator, ports, text):
     page = service.list_page(coordinator, {"text": text, "kind": "company"})
     assert page.total == len(page.items)
     service.list_page(coordinator, {"tag": text})
-    assert driver.read(lambda tx: tx.run("MATCH (o:Organisation) RETURN count(o) AS n").single()["n"]) == 10
+    assert driver.read(lambda tx: tx.run(q("organisations/count_all")).single()["total"]) == 10  # nothing deleted
 
 
 def test_operators_are_words(coordinator, ports):
