@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lo_network.domain import text
 from lo_network.domain.text import clean, fold
 
 ORGANISATION = "organisation"
 PERSON = "person"
 
-# Legal forms and words that do not tell two organisations apart (after folding, dots removed).
-LEGAL_FORMS = frozenset({
-    "bv", "nv", "vof", "cv", "holding", "holdings", "bvba", "gmbh", "ltd", "limited", "inc", "llc", "sa",
-    "stichting", "vereniging", "cooperatie", "ua", "ea", "group", "groep", "eenmanszaak", "maatschap",
-})
+# Legal forms (domain.text) and words that do not tell two organisations apart (after folding,
+# dots removed).
+LEGAL_FORMS = text.LEGAL_FORMS | {
+    "holding", "holdings", "stichting", "vereniging", "cooperatie", "group", "groep", "eenmanszaak", "maatschap",
+}
 # Hosts many organisations share: a same-domain match means nothing there.
 SHARED_HOSTS = frozenset({
     "linkedin.com", "facebook.com", "instagram.com", "google.com", "sites.google.com", "wordpress.com",

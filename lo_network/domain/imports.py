@@ -33,7 +33,7 @@ from lo_network.domain import people as person_domain
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.sheets import unescape_csv, write_table
-from lo_network.domain.text import clean, fold
+from lo_network.domain.text import LEGAL_FORMS, clean, fold
 
 KINDS = ("organisations", "people", "attendances")
 FORMATS = ("csv", "xlsx")
@@ -124,7 +124,6 @@ EXPORT_HEADERS = {
 LINE_COLUMN = "Regel / Line"
 REASON_COLUMN = "Fout / Reason"
 
-_LEGAL_FORMS = {"bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "inc", "ua", "ba"}
 _NAMESPACE = uuid.UUID("5b0c7c1e-6a55-4f0e-9d8f-3c5e0f1a2b44")
 
 
@@ -716,7 +715,7 @@ def organisation_name_key(name: object) -> str:
     punctuation and legal forms dropped."""
     text = fold(name).replace(".", "")
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
-    kept = [w for w in words if w not in _LEGAL_FORMS]
+    kept = [w for w in words if w not in LEGAL_FORMS]
     return " ".join(kept or words)
 
 

@@ -144,3 +144,73 @@ def tags(value: object) -> list[str]:
         return []
     items = value if isinstance(value, (list, tuple, set)) else re.split(r"[,;]", str(value))
     return sorted({clean(t).lower() for t in items if clean(t)})
+
+
+# ---------------------------------------------------------------- full-text search
+# Legal forms of organisations, folded and without dots ("B.V." -> "bv"): a name with or
+# without one is the same name to search, import matching and duplicate detection.
+LEGAL_FORMS = frozenset({
+    "bv", "nv", "vof", "cv", "bvba", "gmbh", "ag", "kg", "ltd", "limited", "inc", "llc", "sa", "ua", "ba", "ea",
+})
+# letters written with a dot after each ("b.v.", "v.o.f", "n.v."): one word
+_ABBREVIATION = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+\.?(?![\w])")
+_NOT_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]")
+# how many of the full-text index's best-scored hits a lookup ranks by name (whole words and
+# word starts score highest, so the names it ranks first are among them)
+LOOKUP_CANDIDATES = 200
+# what Lucene's query syntax reads as an operator, escaped with a backslash
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+
+
+def words(value: object) -> list[str]:
+    """The folded words of ``value``, abbreviations written with dots joined:
+    'Bakker B.V. (Zwolle)' -> ['bakker', 'bv', 'zwolle']."""
+    text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), fold(value))
+    return [w for w in _NOT_WORD.split(text) if w]
+
+
+def lucene_escaped(word: str) -> str:
+    """``word`` as a literal term in Lucene's query syntax (operators escaped; the words
+    AND, OR and NOT are only operators in capitals, and :func:`words` folds them)."""
+    return _LUCENE_SPECIAL.sub(r"\\\1", word)
+
+
+def fulltext_query(text: object = "", *, legal_forms: bool = True, **fields: object) -> str:
+    """What a user typed (``text``, matched against ``search_key``) and the list filters
+    (``fields``: kind='company', tags='nsbc'; None and '' left out) as one query for the
+    full-text indexes (graph/schema/095_fulltext_search.cypher); '' when there is nothing
+    to look for (no filter, and no word in ``text``: '"(' is no search).
+
+    Every word of ``text`` must occur, as a whole word (scored highest), as the start of a
+    word (scored next: the last word is usually still being typed), or inside one (so
+    'port' still finds 'Transport', after 'Port of Twente'). Legal forms are left out when
+    other words remain ('bakker b.v.' finds 'Bakker', 'Bakker BV' and 'Bakker B.V.');
+    alone ('bv') they find the organisations with that form, in either spelling (with
+    ``legal_forms`` False, for people, every word counts). A filter
+    matches its field's words as a phrase; the query's Cypher checks the exact value."""
+    found = words(text)
+    kept = ([w for w in found if w not in LEGAL_FORMS] or found) if legal_forms else found
+    clauses = []
+    for word in kept:
+        term = lucene_escaped(word)
+        options = [f"{term}^4", f"{term}*^2", f"*{term}*"]
+        if legal_forms and word in LEGAL_FORMS:  # the analyzer keeps 'b.v.' as the word 'b.v'
+            options.insert(1, lucene_escaped(".".join(word)) + "^4")
+        clauses.append(f"+search_key:({' '.join(options)})")
+    for field, value in fields.items():
+        if value and _WORD.search(str(value)):
+            phrase = str(value).replace("\\", "\\\\").replace('"', '\\"')
+            clauses.append(f'+{field}:"{phrase}"')
+    if not clauses and any(fields.values()):
+        return "*:*"  # a filter value without a word (a tag '&'): every record, the Cypher decides
+    return " ".join(clauses)
+
+
+def ranked_text(value: object) -> str:
+    """What a user typed as the lookup ranks it against names (graph/queries/organisations/
+    lookup.cypher): folded, without dots and without legal forms when other words remain
+    ('Bakker B.V.' -> 'bakker', so 'Bakker' is the name itself and 'Bakker BV' starts with it)."""
+    parts = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), fold(value)).split()
+    kept = [p for p in parts if _NOT_WORD.sub("", p) not in LEGAL_FORMS] or parts
+    return " ".join(kept).replace(".", "")

@@ -7,6 +7,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.domain.paging import NO_CURSOR
+from lo_network.domain.text import LOOKUP_CANDIDATES, fulltext_query, ranked_text
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -38,34 +39,50 @@ def delete(tx: ManagedTransaction, organisation_id: str) -> str | None:
 
 
 def _filters(filters: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "text": filters.get("text") or "",
+    """The list's filters as the queries' parameters, with ``search``: the text and filters as
+    one full-text query ('' when neither is set: then the label is read, not the index)."""
+    params = {
         "kind": filters.get("kind") or None,
         "region": filters.get("region") or None,
         "status": filters.get("status") or None,
         "theme": filters.get("theme") or None,
         "tag": filters.get("tag") or None,
     }
+    query = fulltext_query(filters.get("text") or "", kind=params["kind"], region=params["region"],
+                           status=params["status"], themes=params["theme"], tags=params["tag"])
+    return dict(params, search=query)
 
 
 def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
            after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
     """One page of organisations matching ``filters`` (text already folded); with ``after``
-    (keyset parameters of the previous page's last row) the page that follows that row."""
-    result = tx.run(q("organisations/search"), **_filters(filters), **after, sort=sort, offset=offset, limit=limit)
+    (keyset parameters of the previous page's last row) the page that follows that row.
+    With text or a filter the full-text index finds them (search.cypher), else the label
+    is read in order (search_all.cypher)."""
+    params = _filters(filters)
+    if params["search"]:
+        result = tx.run(q("organisations/search"), **params, **after, sort=sort, offset=offset, limit=limit)
+    else:
+        result = tx.run(q("organisations/search_all"), **after, sort=sort, offset=offset, limit=limit)
     return [plain(r["organisation"]) for r in result]
 
 
 def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
     """How many match ``filters``; with no filter set, the label count (no scan)."""
     params = _filters(filters)
-    if not any(params.values()):
+    if not params["search"]:
         return tx.run(q("organisations/count_all")).single()["total"]
     return tx.run(q("organisations/count"), **params).single()["total"]
 
 
 def lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:
-    return [r.data() for r in tx.run(q("organisations/lookup"), text=text, limit=limit)]
+    """Organisations for a picker as you type ``text`` (folded), best match first; before
+    anything is typed, the first by name."""
+    query = fulltext_query(text)
+    if not query:
+        return [r.data() for r in tx.run(q("organisations/lookup_first"), limit=limit)]
+    return [r.data() for r in tx.run(q("organisations/lookup"), search=query, plain=ranked_text(text),
+                                     candidates=max(LOOKUP_CANDIDATES, limit), limit=limit)]
 
 
 def create_many(tx: ManagedTransaction, props_list: list[dict[str, Any]]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.domain.paging import NO_CURSOR
+from lo_network.domain.text import fulltext_query
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -40,19 +41,24 @@ def delete(tx: ManagedTransaction, person_id: str) -> str | None:
 
 
 def _filters(filters: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "text": filters.get("text") or "",
+    """The list's filters as the queries' parameters, with ``search``: the text and tag as one
+    full-text query ('' when neither is set: then the label is read, not the index)."""
+    params = {
         "tag": filters.get("tag") or None,
         "organisation_id": filters.get("organisation_id") or None,
-        "directory": True if filters.get("directory") else None,  # issue 7: see domain.consent.has_basis
+        "directory": True if filters.get("directory") else None,  # see domain.consent.has_basis
     }
+    return dict(params, search=fulltext_query(filters.get("text") or "", legal_forms=False, tags=params["tag"]))
 
 
 def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
            after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
     """One page of people matching ``filters``; with ``after`` (keyset parameters of the
-    previous page's last row) the page that follows that row."""
-    result = tx.run(q("people/search"), **_filters(filters), **after, sort=sort, offset=offset, limit=limit,
+    previous page's last row) the page that follows that row. With text or a tag the
+    full-text index finds them (search_text.cypher), else the label is read (search.cypher)."""
+    params = _filters(filters)
+    name = "people/search_text" if params["search"] else "people/search"
+    result = tx.run(q(name), **params, **after, sort=sort, offset=offset, limit=limit,
                     today=date.today().isoformat())
     return [plain(r["person"]) for r in result]
 
@@ -62,7 +68,8 @@ def count(tx: ManagedTransaction, filters: dict[str, Any]) -> int:
     params = _filters(filters)
     if not any(params.values()):
         return tx.run(q("people/count_all")).single()["total"]
-    return tx.run(q("people/count"), **params, today=date.today().isoformat()).single()["total"]
+    name = "people/count_text" if params["search"] else "people/count"
+    return tx.run(q(name), **params, today=date.today().isoformat()).single()["total"]
 
 
 def add_employment(tx: ManagedTransaction, person_id: str, employment: dict[str, Any]) -> str | None:

@@ -17,6 +17,7 @@ from neo4j import ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from lo_network.domain.registrations import new_token, who_key
+from lo_network.domain.text import LOOKUP_CANDIDATES, fulltext_query
 from lo_network.store import driver
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
@@ -215,7 +216,13 @@ def match_organisation(tx: ManagedTransaction, name_key: str) -> dict | None:
 
 
 def person_lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:
-    return [r.data() for r in tx.run(q("registrations/person_lookup"), text=text, limit=limit)]
+    """Known people for the organiser's picker as ``text`` (folded) is typed, best match
+    first; nobody before a word is typed."""
+    search = fulltext_query(text, legal_forms=False)
+    if not search:
+        return []
+    return [r.data() for r in tx.run(q("registrations/person_lookup"), search=search, plain=text,
+                                     candidates=max(LOOKUP_CANDIDATES, limit), limit=limit)]
 
 
 def people(tx: ManagedTransaction, ids: list[str]) -> list[dict]:

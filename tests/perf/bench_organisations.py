@@ -53,10 +53,16 @@ CASES: list[tuple[str, dict[str, Any], str, int]] = [
     ("as you type 'twen'", {"text": "twen"}, "name", 1),
     ("region=twente", {"region": "twente"}, "name", 1),
     ("kind=company + status=partner", {"kind": "company", "status": "partner"}, "name", 1),
+    ("kind=port_network", {"kind": "port_network"}, "name", 1),
+    ("tag=demo + region=zwolle", {"tag": "demo", "region": "zwolle"}, "name", 1),
+    ("text 'port' + kind=company", {"text": "port", "kind": "company"}, "name", 1),
     ("theme=sustainability", {"theme": "sustainability"}, "name", 1),
     ("all, sort -updated", {}, "-updated", 1),
 ]
 PAGE_SIZE = 25
+# What a picker sends while someone types (services.organisations.lookup): one lookup per key.
+LOOKUPS = ["t", "tw", "twe", "twen", "p", "po", "por", "port", "port tw", "bakker b.v.", "logistiek zw"]
+LOOKUP_LIMIT = 20
 
 
 def _free_port() -> int:
@@ -73,7 +79,7 @@ def _use_private_graph(data_dir: str) -> None:
         "LO_GRAPH_BOLT_PORT": str(_free_port()),
         "LO_GRAPH_HTTP_PORT": str(_free_port()),
         "LO_GRAPH_HTTPS_PORT": str(_free_port()),
-        "LO_NEO4J_DATABASE": "lo-network",  # Neo4j: letters, digits, dots and dashes
+        "LO_NEO4J_DATABASE": "neo4j",  # Neo4j allows no underscore in a database name
     })
     settings.reset()
 
@@ -93,14 +99,20 @@ def _raw_params(filters: dict[str, Any], sort: str, page: int, cursor: str | Non
     """The parameters the store passes to count.cypher and search.cypher."""
     from lo_network.domain import organisations as domain
     from lo_network.domain import paging
+    from lo_network.store import organisations as store
 
     after = paging.read_cursor(cursor, sort)
     return {
-        "text": domain.search_text(filters.get("text")),
-        "kind": filters.get("kind"), "region": filters.get("region"), "status": filters.get("status"),
-        "theme": filters.get("theme"), "tag": filters.get("tag"),
+        **store._filters(dict(filters, text=domain.search_text(filters.get("text")))),
         "sort": sort, "offset": 0 if cursor else (page - 1) * PAGE_SIZE, "limit": PAGE_SIZE, **after,
     }
+
+
+def _page_query(params: dict[str, Any]) -> str:
+    """The page query the store runs: search.cypher with text or a filter, else search_all."""
+    from lo_network.store.queries import q
+
+    return q("organisations/search" if params["search"] else "organisations/search_all")
 
 
 def _cursor_before(filters: dict[str, Any], sort: str, page: int) -> str:
@@ -113,7 +125,7 @@ def _cursor_before(filters: dict[str, Any], sort: str, page: int) -> str:
 
     params = dict(_raw_params(filters, sort, 1), offset=(page - 1) * PAGE_SIZE - 1, limit=1)
     with driver.get_driver().session(database=settings.get().neo4j_database) as session:
-        row = dict(session.run(q("organisations/search"), params).single()["organisation"])
+        row = dict(session.run(_page_query(params), params).single()["organisation"])
     return paging.page_cursor(sort, domain.KEYSET_SORTS, row)
 
 
@@ -131,7 +143,7 @@ def _measure(case: tuple[str, dict[str, Any], str, int], repeat: int, budget: fl
     params = _raw_params(filters, sort, page, cursor)
     count_params = {k: v for k, v in params.items()
                     if k not in ("sort", "offset", "limit") and not k.startswith("after_")}
-    if not any(count_params.values()):  # what the store runs when no filter is set
+    if not params["search"]:  # what the store runs when no filter is set
         count_query, count_params = q("organisations/count_all"), {}
     else:
         count_query = q("organisations/count")
@@ -143,7 +155,7 @@ def _measure(case: tuple[str, dict[str, Any], str, int], repeat: int, budget: fl
     def raw_call() -> tuple[float, float]:
         with driver.get_driver().session(database=database) as session:
             count_ms = _timed(lambda: session.run(count_query, count_params).single())
-            page_ms = _timed(lambda: list(session.run(q("organisations/search"), params)))
+            page_ms = _timed(lambda: list(session.run(_page_query(params), params)))
         return count_ms, page_ms
 
     total = service_call().total  # warm-up (plans, caches, connections)
@@ -166,8 +178,49 @@ def _measure(case: tuple[str, dict[str, Any], str, int], repeat: int, budget: fl
     }
 
 
+def _measure_lookup(text: str, repeat: int, budget: float) -> dict[str, Any]:
+    """One search-as-you-type request timed as the pickers make it (service) and as the
+    store's query alone on a session (raw)."""
+    from lo_network.accounts.service import Actor
+    from lo_network.domain import organisations as domain
+    from lo_network.services import organisations as service
+    from lo_network.store import driver
+    from lo_network.store import organisations as store
+
+    actor = Actor(id=None, email="bench@example.invalid", name="benchmark", role="steering")
+    database = settings.get().neo4j_database
+    folded = domain.search_text(text)
+
+    def raw_call():
+        with driver.get_driver().session(database=database) as session:
+            return session.execute_read(store.lookup, folded, LOOKUP_LIMIT)
+
+    hits = len(service.lookup(actor, text, LOOKUP_LIMIT))  # warm-up
+    raw_call()
+    service_ms: list[float] = []
+    raw_ms: list[float] = []
+    started = time.perf_counter()
+    while len(service_ms) < repeat and (len(service_ms) < 3 or time.perf_counter() - started < budget):
+        service_ms.append(_timed(lambda: service.lookup(actor, text, LOOKUP_LIMIT)))
+        raw_ms.append(_timed(raw_call))
+    return {"hits": hits, "runs": len(service_ms),
+            "service": statistics.median(service_ms), "service_p95": _percentile(service_ms, 0.95),
+            "raw": statistics.median(raw_ms), "raw_p95": _percentile(raw_ms, 0.95)}
+
+
+def _print_lookups(rows: list[tuple[str, dict[str, Any]]]) -> None:
+    header = f"{'as you type (lookup)':<34} {'hits':>5} {'runs':>4} {'p50 ms':>7} {'p95 ms':>7} {'raw p50':>7} {'raw p95':>7}"
+    print(header)
+    print("-" * len(header))
+    for text, r in rows:
+        print(f"{repr(text):<34} {r['hits']:>5} {r['runs']:>4} {r['service']:>7.1f} {r['service_p95']:>7.1f} "
+              f"{r['raw']:>7.1f} {r['raw_p95']:>7.1f}")
+    every = [r["service_p95"] for _, r in rows]
+    print(f"(service = services.organisations.lookup, {LOOKUP_LIMIT} hits; worst p95 {max(every):.1f} ms)")
+
+
 def _print_table(rows: list[tuple[str, dict[str, Any]]]) -> None:
-    header = (f"{'case':<34} {'p.':>5} {'matches':>8} {'runs':>4} {'service ms':>10} {'p95':>7} "
+    header = (f"{'case':<34} {'p.':>5} {'matches':>8} {'runs':>4} {'p50 ms':>10} {'p95':>7} "
               f"{'raw ms':>7} {'p95':>7} {'count':>7} {'page':>7} {'svc/raw':>7}")
     print(header)
     print("-" * len(header))
@@ -175,7 +228,7 @@ def _print_table(rows: list[tuple[str, dict[str, Any]]]) -> None:
         print(f"{label:<34} {r['page']:>5} {r['total']:>8} {r['runs']:>4} {r['service']:>10.1f} {r['service_p95']:>7.1f} "
               f"{r['raw']:>7.1f} {r['raw_p95']:>7.1f} {r['raw_count']:>7.1f} {r['raw_page']:>7.1f} "
               f"{r['service'] / r['raw']:>7.2f}")
-    print("(medians in ms; 'p.' is the page read; 'count' and 'page' split the raw median between the "
+    print("(p50 = median, p95 of the service call, in ms; 'p.' is the page read; 'count' and 'page' split the raw median between the "
           "count query (count_all.cypher when no filter is set, else count.cypher) and search.cypher)")
 
 
@@ -203,8 +256,14 @@ def run(organisations: int, repeat: int, seed: int, budget: float) -> None:
             for number, case in enumerate(CASES, 1):
                 print(f"[{number}/{len(CASES)}] {case[0]} ...", flush=True)
                 rows.append((case[0], _measure(case, repeat, budget)))
+            lookups = []
+            for text in LOOKUPS:
+                print(f"[lookup] {text!r} ...", flush=True)
+                lookups.append((text, _measure_lookup(text, repeat, budget)))
             print()
             _print_table(rows)
+            print()
+            _print_lookups(lookups)
         finally:
             driver.close()
             server.stop()

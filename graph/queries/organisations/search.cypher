@@ -1,10 +1,11 @@
-// One page of the organisation list: the graph filters, sorts and pages.
+// One page of the organisations matching the list's text and filters: the full-text index
+// (organisation_search) finds the candidates for any combination of them in one query
+// ($search, made by domain.text.fulltext_query); the exact filters are checked here.
 // Paging by offset ($offset rows skipped), or by keyset: with $after_id set, the rows after
-// the previous page's last row ($after_name, $after_city, $after_id) in the same order, so a
-// deep page costs what the first one does. Ties are broken by name_key, then id.
-MATCH (o:Organisation)
-WHERE ($text = '' OR o.search_key CONTAINS $text)
-  AND ($kind IS NULL OR o.kind = $kind)
+// the previous page's last row ($after_name, $after_city, $after_id) in the same order.
+// Ties are broken by name_key, then id. Without text or filter: search_all.cypher.
+CALL db.index.fulltext.queryNodes('organisation_search', $search) YIELD node AS o
+WHERE ($kind IS NULL OR o.kind = $kind)
   AND ($region IS NULL OR o.region = $region)
   AND ($status IS NULL OR o.status = $status)
   AND ($theme IS NULL OR $theme IN o.themes)

@@ -1,12 +1,11 @@
-// One page of the people list, with each person's current organisations.
+// One page of the people list without text or tag (search_text.cypher has those), with
+// each person's current organisations.
 // Paging by offset ($offset rows skipped), or by keyset: with $after_id set, the rows after
 // the previous page's last row ($after_name, $after_id) in the same order. Ties are broken
 // by name_key, then id.
 MATCH (p:Person)
-WHERE ($text = '' OR p.search_key CONTAINS $text)
-  AND ($tag IS NULL OR $tag IN p.tags)
-  AND ($organisation_id IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Organisation {id: $organisation_id}) })
-  // issue 7: with $directory set, only people with a basis for the network directory
+WHERE ($organisation_id IS NULL OR EXISTS { (p)-[:WORKS_AT]->(:Organisation {id: $organisation_id}) })
+  // with $directory set, only people with a basis for the network directory
   AND ($directory IS NULL
     OR EXISTS { (p)-[c:CONSENT]->(:Purpose {key: 'directory'}) WHERE c.withdrawn IS NULL OR c.withdrawn > $today }
     OR (NOT EXISTS { (p)-[:CONSENT]->(:Purpose {key: 'directory'}) } AND coalesce(p.consent_basis, 'none') <> 'none'))
