@@ -690,3 +690,9 @@ STRINGS.update({
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
 
 STRINGS.update(DASHBOARD_STRINGS)
+# Organisation records: general email and phone, a second record with the same KvK number,
+# what an organisation takes part in, duplicate clusters
+STRINGS.update({
+    "org.field.email": ("Algemeen e-mailadres", "General email address"),
+    "org.field.phone": ("Algemeen telefoonnummer", "General phone number"),
+})

@@ -26,6 +26,8 @@ class OrganisationIn(_Body):
     size_class: str | None = None
     kvk: str | None = None
     website: str | None = None
+    email: str | None = Field(None, description="algemeen e-mailadres / general email address")
+    phone: str | None = Field(None, description="algemeen telefoonnummer / general phone number")
     street: str | None = None
     postcode: str | None = None
     city: str | None = None
@@ -96,6 +98,8 @@ class OrganisationPerson(BaseModel):
 
 class Organisation(OrganisationSummary):
     website: str | None = None
+    email: str | None = None
+    phone: str | None = None
     street: str | None = None
     postcode: str | None = None
     municipality: str | None = None

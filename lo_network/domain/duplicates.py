@@ -1,7 +1,8 @@
 """Duplicate detection and merge rules: the stored keys, the score and reasons of a candidate
 pair, and the merged record chosen field by field.
 
-Keys are computed here once and stored on each record (``dedupe_name``, ``website_domain``)
+Keys are computed here once and stored on each record (``dedupe_name``, ``website_domain``,
+``email_key``, ``phone_key``)
 so the graph finds candidates with indexed equality, never by loading every record."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lo_network.domain.contact import email_key, phone_key
 from lo_network.domain.text import clean, fold
 
 ORGANISATION = "organisation"
@@ -32,6 +34,7 @@ REASONS: dict[str, tuple[float, str, str]] = {
                   "same name (legal form, case, accents and spacing ignored)"),
     "same_domain": (0.6, "zelfde websitedomein", "same website domain"),
     "same_email": (0.9, "zelfde e-mailadres", "same email address"),
+    "same_phone": (0.7, "zelfde telefoonnummer", "same phone number"),
     "same_name_organisation": (0.75, "zelfde naam bij dezelfde organisatie", "same name at the same organisation"),
 }
 
@@ -65,7 +68,9 @@ def person_name_key(first_name: object, last_name: object) -> str:
 
 def organisation_keys(props: dict[str, Any]) -> dict[str, str]:
     return {"dedupe_name": organisation_name_key(props.get("name")),
-            "website_domain": website_domain(props.get("website"))}
+            "website_domain": website_domain(props.get("website")),
+            "email_key": email_key(props.get("email")),
+            "phone_key": phone_key(props.get("phone"))}
 
 
 def person_keys(props: dict[str, Any]) -> dict[str, str]:

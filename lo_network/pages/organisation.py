@@ -9,7 +9,7 @@ from lo_network.components.followup_notes import followup_notes_section  # issue
 import reflex as rx
 
 from lo_network.components.forms import (
-    checkbox_group, field, field_error, form_grid, read_only_value, text_area,
+    checkbox_group, contact_link, field, field_error, form_grid, read_only_value, text_area,
     text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
@@ -52,6 +52,8 @@ def general_fields() -> rx.Component:
                     rx.fragment()),
             _field("kvk", _input("kvk", inputmode="numeric", placeholder="12345678")),
             _field("website", _input("website", placeholder="www.voorbeeld.nl")),
+            _field("email", _input("email", type="email", inputmode="email", placeholder="info@voorbeeld.nl")),
+            _field("phone", _input("phone", type="tel", inputmode="tel", placeholder="038 123 45 67")),
         ),
     )
 
@@ -140,6 +142,8 @@ def view() -> rx.Component:
                 _show("kvk"),
                 _show("website", rx.cond(website != "", rx.link(website, href=website, is_external=True, size="2"),
                                          rx.text("—", size="2"))),
+                contact_link(t("org.field.email"), S.values["email"], "mailto:", id=f"{PREFIX}-view-email"),
+                contact_link(t("org.field.phone"), S.values["phone"], "tel:", id=f"{PREFIX}-view-phone"),
             ),
         ),
         section(
