@@ -695,4 +695,18 @@ STRINGS.update(DASHBOARD_STRINGS)
 STRINGS.update({
     "org.field.email": ("Algemeen e-mailadres", "General email address"),
     "org.field.phone": ("Algemeen telefoonnummer", "General phone number"),
+    "org.kvk_taken_title": ("Dit KvK-nummer staat al in het netwerk bij:",
+                            "This KvK number is already in the network, at:"),
+    "org.kvk_taken_body": ("Is het dezelfde organisatie? Open dan het bestaande record. Is het bewust een "
+                           "tweede record (bijvoorbeeld een andere vestiging), sla dan toch op.",
+                           "Is it the same organisation? Then open the existing record. Is a second record "
+                           "intended (another branch, for instance), save anyway."),
+    "org.kvk_open": ("Openen", "Open"),
+    "org.save_anyway": ("Toch opslaan", "Save anyway"),
+    "import.kvk_matches": ("KvK-nummer al in het netwerk", "KvK number already in the network"),
+    "import.kvk_matches_intro": ("Deze regels hebben het KvK-nummer van een bestaande organisatie: de import werkt "
+                                 "dat record bij en maakt geen tweede.",
+                                 "These rows carry the KvK number of an existing organisation: the import updates "
+                                 "that record and makes no second one."),
+    "import.kvk_existing": ("Bestaande organisatie", "Existing organisation"),
 })

@@ -171,8 +171,18 @@ class Health(BaseModel):
     graph: str
 
 
+class ExistingRecord(BaseModel):
+    """A record that already holds what the input asks for."""
+
+    id: str
+    name: str | None = None
+
+
 class Problem(BaseModel):
     """Every error answer: a message, and for bad input the message per field."""
 
     detail: str
     errors: dict[str, str] | None = None
+    existing: list[ExistingRecord] | None = Field(
+        None, description="409: the records the input clashes with (open one, or confirm)")
+    confirm: str | None = Field(None, description="409: the query parameter that confirms the write anyway")

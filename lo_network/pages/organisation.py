@@ -18,7 +18,9 @@ from lo_network.components.lists import status_badge
 from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
-from lo_network.states.organisation_detail import Colleague, OrganisationState as S, StatusChange
+from lo_network.states.organisation_detail import (
+    Colleague, ExistingOrganisation, OrganisationState as S, StatusChange,
+)
 from lo_network.states.organisations import OrganisationsState
 from lo_network.states.session import SessionState
 
@@ -88,6 +90,37 @@ def network_fields() -> rx.Component:
     )
 
 
+def existing_holder(holder: ExistingOrganisation) -> rx.Component:
+    return rx.hstack(
+        rx.link(holder.name, href="/organisaties/" + holder.id, weight="medium", class_name="kvk-holder-link"),
+        rx.cond(holder.city != "", rx.text(holder.city, size="2", color_scheme="gray"), rx.fragment()),
+        rx.link(rx.button(rx.icon("external-link", size=14), t("org.kvk_open"), size="1", variant="soft"),
+                href="/organisaties/" + holder.id, class_name="kvk-holder-open"),
+        align="center", spacing="2", wrap="wrap",
+    )
+
+
+def kvk_taken() -> rx.Component:
+    """Shown when a save stopped because another organisation holds the KvK number: open
+    that one, or save anyway on purpose (a branch, a holding and its company)."""
+    return rx.cond(
+        S.kvk_holders.length() > 0,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("copy")),
+            rx.vstack(
+                rx.text(t("org.kvk_taken_title"), weight="bold", size="2"),
+                rx.vstack(rx.foreach(S.kvk_holders, existing_holder), spacing="1"),
+                rx.text(t("org.kvk_taken_body"), size="2"),
+                rx.button(t("org.save_anyway"), on_click=S.save_anyway, size="2", variant="outline",
+                          color_scheme="orange", id="org-save-anyway"),
+                spacing="2", align="start",
+            ),
+            color_scheme="orange", role="alert", id="org-kvk-taken", width="100%",
+        ),
+        rx.fragment(),
+    )
+
+
 def form_buttons() -> rx.Component:
     return rx.hstack(
         rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="org-save"),
@@ -99,7 +132,7 @@ def form_buttons() -> rx.Component:
 
 def edit_form() -> rx.Component:
     return rx.vstack(
-        general_fields(), address_fields(), network_fields(), form_buttons(),
+        general_fields(), address_fields(), network_fields(), kvk_taken(), form_buttons(),
         spacing="4", width="100%", id="org-form",
     )
 

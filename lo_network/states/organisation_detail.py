@@ -11,7 +11,7 @@ from lo_network.components.forms import errors_from, from_select
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch, iso, parse_date
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.organisations import LIST_ROUTE
@@ -39,6 +39,15 @@ class Colleague:
     email: str = ""
     since: str = ""
     until: str = ""
+
+
+@dataclasses.dataclass
+class ExistingOrganisation:
+    """An organisation that already holds the KvK number typed."""
+
+    id: str = ""
+    name: str = ""
+    city: str = ""
 
 
 def _blank() -> dict[str, str]:
@@ -113,6 +122,8 @@ class OrganisationState(RecordForm, SessionState):
     history: list[StatusChange] = []
     current_people: list[Colleague] = []
     former_people: list[Colleague] = []
+    # organisations that already hold the KvK number of the draft (a save stopped to ask)
+    kvk_holders: list[ExistingOrganisation] = []
 
     @rx.var
     def is_new(self) -> bool:
@@ -139,6 +150,7 @@ class OrganisationState(RecordForm, SessionState):
         self.history = status_history(record)
         self.current_people, self.former_people = colleagues(record, date.today())
         self.errors = {}
+        self.kvk_holders = []
         self.missing = False
         self.loaded = True
 
@@ -172,6 +184,7 @@ class OrganisationState(RecordForm, SessionState):
         self.history = []
         self.current_people = []
         self.former_people = []
+        self.kvk_holders = []
         self.missing = False
         self.editing = True
         self.loaded = True
@@ -182,6 +195,8 @@ class OrganisationState(RecordForm, SessionState):
         if field in TEXT_FIELDS:
             self.values[field] = value
             self.errors.pop(field, None)
+            if field == "kvk":
+                self.kvk_holders = []
             if field == "kind" and value == "company" and not self.values.get("company_type"):
                 self.values["company_type"] = "other"  # what the domain stores when none is chosen
 
@@ -196,13 +211,28 @@ class OrganisationState(RecordForm, SessionState):
     # ------------------------------------------------------------ changes
     @requires(Permission.EDIT_NETWORK)
     def save(self):
+        return self._save(confirm_duplicate_kvk=False)
+
+    @requires(Permission.EDIT_NETWORK)
+    def save_anyway(self):
+        """Save although another organisation holds the KvK number: the user chose so."""
+        return self._save(confirm_duplicate_kvk=True)
+
+    def _save(self, confirm_duplicate_kvk: bool):
         actor = self.signed_in_actor()
         raw = submitted(self.values, self.themes)
+        self.kvk_holders = []
         try:
             if self.record_id:
-                record = service.update(actor, self.record_id, raw, via="ui")
+                record = service.update(actor, self.record_id, raw, via="ui",
+                                        confirm_duplicate_kvk=confirm_duplicate_kvk)
             else:
-                record = service.create(actor, raw, via="ui")
+                record = service.create(actor, raw, via="ui", confirm_duplicate_kvk=confirm_duplicate_kvk)
+        except Conflict as exc:
+            self.errors = errors_from(exc)
+            self.kvk_holders = [ExistingOrganisation(id=e["id"], name=e.get("name") or "", city=e.get("city") or "")
+                                for e in exc.existing]
+            return rx.call_script("document.getElementById('org-kvk-taken')?.scrollIntoView({block: 'center'})")
         except ValidationError as exc:
             self.errors = errors_from(exc)
             return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)

@@ -73,3 +73,7 @@ def create_many(tx: ManagedTransaction, props_list: list[dict[str, Any]]) -> lis
     rows = [{"id": new_id(), "props": props} for props in props_list]
     tx.run(q("organisations/create_many"), rows=rows, now=now_iso()).consume()
     return [row["id"] for row in rows]
+
+
+def with_kvk(tx: ManagedTransaction, kvk: str, exclude_id: str = "", limit: int = 5) -> list[dict]:
+    return [r.data() for r in tx.run(q("organisations/with_kvk"), kvk=kvk, exclude_id=exclude_id, limit=limit)]

@@ -23,7 +23,7 @@ def test_merge_through_the_page_and_undo(page, app, admin):
     keep = organisations.create(admin, {"name": f"Dubbel {tag} B.V.", "kind": "company", "kvk": kvk,
                                         "city": "Almelo"}, via="e2e")
     drop = organisations.create(admin, {"name": f"Dubbel {tag}", "kind": "company", "kvk": kvk,
-                                        "city": "Hengelo"}, via="e2e")
+                                        "city": "Hengelo"}, via="e2e", confirm_duplicate_kvk=True)
     partner = organisations.create(admin, {"name": f"Partner {tag}", "kind": "company"}, via="e2e")
     links.add(admin, "organisation", drop["id"], partner["id"], {"type": "supplier"}, via="e2e")
     people.create(admin, {"last_name": f"Medewerker {tag}"}, via="e2e", employment={"organisation_id": drop["id"]})

@@ -33,7 +33,9 @@ def admin(graph, users):
 
 
 def org(actor, name, **fields):
-    return organisations.create(actor, dict({"name": name, "kind": "company"}, **fields), "test")["id"]
+    """A record made on purpose as a likely duplicate (a shared KvK number confirmed)."""
+    return organisations.create(actor, dict({"name": name, "kind": "company"}, **fields), "test",
+                                confirm_duplicate_kvk=True)["id"]
 
 
 def relationship_count() -> int:
