@@ -709,4 +709,11 @@ STRINGS.update({
                                  "These rows carry the KvK number of an existing organisation: the import updates "
                                  "that record and makes no second one."),
     "import.kvk_existing": ("Bestaande organisatie", "Existing organisation"),
+    "org.involvement": ("Activiteiten en projecten", "Activities and projects"),
+    "org.involvement_none": ("Nog geen activiteiten, projecten of living labs.",
+                             "No activities, projects or living labs yet."),
+    "org.partner_in": ("Partner in projecten en living labs", "Partner in projects and living labs"),
+    "org.organised": ("Georganiseerd", "Organised"),
+    "org.attended": ("Deelname van medewerkers", "Its people took part"),
+    "dup.records_in_cluster": ("records die op elkaar lijken", "records that look alike"),
 })

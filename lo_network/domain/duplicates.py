@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import networkx as nx
+
 from lo_network.domain.contact import email_key, phone_key
 from lo_network.domain.text import clean, fold
 
@@ -107,6 +109,24 @@ def combine(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         entry["reasons_nl"], entry["reasons_en"] = reason_words(entry["reasons"])
         out.append(entry)
     return sorted(out, key=lambda e: (-e["score"], e["a_name"].casefold(), e["a_id"], e["b_id"]))
+
+
+def clusters(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidate pairs (as :func:`combine` gives them) grouped into clusters: the connected
+    components of the pairs, so five records that match each other are one cluster, not ten
+    pairs. Each: {members: [{id, name}] by name, pairs: best first, score: its best pair's};
+    the clusters best first."""
+    graph = nx.Graph()
+    names: dict[str, str] = {}
+    for pair in pairs:
+        graph.add_edge(pair["a_id"], pair["b_id"])
+        names[pair["a_id"]], names[pair["b_id"]] = pair["a_name"], pair["b_name"]
+    out = []
+    for component in nx.connected_components(graph):
+        inside = [p for p in pairs if p["a_id"] in component]
+        members = sorted(({"id": i, "name": names[i]} for i in component), key=lambda m: (m["name"].casefold(), m["id"]))
+        out.append({"members": members, "pairs": inside, "score": max(p["score"] for p in inside)})
+    return sorted(out, key=lambda c: (-c["score"], c["members"][0]["name"].casefold(), c["members"][0]["id"]))
 
 
 def merged_fields(fields: tuple[str, ...], keep: dict[str, Any], drop: dict[str, Any],

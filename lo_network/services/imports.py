@@ -75,6 +75,8 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         failed = len({e.line for e in self.errors})
         extra = {"people_create": self.counts["people_create"]} if self.kind == "attendances" else {}
+        if self.kind == "organisations":
+            extra = {"kvk_matches": self.kvk_matches[:MAX_KVK_MATCHES_SHOWN]}
         return extra | {
             "rows": self.rows, "valid_rows": self.rows - failed, "failed_rows": failed,
             "records": self.records, "merged_rows": self.merged_rows,
@@ -83,7 +85,6 @@ class Report:
             "matched": {k.removeprefix("matched_"): v for k, v in sorted(self.counts.items()) if k.startswith("matched_")},
             "organisations_create": self.counts["organisations_create"],
             "links_create": self.counts["links_create"],
-            "kvk_matches": self.kvk_matches[:MAX_KVK_MATCHES_SHOWN],
         }
 
 

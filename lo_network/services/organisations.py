@@ -46,12 +46,31 @@ def get(actor: Actor, organisation_id: str) -> dict:
     return record
 
 
+def involvement(actor: Actor, organisation_id: str) -> dict[str, list[dict]]:
+    """What the organisation takes part in, for its page: {"partner": projects and living labs
+    it is a partner in (with its role), "organiser": activities it organises, "attendee":
+    activities its people took part in, each with those people the actor may see (an
+    activity whose people are all hidden from the actor is left out)}. Newest first."""
+    require(actor.role, Permission.VIEW)
+    rows = driver.read(store.involvement, organisation_id)
+    hidden = consent.hidden(actor, {p["id"] for r in rows for p in r["people"]})
+    out: dict[str, list[dict]] = {"partner": [], "organiser": [], "attendee": []}
+    for row in rows:
+        if row["involvement"] == "attendee":
+            row["people"] = sorted((p for p in row["people"] if p["id"] not in hidden),
+                                   key=lambda p: (p.get("name") or "").casefold())
+            if not row["people"]:
+                continue
+        out[row["involvement"]].append(row)
+    return out
+
+
 def lookup(actor: Actor, text: str, limit: int = 20) -> list[dict]:
     require(actor.role, Permission.VIEW)
     return driver.read(store.lookup, domain.search_text(text), limit)
 
 
-def check_kvk(kvk: str, exclude_id: str = "") -> None:
+def _check_kvk(kvk: str, exclude_id: str = "") -> None:
     """Raise Conflict naming the organisations that already hold ``kvk`` (none: nothing).
     Two records with one KvK number are allowed (branches, a holding and its company), but
     only as an explicit choice: the caller confirms with ``confirm_duplicate_kvk``."""
@@ -71,7 +90,7 @@ def create(actor: Actor, raw: dict[str, Any], via: str, *, confirm_duplicate_kvk
     require(actor.role, Permission.EDIT_NETWORK)
     props = domain.validate(raw)
     if not confirm_duplicate_kvk:
-        check_kvk(props["kvk"])
+        _check_kvk(props["kvk"])
     record = driver.write(store.create, props)
     audit.record(actor.email, via, "create", "organisation", record["id"], None, _audit_view(record))
     return record
@@ -87,7 +106,7 @@ def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str
         raise NotFound(organisation_id)
     props = domain.validate(domain.merge_update(current, changes))
     if not confirm_duplicate_kvk and props["kvk"] != (current.get("kvk") or ""):
-        check_kvk(props["kvk"], organisation_id)
+        _check_kvk(props["kvk"], organisation_id)
     record = driver.write(store.update, organisation_id, props)
     if record is None:
         raise NotFound(organisation_id)

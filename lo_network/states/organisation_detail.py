@@ -8,6 +8,7 @@ from datetime import date
 import reflex as rx
 
 from lo_network.components.forms import errors_from, from_select
+from lo_network.domain import activities as activity_domain
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch, iso, parse_date
@@ -48,6 +49,26 @@ class ExistingOrganisation:
     id: str = ""
     name: str = ""
     city: str = ""
+
+
+@dataclasses.dataclass
+class Involvement:
+    """An activity the organisation takes part in: organiser, partner (with its role) or
+    through its people (named, as far as the reader may see them)."""
+
+    activity_id: str = ""
+    title: str = ""
+    kind: str = ""
+    starts: str = ""
+    role: str = ""
+    people: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+
+def involvement_rows(rows: list[dict]) -> list[Involvement]:
+    return [Involvement(activity_id=r["activity_id"], title=r.get("title") or "", kind=r.get("kind") or "",
+                        starts=activity_domain.dutch_datetime(r.get("starts_at"))[:10], role=r.get("role") or "",
+                        people=[{"id": p["id"], "name": p.get("name") or ""} for p in r.get("people") or []])
+            for r in rows]
 
 
 def _blank() -> dict[str, str]:
@@ -124,6 +145,10 @@ class OrganisationState(RecordForm, SessionState):
     former_people: list[Colleague] = []
     # organisations that already hold the KvK number of the draft (a save stopped to ask)
     kvk_holders: list[ExistingOrganisation] = []
+    # what it takes part in: projects and living labs as partner, organised, its people's
+    partner_in: list[Involvement] = []
+    organised: list[Involvement] = []
+    attended: list[Involvement] = []
 
     @rx.var
     def is_new(self) -> bool:
@@ -169,6 +194,10 @@ class OrganisationState(RecordForm, SessionState):
             self.loaded = True
             return None
         self._show(record)
+        found = service.involvement(self.signed_in_actor(), organisation_id)
+        self.partner_in = involvement_rows(found["partner"])
+        self.organised = involvement_rows(found["organiser"])
+        self.attended = involvement_rows(found["attendee"])
         return None
 
     @requires(Permission.VIEW)
@@ -185,6 +214,7 @@ class OrganisationState(RecordForm, SessionState):
         self.current_people = []
         self.former_people = []
         self.kvk_holders = []
+        self.partner_in, self.organised, self.attended = [], [], []
         self.missing = False
         self.editing = True
         self.loaded = True
