@@ -76,17 +76,18 @@ def test_the_organisation_page_lists_what_it_takes_part_in(page, app, admin):
     def when(days: int, hour: int) -> str:
         return (datetime.now(TZ) + timedelta(days=days)).replace(hour=hour, minute=0).strftime("%d-%m-%Y %H:%M")
 
-    def activity(title: str, kind: str, **extra) -> dict:
+    def activity(title: str, kind: str, days: int = 12, **extra) -> dict:
         return activities.create(admin, dict({"title": title, "kind": kind, "themes": ["international"],
-                                              "region": "zwolle", "starts_at": when(12, 9), "ends_at": when(12, 17),
+                                              "region": "zwolle", "starts_at": when(days, 9),
+                                              "ends_at": when(days, 17),
                                               "location": "Zwolle", "visibility": "public", "capacity": "40"},
                                              **extra), via="e2e")
 
     port = organisations.create(admin, {"name": f"Haven {tag}", "kind": "port_network"}, via="e2e")
     lab = activity(f"Living lab {tag}", "living_lab")
     activities.set_partner(admin, lab["id"], port["id"], "lead", "e2e")
-    activity(f"Havendag {tag}", "network_meeting", organiser_ids=[port["id"]])
-    fair = activity(f"Beurs {tag}", "fair")
+    activity(f"Havendag {tag}", "cafe", organiser_ids=[port["id"]])
+    fair = activity(f"Beurs {tag}", "fair", days=-12)  # attendances are of past activities
     people.create(admin, {"first_name": "Anna", "last_name": f"Kade {tag}", "email": f"anna.{tag}@haven.example",
                           "consent_basis": "contract", "consent_date": "2024-01-01"}, "e2e",
                   employment={"organisation_id": port["id"]})

@@ -25,7 +25,7 @@ def local(days: int, hour: int = 9) -> str:
     return when.strftime("%d-%m-%Y %H:%M")
 
 
-def activity(actor, title, kind="network_meeting", days=10, **extra):
+def activity(actor, title, kind="cafe", days=10, **extra):
     raw = {"title": title, "kind": kind, "themes": ["international"], "region": "zwolle", "starts_at": local(days),
            "ends_at": local(days, 17), "location": "Zwolle", "visibility": "public", "capacity": "50"}
     return activities.create(actor, dict(raw, **extra), via="test")
@@ -42,8 +42,8 @@ def world(graph, users):
     activities.set_partner(admin, lab["id"], port["id"], "lead", "test")
     activities.set_partner(admin, project["id"], other["id"], "partner", "test")
     organised = activity(admin, "Havendag", organiser_ids=[port["id"]])
-    seen = activity(admin, "Symposium Corridors")
-    unseen = activity(admin, "Beurs München")
+    seen = activity(admin, "Symposium Corridors", days=-20)  # attendances are of past activities
+    unseen = activity(admin, "Beurs München", days=-30)
     activity(admin, "Niets mee te maken")
     listed = people.create(admin, {"first_name": "Anna", "last_name": "Haven", "email": "anna@port.example",
                                    "consent_basis": "contract", "consent_date": "2024-01-01"}, "test",
