@@ -722,3 +722,30 @@ STRINGS.update({
     "act.registration_until": ("tot", "until"),
     "common.datetime_hint": ("dd-mm-jjjj uu:mm", "dd-mm-yyyy hh:mm"),
 })
+# Organisation records: general email and phone, a second record with the same KvK number,
+# what an organisation takes part in, duplicate clusters
+STRINGS.update({
+    "org.field.email": ("Algemeen e-mailadres", "General email address"),
+    "org.field.phone": ("Algemeen telefoonnummer", "General phone number"),
+    "org.kvk_taken_title": ("Dit KvK-nummer staat al in het netwerk bij:",
+                            "This KvK number is already in the network, at:"),
+    "org.kvk_taken_body": ("Is het dezelfde organisatie? Open dan het bestaande record. Is het bewust een "
+                           "tweede record (bijvoorbeeld een andere vestiging), sla dan toch op.",
+                           "Is it the same organisation? Then open the existing record. Is a second record "
+                           "intended (another branch, for instance), save anyway."),
+    "org.kvk_open": ("Openen", "Open"),
+    "org.save_anyway": ("Toch opslaan", "Save anyway"),
+    "import.kvk_matches": ("KvK-nummer al in het netwerk", "KvK number already in the network"),
+    "import.kvk_matches_intro": ("Deze regels hebben het KvK-nummer van een bestaande organisatie: de import werkt "
+                                 "dat record bij en maakt geen tweede.",
+                                 "These rows carry the KvK number of an existing organisation: the import updates "
+                                 "that record and makes no second one."),
+    "import.kvk_existing": ("Bestaande organisatie", "Existing organisation"),
+    "org.involvement": ("Activiteiten en projecten", "Activities and projects"),
+    "org.involvement_none": ("Nog geen activiteiten, projecten of living labs.",
+                             "No activities, projects or living labs yet."),
+    "org.partner_in": ("Partner in projecten en living labs", "Partner in projects and living labs"),
+    "org.organised": ("Georganiseerd", "Organised"),
+    "org.attended": ("Deelname van medewerkers", "Its people took part"),
+    "dup.records_in_cluster": ("records die op elkaar lijken", "records that look alike"),
+})

@@ -43,12 +43,21 @@ def list_activities(
     kind: str | None = None, theme: str | None = None, region: str | None = None,
     visibility: str | None = None,
     when: Annotated[str | None, Query(description="upcoming or past")] = None,
-    organisation_id: str | None = None,
+    organisation_id: Annotated[str | None, Query(description=(
+        "activiteiten van deze organisatie: wat zij organiseert, de projecten en living labs waarin zij "
+        "partner is en waaraan haar mensen deelnemen (zie involvement) / activities of this organisation: "
+        "what it organises, the projects and living labs it is a partner in, and what its people take part "
+        "in (see involvement)"))] = None,
+    involvement: Annotated[list[str] | None, Query(description=(
+        "met organisation_id: organiser, partner en/of attendee (herhaalbaar; leeg = alle drie). attendee "
+        "telt aanmeldingen van mensen die er werken, zonder no-shows en zonder mensen die u niet mag zien / "
+        "with organisation_id: organiser, partner and/or attendee (repeatable; none = all three). attendee "
+        "counts registrations of people who work there, without no-shows and without people hidden from you"))] = None,
     sort: Annotated[str, Query(description="starts, -starts or title")] = "starts",
     page: int = 1, page_size: int = 25,
 ):
     filters = {"text": q, "kind": kind, "theme": theme, "region": region, "visibility": visibility,
-               "when": when, "organisation_id": organisation_id}
+               "when": when, "organisation_id": organisation_id, "involvement": involvement or []}
     return Page.of(service.list_page(actor, filters, sort, page, page_size))
 
 

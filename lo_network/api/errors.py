@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import JSONResponse
 
 from lo_network.api.schemas import Problem
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.domain.text import unreadable_fields
 from lo_network.store.driver import GraphUnavailable
@@ -22,6 +22,8 @@ _MEANING = {
     401: "Geen of ongeldige token / missing or invalid token",
     403: "Rol mag dit niet / the role does not allow this",
     404: "Niet gevonden / not found",
+    409: "Botst met een bestaand record (zie existing); bevestig met de parameter in confirm / "
+         "clashes with an existing record (see existing); confirm with the parameter named in confirm",
     413: "Bestand te groot / file too large",
     422: "Ongeldige invoer, per veld / invalid input, per field",
     429: "Te veel aanvragen van dit adres; zie Retry-After / too many requests from this address; see Retry-After",
@@ -54,6 +56,14 @@ def _field(loc: tuple) -> str:
 
 async def _domain_invalid(_: Request, exc: ValidationError) -> JSONResponse:
     return _invalid(exc.errors)
+
+
+async def _conflict(_: Request, exc: Conflict) -> JSONResponse:
+    """409: the records the input clashes with, and the flag that writes it anyway."""
+    listed = "; ".join(f"{field}: {message}" for field, message in exc.errors.items())
+    body = {"detail": listed, "errors": exc.errors, "confirm": exc.confirm,
+            "existing": [{"id": e["id"], "name": e.get("name")} for e in exc.existing]}
+    return JSONResponse(body, status_code=status.HTTP_409_CONFLICT)
 
 
 async def _request_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -101,6 +111,7 @@ async def readable_text(request: Request) -> None:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http)
     app.add_exception_handler(ValidationError, _domain_invalid)
+    app.add_exception_handler(Conflict, _conflict)
     app.add_exception_handler(RequestValidationError, _request_invalid)
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(PermissionDenied, _denied)

@@ -15,6 +15,13 @@ VIA = "api"
 
 router = APIRouter(prefix="/organisations", tags=["organisations"])
 
+# a second organisation with a KvK number another one holds: 409 naming it, unless confirmed
+ConfirmKvk = Annotated[bool, Query(
+    alias=service.CONFIRM_KVK,
+    description="sla op ook als een andere organisatie dit KvK-nummer al heeft (bijv. een vestiging) / "
+                "save even when another organisation holds this KvK number (e.g. a branch); without it "
+                "such a write answers 409 with the existing record's id")]
+
 
 @router.get("", response_model=Page[OrganisationSummary], responses=documented(401, 403, 422, 503))
 def list_organisations(
@@ -35,9 +42,9 @@ def list_organisations(
 
 
 @router.post("", response_model=Organisation, status_code=status.HTTP_201_CREATED,
-             responses=documented(401, 403, 422, 503))
-def create_organisation(actor: NetworkEditor, body: OrganisationIn):
-    record = service.create(actor, body.model_dump(), VIA)
+             responses=documented(401, 403, 409, 422, 503))
+def create_organisation(actor: NetworkEditor, body: OrganisationIn, confirm: ConfirmKvk = False):
+    record = service.create(actor, body.model_dump(), VIA, confirm_duplicate_kvk=confirm)
     return service.get(actor, record["id"])
 
 
@@ -46,17 +53,19 @@ def get_organisation(actor: Viewer, organisation_id: str):
     return service.get(actor, organisation_id)
 
 
-@router.put("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
-def replace_organisation(actor: NetworkEditor, organisation_id: str, body: OrganisationIn):
+@router.put("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 409, 422, 503))
+def replace_organisation(actor: NetworkEditor, organisation_id: str, body: OrganisationIn,
+                         confirm: ConfirmKvk = False):
     """The whole record: a field left out is emptied (or set to its default)."""
-    service.update(actor, organisation_id, body.model_dump(), VIA)
+    service.update(actor, organisation_id, body.model_dump(), VIA, confirm_duplicate_kvk=confirm)
     return service.get(actor, organisation_id)
 
 
-@router.patch("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 422, 503))
-def change_organisation(actor: NetworkEditor, organisation_id: str, body: OrganisationIn):
+@router.patch("/{organisation_id}", response_model=Organisation, responses=documented(401, 403, 404, 409, 422, 503))
+def change_organisation(actor: NetworkEditor, organisation_id: str, body: OrganisationIn,
+                        confirm: ConfirmKvk = False):
     """Only the fields sent change; the others keep their value."""
-    service.update(actor, organisation_id, body.model_dump(exclude_unset=True), VIA)
+    service.update(actor, organisation_id, body.model_dump(exclude_unset=True), VIA, confirm_duplicate_kvk=confirm)
     return service.get(actor, organisation_id)
 
 

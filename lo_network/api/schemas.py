@@ -26,6 +26,8 @@ class OrganisationIn(_Body):
     size_class: str | None = None
     kvk: str | None = None
     website: str | None = None
+    email: str | None = Field(None, description="algemeen e-mailadres / general email address")
+    phone: str | None = Field(None, description="algemeen telefoonnummer / general phone number")
     street: str | None = None
     postcode: str | None = None
     city: str | None = None
@@ -96,6 +98,8 @@ class OrganisationPerson(BaseModel):
 
 class Organisation(OrganisationSummary):
     website: str | None = None
+    email: str | None = None
+    phone: str | None = None
     street: str | None = None
     postcode: str | None = None
     municipality: str | None = None
@@ -167,8 +171,18 @@ class Health(BaseModel):
     graph: str
 
 
+class ExistingRecord(BaseModel):
+    """A record that already holds what the input asks for."""
+
+    id: str
+    name: str | None = None
+
+
 class Problem(BaseModel):
     """Every error answer: a message, and for bad input the message per field."""
 
     detail: str
     errors: dict[str, str] | None = None
+    existing: list[ExistingRecord] | None = Field(
+        None, description="409: the records the input clashes with (open one, or confirm)")
+    confirm: str | None = Field(None, description="409: the query parameter that confirms the write anyway")

@@ -182,6 +182,12 @@ def confirm_dialog(trigger: rx.Component, title: rx.Var | str, body: rx.Var | st
     )
 
 
+def contact_link(label: rx.Var | str, value: rx.Var, scheme: str, *, id: str) -> rx.Component:  # noqa: A002
+    """A read-only email address or phone number as a link (``mailto:``, ``tel:``), '—' when empty."""
+    return read_only_value(label, rx.cond(value != "", rx.link(value, href=scheme + value, size="2", id=id),
+                                          rx.text("—", size="2")))
+
+
 def read_only_value(label: rx.Var | str, value: rx.Var | rx.Component, *, id: str | None = None) -> rx.Component:  # noqa: A002
     """A label with a value beneath, for read-only views."""
     return rx.vstack(

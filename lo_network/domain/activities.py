@@ -43,6 +43,13 @@ WHEN: dict[str, tuple[str, str]] = {
     "past": ("Afgelopen", "Past"),
 }
 
+# how an organisation takes part in an activity (the list filter with organisation_id)
+INVOLVEMENT: dict[str, tuple[str, str]] = {
+    "organiser": ("Organisator", "Organiser"),
+    "partner": ("Partner", "Partner"),
+    "attendee": ("Deelname van medewerkers", "Its people took part"),
+}
+
 FIELDS = (
     "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
     "location", "online_url", "description", "visibility", "capacity", "registration_opens",

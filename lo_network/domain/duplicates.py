@@ -1,7 +1,8 @@
 """Duplicate detection and merge rules: the stored keys, the score and reasons of a candidate
 pair, and the merged record chosen field by field.
 
-Keys are computed here once and stored on each record (``dedupe_name``, ``website_domain``)
+Keys are computed here once and stored on each record (``dedupe_name``, ``website_domain``,
+``email_key``, ``phone_key``)
 so the graph finds candidates with indexed equality, never by loading every record."""
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import networkx as nx
+
 from lo_network.domain import text
+from lo_network.domain.contact import email_key, phone_key
 from lo_network.domain.text import clean, fold
 
 ORGANISATION = "organisation"
@@ -33,6 +37,7 @@ REASONS: dict[str, tuple[float, str, str]] = {
                   "same name (legal form, case, accents and spacing ignored)"),
     "same_domain": (0.6, "zelfde websitedomein", "same website domain"),
     "same_email": (0.9, "zelfde e-mailadres", "same email address"),
+    "same_phone": (0.7, "zelfde telefoonnummer", "same phone number"),
     "same_name_organisation": (0.75, "zelfde naam bij dezelfde organisatie", "same name at the same organisation"),
 }
 
@@ -66,7 +71,9 @@ def person_name_key(first_name: object, last_name: object) -> str:
 
 def organisation_keys(props: dict[str, Any]) -> dict[str, str]:
     return {"dedupe_name": organisation_name_key(props.get("name")),
-            "website_domain": website_domain(props.get("website"))}
+            "website_domain": website_domain(props.get("website")),
+            "email_key": email_key(props.get("email")),
+            "phone_key": phone_key(props.get("phone"))}
 
 
 def person_keys(props: dict[str, Any]) -> dict[str, str]:
@@ -103,6 +110,24 @@ def combine(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         entry["reasons_nl"], entry["reasons_en"] = reason_words(entry["reasons"])
         out.append(entry)
     return sorted(out, key=lambda e: (-e["score"], e["a_name"].casefold(), e["a_id"], e["b_id"]))
+
+
+def clusters(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Candidate pairs (as :func:`combine` gives them) grouped into clusters: the connected
+    components of the pairs, so five records that match each other are one cluster, not ten
+    pairs. Each: {members: [{id, name}] by name, pairs: best first, score: its best pair's};
+    the clusters best first."""
+    graph = nx.Graph()
+    names: dict[str, str] = {}
+    for pair in pairs:
+        graph.add_edge(pair["a_id"], pair["b_id"])
+        names[pair["a_id"]], names[pair["b_id"]] = pair["a_name"], pair["b_name"]
+    out = []
+    for component in nx.connected_components(graph):
+        inside = [p for p in pairs if p["a_id"] in component]
+        members = sorted(({"id": i, "name": names[i]} for i in component), key=lambda m: (m["name"].casefold(), m["id"]))
+        out.append({"members": members, "pairs": inside, "score": max(p["score"] for p in inside)})
+    return sorted(out, key=lambda c: (-c["score"], c["members"][0]["name"].casefold(), c["members"][0]["id"]))
 
 
 def merged_fields(fields: tuple[str, ...], keep: dict[str, Any], drop: dict[str, Any],

@@ -13,3 +13,14 @@ class ValidationError(ValueError):
 
 class NotFound(LookupError):
     """The record does not exist (any more)."""
+
+
+class Conflict(ValidationError):
+    """Input that is valid but clashes with records that exist (a second organisation with
+    a KvK number already held): ``existing`` names them ({id, name}); the write goes ahead
+    only when the caller confirms it explicitly (``confirm`` names the flag that does)."""
+
+    def __init__(self, errors: dict[str, str], existing: list[dict], confirm: str):
+        super().__init__(errors)
+        self.existing = list(existing)
+        self.confirm = confirm

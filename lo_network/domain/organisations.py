@@ -9,12 +9,13 @@ from typing import Any
 import idna
 
 from lo_network.domain import duplicates, vocab
+from lo_network.domain.contact import normalise_email, normalise_phone
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
 
 FIELDS = (
-    "name", "kind", "company_type", "size_class", "kvk", "website", "street", "postcode", "city",
+    "name", "kind", "company_type", "size_class", "kvk", "website", "email", "phone", "street", "postcode", "city",
     "municipality", "region", "themes", "status", "status_since", "tags", "notes",
 )
 
@@ -107,6 +108,15 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     if website_error:
         errors["website"] = website_error
     out["website"] = website
+
+    # the organisation's general address and number, checked as a person's are
+    for field, normalise in (("email", normalise_email), ("phone", normalise_phone)):
+        value = clean(raw.get(field))
+        try:
+            out[field] = normalise(value) if value else ""
+        except ValueError as exc:
+            errors[field] = str(exc)
+            out[field] = value
 
     postcode = clean(raw.get("postcode"))
     if m := _NL_POSTCODE.match(postcode):

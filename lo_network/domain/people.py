@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
 from lo_network.domain import duplicates, vocab
+from lo_network.domain.contact import email_key, normalise_email, normalise_phone
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
@@ -19,19 +17,9 @@ FIELDS = (
 )
 EMPLOYMENT_FIELDS = ("organisation_id", "role", "since", "until")
 
-_PHONE = re.compile(r"^\+?[0-9 ()\-./]{6,25}$")
 SORTS = ("name", "-name", "-updated")
 # sorts whose next page is read after the last row seen (keyset); '-updated' pages by offset
 KEYSET_SORTS = ("name", "-name")
-
-
-def normalise_email(value: object) -> str:
-    """The normalised address; raises ValueError with the reason. No DNS look-up."""
-    text = clean(value)
-    try:
-        return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
-        raise ValueError(f"geen geldig e-mailadres / not a valid email address ({exc})") from exc
 
 
 def _date(raw: dict, field: str, errors: dict, today: date | None = None):
@@ -66,12 +54,13 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         except ValueError as exc:
             errors["email"] = str(exc)
     out["email"] = email
-    out["email_key"] = email.lower()
+    out["email_key"] = email_key(email)
 
-    phone = clean(raw.get("phone"))
-    if phone and (not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < 6):
-        errors["phone"] = "geen geldig telefoonnummer / not a valid phone number"
-    out["phone"] = phone
+    try:
+        out["phone"] = normalise_phone(raw.get("phone"))
+    except ValueError as exc:
+        errors["phone"] = str(exc)
+        out["phone"] = clean(raw.get("phone"))
 
     out["job_title"] = clean(raw.get("job_title"))
     if len(out["job_title"]) > 150:

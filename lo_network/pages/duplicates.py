@@ -7,7 +7,9 @@ import reflex as rx
 from lo_network.components.forms import confirm_dialog
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.i18n import pick, t
-from lo_network.states.duplicates import CandidateRow, DuplicatesState as S, FieldRow, MergeRow, RelationRow
+from lo_network.states.duplicates import (
+    CandidateRow, ClusterCard, DuplicatesState as S, FieldRow, Member, MergeRow, RelationRow,
+)
 from lo_network.states.session import SessionState
 
 
@@ -25,6 +27,7 @@ def score_badge(score: rx.Var) -> rx.Component:
 
 
 def candidate_row(c: CandidateRow) -> rx.Component:
+    """One pair of a cluster: its score, the two records, why, and what can be done."""
     return rx.table.row(
         rx.table.cell(score_badge(c.score)),
         rx.table.cell(rx.vstack(rx.link(c.a_name, href=c.a_href, size="2"), rx.link(c.b_name, href=c.b_href, size="2"),
@@ -43,23 +46,69 @@ def candidate_row(c: CandidateRow) -> rx.Component:
     )
 
 
+def member_link(m: Member) -> rx.Component:
+    return rx.link(m.name, href=m.href, size="2", weight="medium", class_name="dup-member")
+
+
+def cluster_card(c: ClusterCard) -> rx.Component:
+    """Records that match one another: the members once, then each pair with its score."""
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                score_badge(c.score),
+                rx.text(c.members.length().to_string(), " ", t("dup.records_in_cluster"), size="2",
+                        color_scheme="gray", class_name="dup-cluster-size"),
+                align="center", spacing="2",
+            ),
+            rx.flex(rx.foreach(c.members, member_link), spacing="3", wrap="wrap", class_name="dup-members"),
+            rx.box(
+                rx.table.root(
+                    rx.table.header(rx.table.row(
+                        rx.table.column_header_cell(t("dup.score")),
+                        rx.table.column_header_cell(t("dup.records")),
+                        rx.table.column_header_cell(t("dup.reasons")),
+                        rx.table.column_header_cell(""),
+                    )),
+                    rx.table.body(rx.foreach(c.pairs, candidate_row)),
+                    variant="ghost", size="1", width="100%",
+                ),
+                width="100%", overflow_x="auto",
+            ),
+            spacing="2", width="100%",
+        ),
+        width="100%", class_name="dup-cluster", custom_attrs={"data-cluster": c.key},
+    )
+
+
 def candidates() -> rx.Component:
     return section(
         t("dup.candidates"),
         rx.cond(
-            S.candidates.length() > 0,
-            rx.table.root(
-                rx.table.header(rx.table.row(
-                    rx.table.column_header_cell(t("dup.score")),
-                    rx.table.column_header_cell(t("dup.records")),
-                    rx.table.column_header_cell(t("dup.reasons")),
-                    rx.table.column_header_cell(""),
-                )),
-                rx.table.body(rx.foreach(S.candidates, candidate_row)),
-                variant="ghost", size="1", width="100%", id="dup-candidates",
-            ),
+            S.clusters.length() > 0,
+            rx.vstack(rx.foreach(S.clusters, cluster_card), spacing="3", width="100%", id="dup-candidates"),
             rx.text(t("dup.none"), color_scheme="gray", size="2", id="dup-none"),
         ),
+    )
+
+
+def last_merge() -> rx.Component:
+    """The merge just made, at the top of the page with its undo (announced to screen readers)."""
+    return rx.cond(
+        S.undo_offered,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("merge")),
+            rx.flex(
+                rx.text(t("dup.merged"), ": ", S.last_merge.drop_name, " → ", S.last_merge.keep_name, size="2",
+                        weight="medium"),
+                rx.cond(SessionState.can_edit_network,
+                        rx.button(rx.icon("undo-2", size=14), t("dup.undo"), size="2", variant="solid",
+                                  on_click=S.undo_merge(S.last_merge.audit_id), id="dup-last-undo"),
+                        rx.fragment()),
+                spacing="3", align="center", wrap="wrap",
+            ),
+            color_scheme="teal", role="status", aria_live="polite", id="dup-last-merge", width="100%",
+        ),
+        rx.box(role="status", aria_live="polite"),
     )
 
 
@@ -180,6 +229,7 @@ def merges() -> rx.Component:
 def duplicates() -> rx.Component:
     return layout(
         page_header(t("dup.title"), kind_switch()),
-        loading(S.loaded, rx.vstack(rx.cond(S.pair_open, preview(), rx.fragment()), candidates(), merges(),
+        loading(S.loaded, rx.vstack(last_merge(), rx.cond(S.pair_open, preview(), rx.fragment()), candidates(),
+                                    merges(),
                                     spacing="4", width="100%")),
     )

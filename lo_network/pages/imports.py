@@ -9,7 +9,7 @@ from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header, section
 from lo_network.domain import imports as domain
 from lo_network.i18n import STRINGS, message_var, t
-from lo_network.states.imports import UPLOAD_ID, Count, ErrorRow, ImportState as S, MappingRow
+from lo_network.states.imports import UPLOAD_ID, Count, ErrorRow, ImportState as S, KvkMatch, MappingRow
 
 ACCEPT = {
     "text/csv": [".csv", ".txt"],
@@ -152,6 +152,36 @@ def matched_line() -> rx.Component:
     )
 
 
+def kvk_match_row(match: KvkMatch) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(match.lines, white_space="nowrap"),
+        rx.table.cell(rx.link(match.name, href="/organisaties/" + match.id, class_name="import-kvk-link")),
+        class_name="import-kvk-match",
+    )
+
+
+def kvk_matches() -> rx.Component:
+    """Rows that name a KvK number an organisation in the network holds: the import updates
+    that record (no second one is made); each is named, to open and check."""
+    return rx.cond(
+        S.kvk_matches.length() > 0,
+        rx.vstack(
+            rx.heading(t("import.kvk_matches"), size="3", as_="h3"),
+            rx.text(t("import.kvk_matches_intro"), size="2", color_scheme="gray"),
+            rx.table.root(
+                rx.table.header(rx.table.row(
+                    rx.table.column_header_cell(t("import.line")),
+                    rx.table.column_header_cell(t("import.kvk_existing")),
+                )),
+                rx.table.body(rx.foreach(S.kvk_matches, kvk_match_row)),
+                variant="ghost", size="1", width="100%", max_width="520px", id="import-kvk-matches",
+            ),
+            spacing="2", width="100%", margin_top="16px",
+        ),
+        rx.fragment(),
+    )
+
+
 def error_row(error: ErrorRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(error.line, white_space="nowrap"),
@@ -193,6 +223,7 @@ def report_step() -> rx.Component:
         rx.table.root(rx.table.body(rx.foreach(S.counts, count_row)), variant="ghost", size="1",
                       id="import-report", max_width="520px"),
         matched_line(),
+        kvk_matches(),
         errors_table(),
         rx.hstack(
             rx.cond(

@@ -6,19 +6,24 @@ from lo_network.components.history import history_section  # issue 7
 from lo_network.states.history import HistoryState  # issue 7
 from lo_network.components.followup_notes import followup_notes_section  # issue 6
 
+from typing import Callable
+
 import reflex as rx
 
 from lo_network.components.forms import (
-    checkbox_group, field, field_error, form_grid, read_only_value, text_area,
+    checkbox_group, contact_link, field, field_error, form_grid, read_only_value, text_area,
     text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.network import network_sections
 from lo_network.components.lists import status_badge
 from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
+from lo_network.domain import activities as activity_domain
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
-from lo_network.states.organisation_detail import Colleague, OrganisationState as S, StatusChange
+from lo_network.states.organisation_detail import (
+    Colleague, ExistingOrganisation, Involvement, OrganisationState as S, StatusChange,
+)
 from lo_network.states.organisations import OrganisationsState
 from lo_network.states.session import SessionState
 
@@ -52,6 +57,8 @@ def general_fields() -> rx.Component:
                     rx.fragment()),
             _field("kvk", _input("kvk", inputmode="numeric", placeholder="12345678")),
             _field("website", _input("website", placeholder="www.voorbeeld.nl")),
+            _field("email", _input("email", type="email", inputmode="email", placeholder="info@voorbeeld.nl")),
+            _field("phone", _input("phone", type="tel", inputmode="tel", placeholder="038 123 45 67")),
         ),
     )
 
@@ -86,6 +93,37 @@ def network_fields() -> rx.Component:
     )
 
 
+def existing_holder(holder: ExistingOrganisation) -> rx.Component:
+    return rx.hstack(
+        rx.link(holder.name, href="/organisaties/" + holder.id, weight="medium", class_name="kvk-holder-link"),
+        rx.cond(holder.city != "", rx.text(holder.city, size="2", color_scheme="gray"), rx.fragment()),
+        rx.link(rx.button(rx.icon("external-link", size=14), t("org.kvk_open"), size="1", variant="soft"),
+                href="/organisaties/" + holder.id, class_name="kvk-holder-open"),
+        align="center", spacing="2", wrap="wrap",
+    )
+
+
+def kvk_taken() -> rx.Component:
+    """Shown when a save stopped because another organisation holds the KvK number: open
+    that one, or save anyway on purpose (a branch, a holding and its company)."""
+    return rx.cond(
+        S.kvk_holders.length() > 0,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("copy")),
+            rx.vstack(
+                rx.text(t("org.kvk_taken_title"), weight="bold", size="2"),
+                rx.vstack(rx.foreach(S.kvk_holders, existing_holder), spacing="1"),
+                rx.text(t("org.kvk_taken_body"), size="2"),
+                rx.button(t("org.save_anyway"), on_click=S.save_anyway, size="2", variant="outline",
+                          color_scheme="orange", id="org-save-anyway"),
+                spacing="2", align="start",
+            ),
+            color_scheme="orange", role="alert", id="org-kvk-taken", width="100%",
+        ),
+        rx.fragment(),
+    )
+
+
 def form_buttons() -> rx.Component:
     return rx.hstack(
         rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="org-save"),
@@ -97,7 +135,7 @@ def form_buttons() -> rx.Component:
 
 def edit_form() -> rx.Component:
     return rx.vstack(
-        general_fields(), address_fields(), network_fields(), form_buttons(),
+        general_fields(), address_fields(), network_fields(), kvk_taken(), form_buttons(),
         spacing="4", width="100%", id="org-form",
     )
 
@@ -140,6 +178,8 @@ def view() -> rx.Component:
                 _show("kvk"),
                 _show("website", rx.cond(website != "", rx.link(website, href=website, is_external=True, size="2"),
                                          rx.text("—", size="2"))),
+                contact_link(t("org.field.email"), S.values["email"], "mailto:", id=f"{PREFIX}-view-email"),
+                contact_link(t("org.field.phone"), S.values["phone"], "tel:", id=f"{PREFIX}-view-phone"),
             ),
         ),
         section(
@@ -241,6 +281,70 @@ def people() -> rx.Component:
     )
 
 
+# ---------------------------------------------------------------- what it takes part in
+def _activity_cell(item: Involvement) -> rx.Component:
+    return rx.table.row_header_cell(
+        rx.link(item.title, href="/activiteiten/" + item.activity_id, class_name="org-activity-link"),
+        rx.text(vocab_label(activity_domain.KINDS, item.kind), size="1", color_scheme="gray"),
+    )
+
+
+def partner_row(item: Involvement) -> rx.Component:
+    return rx.table.row(
+        _activity_cell(item),
+        rx.table.cell(rx.badge(vocab_label(activity_domain.PARTNER_ROLES, item.role), variant="soft")),
+        class_name="org-partner-in",
+    )
+
+
+def organised_row(item: Involvement) -> rx.Component:
+    return rx.table.row(rx.table.cell(item.starts, white_space="nowrap"), _activity_cell(item),
+                        class_name="org-organised")
+
+
+def attended_row(item: Involvement) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(item.starts, white_space="nowrap"),
+        _activity_cell(item),
+        rx.table.cell(rx.flex(
+            rx.foreach(item.people, lambda p: rx.link(p["name"], href="/personen/" + p["id"], size="2",
+                                                      class_name="org-attendee-link")),
+            spacing="2", wrap="wrap",
+        )),
+        class_name="org-attended",
+    )
+
+
+def _involvement_table(title: rx.Var | str, rows: rx.Var, row: Callable, table_id: str) -> rx.Component:
+    return rx.cond(
+        rows.length() > 0,
+        rx.vstack(
+            rx.text(title, weight="medium", size="2"),
+            rx.table.root(rx.table.body(rx.foreach(rows, row)), variant="ghost", size="1", width="100%",
+                          id=table_id),
+            width="100%", spacing="1",
+        ),
+        rx.fragment(),
+    )
+
+
+def involvement() -> rx.Component:
+    """Projects and living labs it is a partner in, what it organised, what its people took part in."""
+    return section(
+        t("org.involvement"),
+        rx.cond(
+            (S.partner_in.length() == 0) & (S.organised.length() == 0) & (S.attended.length() == 0),
+            rx.text(t("org.involvement_none"), color_scheme="gray", size="2"),
+            rx.vstack(
+                _involvement_table(t("org.partner_in"), S.partner_in, partner_row, "org-partner-in"),
+                _involvement_table(t("org.organised"), S.organised, organised_row, "org-organised"),
+                _involvement_table(t("org.attended"), S.attended, attended_row, "org-attended"),
+                spacing="4", width="100%",
+            ),
+        ),
+    )
+
+
 # ---------------------------------------------------------------- pages
 def actions() -> rx.Component:
     return record_actions("org", SessionState.can_edit_network, S.editing, S.start_edit, S.delete,
@@ -257,7 +361,7 @@ def content() -> rx.Component:
             rx.box(edit_form(), max_width="760px"),
             rx.grid(
                 rx.box(rx.cond(S.editing, edit_form(), view())),
-                rx.vstack(status_history(), followup_notes_section(), people(), network_sections(),
+                rx.vstack(status_history(), followup_notes_section(), people(), involvement(), network_sections(),
                           history_section(HistoryState.entries, "org-history"), spacing="4", width="100%"),
                 columns=rx.breakpoints(initial="1", md="3fr 2fr"),
                 spacing="4",

@@ -9,7 +9,7 @@ from lo_network.states.history import HistoryState  # issue 7
 import reflex as rx
 
 from lo_network.components.forms import (
-    confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
+    confirm_dialog, contact_link, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.network import network_sections
@@ -146,9 +146,7 @@ def _show(name: str, value: rx.Var | rx.Component | None = None) -> rx.Component
 
 
 def _contact_link(name: str, scheme: str) -> rx.Component:
-    value = S.values[name]
-    return _show(name, rx.cond(value != "", rx.link(value, href=scheme + value, size="2", id=f"{PREFIX}-view-{name}"),
-                               rx.text("—", size="2")))
+    return contact_link(t(f"person.field.{name}"), S.values[name], scheme, id=f"{PREFIX}-view-{name}")
 
 
 def tag_badges() -> rx.Component:

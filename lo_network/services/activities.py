@@ -21,7 +21,7 @@ from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
 from lo_network.mail import messages
 from lo_network.mail.models import CalendarFeedToken
-from lo_network.services import Page, clamp_page
+from lo_network.services import Page, clamp_page, consent
 from lo_network.store import activities as store
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
@@ -49,12 +49,29 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "starts", page:
         if filters.get(name) and filters[name] not in words:
             raise ValidationError({name: f"kies uit / choose from {', '.join(words)}"})
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")), now=now_iso())
+    if filters.get("organisation_id"):
+        clean_filters.update(_involvement_filter(actor, filters["organisation_id"], filters.get("involvement")))
 
     def work(tx):
         return store.count(tx, clean_filters), store.search(tx, clean_filters, sort, (page - 1) * page_size, page_size)
 
     total, items = driver.read(work)
     return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+def _involvement_filter(actor: Actor, organisation_id: str, involvement: Any) -> dict[str, Any]:
+    """The organisation filter: which kinds of involvement count (all three when none is
+    given), and the organisation's people the actor may not see, whose participation is
+    then not counted (services.consent, as everywhere a person is shown)."""
+    chosen = [involvement] if isinstance(involvement, str) else list(involvement or [])
+    chosen = [c for c in chosen if c] or list(domain.INVOLVEMENT)
+    bad = [c for c in chosen if c not in domain.INVOLVEMENT]
+    if bad:
+        raise ValidationError({"involvement": f"kies uit / choose from {', '.join(domain.INVOLVEMENT)}"})
+    hidden: set[str] = set()
+    if "attendee" in chosen:
+        hidden = consent.hidden(actor, driver.read(organisation_store.person_ids, organisation_id))
+    return {"involvement": chosen, "hidden_ids": hidden}
 
 
 def get(actor: Actor, activity_id: str) -> dict:

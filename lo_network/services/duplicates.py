@@ -49,6 +49,12 @@ def candidates(actor: Actor, kind: str, limit: int = 200) -> list[dict]:
     return pairs[:limit]
 
 
+def clusters(actor: Actor, kind: str, limit: int = 200) -> list[dict]:
+    """The candidate pairs (:func:`candidates`, best ``limit``) grouped into clusters of
+    records that match one another: {members: [{id, name}], pairs, score}, best first."""
+    return domain.clusters(candidates(actor, kind, limit))
+
+
 def not_duplicate(actor: Actor, kind: str, a_id: str, b_id: str, via: str) -> None:
     """Remember that the two are different: the pair is never proposed again."""
     require(actor.role, Permission.EDIT_NETWORK)

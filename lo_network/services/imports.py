@@ -51,6 +51,7 @@ log = logging.getLogger("lo_network.imports")
 BATCH = 500
 STALE_AFTER = timedelta(seconds=30)   # a running job without a heartbeat this long was interrupted
 MAX_ERRORS_SHOWN = 200
+MAX_KVK_MATCHES_SHOWN = 100   # rows named in the report as matched to a record by its KvK number
 PREVIEW_TEXT = 200   # characters of a column name, reason or message a page is sent
 
 _threads: dict[int, threading.Thread] = {}
@@ -68,10 +69,14 @@ class Report:
     counts: Counter = field(default_factory=Counter)   # create, update, unchanged, matched_<rule>, ...
     errors: list[domain.RowError] = field(default_factory=list)
     kind: str = ""
+    # rows whose KvK number an organisation in the network holds: they update that record
+    kvk_matches: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         failed = len({e.line for e in self.errors})
         extra = {"people_create": self.counts["people_create"]} if self.kind == "attendances" else {}
+        if self.kind == "organisations":
+            extra = {"kvk_matches": self.kvk_matches[:MAX_KVK_MATCHES_SHOWN]}
         return extra | {
             "rows": self.rows, "valid_rows": self.rows - failed, "failed_rows": failed,
             "records": self.records, "merged_rows": self.merged_rows,
@@ -93,6 +98,7 @@ class BatchPlan:
     errors: list[domain.RowError] = field(default_factory=list)
     # issue 7: one audit entry per record written: (action, entity, id, before, after)
     audit: list[tuple] = field(default_factory=list)
+    kvk_matches: list[dict] = field(default_factory=list)   # {lines, id, name}: matched by KvK number
 
 
 def _audited(props: dict) -> dict:
@@ -322,6 +328,8 @@ class Importer:
                 self.org_index.add(new_id, group.keys, props.get("kvk", ""))
                 continue
             plan.counts[f"matched_{hit[1]}"] += 1
+            if hit[1] == "kvk":  # the report names the record the row's KvK number led to
+                plan.kvk_matches.append({"lines": group.lines[:5], "id": record["id"], "name": record.get("name") or ""})
             if domain.changed(record, props, "organisations"):
                 plan.organisations.append({"id": record["id"], "props": props})
                 plan.counts["update"] += 1
@@ -431,6 +439,7 @@ class Importer:
             plan = self.plan(index)
             report.counts.update(plan.counts)
             report.errors += plan.errors
+            report.kvk_matches += plan.kvk_matches[:MAX_KVK_MATCHES_SHOWN - len(report.kvk_matches)]
             if progress:
                 progress(min((index + 1) * self.batch, len(self.groups)), len(self.groups))
         report.errors.sort(key=lambda e: e.line)
@@ -446,6 +455,7 @@ class Importer:
                 driver.write(store.write_batch, plan.organisations, plan.people, plan.employments, plan.attendances)
             report.counts.update(plan.counts)
             report.errors += plan.errors
+            report.kvk_matches += plan.kvk_matches[:MAX_KVK_MATCHES_SHOWN - len(report.kvk_matches)]
             if after_batch:
                 after_batch(index, plan)
         report.errors.sort(key=lambda e: e.line)

@@ -7,13 +7,14 @@ from typing import Any
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import Page, clamp_page, consent, read_page
 from lo_network.store import driver
 from lo_network.store import organisations as store
 
 AUDITED = ("id",) + domain.FIELDS
+CONFIRM_KVK = "confirm_duplicate_kvk"
 
 
 def _audit_view(record: dict | None) -> dict | None:
@@ -45,25 +46,67 @@ def get(actor: Actor, organisation_id: str) -> dict:
     return record
 
 
+def involvement(actor: Actor, organisation_id: str) -> dict[str, list[dict]]:
+    """What the organisation takes part in, for its page: {"partner": projects and living labs
+    it is a partner in (with its role), "organiser": activities it organises, "attendee":
+    activities its people took part in, each with those people the actor may see (an
+    activity whose people are all hidden from the actor is left out)}. Newest first."""
+    require(actor.role, Permission.VIEW)
+    rows = driver.read(store.involvement, organisation_id)
+    hidden = consent.hidden(actor, {p["id"] for r in rows for p in r["people"]})
+    out: dict[str, list[dict]] = {"partner": [], "organiser": [], "attendee": []}
+    for row in rows:
+        if row["involvement"] == "attendee":
+            row["people"] = sorted((p for p in row["people"] if p["id"] not in hidden),
+                                   key=lambda p: (p.get("name") or "").casefold())
+            if not row["people"]:
+                continue
+        out[row["involvement"]].append(row)
+    return out
+
+
 def lookup(actor: Actor, text: str, limit: int = 20) -> list[dict]:
     require(actor.role, Permission.VIEW)
     return driver.read(store.lookup, domain.search_text(text), limit)
 
 
-def create(actor: Actor, raw: dict[str, Any], via: str) -> dict:
+def _check_kvk(kvk: str, exclude_id: str = "") -> None:
+    """Raise Conflict naming the organisations that already hold ``kvk`` (none: nothing).
+    Two records with one KvK number are allowed (branches, a holding and its company), but
+    only as an explicit choice: the caller confirms with ``confirm_duplicate_kvk``."""
+    if not kvk:
+        return
+    existing = driver.read(store.with_kvk, kvk, exclude_id)
+    if existing:
+        names = ", ".join(e["name"] for e in existing)
+        raise Conflict({"kvk": f"KvK-nummer {kvk} staat al bij {names}; open dat record, of sla bewust toch op "
+                               f"/ KvK number {kvk} is already held by {names}; open that record, or save anyway "
+                               "on purpose"}, existing, CONFIRM_KVK)
+
+
+def create(actor: Actor, raw: dict[str, Any], via: str, *, confirm_duplicate_kvk: bool = False) -> dict:
+    """A new organisation. A KvK number another organisation holds raises Conflict unless
+    ``confirm_duplicate_kvk``."""
     require(actor.role, Permission.EDIT_NETWORK)
     props = domain.validate(raw)
+    if not confirm_duplicate_kvk:
+        _check_kvk(props["kvk"])
     record = driver.write(store.create, props)
     audit.record(actor.email, via, "create", "organisation", record["id"], None, _audit_view(record))
     return record
 
 
-def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str) -> dict:
+def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str, *,
+           confirm_duplicate_kvk: bool = False) -> dict:
+    """Change an organisation. A KvK number changed to one another organisation holds
+    raises Conflict unless ``confirm_duplicate_kvk`` (an unchanged number is not checked)."""
     require(actor.role, Permission.EDIT_NETWORK)
     current = driver.read(store.get, organisation_id)
     if current is None:
         raise NotFound(organisation_id)
     props = domain.validate(domain.merge_update(current, changes))
+    if not confirm_duplicate_kvk and props["kvk"] != (current.get("kvk") or ""):
+        _check_kvk(props["kvk"], organisation_id)
     record = driver.write(store.update, organisation_id, props)
     if record is None:
         raise NotFound(organisation_id)

@@ -35,6 +35,24 @@ class CandidateRow:
 
 
 @dataclasses.dataclass
+class Member:
+    id: str = ""
+    name: str = ""
+    href: str = ""
+
+
+@dataclasses.dataclass
+class ClusterCard:
+    """Records that match one another (a connected group of candidate pairs): the members,
+    and each pair with its score and reasons."""
+
+    key: str = ""
+    score: int = 0
+    members: list[Member] = dataclasses.field(default_factory=list)
+    pairs: list[CandidateRow] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
 class FieldRow:
     field: str = ""
     label_nl: str = ""
@@ -118,8 +136,10 @@ def relation_words(kind: str, rel: dict) -> RelationRow:
 
 class DuplicatesState(SessionState):
     kind: str = domain.ORGANISATION
-    candidates: list[CandidateRow] = []
+    clusters: list[ClusterCard] = []
     merges: list[MergeRow] = []
+    # the merge just made, offered for undo at the top of the page (audit id 0: none)
+    last_merge: MergeRow = MergeRow()
     # the pair on screen (empty keep_id: none)
     keep_id: str = ""
     drop_id: str = ""
@@ -136,17 +156,29 @@ class DuplicatesState(SessionState):
     def pair_open(self) -> bool:
         return self.keep_id != ""
 
-    def _reload(self) -> None:
-        actor = self.signed_in_actor()
-        self.candidates = [CandidateRow(
+    def _pair(self, c: dict) -> CandidateRow:
+        return CandidateRow(
             a_id=c["a_id"], b_id=c["b_id"], a_name=c["a_name"], b_name=c["b_name"],
             a_href=ROUTES[self.kind] + c["a_id"], b_href=ROUTES[self.kind] + c["b_id"], score=c["score"],
             reasons_nl=c["reasons_nl"], reasons_en=c["reasons_en"],
-        ) for c in service.candidates(actor, self.kind, limit=100)]
+        )
+
+    def _reload(self) -> None:
+        actor = self.signed_in_actor()
+        self.clusters = [ClusterCard(
+            key=cluster["members"][0]["id"], score=cluster["score"],
+            members=[Member(id=m["id"], name=m["name"] or "", href=ROUTES[self.kind] + m["id"])
+                     for m in cluster["members"]],
+            pairs=[self._pair(c) for c in cluster["pairs"]],
+        ) for cluster in service.clusters(actor, self.kind, limit=100)]
         self.merges = [MergeRow(audit_id=m["audit_id"], at=dutch(m["at"]), actor=m["actor"],
                                 keep_name=m["keep_name"], drop_name=m["drop_name"], undone=m["undone"])
                        for m in service.merges(actor, limit=10)]
         self.loaded = True
+
+    @rx.var
+    def undo_offered(self) -> bool:
+        return self.last_merge.audit_id != 0 and not self.last_merge.undone
 
     def _close(self) -> None:
         self.keep_id = self.drop_id = self.keep_name = self.drop_name = ""
@@ -156,6 +188,7 @@ class DuplicatesState(SessionState):
     def load(self):
         """on_load of /dubbelen."""
         self._close()
+        self.last_merge = MergeRow()
         self._reload()
 
     @requires(Permission.VIEW)
@@ -191,6 +224,8 @@ class DuplicatesState(SessionState):
         self.moving = [relation_words(kind, r) for r in plan["moving"]]
         self.dropped = [relation_words(kind, r) for r in plan["dropped"]]
         self.blocking = [relation_words(kind, r) for r in plan["blocking"]]
+        # the preview opens at the top of the page: bring it into view from a card far below
+        return rx.call_script("document.getElementById('dup-preview')?.scrollIntoView({block: 'start'})")
 
     @requires(Permission.VIEW)
     def swap(self):
@@ -214,10 +249,13 @@ class DuplicatesState(SessionState):
         if not self.keep_id:
             return None
         actor = self.signed_in_actor()
-        service.merge(actor, self.kind, self.keep_id, self.drop_id, dict(self.choices), via="ui")
+        audit_id = service.merge(actor, self.kind, self.keep_id, self.drop_id, dict(self.choices), via="ui")
         self._close()
         self._reload()
-        return rx.toast.success(self.ui_text("dup.merged"))
+        self.last_merge = next((m for m in self.merges if m.audit_id == audit_id), MergeRow())
+        # the undo sits at the top of the page: bring it into view and give it the focus
+        return rx.call_script("window.scrollTo({top: 0}); setTimeout(() => "
+                              "document.getElementById('dup-last-undo')?.focus(), 50)")
 
     @requires(Permission.EDIT_NETWORK)
     def mark_not_duplicate(self, a_id: str, b_id: str):
@@ -234,4 +272,6 @@ class DuplicatesState(SessionState):
         service.undo(self.signed_in_actor(), int(audit_id), via="ui")
         self._close()
         self._reload()
+        if self.last_merge.audit_id == int(audit_id):
+            self.last_merge = MergeRow()
         return rx.toast.success(self.ui_text("dup.undone"))

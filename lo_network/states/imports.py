@@ -39,6 +39,15 @@ class ErrorRow:
 
 
 @dataclasses.dataclass
+class KvkMatch:
+    """Rows whose KvK number an organisation in the network holds: they update it."""
+
+    lines: str = ""
+    id: str = ""
+    name: str = ""
+
+
+@dataclasses.dataclass
 class Count:
     key: str = ""        # i18n key of the label
     value: int = 0
@@ -55,6 +64,7 @@ class ImportState(SessionState):
     mapping_rows: list[MappingRow] = []
     counts: list[Count] = []
     matched: dict[str, int] = {}
+    kvk_matches: list[KvkMatch] = []
     errors: list[ErrorRow] = []
     failed_rows: int = 0
     progress: int = 0
@@ -118,8 +128,10 @@ class ImportState(SessionState):
             self.counts.append(Count(key="import.count.failed", value=int(report.get("failed_rows", 0)),
                                      id="import-count-failed"))
             self.matched = dict(report.get("matched", {}))
+            self.kvk_matches = [KvkMatch(lines=", ".join(str(n) for n in m.get("lines") or []), id=m["id"],
+                                         name=m.get("name") or "") for m in report.get("kvk_matches") or []]
         else:
-            self.counts, self.matched = [], {}
+            self.counts, self.matched, self.kvk_matches = [], {}, []
         self.failed_rows = job.failed_rows
         if self.status in ("ready", "done", "interrupted", "failed"):
             self.errors = [ErrorRow(line=e.line, column=service.shorten(e.column or e.field),

@@ -8,10 +8,11 @@ from datetime import date
 import reflex as rx
 
 from lo_network.components.forms import errors_from, from_select
+from lo_network.domain import activities as activity_domain
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch, iso, parse_date
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.organisations import LIST_ROUTE
@@ -39,6 +40,35 @@ class Colleague:
     email: str = ""
     since: str = ""
     until: str = ""
+
+
+@dataclasses.dataclass
+class ExistingOrganisation:
+    """An organisation that already holds the KvK number typed."""
+
+    id: str = ""
+    name: str = ""
+    city: str = ""
+
+
+@dataclasses.dataclass
+class Involvement:
+    """An activity the organisation takes part in: organiser, partner (with its role) or
+    through its people (named, as far as the reader may see them)."""
+
+    activity_id: str = ""
+    title: str = ""
+    kind: str = ""
+    starts: str = ""
+    role: str = ""
+    people: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+
+def involvement_rows(rows: list[dict]) -> list[Involvement]:
+    return [Involvement(activity_id=r["activity_id"], title=r.get("title") or "", kind=r.get("kind") or "",
+                        starts=activity_domain.dutch_datetime(r.get("starts_at"))[:10], role=r.get("role") or "",
+                        people=[{"id": p["id"], "name": p.get("name") or ""} for p in r.get("people") or []])
+            for r in rows]
 
 
 def _blank() -> dict[str, str]:
@@ -113,6 +143,12 @@ class OrganisationState(RecordForm, SessionState):
     history: list[StatusChange] = []
     current_people: list[Colleague] = []
     former_people: list[Colleague] = []
+    # organisations that already hold the KvK number of the draft (a save stopped to ask)
+    kvk_holders: list[ExistingOrganisation] = []
+    # what it takes part in: projects and living labs as partner, organised, its people's
+    partner_in: list[Involvement] = []
+    organised: list[Involvement] = []
+    attended: list[Involvement] = []
 
     @rx.var
     def is_new(self) -> bool:
@@ -139,6 +175,7 @@ class OrganisationState(RecordForm, SessionState):
         self.history = status_history(record)
         self.current_people, self.former_people = colleagues(record, date.today())
         self.errors = {}
+        self.kvk_holders = []
         self.missing = False
         self.loaded = True
 
@@ -157,6 +194,10 @@ class OrganisationState(RecordForm, SessionState):
             self.loaded = True
             return None
         self._show(record)
+        found = service.involvement(self.signed_in_actor(), organisation_id)
+        self.partner_in = involvement_rows(found["partner"])
+        self.organised = involvement_rows(found["organiser"])
+        self.attended = involvement_rows(found["attendee"])
         return None
 
     @requires(Permission.VIEW)
@@ -172,6 +213,8 @@ class OrganisationState(RecordForm, SessionState):
         self.history = []
         self.current_people = []
         self.former_people = []
+        self.kvk_holders = []
+        self.partner_in, self.organised, self.attended = [], [], []
         self.missing = False
         self.editing = True
         self.loaded = True
@@ -182,6 +225,8 @@ class OrganisationState(RecordForm, SessionState):
         if field in TEXT_FIELDS:
             self.values[field] = value
             self.errors.pop(field, None)
+            if field == "kvk":
+                self.kvk_holders = []
             if field == "kind" and value == "company" and not self.values.get("company_type"):
                 self.values["company_type"] = "other"  # what the domain stores when none is chosen
 
@@ -196,13 +241,28 @@ class OrganisationState(RecordForm, SessionState):
     # ------------------------------------------------------------ changes
     @requires(Permission.EDIT_NETWORK)
     def save(self):
+        return self._save(confirm_duplicate_kvk=False)
+
+    @requires(Permission.EDIT_NETWORK)
+    def save_anyway(self):
+        """Save although another organisation holds the KvK number: the user chose so."""
+        return self._save(confirm_duplicate_kvk=True)
+
+    def _save(self, confirm_duplicate_kvk: bool):
         actor = self.signed_in_actor()
         raw = submitted(self.values, self.themes)
+        self.kvk_holders = []
         try:
             if self.record_id:
-                record = service.update(actor, self.record_id, raw, via="ui")
+                record = service.update(actor, self.record_id, raw, via="ui",
+                                        confirm_duplicate_kvk=confirm_duplicate_kvk)
             else:
-                record = service.create(actor, raw, via="ui")
+                record = service.create(actor, raw, via="ui", confirm_duplicate_kvk=confirm_duplicate_kvk)
+        except Conflict as exc:
+            self.errors = errors_from(exc)
+            self.kvk_holders = [ExistingOrganisation(id=e["id"], name=e.get("name") or "", city=e.get("city") or "")
+                                for e in exc.existing]
+            return rx.call_script("document.getElementById('org-kvk-taken')?.scrollIntoView({block: 'center'})")
         except ValidationError as exc:
             self.errors = errors_from(exc)
             return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)

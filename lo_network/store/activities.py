@@ -77,6 +77,8 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
         "visibility": filters.get("visibility") or None,
         "when": filters.get("when") or None,
         "organisation_id": filters.get("organisation_id") or None,
+        "involvement": list(filters.get("involvement") or ()),
+        "hidden_ids": sorted(filters.get("hidden_ids") or ()),
         "now": filters.get("now") or now_iso(),
     }
 

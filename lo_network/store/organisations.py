@@ -90,3 +90,17 @@ def create_many(tx: ManagedTransaction, props_list: list[dict[str, Any]]) -> lis
     rows = [{"id": new_id(), "props": props} for props in props_list]
     tx.run(q("organisations/create_many"), rows=rows, now=now_iso()).consume()
     return [row["id"] for row in rows]
+
+
+def with_kvk(tx: ManagedTransaction, kvk: str, exclude_id: str = "", limit: int = 5) -> list[dict]:
+    return [r.data() for r in tx.run(q("organisations/with_kvk"), kvk=kvk, exclude_id=exclude_id, limit=limit)]
+
+
+def involvement(tx: ManagedTransaction, organisation_id: str, limit: int = 300) -> list[dict]:
+    """What the organisation organises, is a partner in and its people take part in (rows
+    per activity and kind of involvement; people unfiltered: the service applies privacy)."""
+    return [plain(r.data()) for r in tx.run(q("organisations/involvement"), id=organisation_id, limit=limit)]
+
+
+def person_ids(tx: ManagedTransaction, organisation_id: str) -> list[str]:
+    return tx.run(q("organisations/person_ids"), id=organisation_id).single()["ids"]

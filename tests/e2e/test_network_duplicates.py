@@ -23,7 +23,7 @@ def test_merge_through_the_page_and_undo(page, app, admin):
     keep = organisations.create(admin, {"name": f"Dubbel {tag} B.V.", "kind": "company", "kvk": kvk,
                                         "city": "Almelo"}, via="e2e")
     drop = organisations.create(admin, {"name": f"Dubbel {tag}", "kind": "company", "kvk": kvk,
-                                        "city": "Hengelo"}, via="e2e")
+                                        "city": "Hengelo"}, via="e2e", confirm_duplicate_kvk=True)
     partner = organisations.create(admin, {"name": f"Partner {tag}", "kind": "company"}, via="e2e")
     links.add(admin, "organisation", drop["id"], partner["id"], {"type": "supplier"}, via="e2e")
     people.create(admin, {"last_name": f"Medewerker {tag}"}, via="e2e", employment={"organisation_id": drop["id"]})
@@ -61,3 +61,34 @@ def test_merge_through_the_page_and_undo(page, app, admin):
     assert organisations.get(admin, drop["id"])["city"] == "Hengelo"
     assert organisations.get(admin, keep["id"])["city"] == "Almelo"
     assert [l["other_id"] for l in links.list_links(admin, "organisation", partner["id"])] == [drop["id"]]
+
+
+def test_one_card_per_cluster_and_the_undo_at_the_top_after_a_merge(page, app, admin):
+    from lo_network.services import organisations
+
+    tag = uuid.uuid4().hex[:6]
+    ids = [organisations.create(admin, {"name": name, "kind": "company", "city": city}, via="e2e")["id"]
+           for name, city in ((f"Bakker {tag} Binnenvaart", "Kampen"), (f"Bakker {tag} Binnenvaart B.V.", "Zwolle"),
+                              (f"bakker {tag} binnenvaart", ""))]
+    log_in(page, app.accounts["coordinator"])
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto("/dubbelen")
+    card = page.locator(".dup-cluster", has_text=f"Bakker {tag} Binnenvaart B.V.")
+    expect(card).to_have_count(1)
+    expect(card.locator(".dup-member")).to_have_count(3)
+    expect(card.locator(".dup-candidate")).to_have_count(3)
+    expect(card.locator(".dup-cluster-size")).to_contain_text("3 records")
+
+    card.locator(".dup-candidate").first.locator(".dup-compare").click()
+    expect(page.locator("#dup-preview")).to_be_in_viewport()
+    page.locator("#dup-merge").click()
+    page.locator("#dup-merge-dialog-confirm").click()
+    banner = page.locator("#dup-last-merge")
+    expect(banner).to_be_in_viewport()
+    expect(banner).to_have_attribute("role", "status")
+    expect(page.locator("#dup-last-undo")).to_be_focused()
+    expect(card.locator(".dup-member")).to_have_count(2)  # the cluster shrinks to the two left
+    page.locator("#dup-last-undo").click()
+    expect(banner).to_have_count(0)
+    expect(card.locator(".dup-member")).to_have_count(3)
+    assert all(organisations.get(admin, i) for i in ids)

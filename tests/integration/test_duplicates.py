@@ -33,7 +33,9 @@ def admin(graph, users):
 
 
 def org(actor, name, **fields):
-    return organisations.create(actor, dict({"name": name, "kind": "company"}, **fields), "test")["id"]
+    """A record made on purpose as a likely duplicate (a shared KvK number confirmed)."""
+    return organisations.create(actor, dict({"name": name, "kind": "company"}, **fields), "test",
+                                confirm_duplicate_kvk=True)["id"]
 
 
 def relationship_count() -> int:
@@ -204,3 +206,19 @@ def test_backfill_sets_missing_person_keys(admin):
     assert "dedupe_name" not in driver.read(store.raw, "person", p)  # a null property is no property
     assert driver.write(store.backfill_keys) == 1
     assert driver.read(store.raw, "person", p)["dedupe_name"] == key
+
+
+def test_candidates_are_grouped_into_clusters_of_records_that_match_one_another(admin):
+    bakker = [org(admin, name, city=city) for name, city in (
+        ("Bakker Binnenvaart", "Kampen"), ("Bakker Binnenvaart B.V.", "Zwolle"), ("bakker binnenvaart", ""),
+        ("Bakker-Binnenvaart BV", "Deventer"))]
+    visser = [org(admin, "Visser Logistiek", kvk="44445555"), org(admin, "Visser Transport", kvk="44445555")]
+    org(admin, "Alleen Ik")
+    found = service.clusters(admin, "organisation")
+    assert [sorted(m["id"] for m in c["members"]) for c in found] == [sorted(visser), sorted(bakker)]
+    assert [len(c["pairs"]) for c in found] == [1, 6] and [c["score"] for c in found] == [90, 70]
+    assert {frozenset((p["a_id"], p["b_id"])) for p in found[1]["pairs"]} == {
+        frozenset((a, b)) for a in bakker for b in bakker if a < b}
+    # a pair marked "not a duplicate" no longer joins its records; the rest still do
+    service.not_duplicate(admin, "organisation", visser[0], visser[1], "test")
+    assert len(service.clusters(admin, "organisation")) == 1

@@ -75,6 +75,8 @@ def test_dry_run_counts_each_outcome_and_the_rule_that_matched(existing, users):
         "rows": 8, "valid_rows": 6, "failed_rows": 2, "records": 5, "merged_rows": 1,
         "create": 2, "update": 1, "unchanged": 2, "matched": {"kvk": 1, "name": 1, "website": 1},
         "organisations_create": 0, "links_create": 0,
+        # the row with the KvK number of a record in the network names that record
+        "kvk_matches": [{"lines": [2], "id": existing["kvk"]["id"], "name": "Bestaand"}],
     }
     assert graph_state() == before  # a dry run writes nothing
     errors = {(e.line, e.field, e.column) for e in service.errors_of(job)}

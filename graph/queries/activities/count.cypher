@@ -7,5 +7,13 @@ WHERE ($text = '' OR a.search_key CONTAINS $text)
   AND ($visibility IS NULL OR a.visibility = $visibility)
   AND ($when IS NULL OR ($when = 'upcoming' AND a.ends_at >= datetime($now))
        OR ($when = 'past' AND a.ends_at < datetime($now)))
-  AND ($organisation_id IS NULL OR EXISTS { (:Organisation {id: $organisation_id})-[:ORGANISES]->(a) })
+  // an organisation's activities: what it organises, the projects and living labs it is a
+  // partner in, what its people take part in (not no-shows; people hidden from the reader left out)
+  AND ($organisation_id IS NULL
+    OR ('organiser' IN $involvement AND EXISTS { (:Organisation {id: $organisation_id})-[:ORGANISES]->(a) })
+    OR ('partner' IN $involvement AND EXISTS { (:Organisation {id: $organisation_id})-[:PARTNER_IN]->(a) })
+    OR ('attendee' IN $involvement AND EXISTS {
+      MATCH (:Organisation {id: $organisation_id})<-[:WORKS_AT]-(p:Person)-[:REGISTERED]->(r:Registration)-[:FOR]->(a)
+      WHERE NOT p.id IN $hidden_ids AND r.status IN ['registered', 'walk_in']
+        AND coalesce(r.attendance, '') <> 'no_show' }))
 RETURN count(a) AS total
