@@ -73,7 +73,7 @@ def _use_private_graph(data_dir: str) -> None:
         "LO_GRAPH_BOLT_PORT": str(_free_port()),
         "LO_GRAPH_HTTP_PORT": str(_free_port()),
         "LO_GRAPH_HTTPS_PORT": str(_free_port()),
-        "LO_NEO4J_DATABASE": "lo_network",
+        "LO_NEO4J_DATABASE": "neo4j",  # the default; Neo4j refuses "_" in a database name
     })
     settings.reset()
 
