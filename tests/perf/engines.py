@@ -22,9 +22,10 @@ side (and ``--json`` keeps every figure).
 
 Usage (from the project root, venv active)::
 
-    python -m tests.perf.engines                      # the sizes below, ~25 min on 2 busy cores
+    python -m tests.perf.engines --json engines.json  # the default sizes; ~40 min on 2 busy cores
     python -m tests.perf.engines --organisations 2000 --import-rows 1000 \\
         --kpi-organisations 1000 --network-organisations 300 --repeat 3   # a quick look
+    python -m tests.perf.engines --report engines.json   # the table of that run again
     python -m tests.perf.engines --parts server install --engines neo4j
 """
 
@@ -48,7 +49,7 @@ if __package__ in (None, ""):
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINES = ("neo4j", "arcadedb")
-PARTS = ("install", "server", "registration", "import", "kpis", "network")
+PARTS = ("server", "import", "kpis", "network", "registration", "install")
 ENGINE_NAMES = {"neo4j": "Neo4j 5.26", "arcadedb": "ArcadeDB"}
 
 
@@ -262,19 +263,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
     parser.add_argument("--organisations", type=int, default=100_000, help="list and search (default 100000)")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per list case (default 20)")
-    parser.add_argument("--case-budget", type=float, default=8.0, help="seconds per list case (default 8)")
+    parser.add_argument("--case-budget", type=float, default=6.0, help="seconds per list case (default 6)")
     parser.add_argument("--idle", type=float, default=10.0, help="seconds idle before reading RSS (default 10)")
     parser.add_argument("--registrations", type=int, default=200)
     parser.add_argument("--capacity", type=int, default=50)
     parser.add_argument("--workers", type=int, default=16)
-    parser.add_argument("--import-rows", type=int, default=20_000, help="organisations and people each (default 20000)")
-    parser.add_argument("--kpi-organisations", type=int, default=20_000,
-                        help="dashboard: organisations, x3 links, /5 registrations (default 20000)")
+    parser.add_argument("--import-rows", type=int, default=5000, help="organisations and people each (default 5000)")
+    parser.add_argument("--kpi-organisations", type=int, default=5000,
+                        help="dashboard: organisations, x3 links, /5 registrations (default 5000)")
     parser.add_argument("--kpi-repeat", type=int, default=3)
-    parser.add_argument("--network-organisations", type=int, default=2000)
+    parser.add_argument("--network-organisations", type=int, default=500)
     parser.add_argument("--network-repeat", type=int, default=3)
-    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file (after each part)")
+    parser.add_argument("--report", type=Path, help="only print the table of a --json file written before")
     args = parser.parse_args(argv)
+    if args.report:
+        saved = json.loads(args.report.read_text())
+        engines = [e for e in ENGINES if e in saved["results"]]
+        print("\n".join(table(saved["results"], engines)))
+        return 0
+
+    def save() -> None:
+        if args.json:
+            args.json.write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()},
+                                             "results": results}, indent=1, default=str))
 
     began = time.perf_counter()
     results: dict[str, dict[str, Any]] = {engine: {} for engine in args.engines}
@@ -285,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             except (subprocess.CalledProcessError, OSError) as exc:
                 traceback.print_exc()
                 results["install"] = {"error": str(exc)}
+            save()
             continue
         for engine in args.engines:
             print(f"\n==== {part} on {ENGINE_NAMES[engine]} ====", flush=True)
@@ -300,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 value = in_child(engine, "part_network", args.network_organisations, args.network_repeat)
             results[engine][part] = value
+            save()
             print(f"==== {part} on {ENGINE_NAMES[engine]}: {time.perf_counter() - started:.0f} s ====", flush=True)
 
     print(f"\nside by side ({time.perf_counter() - began:.0f} s in all; load average now "
@@ -313,9 +327,6 @@ def main(argv: list[str] | None = None) -> int:
               f"{install['pip_s']:.0f} s, site-packages {install['site_packages_mib']:.0f} MiB"
               + (f", {install['site_packages_without_mib']:.0f} MiB without {', '.join(install['without'])}"
                  if "without" in install else ""))
-    if args.json:
-        args.json.write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()}, "results": results},
-                                        indent=1, default=str))
     failed = [f"{engine}/{part}" for engine, parts in results.items() if engine in args.engines
               for part, value in parts.items() if isinstance(value, dict) and "error" in value]
     if failed:
