@@ -1,11 +1,11 @@
 """Registrations in the graph: one function per query in graph/queries/registrations/.
 
 Every change that takes or frees a seat runs in ONE write transaction that first writes
-the activity's ``reg_seq`` counter (lock_activity.cypher). On Neo4j that write holds the
-activity's lock until commit; on the embedded ArcadeDB a second transaction that wrote the
-same record cannot commit (a transient error the driver retries). Either way the count of
-registered seats read after the lock is the truth when the registration is created, so a
-rush of registrations never goes one seat over capacity, and ``reg_seq`` numbers arrivals."""
+the activity's ``reg_seq`` counter (lock_activity.cypher). Neo4j holds that write's lock on
+the activity until commit, so a second transaction waits for it (a transient error, such as
+a detected deadlock, is retried). The count of registered seats read after the lock is the
+truth when the registration is created, so a rush of registrations never goes one seat over
+capacity, and ``reg_seq`` numbers arrivals."""
 
 from __future__ import annotations
 

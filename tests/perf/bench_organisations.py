@@ -71,8 +71,6 @@ def _use_private_graph(data_dir: str) -> None:
     os.environ.update({
         "LO_DATA_DIR": data_dir,
         "LO_GRAPH_BOLT_PORT": str(_free_port()),
-        "LO_GRAPH_HTTP_PORT": str(_free_port()),
-        "LO_GRAPH_HTTPS_PORT": str(_free_port()),
         "LO_NEO4J_DATABASE": "neo4j",  # the default; Neo4j refuses "_" in a database name
     })
     settings.reset()

@@ -1,32 +1,31 @@
-"""Benchmark: the embedded graph engines side by side, same data, same run.
+"""Benchmark: the embedded graph server in one run, every figure that concerns the engine.
 
-For each engine (``--engines``, default Neo4j Community 5.26 and ArcadeDB) every part below
-starts that engine's own embedded graph server (temporary data folder, free loopback ports)
-in a fresh child process, so the engines share nothing but the machine; the parts run
-engine after engine, so both meet about the same load:
+Each part below starts its own embedded Neo4j (temporary data folder, free loopback ports) in
+a fresh child process:
 
 - server: start time in a new folder and again in the existing one, idle RSS of the graph
   server process (empty, and after loading the demo network), then the organisation list
   and search cases of ``bench_organisations`` (p50 and p95) on that network;
-- registration: ``bench_registration``'s rush against ``lo-network serve`` (the app itself);
 - import: ``bench_import`` (rows/s of the import next to the raw UNWIND-MERGE writes);
 - kpis: ``bench_kpis`` (the dashboard's first view and the rest);
 - network: ``bench_network`` (measures, map, introduction paths, duplicates);
-- install (once, engine-independent): ``mvn dependency:copy-dependencies`` of Neo4j's jars
-  into an empty folder (Maven's local repository as it is, i.e. warm) with the folder's size,
-  and ``pip install -e .`` into a fresh venv with the size of its site-packages, with and
-  without ``arcadedb-embedded`` and what only it needs.
+- registration: ``bench_registration``'s rush against ``lo-network serve`` (the app itself);
+- install: ``mvn dependency:copy-dependencies`` of Neo4j's jars into an empty folder (Maven's
+  local repository as it is, i.e. warm) with the folder's size, and ``pip install -e .``
+  into a fresh venv with the size of its site-packages.
 
-Each part prints its own table as it goes; at the end one table puts the engines side by
-side (and ``--json`` keeps every figure).
+Each part prints its own table as it goes; at the end one table has every figure (``--json``
+keeps them, saved after each part). With ArcadeDB beside Neo4j, this command measured both
+side by side before ArcadeDB was retired (docs/benchmarks.md); ``--report`` prints the table
+of such a saved run, a column per engine.
 
 Usage (from the project root, venv active)::
 
-    python -m tests.perf.engines --json engines.json  # the default sizes; ~40 min on 2 busy cores
+    python -m tests.perf.engines --json engines.json  # the default sizes; ~20 min on 2 busy cores
     python -m tests.perf.engines --organisations 2000 --import-rows 1000 \\
         --kpi-organisations 1000 --network-organisations 300 --repeat 3   # a quick look
     python -m tests.perf.engines --report engines.json   # the table of that run again
-    python -m tests.perf.engines --parts server install --engines neo4j
+    python -m tests.perf.engines --parts server install
 """
 
 from __future__ import annotations
@@ -48,7 +47,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 ROOT = Path(__file__).resolve().parents[2]
-ENGINES = ("neo4j", "arcadedb")
+ENGINES = ("neo4j",)  # the columns of a run; a saved run may have more (ENGINE_NAMES)
 PARTS = ("server", "import", "kpis", "network", "registration", "install")
 ENGINE_NAMES = {"neo4j": "Neo4j 5.26", "arcadedb": "ArcadeDB"}
 
@@ -61,7 +60,7 @@ def _rss_mib(pid: int) -> float:
     return float("nan")
 
 
-# ---- the parts run per engine, each in its own child process -------------------------------
+# ---- the parts, each run in its own child process ---------------------------------------------
 
 def part_server(organisations: int, repeat: int, budget: float, seed: int, idle: float) -> dict[str, Any]:
     from lo_network import settings
@@ -98,10 +97,10 @@ def part_server(organisations: int, repeat: int, budget: float, seed: int, idle:
     return result
 
 
-def part_registration(engine: str, registrations: int, capacity: int, workers: int) -> dict[str, Any]:
+def part_registration(registrations: int, capacity: int, workers: int) -> dict[str, Any]:
     from tests.perf import bench_registration as reg
 
-    server, token = reg.own_app({"LO_GRAPH_ENGINE": engine})
+    server, token = reg.own_app()
     try:
         return reg.run(server.base_url, token, registrations, capacity, workers)
     finally:
@@ -132,10 +131,9 @@ def _child(fn_name: str, args: tuple, out: str) -> None:
     Path(out).write_text(json.dumps(result, default=str))
 
 
-def in_child(engine: str, fn_name: str, *args: Any) -> Any:
-    """Run ``fn_name(*args)`` in a fresh interpreter with LO_GRAPH_ENGINE=engine; its result,
-    or ``{"error": ...}`` when it failed (the other parts still run)."""
-    os.environ["LO_GRAPH_ENGINE"] = engine
+def in_child(fn_name: str, *args: Any) -> Any:
+    """Run ``fn_name(*args)`` in a fresh interpreter; its result, or ``{"error": ...}`` when it
+    failed (the other parts still run)."""
     with tempfile.NamedTemporaryFile(prefix="lo_bench_engine_", suffix=".json", delete=False) as fh:
         out = fh.name
     try:
@@ -149,16 +147,11 @@ def in_child(engine: str, fn_name: str, *args: Any) -> Any:
         os.unlink(out)
 
 
-# ---- first install (engine-independent) -----------------------------------------------------
+# ---- first install ----------------------------------------------------------------------------
 
 def _du_mib(path: Path) -> float:
     done = subprocess.run(["du", "-sb", str(path)], capture_output=True, text=True, check=True)
     return int(done.stdout.split()[0]) / 2**20
-
-
-def _pip_show(pip: str, name: str) -> dict[str, str]:
-    done = subprocess.run([pip, "show", name], capture_output=True, text=True)
-    return dict(line.split(": ", 1) for line in done.stdout.splitlines() if ": " in line)
 
 
 def part_install() -> dict[str, Any]:
@@ -186,20 +179,10 @@ def part_install() -> dict[str, Any]:
         site = next(venv.glob("lib/python*/site-packages"))
         result["site_packages_mib"] = _du_mib(site)
         print(f"  {result['pip_s']:.1f} s, site-packages {result['site_packages_mib']:.0f} MiB", flush=True)
-        arcade = _pip_show(pip, "arcadedb-embedded")
-        if arcade:
-            # it, and what it alone needs
-            only = ["arcadedb-embedded"] + [
-                name for name in filter(None, (n.strip() for n in arcade.get("Requires", "").split(",")))
-                if [r.strip() for r in _pip_show(pip, name).get("Required-by", "").split(",")] == ["arcadedb-embedded"]]
-            subprocess.run([pip, "uninstall", "-q", "-y", *only], check=True)
-            result["without"] = only
-            result["site_packages_without_mib"] = _du_mib(site)
-            print(f"  without {', '.join(only)}: {result['site_packages_without_mib']:.0f} MiB", flush=True)
     return result
 
 
-# ---- the side-by-side table -----------------------------------------------------------------
+# ---- the table -------------------------------------------------------------------------------
 
 def _cells(results: dict[str, dict[str, Any]], engines: list[str], part: str,
            show: Callable[[Any], str]) -> list[str]:
@@ -259,7 +242,6 @@ def table(results: dict[str, dict[str, Any]], engines: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES))
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
     parser.add_argument("--organisations", type=int, default=100_000, help="list and search (default 100000)")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per list case (default 20)")
@@ -279,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.report:
         saved = json.loads(args.report.read_text())
-        engines = [e for e in ENGINES if e in saved["results"]]
+        engines = [e for e in ENGINE_NAMES if e in saved["results"]]
         print("\n".join(table(saved["results"], engines)))
         return 0
 
@@ -289,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
                                              "results": results}, indent=1, default=str))
 
     began = time.perf_counter()
-    results: dict[str, dict[str, Any]] = {engine: {} for engine in args.engines}
+    results: dict[str, dict[str, Any]] = {engine: {} for engine in ENGINES}
     for part in args.parts:
         if part == "install":
             try:
@@ -299,19 +281,19 @@ def main(argv: list[str] | None = None) -> int:
                 results["install"] = {"error": str(exc)}
             save()
             continue
-        for engine in args.engines:
+        for engine in ENGINES:
             print(f"\n==== {part} on {ENGINE_NAMES[engine]} ====", flush=True)
             started = time.perf_counter()
             if part == "server":
-                value = in_child(engine, "part_server", args.organisations, args.repeat, args.case_budget, 7, args.idle)
+                value = in_child("part_server", args.organisations, args.repeat, args.case_budget, 7, args.idle)
             elif part == "registration":
-                value = in_child(engine, "part_registration", engine, args.registrations, args.capacity, args.workers)
+                value = in_child("part_registration", args.registrations, args.capacity, args.workers)
             elif part == "import":
-                value = in_child(engine, "part_import", args.import_rows)
+                value = in_child("part_import", args.import_rows)
             elif part == "kpis":
-                value = in_child(engine, "part_kpis", args.kpi_organisations, args.kpi_repeat, 60.0)
+                value = in_child("part_kpis", args.kpi_organisations, args.kpi_repeat, 60.0)
             else:
-                value = in_child(engine, "part_network", args.network_organisations, args.network_repeat)
+                value = in_child("part_network", args.network_organisations, args.network_repeat)
             results[engine][part] = value
             save()
             print(f"==== {part} on {ENGINE_NAMES[engine]}: {time.perf_counter() - started:.0f} s ====", flush=True)
@@ -319,15 +301,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nside by side ({time.perf_counter() - began:.0f} s in all; load average now "
           f"{os.getloadavg()[0]:.1f}); sizes: list {args.organisations} organisations, import {args.import_rows} "
           f"rows, dashboard {args.kpi_organisations} organisations, network {args.network_organisations}:\n")
-    print("\n".join(table(results, args.engines)))
+    print("\n".join(table(results, list(ENGINES))))
     install = results.get("install")
     if install and "error" not in install:
         print(f"\nfirst install: mvn dependency:copy-dependencies (local repository warm) {install['mvn_s']:.1f} s, "
               f"{install['jars']} jars, {install['jars_mib']:.0f} MiB; pip install -e . into a fresh venv "
-              f"{install['pip_s']:.0f} s, site-packages {install['site_packages_mib']:.0f} MiB"
-              + (f", {install['site_packages_without_mib']:.0f} MiB without {', '.join(install['without'])}"
-                 if "without" in install else ""))
-    failed = [f"{engine}/{part}" for engine, parts in results.items() if engine in args.engines
+              f"{install['pip_s']:.0f} s, site-packages {install['site_packages_mib']:.0f} MiB")
+    failed = [f"{engine}/{part}" for engine, parts in results.items() if engine in ENGINES
               for part, value in parts.items() if isinstance(value, dict) and "error" in value]
     if failed:
         print(f"\nFAILED parts: {', '.join(failed)}")
