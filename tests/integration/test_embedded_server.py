@@ -197,7 +197,7 @@ def started(spare):
     servers: list[EmbeddedGraph] = []
 
     def start() -> EmbeddedGraph:
-        servers.append(EmbeddedGraph(spare).start(timeout=60))
+        servers.append(EmbeddedGraph(spare).start(timeout=240))  # over a minute on a busy machine
         return servers[-1]
 
     yield start
