@@ -234,7 +234,7 @@ def cmd_setup(args) -> int:
     nginx for the tests."""
     print(f"lo-network: bun at {ensure_bun()}")
     s = settings_mod.get()
-    if s.embedded and s.graph_engine == "neo4j":
+    if s.embedded:
         from lo_network.embedded.neo4j import jars
 
         try:

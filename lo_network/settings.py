@@ -48,16 +48,6 @@ def _origins(name: str) -> tuple[str, ...]:
     return tuple(origin(name, item) for item in _env(name).split(",") if item.strip())
 
 
-GRAPH_ENGINES = ("neo4j", "arcadedb")
-
-
-def _engine() -> str:
-    raw = _env("LO_GRAPH_ENGINE", "neo4j").lower()
-    if raw not in GRAPH_ENGINES:
-        raise SystemExit(f"LO_GRAPH_ENGINE: expected one of {', '.join(GRAPH_ENGINES)}, got {raw!r}")
-    return raw
-
-
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -67,8 +57,6 @@ class Settings:
     neo4j_database: str
     database_url: str
     graph_bolt_port: int
-    graph_http_port: int
-    graph_https_port: int
     graph_heap: str
     port: int
     session_hours: int
@@ -86,7 +74,6 @@ class Settings:
     public_url: str = ""  # LO_PUBLIC_URL, an origin (see ``origin``) or ""
     public_rate_limit: int = 60
     cors_origins: tuple[str, ...] = ()  # LO_CORS_ORIGINS: other sites' pages that may call the app
-    graph_engine: str = "neo4j"  # LO_GRAPH_ENGINE: neo4j (Neo4j Community 5.26) or arcadedb
     graph_pagecache: str = "256m"  # LO_GRAPH_PAGECACHE: Neo4j's page cache (store files in memory)
 
     @property
@@ -157,10 +144,7 @@ def load() -> Settings:
         neo4j_database=_env("LO_NEO4J_DATABASE", "neo4j"),
         database_url=_env("LO_DATABASE_URL"),
         graph_bolt_port=_int("LO_GRAPH_BOLT_PORT", 7697),
-        graph_http_port=_int("LO_GRAPH_HTTP_PORT", 2490),
-        graph_https_port=_int("LO_GRAPH_HTTPS_PORT", 2491),
         graph_heap=_env("LO_GRAPH_HEAP", "1g"),
-        graph_engine=_engine(),
         graph_pagecache=_env("LO_GRAPH_PAGECACHE", "256m"),
         port=_int("LO_PORT", 3000),
         session_hours=_int("LO_SESSION_HOURS", 8),

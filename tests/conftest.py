@@ -29,8 +29,6 @@ def lo_env(tmp_path_factory):
     env = {
         "LO_DATA_DIR": str(data),
         "LO_GRAPH_BOLT_PORT": str(free_port()),
-        "LO_GRAPH_HTTP_PORT": str(free_port()),
-        "LO_GRAPH_HTTPS_PORT": str(free_port()),
         "LO_NEO4J_DATABASE": "neo4j",
     }
     old = {k: os.environ.get(k) for k in env}

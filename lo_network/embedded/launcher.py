@@ -28,12 +28,10 @@ class EmbeddedGraph:
     def start(self, timeout: float = 90.0) -> "EmbeddedGraph":
         graph_dir = self.settings.graph_dir
         graph_dir.mkdir(parents=True, exist_ok=True)
-        prepare(self.settings)  # e.g. Neo4j's jars, fetched once: not part of the start timeout
+        prepare(self.settings)  # Neo4j's jars, fetched once: not part of the start timeout
         log = open(self.log_path, "ab")
         env = dict(os.environ, LO_DATA_DIR=str(self.settings.data_dir))
         env["LO_GRAPH_BOLT_PORT"] = str(self.settings.graph_bolt_port)
-        env["LO_GRAPH_HTTP_PORT"] = str(self.settings.graph_http_port)
-        env["LO_GRAPH_HTTPS_PORT"] = str(self.settings.graph_https_port)
         env["LO_NEO4J_DATABASE"] = self.settings.neo4j_database
         proc = self.process = subprocess.Popen(
             [sys.executable, "-m", "lo_network.cli", "graph-server"],

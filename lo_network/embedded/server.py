@@ -1,11 +1,6 @@
-"""The embedded graph server (``lo-network graph-server``): what both engines share (the
-password file, the ready marker, refusing a used folder or port) and the ArcadeDB engine,
-selected by LO_GRAPH_ENGINE=arcadedb; the default, Neo4j, lives in ``embedded/neo4j``.
-
-The ArcadeDB server is meant to run as its own child process: it binds Bolt, HTTP and HTTPS to 127.0.0.1 on pinned
-ports, keeps a generated root password in the data folder (mode 0600), creates the
-database if missing, writes a ``ready`` marker and blocks until SIGTERM/SIGINT, then stops
-cleanly.
+"""The embedded graph server (``lo-network graph-server``): the password file, the ready
+marker, refusing a used folder or port. The server itself, Neo4j Community 5.26 in its own
+JVM, lives in ``embedded/neo4j``.
 
 While a server runs it holds the data folder's lock (``graph-server.pid``, see
 :func:`lock_folder`): a second server on the same folder is refused.
@@ -16,10 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import secrets
-import signal
 import socket
-import sys
-import threading
 from pathlib import Path
 from typing import IO
 
@@ -28,7 +20,6 @@ from lo_network.settings import Settings
 PASSWORD_FILE = "root_password"  # the password of the embedded server's admin user
 READY_FILE = "ready"
 PID_FILE = "graph-server.pid"  # the running server's PID, under an exclusive lock (see lock_folder)
-ARCADEDB_USER = "root"
 
 
 class GraphServerError(RuntimeError):
@@ -104,98 +95,26 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def graph_user(settings: Settings) -> str:
-    """The admin user of the embedded server, whose password is in PASSWORD_FILE."""
-    if settings.graph_engine == "arcadedb":
-        return ARCADEDB_USER
+def graph_user(settings: Settings) -> str:  # noqa: ARG001
+    """The admin user of the embedded server (``neo4j``), whose password is in PASSWORD_FILE."""
     from lo_network.embedded.neo4j.server import GRAPH_USER
 
     return GRAPH_USER
 
 
 def prepare(settings: Settings) -> None:
-    """What a start needs before the server process runs (Neo4j: its jars, fetched once),
-    so that the launcher's start timeout counts the server's start only."""
-    if settings.graph_engine == "neo4j":
-        from lo_network.embedded.neo4j import jars
+    """What a start needs before the server process runs (Neo4j's jars, fetched once), so
+    that the launcher's start timeout counts the server's start only."""
+    from lo_network.embedded.neo4j import jars
 
-        try:
-            jars.ensure(settings)
-        except jars.JarsError as exc:
-            raise GraphServerError(str(exc)) from exc
+    try:
+        jars.ensure(settings)
+    except jars.JarsError as exc:
+        raise GraphServerError(str(exc)) from exc
 
 
 def run(settings: Settings) -> int:
-    """Run the embedded server of LO_GRAPH_ENGINE until told to stop. Returns an exit code."""
-    if settings.graph_engine == "neo4j":
-        from lo_network.embedded.neo4j import server as neo4j_server
+    """Run the embedded server until told to stop. Returns an exit code."""
+    from lo_network.embedded.neo4j import server as neo4j_server
 
-        return neo4j_server.run(settings)
-    return run_arcadedb(settings)
-
-
-def run_arcadedb(settings: Settings) -> int:
-    """Start ArcadeDB, create the database if missing, block until told to stop."""
-    graph_dir = settings.graph_dir
-    graph_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        lock = lock_folder(graph_dir)  # held until this process ends
-        for port, what in (
-            (settings.graph_bolt_port, "Bolt (LO_GRAPH_BOLT_PORT)"),
-            (settings.graph_http_port, "graph HTTP (LO_GRAPH_HTTP_PORT)"),
-            (settings.graph_https_port, "graph HTTPS (LO_GRAPH_HTTPS_PORT)"),
-        ):
-            check_port_free(port, what)
-    except GraphServerError as exc:
-        print(f"lo-network graph-server: {exc}", file=sys.stderr, flush=True)
-        return 2
-
-    password = root_password(graph_dir)
-    os.chdir(graph_dir)  # ArcadeDB writes ./log relative to the working folder
-
-    stop = threading.Event()
-
-    def _on_signal(signum, frame):  # noqa: ARG001
-        stop.set()
-
-    signal.signal(signal.SIGTERM, _on_signal)
-    signal.signal(signal.SIGINT, _on_signal)
-
-    from arcadedb_embedded.server import ArcadeDBServer
-
-    server = ArcadeDBServer(
-        root_path=str(graph_dir / "server"),
-        root_password=password,
-        config={
-            "host": "127.0.0.1",
-            "http_port": settings.graph_http_port,
-            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-            "bolt_port": settings.graph_bolt_port,
-            "server_httpsIncomingPort": str(settings.graph_https_port),
-        },
-        jvm_kwargs={"heap_size": settings.graph_heap},
-    )
-    try:
-        server.start()
-    except Exception as exc:  # the engine's message, e.g. a locked database
-        print(f"lo-network graph-server: could not start: {exc}", file=sys.stderr, flush=True)
-        return 2
-    try:
-        try:
-            server.get_database(settings.neo4j_database)
-        except Exception:
-            server.create_database(settings.neo4j_database)
-        (graph_dir / READY_FILE).write_text(str(os.getpid()))
-        print(
-            f"lo-network graph-server: ready, Bolt on bolt://127.0.0.1:{settings.graph_bolt_port}"
-            f" database {settings.neo4j_database!r}",
-            flush=True,
-        )
-        while not stop.wait(0.5):
-            pass
-    finally:
-        (graph_dir / READY_FILE).unlink(missing_ok=True)
-        server.stop()
-        print("lo-network graph-server: stopped", flush=True)
-        lock.close()
-    return 0
+    return neo4j_server.run(settings)

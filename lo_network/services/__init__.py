@@ -25,8 +25,8 @@ class Page:
 
 
 PAGE_SIZES = (25, 50, 100)
-# the graph takes SKIP as a 32-bit integer (ArcadeDB refuses a larger one as negative): a
-# page past this one is read as this one, an empty page (found by schemathesis, issue 7)
+# SKIP stays a 32-bit integer (a huge page number in a URL or an API call once overflowed
+# the graph's SKIP): a page past this one is read as this one, an empty page
 MAX_PAGE = (2**31 - 1) // PAGE_SIZES[-1]
 
 

@@ -94,8 +94,6 @@ class AppServer:
             "LO_DATA_DIR": str(data_dir),
             "LO_PORT": str(free_port()),
             "LO_GRAPH_BOLT_PORT": str(free_port()),
-            "LO_GRAPH_HTTP_PORT": str(free_port()),
-            "LO_GRAPH_HTTPS_PORT": str(free_port()),
             "REFLEX_TELEMETRY_ENABLED": "false",
             "REFLEX_CHECK_LATEST_VERSION": "false",
             "PYTHONUNBUFFERED": "1",

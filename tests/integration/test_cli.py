@@ -111,7 +111,6 @@ def test_a_command_needing_the_embedded_graph_names_a_taken_port(lo_env, tmp_pat
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = squatter.getsockname()[1]
-        result = lo_network("migrate", LO_DATA_DIR=str(tmp_path), LO_GRAPH_BOLT_PORT=str(port),
-                            LO_GRAPH_HTTP_PORT=str(free_port()), LO_GRAPH_HTTPS_PORT=str(free_port()))
+        result = lo_network("migrate", LO_DATA_DIR=str(tmp_path), LO_GRAPH_BOLT_PORT=str(port))
     assert result.returncode == 3
     assert f"port {port}" in result.stderr and "LO_GRAPH_BOLT_PORT" in result.stderr

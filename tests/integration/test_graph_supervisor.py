@@ -64,9 +64,7 @@ class Reports(list):
 def own_graph(tmp_path):
     """Settings of a graph server in its own folder on free ports, and lo_network (settings,
     driver) pointed at it for the test."""
-    env = {"LO_DATA_DIR": str(tmp_path), "LO_GRAPH_BOLT_PORT": str(free_port()),
-           "LO_GRAPH_HTTP_PORT": str(free_port()), "LO_GRAPH_HTTPS_PORT": str(free_port()),
-           "LO_NEO4J_DATABASE": "neo4j"}
+    env = {"LO_DATA_DIR": str(tmp_path), "LO_GRAPH_BOLT_PORT": str(free_port()), "LO_NEO4J_DATABASE": "neo4j"}
     old = {k: os.environ.get(k) for k in [*env, "LO_NEO4J_URI"]}
     os.environ.pop("LO_NEO4J_URI", None)
     os.environ.update(env)
@@ -141,9 +139,7 @@ def test_a_killed_server_comes_back_and_the_store_reconnects_until_a_clean_stop(
         assert organisation_names() == ["Na de crash", "Voor de crash"]
 
         # a second server on the same folder is still refused, naming the restarted one
-        other_ports = dict(LO_GRAPH_BOLT_PORT=str(free_port()), LO_GRAPH_HTTP_PORT=str(free_port()),
-                           LO_GRAPH_HTTPS_PORT=str(free_port()))
-        result = graph_server_process(dict(env_for(own_graph), **other_ports))
+        result = graph_server_process(dict(env_for(own_graph), LO_GRAPH_BOLT_PORT=str(free_port())))
         assert result.returncode != 0
         assert "in use" in result.stderr and f"process {server.pid}" in result.stderr
         assert server.wait(0) is None  # and the supervised one runs on

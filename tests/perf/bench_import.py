@@ -162,7 +162,8 @@ def service_import(kind: str, data: bytes) -> tuple[float, float, dict]:
     return checked - started, time.perf_counter() - checked, json.loads(job.result)
 
 
-def run(n: int, use_tracemalloc: bool) -> None:
+def run(n: int, use_tracemalloc: bool) -> dict[str, dict[str, float]]:
+    """Prints the table; returns rows/s per kind: raw, dry_run, import, dry_import."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_import_") as data_dir:
         _use_private_graph(data_dir)
         from lo_network import sql
@@ -221,10 +222,13 @@ def run(n: int, use_tracemalloc: bool) -> None:
             server.stop()
             print("graph server stopped", flush=True)
 
+    figures: dict[str, dict[str, float]] = {}
+
     def line(label, rows, raw_s, check_s, import_s):
         raw = rows / raw_s
         imp = rows / import_s
         both = rows / (check_s + import_s)
+        figures[label] = {"raw": raw, "dry_run": rows / check_s, "import": imp, "dry_import": both}
         print(f"{label:<14} {rows:>8} {raw:>10.0f} {rows / check_s:>10.0f} {imp:>10.0f} {both:>12.0f} "
               f"{imp / raw:>11.2f} {both / raw:>12.2f}")
 
@@ -243,6 +247,7 @@ def run(n: int, use_tracemalloc: bool) -> None:
           f"{raw_after[2]:.1f}, people {raw_before[3]:.1f} / {raw_after[3]:.1f}")
     print(f"peak memory (max RSS of this process): {rss_before:.0f} MiB before the import, {rss_orgs:.0f} MiB after organisations, "
           f"{rss_people:.0f} MiB after people" + (f"; Python allocations peak {traced:.0f} MiB" if traced else ""))
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -134,7 +134,9 @@ def _measure(fn: Callable[[], Any], repeat: int, budget: float) -> dict[str, flo
     return {"median": statistics.median(times), "max": max(times), "runs": len(times)}
 
 
-def run(organisations: int, links: int, registrations: int, repeat: int, budget: float, seed: int) -> None:
+def run(organisations: int, links: int, registrations: int, repeat: int, budget: float,
+        seed: int) -> list[tuple[str, dict[str, float]]]:
+    """Prints the table; returns its rows (label, median/max seconds and runs)."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_kpis_") as data_dir:
         _use_private_graph(data_dir)
         from lo_network import sql
@@ -184,6 +186,7 @@ def run(organisations: int, links: int, registrations: int, repeat: int, budget:
             print(f"{'case':48} {'median s':>9} {'max s':>8} {'runs':>5} {'x raw':>7}")
             for label, r in rows:
                 print(f"{label:48} {r['median']:9.2f} {r['max']:8.2f} {r['runs']:5d} {r['median'] / raw:7.1f}")
+            return rows
         finally:
             driver.close()
             server.stop()

@@ -33,7 +33,8 @@ def _median(fn, repeat: int) -> float:
     return statistics.median(_timed(fn) for _ in range(repeat))
 
 
-def run(n: int, repeat: int, seed: int) -> None:
+def run(n: int, repeat: int, seed: int) -> list[tuple[str, float, float | None, str]]:
+    """Prints the table; returns its rows (label, service ms, raw ms or None, notes)."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_net_") as data_dir:
         _use_private_graph(data_dir)
         from lo_network import sql
@@ -99,6 +100,7 @@ def run(n: int, repeat: int, seed: int) -> None:
             for label, svc, raw_value, note in rows:
                 raw_text = f"{raw_value:>8.1f}" if raw_value is not None else f"{'—':>8}"
                 print(f"{label:<30} {svc:>10.1f} {raw_text}  {note}")
+            return rows
         finally:
             driver.close()
             server.stop()

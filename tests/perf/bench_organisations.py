@@ -77,8 +77,6 @@ def _use_private_graph(data_dir: str) -> None:
     os.environ.update({
         "LO_DATA_DIR": data_dir,
         "LO_GRAPH_BOLT_PORT": str(_free_port()),
-        "LO_GRAPH_HTTP_PORT": str(_free_port()),
-        "LO_GRAPH_HTTPS_PORT": str(_free_port()),
         "LO_NEO4J_DATABASE": "neo4j",  # Neo4j allows no underscore in a database name
     })
     settings.reset()
@@ -232,38 +230,54 @@ def _print_table(rows: list[tuple[str, dict[str, Any]]]) -> None:
           "count query (count_all.cypher when no filter is set, else count.cypher) and search.cypher)")
 
 
-def run(organisations: int, repeat: int, seed: int, budget: float) -> None:
+def load_demo(organisations: int, seed: int) -> dict[str, float]:
+    """Migrate the schema and load the demo network at that size; prints and returns the
+    load time and rate."""
+    from lo_network.seed import demo
+    from lo_network.store import driver, network, schema
+
+    schema.migrate()
+    print(f"loading {organisations} demo organisations (seed {seed}) ...", flush=True)
+    started = time.perf_counter()
+    print(" ", demo.seed(organisations=organisations, seed=seed), flush=True)
+    seconds = time.perf_counter() - started
+    sizes = driver.read(network.counts)
+    nodes = sizes["organisations"] + sizes["people"]
+    print(f"load: {seconds:.1f} s, {sizes['organisations'] / seconds:.0f} organisations/s, "
+          f"{nodes / seconds:.0f} nodes/s ({sizes['organisations']} organisations + "
+          f"{sizes['people']} people)", flush=True)
+    return {"seconds": seconds, "organisations": sizes["organisations"], "people": sizes["people"]}
+
+
+def measure_cases(repeat: int, budget: float) -> list[tuple[str, dict[str, Any]]]:
+    """Time every case of CASES and every lookup of LOOKUPS on the loaded graph; prints both
+    tables and returns the list cases' rows."""
+    rows = []
+    for number, case in enumerate(CASES, 1):
+        print(f"[{number}/{len(CASES)}] {case[0]} ...", flush=True)
+        rows.append((case[0], _measure(case, repeat, budget)))
+    lookups = []
+    for text in LOOKUPS:
+        print(f"[lookup] {text!r} ...", flush=True)
+        lookups.append((text, _measure_lookup(text, repeat, budget)))
+    print()
+    _print_table(rows)
+    print()
+    _print_lookups(lookups)
+    return rows
+
+
+def run(organisations: int, repeat: int, seed: int, budget: float) -> list[tuple[str, dict[str, Any]]]:
     with tempfile.TemporaryDirectory(prefix="lo_bench_") as data_dir:
         _use_private_graph(data_dir)
         from lo_network.embedded.launcher import EmbeddedGraph
-        from lo_network.seed import demo
-        from lo_network.store import driver, network, schema
+        from lo_network.store import driver
 
         print(f"starting the embedded graph server in {data_dir} ...", flush=True)
         server = EmbeddedGraph(settings.get()).start()
         try:
-            schema.migrate()
-            print(f"loading {organisations} demo organisations (seed {seed}) ...", flush=True)
-            started = time.perf_counter()
-            print(" ", demo.seed(organisations=organisations, seed=seed), flush=True)
-            seconds = time.perf_counter() - started
-            sizes = driver.read(network.counts)
-            nodes = sizes["organisations"] + sizes["people"]
-            print(f"load: {seconds:.1f} s, {sizes['organisations'] / seconds:.0f} organisations/s, "
-                  f"{nodes / seconds:.0f} nodes/s ({sizes['organisations']} organisations + "
-                  f"{sizes['people']} people)", flush=True)
-            rows = []
-            for number, case in enumerate(CASES, 1):
-                print(f"[{number}/{len(CASES)}] {case[0]} ...", flush=True)
-                rows.append((case[0], _measure(case, repeat, budget)))
-            lookups = []
-            for text in LOOKUPS:
-                print(f"[lookup] {text!r} ...", flush=True)
-                lookups.append((text, _measure_lookup(text, repeat, budget)))
-            print()
-            _print_table(rows)
-            print()
-            _print_lookups(lookups)
+            load_demo(organisations, seed)
+            return measure_cases(repeat, budget)
         finally:
             driver.close()
             server.stop()

@@ -93,7 +93,9 @@ def _read_back(client: httpx.Client, activity_id: str, capacity: int) -> dict:
             "overbooking": max(0, activity["registered"] - capacity), "twice": len(emails) - len(set(emails))}
 
 
-def run(base_url: str, token: str, count: int, capacity: int, workers: int) -> int:
+def run(base_url: str, token: str, count: int, capacity: int, workers: int) -> dict:
+    """Rush, then the same sequentially; prints the table and returns the figures, with
+    ``ok`` False when a seat was given twice or beyond capacity."""
     with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
         rush_id = _activity(client, f"Bench rush {datetime.now():%H%M%S}", capacity)
         calm_id = _activity(client, f"Bench sequential {datetime.now():%H%M%S}", capacity)
@@ -111,14 +113,17 @@ def run(base_url: str, token: str, count: int, capacity: int, workers: int) -> i
     ok = all(b["overbooking"] == 0 and b["twice"] == 0 and b["registered"] == min(capacity, count)
              for b in (rush_back, calm_back))
     print("OK: never over capacity, nobody twice" if ok else "FAILED: overbooked or registered twice")
-    return 0 if ok else 1
+    return {"ok": ok, "rush": rush, "rush_back": rush_back, "sequential": calm, "sequential_back": calm_back}
 
 
-def _own_app() -> tuple[object, str]:
+def own_app(env: dict[str, str] | None = None) -> tuple[object, str]:
+    """``lo-network serve`` in a temporary folder on free ports (with these extra settings),
+    and an organiser's API token."""
     from tests.e2e.app_server import AppServer, lo_network_command
 
     server = AppServer.in_folder(Path(tempfile.mkdtemp(prefix="lo_bench_reg_")))
     server.env["LO_GRAPH_HEAP"] = "512m"
+    server.env.update(env or {})
     print("starting the app (lo-network serve) ...", flush=True)
     server.start()
     server.create_accounts()
@@ -144,9 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.url:
             base_url, token = args.url.rstrip("/"), args.token
         else:
-            server, token = _own_app()
+            server, token = own_app()
             base_url = server.base_url
-        return run(base_url, token, args.registrations, args.capacity, args.workers)
+        return 0 if run(base_url, token, args.registrations, args.capacity, args.workers)["ok"] else 1
     finally:
         if server is not None:
             server.stop()
