@@ -31,8 +31,7 @@ def lo_network(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
 def empty_installation(tmp_path) -> dict[str, str]:
     """The environment of a second, empty installation (own data folder and ports)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LO_")}
-    env.update(LO_DATA_DIR=str(tmp_path / "other"), LO_GRAPH_BOLT_PORT=str(free_port()),
-               LO_GRAPH_HTTP_PORT=str(free_port()), LO_GRAPH_HTTPS_PORT=str(free_port()))
+    env.update(LO_DATA_DIR=str(tmp_path / "other"), LO_GRAPH_BOLT_PORT=str(free_port()))
     return env
 
 
