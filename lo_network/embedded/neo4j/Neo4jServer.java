@@ -123,7 +123,8 @@ public final class Neo4jServer {
         var out = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         var ctx = new ExecutionContext(home, home.resolve("conf"), out, System.err,
                 new org.neo4j.io.fs.DefaultFileSystemAbstraction());
-        int code = new CommandLine(new SetInitialPasswordCommand(ctx)).execute(password);
+        // "--" ends the options: a password starting with "-" is the password, not an option
+        int code = new CommandLine(new SetInitialPasswordCommand(ctx)).execute("--", password);
         if (code != 0) {
             fail("could not set the initial password of user neo4j (exit code " + code + ")");
         }
