@@ -15,7 +15,6 @@ from lo_network.services import people as people_service
 from lo_network.services import registrations as registration_service
 from lo_network.store import activities as activity_store
 from lo_network.store import driver
-from lo_network.store.queries import q
 
 # (title, kind, themes, days from today, hours, location, capacity, visibility, organiser search, registrants)
 DEMO = [
@@ -34,9 +33,7 @@ def _organisers(text: str) -> list[str]:
 
 def seed(replace: bool = False) -> str:
     """Load the demo activities once (into a graph without activities)."""
-    existing = driver.read(lambda tx: tx.run(q("activities/count"), text="", kind=None, theme=None, region=None,
-                                             visibility=None, when=None, organisation_id=None,
-                                             now="2000-01-01T00:00:00+00:00").single()["total"])
+    existing = driver.read(activity_store.count, {"now": "2000-01-01T00:00:00+00:00"})
     if existing and not replace:
         return f"demo activities not loaded: {existing} activities exist"
     if existing:
