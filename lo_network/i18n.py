@@ -690,3 +690,35 @@ STRINGS.update({
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
 
 STRINGS.update(DASHBOARD_STRINGS)
+# the programme's money: activity budgets, grants to organisations, the budget lens
+STRINGS.update({
+    "act.field.budget_planned": ("Begroot budget (€)", "Planned budget (€)"),
+    "act.field.budget_spent": ("Werkelijke kosten (€)", "Realised cost (€)"),
+    "act.section.budget": ("Budget", "Budget"),
+    "act.budget_hint": ("In euro's, bijv. 1.250,50", "In euros, e.g. 1250.50"),
+    "act.line_from_kind": ("Volgens de soort activiteit", "By the kind of activity"),
+    "grant.title": ("Subsidies", "Grants"),
+    "grant.about": ("Steun van het programma aan deze organisatie; telt mee in de begroting per activiteitenlijn.",
+                    "Programme support to this organisation; counts in the budget per programme line."),
+    "grant.none": ("Nog geen subsidies vastgelegd.", "No grants recorded yet."),
+    "grant.total": ("Totaal:", "Total:"),
+    "grant.add": ("Subsidie vastleggen", "Record grant"),
+    "grant.remove": ("Subsidie verwijderen", "Remove grant"),
+    "grant.saved": ("Subsidie vastgelegd", "Grant recorded"),
+    "grant.removed": ("Subsidie verwijderd", "Grant removed"),
+    "grant.field.amount": ("Bedrag (€)", "Amount (€)"),
+    "grant.field.granted_on": ("Datum", "Date"),
+    "grant.field.description": ("Omschrijving", "Description"),
+    "grant.field.line": ("Activiteitenlijn", "Programme line"),
+    "dash.chart.budget": ("Begroting per activiteitenlijn", "Budget per programme line"),
+    "dash.chart.budget_years": ("Begroting per lijn en jaar", "Budget per line and year"),
+    "dash.s.budget_target": ("Begroot (verdeling)", "Budgeted (split)"),
+    "dash.s.budget_planned": ("Gepland", "Planned"),
+    "dash.s.budget_spent": ("Besteed", "Spent"),
+    "dash.s.spent_pct": ("Besteed % van begroot", "Spent % of budgeted"),
+    "dash.s.year": ("Jaar", "Year"),
+    "dash.s.line": ("Activiteitenlijn", "Programme line"),
+    "dash.budget_total": ("Programmabudget", "Programme budget"),
+    "dash.act_kind": ("Soort activiteit", "Kind of activity"),
+    "dash.q.charts": ("Grafieken", "Charts"),
+})

@@ -19,7 +19,9 @@ class ActivityIn(_Body):
     organiser_ids: list[str] | None = None
     region: str | None = None
     corridor: str | None = None
-    programme_line: str | None = None  # issue 6: regional / international / themes
+    programme_line: str | None = None  # regional / international / themes; empty: the kind's line
+    budget_planned: float | int | str | None = None  # euros: 1250.50 or "1.250,50"
+    budget_spent: float | int | str | None = None  # euros, the realised cost
     starts_at: str | None = None
     ends_at: str | None = None
     location: str | None = None
@@ -47,6 +49,8 @@ class ActivitySummary(BaseModel):
     region: str | None = None
     corridor: str | None = None
     programme_line: str | None = None
+    budget_planned: float | None = None  # euros; never in the public bodies
+    budget_spent: float | None = None
     starts_at: str
     ends_at: str
     location: str | None = None

@@ -16,7 +16,7 @@ from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.i18n import pick as pick_label
-from lo_network.i18n import t, vocab_label
+from lo_network.i18n import is_english, t, vocab_label
 from lo_network.mail import outbox as outbox_words
 from lo_network.states.activity import ActivityState as S
 from lo_network.states.activity import EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RegistrationRow
@@ -86,7 +86,8 @@ def edit_form() -> rx.Component:
             _field("kind", _select("kind", domain.KINDS, placeholder=t("act.choose_kind")), required=True),
             _field("region", _select("region", vocab.REGIONS, empty_label=t("act.no_region"))),
             _field("corridor", _select("corridor", domain.CORRIDORS, empty_label=t("act.no_corridor"))),
-            _field("programme_line", _select("programme_line", vocab.PROGRAMME_LINES, empty_label=t("act.no_line"))),
+            _field("programme_line", _select("programme_line", vocab.PROGRAMME_LINES,
+                                             empty_label=t("act.line_from_kind"))),
             _field("themes", checkbox_group(PREFIX, "themes", vocab.THEMES, S.themes, S.toggle_theme)),
             _field("organiser_ids", organiser_picker()),
         ), rx.box(_field("description", text_area(PREFIX, "description", S.values["description"],
@@ -96,6 +97,12 @@ def edit_form() -> rx.Component:
             _field("ends_at", _input("ends_at", type="datetime-local"), required=True),
             _field("location", _input("location")),
             _field("online_url", _input("online_url", placeholder="https://")),
+        )),
+        section(t("act.section.budget"), form_grid(
+            _field("budget_planned", _input("budget_planned", inputmode="decimal", placeholder="1.250,50"),
+                   hint=t("act.budget_hint")),
+            _field("budget_spent", _input("budget_spent", inputmode="decimal", placeholder="1.250,50"),
+                   hint=t("act.budget_hint")),
         )),
         section(t("act.section.registration"), form_grid(
             _field("visibility", _select("visibility", domain.VISIBILITIES)),
@@ -131,6 +138,12 @@ def view() -> rx.Component:
         read_only_value(t("act.field.corridor"), rx.text(vocab_label(domain.CORRIDORS, S.values["corridor"]), size="2")),
         read_only_value(t("act.field.programme_line"),
                         rx.text(vocab_label(vocab.PROGRAMME_LINES, S.values["programme_line"]), size="2")),
+        read_only_value(t("act.field.budget_planned"),
+                        rx.cond(is_english(), S.money["budget_planned_en"], S.money["budget_planned_nl"]),
+                        id="act-view-budget-planned"),
+        read_only_value(t("act.field.budget_spent"),
+                        rx.cond(is_english(), S.money["budget_spent_en"], S.money["budget_spent_nl"]),
+                        id="act-view-budget-spent"),
         read_only_value(t("act.field.themes"), rx.flex(rx.foreach(S.themes, lambda th: rx.badge(
             vocab_label(vocab.THEMES, th), variant="surface", color_scheme="gray")), spacing="1", wrap="wrap")),
         read_only_value(t("act.field.organiser_ids"), rx.flex(rx.foreach(S.organisers, lambda o: rx.link(
