@@ -10,7 +10,7 @@ import reflex as rx
 
 from lo_network.components.forms import field, field_error
 from lo_network.components.layout import layout, loading, page_header, section
-from lo_network.components.money import EURO_TICK
+from lo_network.components.money import EURO_TICK, euro_tooltip
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
 from lo_network.i18n import is_english, pick, t
@@ -125,7 +125,7 @@ def budget_chart(source: type[rx.State]) -> rx.Component:
         rx.recharts.y_axis(data_key=label_key(), type_="category", width=200, interval=0),
         *[rx.recharts.bar(data_key=key, name=t(f"dash.s.budget_{key}"), fill=COLOURS[f"budget_{key}"],
                           is_animation_active=False) for key in ("target", "planned", "spent")],
-        rx.recharts.graphing_tooltip(), rx.recharts.legend(),
+        euro_tooltip(), rx.recharts.legend(),
         data=source.charts["budget"], layout="vertical", height=260, width="100%",
     )
 
