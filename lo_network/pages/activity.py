@@ -127,6 +127,12 @@ def edit_form() -> rx.Component:
 
 
 # ---------------------------------------------------------------- view
+def _amount(name: str, id_: str) -> rx.Component:
+    """An amount in euros in the page's language, or a dash."""
+    text = rx.cond(is_english(), S.money[f"{name}_en"], S.money[f"{name}_nl"])
+    return rx.text(rx.cond(text, text, "—"), size="2", id=id_)
+
+
 def view() -> rx.Component:
     return section(t("act.section.general"), form_grid(
         read_only_value(t("act.field.kind"), rx.text(vocab_label(domain.KINDS, S.values["kind"]), size="2", id="act-view-kind")),
@@ -138,12 +144,8 @@ def view() -> rx.Component:
         read_only_value(t("act.field.corridor"), rx.text(vocab_label(domain.CORRIDORS, S.values["corridor"]), size="2")),
         read_only_value(t("act.field.programme_line"),
                         rx.text(vocab_label(vocab.PROGRAMME_LINES, S.values["programme_line"]), size="2")),
-        read_only_value(t("act.field.budget_planned"),
-                        rx.cond(is_english(), S.money["budget_planned_en"], S.money["budget_planned_nl"]),
-                        id="act-view-budget-planned"),
-        read_only_value(t("act.field.budget_spent"),
-                        rx.cond(is_english(), S.money["budget_spent_en"], S.money["budget_spent_nl"]),
-                        id="act-view-budget-spent"),
+        read_only_value(t("act.field.budget_planned"), _amount("budget_planned", "act-view-budget-planned")),
+        read_only_value(t("act.field.budget_spent"), _amount("budget_spent", "act-view-budget-spent")),
         read_only_value(t("act.field.themes"), rx.flex(rx.foreach(S.themes, lambda th: rx.badge(
             vocab_label(vocab.THEMES, th), variant="surface", color_scheme="gray")), spacing="1", wrap="wrap")),
         read_only_value(t("act.field.organiser_ids"), rx.flex(rx.foreach(S.organisers, lambda o: rx.link(
