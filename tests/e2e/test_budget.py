@@ -120,7 +120,7 @@ def test_steering_reads_the_budget_lens_and_prints_the_quarterly_report(app, pag
                               "budget_planned": "40.000", "budget_spent": "1.234,50"}, via="e2e")
     log_in(page, app.accounts["steering"])
     page.goto("/dashboard")
-    expect(page.locator("#chart-title-budget")).to_have_text("Begroting per activiteitenlijn")
+    expect(page.locator("#chart-title-budget")).to_have_text("Begroting per activiteitenlijn", timeout=90_000)
     expect(page.locator("#chart-budget svg.recharts-surface")).to_be_visible()
     expect(page.locator("#chart-budget")).to_contain_text("Internationaal zakendoen")
     expect(page.locator("#chart-budget .recharts-xAxis")).to_contain_text(re.compile(r"€\s?\d{1,3}\.000"))
@@ -151,7 +151,7 @@ def test_steering_reads_the_budget_lens_and_prints_the_quarterly_report(app, pag
     assert caught.value.suggested_filename.endswith(".xlsx")
 
     page.goto("/dashboard/kwartaal")
-    expect(page.locator("#quarter-figures")).to_contain_text("Opkomst")
+    expect(page.locator("#quarter-figures")).to_contain_text("Opkomst", timeout=90_000)
     kinds = page.locator("table", has=page.locator("th", has_text="Soort activiteit"))
     expect(kinds).to_have_count(1)
     expect(page.locator("th", has_text="Soort organisatie")).to_have_count(0)
