@@ -105,7 +105,7 @@ def test_a_coordinator_records_a_grant_on_the_organisation_page(app, page, admin
 
 
 def _visible_svg_size(page: Page, selector: str) -> tuple[float, float]:
-    box = page.locator(f"{selector} svg.recharts-surface").first
+    box = page.locator(f"{selector} .recharts-wrapper > svg").first
     expect(box).to_be_visible()
     size = box.bounding_box()
     return (size["width"], size["height"]) if size else (0, 0)
@@ -121,7 +121,7 @@ def test_steering_reads_the_budget_lens_and_prints_the_quarterly_report(app, pag
     log_in(page, app.accounts["steering"])
     page.goto("/dashboard")
     expect(page.locator("#chart-title-budget")).to_have_text("Begroting per activiteitenlijn", timeout=90_000)
-    expect(page.locator("#chart-budget svg.recharts-surface")).to_be_visible()
+    expect(page.locator("#chart-budget .recharts-wrapper > svg")).to_be_visible()
     expect(page.locator("#chart-budget")).to_contain_text("Internationaal zakendoen")
     expect(page.locator("#chart-budget .recharts-xAxis")).to_contain_text(re.compile(r"€\s?\d{1,3}\.000"))
     expected = kpis.dashboard(admin, f"{year}-01", f"{year}-{date.today().month:02d}", "month", {},
