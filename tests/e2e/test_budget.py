@@ -123,7 +123,7 @@ def test_steering_reads_the_budget_lens_and_prints_the_quarterly_report(app, pag
     expect(page.locator("#chart-title-budget")).to_have_text("Begroting per activiteitenlijn", timeout=90_000)
     expect(page.locator("#chart-budget .recharts-wrapper > svg")).to_be_visible()
     expect(page.locator("#chart-budget")).to_contain_text("Internationaal")
-    expect(page.locator("#chart-budget .recharts-xAxis")).to_contain_text(re.compile(r"€\s?\d{1,3}\.000"))
+    expect(page.locator("#chart-budget")).to_contain_text(re.compile(r"€\s?\d{1,3}\.000"))
     expected = kpis.dashboard(admin, f"{year}-01", f"{year}-{date.today().month:02d}", "month", {},
                               fresh=True)["budget"]
     international = next(r for r in expected["lines"] if r["line"] == "international")
