@@ -60,7 +60,7 @@ DASHBOARD_STRINGS: dict[str, tuple[str, str]] = {
     "dash.chart.funnel": ("Betrokkenheidstrechter", "Engagement funnel"),
     "dash.chart.funnel_region": ("Trechter per regio", "Funnel by region"),
     "dash.chart.funnel_theme": ("Trechter per thema", "Funnel by theme"),
-    "dash.chart.lines": ("Activiteitenlijnen tegen de begroting", "Programme lines against the budget"),
+    "dash.chart.lines": ("Activiteiten en deelnemers per lijn", "Activities and participants per line"),
     "dash.chart.shape": ("Vorm van het netwerk door de tijd", "Network shape over time"),
     "dash.chart.first_time": ("Nieuwe organisaties per activiteit (merkbereik)", "First-time organisations per activity (brand reach)"),
     "dash.s.prospect": ("Prospect", "Prospect"),

@@ -52,6 +52,7 @@ from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
 from lo_network.states.history import HistoryState  # issue 7: a record's audit history
 from lo_network.states.followup_notes import FollowUpNotesState  # issue 6: follow-up notes
+from lo_network.states.grants import GrantsState
 from lo_network.states.privacy import PersonPrivacyState  # issue 7: consent, access request, erasure
 from lo_network.pages.audit import audit
 from lo_network.states.audit import AuditState
@@ -91,7 +92,7 @@ app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
              on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation,
-                      FollowUpNotesState.load_organisation])  # issue 6: follow-up notes
+                      FollowUpNotesState.load_organisation, GrantsState.load_organisation])  # issue 6: follow-up notes
 app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)

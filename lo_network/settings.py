@@ -48,6 +48,20 @@ def _origins(name: str) -> tuple[str, ...]:
     return tuple(origin(name, item) for item in _env(name).split(",") if item.strip())
 
 
+def _years(name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """'2024-2027' -> (2024, 2027); a message naming the variable otherwise."""
+    raw = _env(name)
+    if not raw:
+        return default
+    try:
+        first, last = (int(part) for part in raw.replace(" ", "").split("-"))
+        if not 1900 < first <= last < 2200:
+            raise ValueError
+    except ValueError as exc:
+        raise SystemExit(f"{name}: expected two years like 2024-2027, got {raw!r}") from exc
+    return first, last
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -115,6 +129,10 @@ class Settings:
     import_max_cell: int = 10_000  # LO_IMPORT_MAX_CELL: characters in one cell
     import_max_xlsx_bytes: int = 300 * 1024 * 1024  # LO_IMPORT_MAX_XLSX_BYTES: an XLSX unpacked
     import_max_xlsx_ratio: int = 100  # LO_IMPORT_MAX_XLSX_RATIO: unpacked / packed size of a part
+    # the programme's money (domain/budget.py): the total in whole euros and the years it covers;
+    # its split over the programme lines is declared once, in domain/budget.py (LINE_SHARES)
+    programme_budget_eur: int = 1_800_000  # LO_PROGRAMME_BUDGET_EUR
+    programme_years: tuple[int, int] = (2024, 2027)  # LO_PROGRAMME_YEARS, "2024-2027" (first and last)
 
     @property
     def embedded(self) -> bool:
@@ -172,6 +190,8 @@ def load() -> Settings:
         import_max_cell=_int("LO_IMPORT_MAX_CELL", 10_000),
         import_max_xlsx_bytes=_int("LO_IMPORT_MAX_XLSX_BYTES", 300 * 1024 * 1024),
         import_max_xlsx_ratio=_int("LO_IMPORT_MAX_XLSX_RATIO", 100),
+        programme_budget_eur=_int("LO_PROGRAMME_BUDGET_EUR", 1_800_000),
+        programme_years=_years("LO_PROGRAMME_YEARS", (2024, 2027)),
     )
 
 

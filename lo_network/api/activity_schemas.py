@@ -5,7 +5,22 @@ validates and names each bad field; unknown fields are refused."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+
+
+def _number_or_text(value: Any) -> Any:
+    """An amount as sent: a number or text (the domain reads and checks it), never a bool or a list."""
+    if value is None or (isinstance(value, (int, float, str)) and not isinstance(value, bool)):
+        return value
+    raise ValueError("geen bedrag in euro's / not an amount in euros")
+
+
+# an amount in euros: a number or text as typed (the domain reads "1.250,50" and "1250.50")
+Euros = Annotated[Any, BeforeValidator(_number_or_text),
+                  WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}, {"type": "null"}],
+                                  "examples": [1250.5, "1.250,50"]})]
 
 
 class _Body(BaseModel):
@@ -19,7 +34,9 @@ class ActivityIn(_Body):
     organiser_ids: list[str] | None = None
     region: str | None = None
     corridor: str | None = None
-    programme_line: str | None = None  # issue 6: regional / international / themes
+    programme_line: str | None = None  # regional / international / themes; empty: the kind's line
+    budget_planned: Euros = None  # euros: 1250.50 or "1.250,50"
+    budget_spent: Euros = None  # euros, the realised cost
     starts_at: str | None = None
     ends_at: str | None = None
     location: str | None = None
@@ -47,6 +64,8 @@ class ActivitySummary(BaseModel):
     region: str | None = None
     corridor: str | None = None
     programme_line: str | None = None
+    budget_planned: float | None = None  # euros; never in the public bodies
+    budget_spent: float | None = None
     starts_at: str
     ends_at: str
     location: str | None = None

@@ -4,7 +4,7 @@ from fastapi import Depends, FastAPI
 
 from lo_network.api import activities, errors, exports, health, links, organisations, people, privacy
 from lo_network.api import followup  # issue 6: the coordinators' follow-up lists
-from lo_network.api import imports
+from lo_network.api import grants, imports
 from lo_network.api.security import SecurityHeaders
 
 PREFIX = "/api/v1"
@@ -41,5 +41,6 @@ def create_api() -> FastAPI:
     api.include_router(privacy.router, prefix=PREFIX)  # issue 7: consent, access request, erasure
     api.include_router(followup.router, prefix=PREFIX)  # issue 6: follow-up lists
     api.include_router(imports.router, prefix=PREFIX)  # upload a file as an import job
+    api.include_router(grants.router, prefix=PREFIX)  # grants to organisations (programme money)
     api.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")  # issue 7: every answer
     return api

@@ -59,4 +59,5 @@ Viewer = Annotated[Actor, Depends(Needs(Permission.VIEW))]
 NetworkEditor = Annotated[Actor, Depends(Needs(Permission.EDIT_NETWORK))]
 ActivityEditor = Annotated[Actor, Depends(Needs(Permission.EDIT_ACTIVITIES))]
 PrivacyOfficer = Annotated[Actor, Depends(Needs(Permission.PRIVACY))]
+BudgetEditor = Annotated[Actor, Depends(Needs(Permission.EDIT_BUDGET))]
 

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from lo_network.domain import vocab
+from lo_network.domain import budget, vocab
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
@@ -53,7 +53,7 @@ INVOLVEMENT: dict[str, tuple[str, str]] = {
 FIELDS = (
     "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
     "location", "online_url", "description", "visibility", "capacity", "registration_opens",
-    "registration_closes", "project_id", "programme_line",
+    "registration_closes", "project_id", "programme_line", "budget_planned", "budget_spent",
 )
 SORTS = ("starts", "-starts", "title")
 
@@ -246,10 +246,14 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
 
     out["project_id"] = clean(raw.get("project_id")) or None
 
-    line = clean(raw.get("programme_line"))  # issue 6: the programme's activity line
+    # the programme line: chosen, or the kind's default (budget.KIND_LINES)
+    line = clean(raw.get("programme_line")) or budget.default_line(kind)
     if line and line not in vocab.PROGRAMME_LINES:
         errors["programme_line"] = "onbekende activiteitenlijn / unknown programme line"
     out["programme_line"] = line
+    # money: the planned budget and the realised cost, euros with at most two decimals
+    out["budget_planned"] = budget.amount_field(raw, "budget_planned", errors)
+    out["budget_spent"] = budget.amount_field(raw, "budget_spent", errors)
 
     if errors:
         raise ValidationError(errors)

@@ -22,12 +22,12 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from lo_network.domain import vocab
+from lo_network.domain import budget, vocab
 
 # ---------------------------------------------------------------- vocabularies
 # The programme's three activity lines (the glossary's "activiteitenlijn") and their target split.
 PROGRAMME_LINES = vocab.PROGRAMME_LINES
-LINE_TARGETS: dict[str, float] = {"regional": 0.40, "international": 0.25, "themes": 0.35}
+LINE_TARGETS: dict[str, float] = budget.LINE_SHARES
 
 # The dashboard's four regions: the three port regions and everything else.
 REGION_GROUPS: dict[str, tuple[str, str]] = {
@@ -125,6 +125,15 @@ MEASURES: dict[str, Measure] = {m.key: m for m in (
             "lopende relaties tussen organisaties uit verschillende regio's en zonder gedeeld thema.",
             "Density and largest connected share (from the network measures, `lo-network metrics`), and the "
             "number of current links between organisations of different regions and without a shared theme."),
+    Measure("budget", "Begroting per activiteitenlijn", "Budget per programme line",
+            "Het programmabudget verdeeld over de lijnen (40% / 25% / 35%) en gelijk over de jaren, naast het "
+            "geplande budget en de werkelijke kosten van de activiteiten en de subsidies aan organisaties, per "
+            "lijn en jaar (jaar van de activiteit of van de subsidie). Het hele programma, los van periode en "
+            "filters. Een activiteit zonder gekozen lijn telt bij de lijn van haar soort.",
+            "The programme budget split over the lines (40% / 25% / 35%) and evenly over the years, next to the "
+            "planned budget and realised cost of the activities and the grants to organisations, per line and "
+            "year (the year of the activity or the grant). The whole programme, regardless of period and "
+            "filters. An activity without a chosen line counts under its kind's line."),
     Measure("programme_lines", "Activiteitenlijnen", "Programme lines",
             "Deel van de gehouden activiteiten en van de aanwezigen per activiteitenlijn, naast de "
             "begrote verdeling 40% / 25% / 35%.",
@@ -413,7 +422,8 @@ def programme_lines(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: da
     inside = held(acts, start, end, today)
     present = regs[regs["activity_id"].isin(inside["id"]) & regs["status"].isin(SEATED)
                    & (regs["attendance"] == "present")]
-    lines = inside["line"].fillna("").map(lambda v: v if v in PROGRAMME_LINES else "none")
+    lines = pd.Series([budget.line_of(line, kind) for line, kind in zip(inside["line"], inside["kind"])],
+                      index=inside.index, dtype=object)
     act_counts = lines.value_counts()
     per_act = present.groupby("activity_id").size()
     people = per_act.reindex(inside["id"]).fillna(0).groupby(lines.values).sum()

@@ -11,12 +11,13 @@ class Permission(str, Enum):
     EDIT_ACTIVITIES = "edit_activities"
     MANAGE_USERS = "manage_users"
     PRIVACY = "privacy"                # issue 7: audit log page, access requests, erasure (admin only)
+    EDIT_BUDGET = "edit_budget"        # grants to organisations (an activity's budget goes with the activity)
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "admin": frozenset(Permission),
-    "coordinator": frozenset({Permission.VIEW, Permission.EDIT_NETWORK}),
-    "organiser": frozenset({Permission.VIEW, Permission.EDIT_ACTIVITIES}),
+    "coordinator": frozenset({Permission.VIEW, Permission.EDIT_NETWORK, Permission.EDIT_BUDGET}),
+    "organiser": frozenset({Permission.VIEW, Permission.EDIT_ACTIVITIES, Permission.EDIT_BUDGET}),
     "steering": frozenset({Permission.VIEW}),
 }
 

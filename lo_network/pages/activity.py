@@ -16,7 +16,7 @@ from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.i18n import pick as pick_label
-from lo_network.i18n import t, vocab_label
+from lo_network.i18n import is_english, t, vocab_label
 from lo_network.mail import outbox as outbox_words
 from lo_network.states.activity import ActivityState as S
 from lo_network.states.activity import (
@@ -92,7 +92,8 @@ def edit_form() -> rx.Component:
             _field("kind", _select("kind", domain.KINDS, placeholder=t("act.choose_kind")), required=True),
             _field("region", _select("region", vocab.REGIONS, empty_label=t("act.no_region"))),
             _field("corridor", _select("corridor", domain.CORRIDORS, empty_label=t("act.no_corridor"))),
-            _field("programme_line", _select("programme_line", vocab.PROGRAMME_LINES, empty_label=t("act.no_line"))),
+            _field("programme_line", _select("programme_line", vocab.PROGRAMME_LINES,
+                                             empty_label=t("act.line_from_kind"))),
             _field("themes", checkbox_group(PREFIX, "themes", vocab.THEMES, S.themes, S.toggle_theme)),
             _field("organiser_ids", organiser_picker()),
         ), rx.box(_field("description", text_area(PREFIX, "description", S.values["description"],
@@ -102,6 +103,12 @@ def edit_form() -> rx.Component:
             _field("ends_at", _when("ends_at"), required=True),
             _field("location", _input("location")),
             _field("online_url", _input("online_url", placeholder="https://")),
+        )),
+        section(t("act.section.budget"), form_grid(
+            _field("budget_planned", _input("budget_planned", inputmode="decimal", placeholder="1.250,50"),
+                   hint=t("act.budget_hint")),
+            _field("budget_spent", _input("budget_spent", inputmode="decimal", placeholder="1.250,50"),
+                   hint=t("act.budget_hint")),
         )),
         section(t("act.section.registration"), form_grid(
             _field("visibility", _select("visibility", domain.VISIBILITIES)),
@@ -126,6 +133,12 @@ def edit_form() -> rx.Component:
 
 
 # ---------------------------------------------------------------- view
+def _amount(name: str, id_: str) -> rx.Component:
+    """An amount in euros in the page's language, or a dash."""
+    text = rx.cond(is_english(), S.money[f"{name}_en"], S.money[f"{name}_nl"])
+    return rx.text(rx.cond(text, text, "—"), size="2", id=id_)
+
+
 def view() -> rx.Component:
     return section(t("act.section.general"), form_grid(
         read_only_value(t("act.field.kind"), rx.text(vocab_label(domain.KINDS, S.values["kind"]), size="2", id="act-view-kind")),
@@ -137,6 +150,8 @@ def view() -> rx.Component:
         read_only_value(t("act.field.corridor"), rx.text(vocab_label(domain.CORRIDORS, S.values["corridor"]), size="2")),
         read_only_value(t("act.field.programme_line"),
                         rx.text(vocab_label(vocab.PROGRAMME_LINES, S.values["programme_line"]), size="2")),
+        read_only_value(t("act.field.budget_planned"), _amount("budget_planned", "act-view-budget-planned")),
+        read_only_value(t("act.field.budget_spent"), _amount("budget_spent", "act-view-budget-spent")),
         read_only_value(t("act.field.themes"), rx.flex(rx.foreach(S.themes, lambda th: rx.badge(
             vocab_label(vocab.THEMES, th), variant="surface", color_scheme="gray")), spacing="1", wrap="wrap")),
         read_only_value(t("act.field.organiser_ids"), rx.flex(rx.foreach(S.organisers, lambda o: rx.link(

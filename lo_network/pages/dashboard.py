@@ -10,6 +10,7 @@ import reflex as rx
 
 from lo_network.components.forms import field, field_error
 from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.money import EURO_TICK, euro_tooltip
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
 from lo_network.i18n import is_english, pick, t
@@ -21,7 +22,8 @@ COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e"
            "unique_organisations": "#0f766e", "first_time": "#6366f1", "repeat_pct": "#f59e0b",
            "count": "#0d9488", "conversion_pct": "#f59e0b", "activity_pct": "#6366f1", "present_pct": "#0d9488",
            "target_pct": "#cbd5e1", "largest_pct": "#0d9488", "density": "#6366f1",
-           "cross_region_links": "#f59e0b", "cross_theme_links": "#6366f1"}
+           "cross_region_links": "#f59e0b", "cross_theme_links": "#6366f1",
+           "budget_target": "#cbd5e1", "budget_planned": "#6366f1", "budget_spent": "#0d9488"}
 
 # The PNG download: the chart's SVG drawn on a canvas, saved by the browser (no server round trip;
 # only 'self', data: and inline script, as the app's Content-Security-Policy allows).
@@ -85,7 +87,7 @@ def chart_card(key: str, title: str, about: str | None, chart: rx.Component) -> 
 
 
 def bars(key: str, x: rx.Var | str, series: list[str], *, stack: bool = False, layout_: str = "horizontal",
-         lines: list[str] | None = None) -> rx.Component:
+         lines: list[str] | None = None, source: type[rx.State] | None = None) -> rx.Component:
     parts: list[rx.Component] = [rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False)]
     if layout_ == "vertical":
         parts += [rx.recharts.x_axis(type_="number"),
@@ -100,7 +102,7 @@ def bars(key: str, x: rx.Var | str, series: list[str], *, stack: bool = False, l
                                stroke_width=2, is_animation_active=False) for s in lines or []]
     parts += [rx.recharts.graphing_tooltip(), rx.recharts.legend()]
     maker = rx.recharts.composed_chart if lines else rx.recharts.bar_chart
-    return maker(*parts, data=S.charts[key], layout=layout_, height=260, width="100%")
+    return maker(*parts, data=(source or S).charts[key], layout=layout_, height=260, width="100%")
 
 
 def line_chart(key: str, series: list[str]) -> rx.Component:
@@ -112,6 +114,51 @@ def line_chart(key: str, series: list[str]) -> rx.Component:
         rx.recharts.graphing_tooltip(), rx.recharts.legend(),
         data=S.charts[key], height=260, width="100%",
     )
+
+
+# ---------------------------------------------------------------- the budget lens (euros)
+def budget_chart(source: type[rx.State]) -> rx.Component:
+    """Per programme line: the budget by the split, planned and spent, on a euro axis."""
+    return rx.recharts.bar_chart(
+        rx.recharts.cartesian_grid(stroke_dasharray="3 3", horizontal=False),
+        rx.recharts.x_axis(type_="number", tick_formatter=EURO_TICK),
+        rx.recharts.y_axis(data_key=label_key(), type_="category", width=200, interval=0),
+        *[rx.recharts.bar(data_key=key, name=t(f"dash.s.budget_{key}"), fill=COLOURS[f"budget_{key}"],
+                          is_animation_active=False) for key in ("target", "planned", "spent")],
+        euro_tooltip(), rx.recharts.legend(),
+        data=source.charts["budget"], layout="vertical", height=260, width="100%",
+    )
+
+
+def _euros(row: rx.Var, key: str) -> rx.Var:
+    return rx.cond(is_english(), row[f"{key}_en"], row[f"{key}_nl"])
+
+
+def budget_total(source: type[rx.State]) -> rx.Component:
+    """'Programmabudget 2024–2027: € 1.800.000 · gepland € ... · besteed € ...'."""
+    return rx.foreach(source.charts["budget_total"], lambda r: rx.text(
+        rx.text(t("dash.budget_total"), " ", r["period"], ": ", _euros(r, "target"), as_="span", weight="medium"),
+        " · ", t("dash.s.budget_planned"), " ", _euros(r, "planned"),
+        " · ", t("dash.s.budget_spent"), " ", _euros(r, "spent"), " (", r["spent_pct"], "%)",
+        size="2", class_name="budget-total"))
+
+
+def budget_years_table(source: type[rx.State], variant: str = "ghost") -> rx.Component:
+    cols = ("target", "planned", "spent")
+    return rx.vstack(
+        budget_total(source),
+        rx.table.root(
+            rx.table.header(rx.table.row(
+                rx.table.column_header_cell(t("dash.s.year")), rx.table.column_header_cell(t("dash.s.line")),
+                *[rx.table.column_header_cell(t(f"dash.s.budget_{c}"), text_align="right") for c in cols],
+                rx.table.column_header_cell(t("dash.s.spent_pct"), text_align="right"))),
+            rx.table.body(rx.foreach(source.charts["budget_years"], lambda r: rx.table.row(
+                rx.table.row_header_cell(r["year"]),
+                rx.table.cell(rx.cond(is_english(), r["en"], r["nl"])),
+                *[rx.table.cell(_euros(r, c), text_align="right", white_space="nowrap") for c in cols],
+                rx.table.cell(r["spent_pct"], "%", text_align="right")))),
+            size="1", variant=variant, width="100%"),
+        spacing="2", width="100%", overflow_x="auto")
 
 
 def _select(name: str, label: str, options: list[tuple[str, rx.Var | str]]) -> rx.Component:
@@ -241,6 +288,8 @@ def body() -> rx.Component:
                        bars("funnel", x, ["count"], layout_="vertical")),
             chart_card("lines", "dash.chart.lines", "dash.about.programme_lines",
                        bars("lines", x, ["activity_pct", "present_pct", "target_pct"], layout_="vertical"))),
+        two(chart_card("budget", "dash.chart.budget", "dash.about.budget", budget_chart(S)),
+            table_card("budget_years", "dash.chart.budget_years", None, budget_years_table(S))),
         two(table_card("funnel_region", "dash.chart.funnel_region", None, funnel_table("funnel_region")),
             table_card("funnel_theme", "dash.chart.funnel_theme", None, funnel_table("funnel_theme"))),
         two(chart_card("by_region", "dash.chart.by_region", None,
@@ -278,7 +327,8 @@ PRINT_CSS = """
   header, nav, .no-print, #language-switch { display: none !important; }
   body { background: #fff !important; }
   .quarter-report { max-width: none !important; padding: 0 !important; }
-  .quarter-report section, .quarter-report .rt-Card { break-inside: avoid; box-shadow: none !important; }
+  .quarter-report section, .quarter-report .rt-Card, .q-chart-box { break-inside: avoid; box-shadow: none !important; }
+  .q-charts { grid-template-columns: 1fr 1fr !important; }
   @page { size: A4; margin: 14mm; }
 }
 """
@@ -299,6 +349,16 @@ def q_table(key: str, columns: list[str], label: str = "") -> rx.Component:
     )
 
 
+def q_chart(key: str, title: str, chart: rx.Component) -> rx.Component:
+    """A chart of the quarterly report (on screen and on paper; no download buttons)."""
+    return rx.box(
+        rx.heading(t(title), size="2", as_="h3", margin_bottom="4px"),
+        rx.cond(Q.charts[key].length() > 0, rx.box(chart, id=f"q-chart-{key}", class_name="q-chart", width="100%",
+                                                   height="260px"),
+                rx.text(t("dash.no_data"), size="2", color_scheme="gray")),
+        width="100%", class_name="q-chart-box")
+
+
 def quarter_body() -> rx.Component:
     return rx.vstack(
         rx.text(rx.cond(Q.source == "snapshot", t("dash.q.source_snapshot"), t("dash.q.source_live")),
@@ -311,6 +371,16 @@ def quarter_body() -> rx.Component:
                                          rx.table.cell(Q.cards[k], id=f"q-{k}"), rx.table.cell(Q.previous[k]))
                             for k in Q_FIGURES]),
             size="1", variant="surface", width="100%", id="quarter-figures")),
+        section(t("dash.q.charts"), rx.grid(
+            q_chart("size", "dash.chart.size", bars("size", "period", ["prospect", "participant", "partner"],
+                                                    stack=True, source=Q)),
+            q_chart("participation", "dash.chart.participation",
+                    bars("participation", "period", ["registrations", "present"], lines=["activities"], source=Q)),
+            columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%", class_name="q-charts")),
+        section(t("dash.chart.budget"), rx.vstack(
+            rx.text(t("dash.about.budget"), size="1", color_scheme="gray"),
+            q_chart("budget", "dash.chart.budget", budget_chart(Q)),
+            budget_years_table(Q, "surface"), spacing="3", width="100%")),
         section(t("dash.chart.by_region"), q_table("by_region", ["prospect", "participant", "partner"],
                                                    "dash.region")),
         section(t("dash.chart.participation"), rx.table.root(
@@ -327,7 +397,7 @@ def quarter_body() -> rx.Component:
         section(t("dash.chart.lines"), q_table("lines", ["activities", "activity_pct", "present", "present_pct",
                                                          "target_pct"], "dash.chart.lines")),
         section(t("dash.chart.acts_kind"), q_table("acts_kind", ["activities", "registrations", "present"],
-                                                   "dash.kind")),
+                                                   "dash.act_kind")),
         section(t("dash.definitions"), rx.el.dl(*[
             rx.fragment(rx.el.dt(t(f"dash.m.{m}"), style={"fontWeight": "600", "marginTop": "6px"}),
                         rx.el.dd(t(f"dash.about.{m}"), style={"margin": "0"}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lo_network.components.history import history_section  # issue 7
 from lo_network.states.history import HistoryState  # issue 7
 from lo_network.components.followup_notes import followup_notes_section  # issue 6
+from lo_network.components.grants import grants_section
 
 from typing import Callable
 
@@ -361,7 +362,8 @@ def content() -> rx.Component:
             rx.box(edit_form(), max_width="760px"),
             rx.grid(
                 rx.box(rx.cond(S.editing, edit_form(), view())),
-                rx.vstack(status_history(), followup_notes_section(), people(), involvement(), network_sections(),
+                rx.vstack(status_history(), followup_notes_section(), grants_section(), people(), involvement(),
+                          network_sections(),
                           history_section(HistoryState.entries, "org-history"), spacing="4", width="100%"),
                 columns=rx.breakpoints(initial="1", md="3fr 2fr"),
                 spacing="4",

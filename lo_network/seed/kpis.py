@@ -28,6 +28,7 @@ PAST = [
 ]
 MONTHS_BACK = 12
 SEED_TAG_TITLE = "(demo)"
+DEMO_BUDGET = {"international": 24000, "regional": 6500, "themes": 9000}  # euros per demo activity
 
 
 def _months_ago(today: datetime, n: int, day: int) -> datetime:
@@ -57,7 +58,10 @@ def seed() -> str:
                    "ends_at": (soon + timedelta(hours=3)).strftime("%d-%m-%Y %H:%M"),
                    "location": "Overijssel", "visibility": "public",
                    "online_url": "https://webinar.logistiek-overijssel.example/demo" if kind == "webinar" else "",
-                   "description": "Fictieve demo-activiteit van Logistics Overijssel."}
+                   "description": "Fictieve demo-activiteit van Logistics Overijssel.",
+                   # demo money: a planned budget by line, and a realised cost a little off it
+                   "budget_planned": DEMO_BUDGET.get(line, 4000) + n * 250,
+                   "budget_spent": round((DEMO_BUDGET.get(line, 4000) + n * 250) * (0.85 + (n % 4) * 0.07), 2)}
             activity = activity_service.create(CLI_ACTOR, raw, via="demo")
             offset = (n * 11 + i * 5) % max(1, len(people))
             chosen = (people[offset:] + people[:offset])[:count + (MONTHS_BACK - n)]

@@ -16,6 +16,7 @@ from sqlmodel import delete, select
 
 from lo_network import settings, sql
 from lo_network.accounts.service import Actor
+from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
 from lo_network.domain.activities import TZ, to_local
 from lo_network.domain.errors import ValidationError
@@ -35,7 +36,7 @@ SHAPE_KEYS = ("density", "largest_share", "organisation_links", "cross_region_li
 class Facts:
     """The fact tables read from the graph once, as DataFrames."""
 
-    def __init__(self, orgs, acts, regs, partners, link_rows):
+    def __init__(self, orgs, acts, regs, partners, link_rows, money=None, grants=None):
         self.orgs = domain.frame(orgs, domain.ORG_COLUMNS)
         for a in acts:
             local = to_local(a.get("starts_at").iso_format() if hasattr(a.get("starts_at"), "iso_format")
@@ -45,11 +46,20 @@ class Facts:
         self.regs = domain.frame(regs, domain.REG_COLUMNS)
         self.partners = domain.frame(partners, domain.PARTNER_COLUMNS)
         self.link_rows = link_rows
+        self.money = [{"line": a.get("line"), "kind": a.get("kind"), "planned": a.get("planned"),
+                       "spent": a.get("spent"), "year": _local_year(a.get("starts_at"))} for a in money or []]
+        self.money += [{"line": g.get("line"), "kind": None, "planned": g.get("amount"), "spent": g.get("amount"),
+                        "year": g.get("year")} for g in grants or []]
         self.events = domain.status_events(self.orgs)
         self.read_at = datetime.now(timezone.utc)
 
     def titles(self) -> dict[str, str]:
         return dict(zip(self.acts["id"], self.acts["title"].fillna("")))
+
+
+def _local_year(value) -> int | None:
+    local = to_local(value.iso_format() if hasattr(value, "iso_format") else value)
+    return local.year if local else None
 
 
 def today_local() -> date:
@@ -63,7 +73,8 @@ def read_facts(until: date) -> Facts:
 
     def read(tx):
         return (store.organisations(tx), store.activities(tx, until_iso), store.registrations(tx, until_iso),
-                store.partners(tx), store.link_groups(tx, until.isoformat()))
+                store.partners(tx), store.link_groups(tx, until.isoformat()), store.budget_activities(tx),
+                store.grants(tx))
 
     return Facts(*driver.read(read))
 
@@ -338,12 +349,20 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
         "funnel_by_region": domain.funnel_by(chosen, levels, "region"),
         "funnel_by_theme": domain.funnel_by(chosen, levels, "theme"),
         "lines": domain.programme_lines(acts, regs, first, last, today),
+        "budget": budget_figures(facts),
         "first_time_activities": sorted(({"activity": titles.get(k, k), "first_time": v}
                                          for k, v in first_per_act.items()), key=lambda r: -r["first_time"])[:10],
         "shape": {"now": shape_now, "history": shape_history},
         "sources": sources,
         "as_of": facts.read_at.isoformat(timespec="seconds"),
     }
+
+
+def budget_figures(facts: Facts) -> dict[str, Any]:
+    """Planned and spent per programme line and year against the split (in cents), for the
+    whole programme (LO_PROGRAMME_BUDGET_EUR over LO_PROGRAMME_YEARS)."""
+    conf = settings.get()
+    return money.budget_lines(facts.money, conf.programme_budget_eur, conf.programme_years)
 
 
 def current(actor: Actor, today: date | None = None) -> dict[str, Any]:

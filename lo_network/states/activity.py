@@ -9,6 +9,7 @@ import reflex as rx
 
 from lo_network.components.forms import errors_from, from_select
 from lo_network.domain import activities as domain
+from lo_network.domain import budget
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
@@ -26,7 +27,8 @@ NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
 ROUTE_ARG = "activity_id"
 TEXT_FIELDS = ("title", "kind", "region", "corridor", "starts_at", "ends_at", "location", "online_url",
                "description", "visibility", "capacity", "registration_opens", "registration_closes",
-               "repeat_every", "repeat_count", "project_id", "programme_line")
+               "repeat_every", "repeat_count", "project_id", "programme_line", "budget_planned", "budget_spent")
+MONEY_FIELDS = ("budget_planned", "budget_spent")
 TIME_FIELDS = ("starts_at", "ends_at", "registration_opens", "registration_closes")
 
 
@@ -115,7 +117,14 @@ def form_values(record: dict) -> dict[str, str]:
     values = {f: str(record.get(f) if record.get(f) is not None else "") for f in TEXT_FIELDS}
     for f in TIME_FIELDS:
         values[f] = domain.input_value(record.get(f))
+    for f in MONEY_FIELDS:
+        values[f] = budget.input_text(record.get(f))
     return values
+
+
+def money_texts(record: dict) -> dict[str, str]:
+    """The amounts as the page shows them, in both languages ('' when none)."""
+    return {f"{f}_{lang}": budget.format_eur(record.get(f), lang) for f in MONEY_FIELDS for lang in ("nl", "en")}
 
 
 def submitted(values: dict[str, str], themes: list[str], organisers: list[Organiser]) -> dict:
@@ -145,6 +154,7 @@ class ActivityState(RecordForm, SessionState):
     opens: str = ""
     closes: str = ""
     counts: dict[str, int] = {}
+    money: dict[str, str] = {}  # the amounts shown: budget_planned_nl, budget_spent_en, ...
     sequence: int = 0
     # registrations
     reg_text: str = ""
@@ -196,6 +206,7 @@ class ActivityState(RecordForm, SessionState):
         self.record_id = record["id"]
         self.title = record.get("title") or ""
         self.values = form_values(record)
+        self.money = money_texts(record)
         self.themes = list(record.get("themes") or [])
         self.organisers = [Organiser(id=o["id"], name=o.get("name") or "") for o in record.get("organisers") or []]
         self.starts = domain.dutch_datetime(record.get("starts_at"))

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from lo_network.components.forms import errors_from
+from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
 from lo_network.domain.activities import KINDS as ACTIVITY_KINDS
@@ -59,6 +60,13 @@ CHARTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "lines": ("activiteitenlijnen", [("nl", "Activiteitenlijn"), ("activities", "Activiteiten"),
                                      ("activity_pct", "Activiteiten %"), ("present", "Aanwezig"),
                                      ("present_pct", "Aanwezig %"), ("target_pct", "Begroot %")]),
+    "budget": ("begroting-per-lijn", [("nl", "Activiteitenlijn"), ("target", "Begroot (EUR)"),
+                                      ("planned", "Gepland (EUR)"), ("spent", "Besteed (EUR)"),
+                                      ("spent_pct", "Besteed % van begroot")]),
+    "budget_years": ("begroting-per-lijn-en-jaar", [("year", "Jaar"), ("nl", "Activiteitenlijn"),
+                                                    ("target", "Begroot (EUR)"), ("planned", "Gepland (EUR)"),
+                                                    ("spent", "Besteed (EUR)"),
+                                                    ("spent_pct", "Besteed % van begroot")]),
     "shape": ("netwerkvorm", [("period", "Maand"), ("density", "Dichtheid"), ("largest_pct", "Grootste deel %"),
                               ("cross_region_links", "Relaties tussen regio's"),
                               ("cross_theme_links", "Relaties tussen thema's")]),
@@ -118,6 +126,7 @@ def chart_rows(out: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     tables["lines"] = [dict(_words(lines_words, r["line"]), activities=r["activities"], present=r["present"],
                             activity_pct=_pct(r["activity_share"]), present_pct=_pct(r["present_share"]),
                             target_pct=_pct(r["target"])) for r in out["lines"]]
+    tables["budget"], tables["budget_years"], tables["budget_total"] = budget_rows(out["budget"])
     now = out["shape"]["now"]
     history = [dict(h) for h in out["shape"]["history"]]
     history.append({"period": out["range"]["to"] + " (nu)", **{k: now.get(k) for k in service.SHAPE_KEYS}})
@@ -127,6 +136,28 @@ def chart_rows(out: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                         "cross_theme_links": int(h.get("cross_theme_links") or 0)} for h in history]
     tables["first_time"] = out["first_time_activities"]
     return tables
+
+
+def budget_rows(figures: dict[str, Any]) -> tuple[list[dict[str, Any]], ...]:
+    """The budget lens's rows: per line, per year and line, and the programme's total (one
+    row, with its years in ``period``). Amounts in euros as numbers
+    (charts, downloads) and as text in both languages (``target_nl``, ``spent_en``, ...)."""
+    words = dict(vocab.PROGRAMME_LINES, none=NONE_LINE)
+
+    def row(r: dict[str, Any]) -> dict[str, Any]:
+        out = dict(_words(words, r["line"]), line=r["line"], spent_pct=round(r["spent"] / r["target"] * 100, 1)
+                   if r["target"] else 0.0)
+        for key in ("target", "planned", "spent"):
+            euros = r[key] / 100
+            out[key] = euros
+            out[f"{key}_nl"], out[f"{key}_en"] = money.format_eur(euros, "nl"), money.format_eur(euros, "en")
+        return out
+
+    lines = [row(r) for r in figures["lines"]]
+    first, last = figures["range"]
+    total = dict(row({"line": "total", **figures["total"]}), nl="Totaal", en="Total", period=f"{first}–{last}")
+    years = [dict(row(r), year=str(r["year"])) for r in figures["years"]]
+    return lines, years, [total]
 
 
 def card_values(out: dict[str, Any]) -> dict[str, str]:

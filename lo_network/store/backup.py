@@ -33,6 +33,7 @@ RELATIONSHIP_TYPES = frozenset({
     "PART_OF",         # (:Activity)->(:Activity), a session of a project
     "OF",              # (:Milestone)->(:Activity)
     "ABOUT",           # (:FollowUpNote)->(:Organisation)
+    "GRANTED_TO",      # (:Grant)->(:Organisation), money of a programme line
     "REGISTERED_FOR",  # (:Person)->(:Activity), moved by a merge where an older graph has it
 })
 

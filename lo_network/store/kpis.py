@@ -16,6 +16,15 @@ def activities(tx: ManagedTransaction, until: str) -> list[dict]:
     return [r.data() for r in tx.run(q("kpis/activities"), until=until)]
 
 
+def budget_activities(tx: ManagedTransaction) -> list[dict]:
+    """Every activity with a planned budget or a realised cost (future ones too)."""
+    return [r.data() for r in tx.run(q("kpis/budget_activities"))]
+
+
+def grants(tx: ManagedTransaction) -> list[dict]:
+    return [r.data() for r in tx.run(q("kpis/grants"))]
+
+
 def registrations(tx: ManagedTransaction, until: str) -> list[dict]:
     return [r.data() for r in tx.run(q("kpis/registrations"), until=until)]
 

@@ -2,7 +2,7 @@
 list), refuses a caller without a token (401) and a role without the right (403).
 
 Each route declares what it needs next to itself: an actor parameter typed ``Viewer``,
-``NetworkEditor``, ``ActivityEditor`` or ``PrivacyOfficer`` (an ``api.auth.Needs``
+``NetworkEditor``, ``ActivityEditor``, ``BudgetEditor`` or ``PrivacyOfficer`` (an ``api.auth.Needs``
 dependency), or ``Depends(limit_public)`` for the routes open without a token (so every
 open route is rate limited). A route that declares neither fails :func:`test_every_route_declares_its_right`.
 The path parameters are real records (an organisation, a person, an activity, ...), so a
@@ -22,7 +22,7 @@ from lo_network.api import auth
 from lo_network.api.app import PREFIX, create_api
 from lo_network.api.ratelimit import limit_public, public_limiter
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission
-from lo_network.services import activities, consent, followup, links, organisations, people, registrations
+from lo_network.services import activities, consent, followup, grants, links, organisations, people, registrations
 from tests.integration.test_activities import local
 
 ROLES = tuple(ROLE_PERMISSIONS)
@@ -119,9 +119,10 @@ def records(graph, users) -> dict[str, dict[str, str]]:
                              via="test")
     employment_id = people.get(admin, anna["id"])["employments"][0]["id"]
     note = followup.add_note(admin, org["id"], {"note": "Bellen over de living lab", "due": "01-03-2027"}, via="test")
+    grant = grants.add(admin, org["id"], {"amount": "10.000", "granted_on": "01-02-2025"}, via="test")
     common = {"organisation_id": org["id"], "person_id": anna["id"], "activity_id": lab["id"],
               "registration_id": outcome.registration["id"], "milestone_id": milestone["id"],
-              "consent_id": consent_id, "employment_id": employment_id, "note_id": note["id"], "name": "dormant", "token": outcome.token, "fmt": "csv"}
+              "consent_id": consent_id, "employment_id": employment_id, "note_id": note["id"], "grant_id": grant["id"], "name": "dormant", "token": outcome.token, "fmt": "csv"}
     return {"organisations": common | {"link_id": org_link}, "people": common | {"link_id": person_link},
             "": common}
 

@@ -142,7 +142,7 @@ def every_feature(users) -> None:
     not-a-duplicate, a merge, a public registration, a consent, an import, network measures,
     a KPI snapshot and an erasure."""
     from lo_network.seed import seed_all
-    from lo_network.services import activities, consent, duplicates, followup, kpis, links, metrics, privacy
+    from lo_network.services import activities, consent, duplicates, followup, grants, kpis, links, metrics, privacy
     from lo_network.services import registrations
     from tests.integration.test_activities import local
 
@@ -152,13 +152,16 @@ def every_feature(users) -> None:
     orgs = org_service.list_page(admin, {}, "name", 1, 10).items
     people = person_service.list_page(admin, {}, "name", 1, 10).items
     lab = activities.create(admin, {"title": "Living lab Twentekanaal", "kind": "living_lab", "visibility": "public",
-                                    "starts_at": local(30), "ends_at": local(32, 17)}, via="test")
+                                    "starts_at": local(30), "ends_at": local(32, 17),
+                                    "budget_planned": "12.500,00", "budget_spent": "1250.50"}, via="test")
     activities.set_partner(admin, lab["id"], orgs[0]["id"], "lead", via="test")
     activities.add_milestone(admin, lab["id"], {"title": "Start", "due": "01-03-2027"}, via="test")
     activities.create(admin, {"title": "Werksessie", "kind": "cafe", "visibility": "public", "project_id": lab["id"],
                               "starts_at": local(31), "ends_at": local(31, 17)}, via="test")
     links.add(admin, "person", people[0]["id"], people[1]["id"], {"type": "knows"}, via="test")
     followup.add_note(admin, orgs[1]["id"], {"note": "Bellen over het lab", "due": "01-03-2027"}, via="test")
+    grants.add(admin, orgs[1]["id"], {"amount": "25.000", "granted_on": "15-03-2025", "description": "Regio"},
+               via="test")
     duplicates.not_duplicate(admin, "organisation", orgs[2]["id"], orgs[3]["id"], via="test")
     keep = org_service.create(admin, {"name": "Dubbel Transport BV", "kind": "company"}, "test")
     drop = org_service.create(admin, {"name": "Dubbel Transport B.V.", "kind": "company", "city": "Almelo"}, "test")

@@ -7,8 +7,8 @@ import pytest
 from lo_network.domain.permissions import Permission, PermissionDenied, allowed, require
 from lo_network.domain.vocab import ROLES
 
-V, N, A, U, P = (Permission.VIEW, Permission.EDIT_NETWORK, Permission.EDIT_ACTIVITIES,
-                 Permission.MANAGE_USERS, Permission.PRIVACY)
+V, N, A, U, P, B = (Permission.VIEW, Permission.EDIT_NETWORK, Permission.EDIT_ACTIVITIES,
+                    Permission.MANAGE_USERS, Permission.PRIVACY, Permission.EDIT_BUDGET)
 
 MATRIX = {
     ("admin", V): True, ("admin", N): True, ("admin", A): True, ("admin", U): True,
@@ -16,6 +16,8 @@ MATRIX = {
     ("organiser", V): True, ("organiser", N): False, ("organiser", A): True, ("organiser", U): False,
     ("steering", V): True, ("steering", N): False, ("steering", A): False, ("steering", U): False,
     ("admin", P): True, ("coordinator", P): False, ("organiser", P): False, ("steering", P): False,
+    # grants to organisations: those who run the network and its activities; the steering group only reads
+    ("admin", B): True, ("coordinator", B): True, ("organiser", B): True, ("steering", B): False,
 }
 
 

@@ -202,7 +202,8 @@ def test_filters_and_summary():
 def test_activity_programme_line_is_checked():
     base = {"title": "Café", "kind": "cafe", "starts_at": "01-03-2026 10:00", "ends_at": "01-03-2026 12:00"}
     assert validate_activity(dict(base, programme_line="international"))["programme_line"] == "international"
-    assert validate_activity(base)["programme_line"] == ""
+    assert validate_activity(base)["programme_line"] == "regional"  # a café's line, unless chosen
+    assert validate_activity(dict(base, kind="fair"))["programme_line"] == "international"
     with pytest.raises(ValidationError) as exc:
         validate_activity(dict(base, programme_line="lobby"))
     assert "programme_line" in exc.value.errors

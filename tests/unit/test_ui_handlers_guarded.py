@@ -35,6 +35,7 @@ SCREEN_ONLY = {
     "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
     "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
     "FollowUpNotesState": {"set_note_value"},  # issue 6: a follow-up note's draft
+    "GrantsState": {"set_grant_value"},  # a grant's draft (add checks EDIT_BUDGET)
     "FollowUpState": {"open_note", "set_note_open", "set_note_value"},  # issue 6: the quick note dialog
     # issue 7: the selection and the dialog (erase_selected checks), the period's URL (load checks)
     "RetentionState": {"toggle", "select_all", "set_step", "set_confirm", "set_years"},
