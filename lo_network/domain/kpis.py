@@ -121,10 +121,10 @@ MEASURES: dict[str, Measure] = {m.key: m for m in (
             "→ project / living-lab partner → partner of the network. A step counts the organisations on it "
             "or higher; conversion is a step divided by the one before."),
     Measure("network_shape", "Vorm van het netwerk", "Network shape",
-            "Dichtheid en grootste verbonden deel (uit de netwerkmaten, `lo-network metrics`), en het aantal "
-            "lopende relaties tussen organisaties uit verschillende regio's en zonder gedeeld thema.",
-            "Density and largest connected share (from the network measures, `lo-network metrics`), and the "
-            "number of current links between organisations of different regions and without a shared theme."),
+            "Dichtheid en grootste verbonden deel (uit de netwerkmaten op de pagina Makelaars en bruggen), "
+            "en het aantal lopende relaties tussen organisaties uit verschillende regio's en zonder gedeeld thema.",
+            "Density and largest connected share (from the network measures on the Brokers and bridges page), "
+            "and the number of current links between organisations of different regions and without a shared theme."),
     Measure("programme_lines", "Activiteitenlijnen", "Programme lines",
             "Deel van de gehouden activiteiten en van de aanwezigen per activiteitenlijn, naast de "
             "begrote verdeling 40% / 25% / 35%.",
