@@ -48,7 +48,7 @@ _VOCABULARIES: dict[tuple[str, str], dict[str, Pair]] = {
     ("", "consent_basis"): vocab.CONSENT_BASES,
     ("", "basis"): vocab.CONSENT_BASES,
     ("", "purpose"): consent.PURPOSES,
-    ("", "role"): vocab.ROLES,
+    ("user", "role"): vocab.ROLES,
     ("", "programme_line"): vocab.PROGRAMME_LINES,
     ("", "corridor"): activities.CORRIDORS,
     ("", "visibility"): activities.VISIBILITIES,
