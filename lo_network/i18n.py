@@ -741,4 +741,5 @@ STRINGS.update(DASHBOARD_STRINGS)
 STRINGS.update({
     "common.no_access": ("Deze pagina is niet beschikbaar voor uw rol.", "This page is not available to your role."),
     "common.no_access_home": ("Naar de organisaties", "Go to the organisations"),
+    "audit.field.id": ("Id", "Id"),
 })

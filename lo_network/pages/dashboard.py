@@ -20,7 +20,7 @@ COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e"
            "no_shows": "#f59e0b", "attendance_pct": "#0d9488", "no_show_pct": "#f59e0b",
            "unique_organisations": "#0f766e", "first_time": "#6366f1", "repeat_pct": "#f59e0b",
            "count": "#0d9488", "conversion_pct": "#f59e0b", "activity_pct": "#6366f1", "present_pct": "#0d9488",
-           "target_pct": "#cbd5e1", "largest_pct": "#0d9488", "density": "#6366f1",
+           "target_pct": "#cbd5e1", "largest_pct": "#0d9488", "density": "#be185d",
            "cross_region_links": "#f59e0b", "cross_theme_links": "#6366f1"}
 
 # The PNG download: the chart's SVG drawn on a canvas, saved by the browser (no server round trip;

@@ -86,3 +86,43 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     expect(page).to_have_url(re.compile(r"/dashboard/kwartaal"))
     expect(page.locator("#quarter-figures")).to_contain_text("Opkomst")
     expect(page.locator("#page-title")).to_contain_text("-K")
+
+
+def _ticks(page: Page, chart: str, axis: str) -> list[str]:
+    ticks = page.locator(f"#chart-{chart} .recharts-{axis} .recharts-cartesian-axis-tick-value")
+    expect(ticks.first).to_be_visible()
+    return [t.strip() for t in ticks.all_inner_texts()]
+
+
+def test_charts_count_in_whole_numbers_and_write_numbers_the_dutch_way(page: Page, app, admin):
+    """Count axes have whole numbers only (no 0,25 organisations); the network shape chart
+    draws the density it computes, on an axis of its own, with a decimal comma; category
+    labels fit beside their bars; the filter selects look like selects."""
+    from lo_network.services import metrics
+
+    metrics.recompute(admin, "e2e")  # a density to draw
+    log_in(page, app.accounts["steering"])
+    page.goto("/dashboard?regio=deventer")  # one region: small counts
+    for chart, axis in (("size", "yAxis"), ("moves", "yAxis")):
+        for text in _ticks(page, chart, axis):
+            assert re.fullmatch(r"\d{1,3}(\.\d{3})*", text), f"{chart}: tick {text!r} is not a whole number"
+
+    expect(page.locator("#chart-shape .recharts-legend-wrapper")).to_contain_text("Dichtheid")
+    expect(page.locator("#chart-shape .recharts-line")).to_have_count(4)
+    density_ticks = page.locator("#chart-shape .recharts-yAxis").nth(1).locator(".recharts-cartesian-axis-tick-value")
+    texts = density_ticks.all_inner_texts()
+    assert texts and all("." not in t for t in texts), texts
+    from lo_network.services import kpis
+
+    today = date.today()
+    density = kpis.dashboard(admin, _month(today), _month(today), "month", {})["shape"]["now"]["density"]
+    if density and float(density) < 1:
+        assert any("," in t for t in texts), f"density ticks without a decimal comma: {texts}"
+
+    svg = page.locator("#chart-lines svg.recharts-surface").first.bounding_box()
+    for tick in page.locator("#chart-lines .recharts-yAxis .recharts-cartesian-axis-tick-value").all():
+        box = tick.bounding_box()
+        assert box["x"] >= svg["x"] - 1, f"{tick.inner_text()!r} sticks out of the chart on the left"
+
+    background = page.locator("#dash-per").evaluate("e => getComputedStyle(e).backgroundImage")
+    assert "svg" in background, "the select has no chevron: it looks like a text field"

@@ -65,3 +65,14 @@ def test_an_instant_is_dated_in_amsterdam():
 
     assert dutch("2026-03-01T23:30:00+00:00") == "02-03-2026"  # 00:30 on the 2nd in Amsterdam
     assert dutch("2026-03-01") == "01-03-2026"
+
+
+def test_the_password_hint_names_the_length_the_rule_checks():
+    from lo_network.accounts import service as accounts
+    from lo_network.accounts.strength import MIN_PASSWORD
+    from lo_network.i18n import STRINGS
+
+    nl, en = STRINGS["users.password_hint"]
+    assert f"{MIN_PASSWORD} tekens" in nl and f"{MIN_PASSWORD} characters" in en
+    assert accounts.MIN_PASSWORD == MIN_PASSWORD
+    assert "te kort" in accounts.password_problem("Zq8#kx" + "w" * (MIN_PASSWORD - 7), "a@b.nl")
