@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.accounts.strength import MIN_PASSWORD
+
 LANGUAGES = ("nl", "en")
 
 # key -> (nl, en). Keep keys grouped by area: common., nav., login., org., users., ...
@@ -125,8 +127,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "users.name": ("Naam", "Name"),
     "users.role": ("Rol", "Role"),
     "users.password": ("Eerste wachtwoord", "Initial password"),
-    "users.password_hint": ("Minimaal 10 tekens. Geef het veilig door aan de gebruiker.",
-                            "At least 10 characters. Pass it on to the user securely."),
+    "users.password_hint": (f"Minimaal {MIN_PASSWORD} tekens. Geef het veilig door aan de gebruiker.",
+                            f"At least {MIN_PASSWORD} characters. Pass it on to the user securely."),
     "users.list": ("Alle accounts", "All accounts"),
     "users.active": ("Actief", "Active"),
     "users.inactive": ("Gedeactiveerd", "Deactivated"),
@@ -468,8 +470,8 @@ STRINGS.update({
     "measures.title": ("Makelaars en bruggen", "Brokers and bridges"),
     "measures.recompute": ("Opnieuw berekenen", "Recompute"),
     "measures.recomputed": ("Netwerkmaten berekend", "Network measures computed"),
-    "measures.never": ("Nog niet berekend. Klik op 'Opnieuw berekenen' of draai 'lo-network metrics'.",
-                       "Not computed yet. Click 'Recompute' or run 'lo-network metrics'."),
+    "measures.never": ("Nog niet berekend. Klik op 'Opnieuw berekenen'.",
+                       "Not computed yet. Click 'Recompute'."),
     "measures.computed": ("Berekend op", "Computed on"),
     "measures.approximate": ("tussenliggendheid geschat (steekproef)", "betweenness estimated (sample)"),
     "measures.nodes": ("Organisaties en personen", "Organisations and people"),
@@ -516,10 +518,55 @@ STRINGS.update({
 })
 
 
-def thousands(number: int, lang: str) -> str:
+# How numbers are written, the one rule for the app: Dutch 1.234,5 and English 1,234.5, at
+# most MAX_DECIMALS after the separator (fewer when they are zero). ``number`` writes text on
+# the server; ``number_var`` writes a number held in a page's state in the browser (tables,
+# chart axes and tooltips), with the same locales.
+NUMBER_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+MAX_DECIMALS = 4
+
+
+def number(value: float | int | None, lang: str, decimals: int | None = None) -> str:
+    """``value`` as a person in ``lang`` reads it: 1.234,5 (nl) or 1,234.5 (en); ``decimals``
+    fixed, or up to MAX_DECIMALS with trailing zeros left off. '' for None."""
+    if value is None:
+        return ""
+    if decimals is None:
+        text = f"{float(value):,.{MAX_DECIMALS}f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    else:
+        text = f"{float(value):,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def thousands(number_: int, lang: str) -> str:
     """1.234 (nl) or 1,234 (en)."""
-    text = f"{number:,}"
-    return text if lang == "en" else text.replace(",", ".")
+    return number(number_, lang, 0)
+
+
+def _number_js(value_js: str, lang_js: str) -> str:
+    locales = " : ".join(f"{lang_js} === {code!r} ? {loc!r}" for code, loc in NUMBER_LOCALES.items() if code != "nl")
+    return (f"(typeof ({value_js}) === 'number' ? new Intl.NumberFormat({locales} : {NUMBER_LOCALES['nl']!r}, "
+            f"{{maximumFractionDigits: {MAX_DECIMALS}}}).format({value_js}) : (({value_js}) ?? ''))")
+
+
+def number_var(value: rx.Var) -> rx.Var:
+    """A number in a page's state written as :func:`number` writes it, in the current
+    language (text other than a number is shown as it is)."""
+    from reflex.vars.base import Var, VarData
+
+    lang = _lang()
+    return Var(_js_expr=_number_js(str(value), str(lang)), _var_type=str,
+               _var_data=VarData.merge(value._get_all_var_data(), lang._get_all_var_data())).guess_type()
+
+
+def number_formatter() -> rx.Var:
+    """The same, as a JavaScript function for a chart's axis ticks and tooltip values."""
+    from reflex.vars.function import FunctionStringVar
+
+    lang = _lang()
+    return FunctionStringVar.create(f"((v) => {_number_js('v', str(lang))})", _var_data=lang._get_all_var_data())
 
 
 def range_label(page: int, page_size: int, total: int, lang: str) -> str:
@@ -780,4 +827,10 @@ STRINGS.update({
     "dash.budget_total": ("Programmabudget", "Programme budget"),
     "dash.act_kind": ("Soort activiteit", "Kind of activity"),
     "dash.q.charts": ("Grafieken", "Charts"),
+})
+# Steering group and admins: pages a role may not use, audit labels, number formats
+STRINGS.update({
+    "common.no_access": ("Deze pagina is niet beschikbaar voor uw rol.", "This page is not available to your role."),
+    "common.no_access_home": ("Naar de organisaties", "Go to the organisations"),
+    "audit.field.id": ("Id", "Id"),
 })

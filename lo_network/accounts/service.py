@@ -21,7 +21,7 @@ from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
 
 _hasher = PasswordHasher()
-MIN_PASSWORD = 12
+MIN_PASSWORD = strength.MIN_PASSWORD
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
 """Is a password one of the very common ones? (A small offline list plus simple patterns.)
 
-Length is checked by the caller (``service.MIN_PASSWORD``); this module catches the long
+Length is checked by the caller (against ``MIN_PASSWORD``, declared here for the rule and for the
+hint of the users page); this module catches the long
 but guessable ones: well-known passwords and keyboard runs padded to 12+ characters, one
 character repeated, the email's own name, and too few different characters."""
 
 from __future__ import annotations
 
 import re
+
+MIN_PASSWORD = 12  # characters, at least
 
 # The base words of the most used passwords (public breach top lists, Dutch ones added).
 # A password is common when, with digits and punctuation stripped from its ends and

@@ -196,3 +196,23 @@ def read_only_value(label: rx.Var | str, value: rx.Var | rx.Component, *, id: st
         spacing="1",
         align="start",
     )
+
+
+# A chevron like the Radix select's, drawn as the native select's background (data: images
+# are allowed by the app's Content-Security-Policy).
+_CHEVRON = ("url(\"data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='15' height='15' "
+            "viewBox='0 0 15 15'><path d='M4 6l3.5 3.5L11 6' fill='none' stroke='%2360646c' stroke-width='1.4'/>"
+            "</svg>\")")
+
+
+def native_select(*options: rx.Component, width: str = "100%", **props) -> rx.Component:
+    """A plain HTML select (its value goes with a form like an input's) that looks like the
+    app's other selects: the field's frame with a chevron on the right, not a text field."""
+    return rx.el.select(
+        *options,
+        class_name="rt-reset rt-SelectTrigger rt-r-size-2 rt-variant-surface native-select",
+        style={"width": width, "height": "var(--space-6)", "padding": "0 28px 0 8px", "appearance": "none",
+               "WebkitAppearance": "none", "backgroundImage": _CHEVRON, "backgroundRepeat": "no-repeat",
+               "backgroundPosition": "right 8px center", "cursor": "pointer"},
+        **props,
+    )

@@ -5,15 +5,18 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.layout import section
-from lo_network.i18n import t
+from lo_network.i18n import pick, t
 from lo_network.services.audit import Change, Entry
 
 
 def change_row(change: Change) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.code(change.field, variant="ghost"), white_space="nowrap"),
-        rx.table.cell(rx.text(change.before, color_scheme="red", size="1"), class_name="audit-before"),
-        rx.table.cell(rx.text(change.after, color_scheme="teal", size="1"), class_name="audit-after"),
+        rx.table.cell(rx.text(pick(change.label, change.label_en), size="1", weight="medium"), white_space="nowrap",
+                      class_name="audit-field"),
+        rx.table.cell(rx.text(pick(change.before, change.before_en), color_scheme="red", size="1"),
+                      class_name="audit-before"),
+        rx.table.cell(rx.text(pick(change.after, change.after_en), color_scheme="teal", size="1"),
+                      class_name="audit-after"),
     )
 
 
@@ -35,12 +38,13 @@ def changes_table(entry: Entry) -> rx.Component:
 
 def entry_item(entry: Entry, with_record: bool = False) -> rx.Component:
     """One entry: when, who (and how), what; then field by field before and after."""
-    record = [rx.cond(entry.href != "", rx.link(entry.entity, " ", entry.entity_id, href=entry.href),
-                      rx.text(entry.entity, " ", entry.entity_id, as_="span"))] if with_record else []
+    entity = pick(entry.entity_label, entry.entity_label_en)
+    record = [rx.cond(entry.href != "", rx.link(entity, " ", entry.entity_id, href=entry.href),
+                      rx.text(entity, " ", entry.entity_id, as_="span"))] if with_record else []
     return rx.box(
         rx.hstack(
             rx.text(entry.at, size="1", color_scheme="gray", white_space="nowrap"),
-            rx.badge(entry.action, variant="soft"),
+            rx.badge(pick(entry.action_label, entry.action_label_en), variant="soft", class_name="audit-action"),
             *record,
             rx.text(entry.actor, " (", entry.via, ")", size="2"),
             spacing="2", wrap="wrap", align="center",

@@ -6,31 +6,31 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.domain import vocab
+from lo_network.domain.permissions import Permission, page_permission
 from lo_network.i18n import t, vocab_label
 from lo_network.states.session import SessionState
 
 ACCENT = "teal"  # keep in step with the theme in rxconfig.py
 CONTENT_WIDTH = "1180px"
 
-# (route, i18n key, who sees it: "all" signed-in users, "edit_network" (coordinator, admin),
-# "admin"[, menu]): entries with a menu key sit in that drop-down menu of the bar, the others
-# stand in the bar itself, in this order.
+# (route, i18n key[, menu]): entries with a menu key sit in that drop-down menu of the bar, the
+# others stand in the bar itself, in this order. Who sees an entry follows from the page's
+# permission in domain.permissions.PAGES (the same rule that shows the no-access banner).
 NAV_ITEMS: list[tuple[str, ...]] = [
-    ("/organisaties", "nav.organisations", "all"),
-    ("/personen", "nav.people", "all"),
-    ("/activiteiten", "nav.activities", "all"),
-    ("/opvolgen", "nav.followup", "all"),  # issue 6: the coordinators' follow-up lists
-    ("/dashboard", "nav.dashboard", "all"),  # issue 6: the steering group's dashboard
-    ("/kaart", "nav.map", "all", "network"),
-    ("/voorstellen", "nav.introductions", "all", "network"),
-    ("/makelaars", "nav.measures", "all", "network"),
-    ("/dubbelen", "nav.duplicates", "all", "network"),
-    ("/importeren", "nav.import", "edit_network", "manage"),
-    ("/gebruikers", "nav.users", "admin", "manage"),
-    ("/audit", "nav.audit", "admin", "manage"),
-    ("/bewaartermijn", "nav.retention", "admin", "manage"),  # issue 7: retention review
+    ("/organisaties", "nav.organisations"),
+    ("/personen", "nav.people"),
+    ("/activiteiten", "nav.activities"),
+    ("/opvolgen", "nav.followup"),  # the coordinators' follow-up lists
+    ("/dashboard", "nav.dashboard"),  # the steering group's dashboard
+    ("/kaart", "nav.map", "network"),
+    ("/voorstellen", "nav.introductions", "network"),
+    ("/makelaars", "nav.measures", "network"),
+    ("/dubbelen", "nav.duplicates", "network"),
+    ("/importeren", "nav.import", "manage"),
+    ("/gebruikers", "nav.users", "manage"),
+    ("/audit", "nav.audit", "manage"),
+    ("/bewaartermijn", "nav.retention", "manage"),  # retention review
 ]
-# The drop-down menus, in the order they follow the bar's own entries: (key, i18n key).
 NAV_MENUS: list[tuple[str, str]] = [("network", "nav.menu_network"), ("manage", "nav.menu_manage")]
 
 
@@ -114,16 +114,25 @@ def nav_menu(menu_key: str, label_key: str, entries: list[tuple[str, str, rx.Var
     )
 
 
+def shown_to_role(route: str) -> rx.Var | None:
+    """When the page at ``route`` is offered: None for every signed-in user, else a Var that
+    is true for roles holding the page's permission (domain.permissions.PAGES)."""
+    permission = page_permission(route)
+    if permission == Permission.VIEW:
+        return None
+    return SessionState.permissions.contains(permission.value)
+
+
 def navigation() -> rx.Component:
-    shown_to = {"all": None, "edit_network": SessionState.can_edit_network, "admin": SessionState.is_admin}
     links = []
     menus: dict[str, list] = {key: [] for key, _ in NAV_MENUS}
-    for route, key, who, *menu in NAV_ITEMS:
+    for route, key, *menu in NAV_ITEMS:
+        shown = shown_to_role(route)
         if menu:
-            menus[menu[0]].append((route, key, shown_to[who]))
+            menus[menu[0]].append((route, key, shown))
             continue
         link = nav_link(route, key)
-        links.append(link if shown_to[who] is None else rx.cond(shown_to[who], link, rx.fragment()))
+        links.append(link if shown is None else rx.cond(shown, link, rx.fragment()))
     for menu_key, label_key in NAV_MENUS:
         entries = menus[menu_key]
         if not entries:
@@ -239,15 +248,29 @@ def page_header(title: rx.Var | str, *actions: rx.Component, subtitle: rx.Var | 
     )
 
 
+def no_access() -> rx.Component:
+    """In place of a page the signed-in role may not use (domain.permissions.PAGES): says so
+    and where to go, instead of a page that would wait for data it is refused."""
+    return rx.callout(
+        rx.vstack(
+            rx.text(t("common.no_access"), weight="medium"),
+            rx.link(t("common.no_access_home"), href="/organisaties", id="no-access-home"),
+            spacing="1",
+        ),
+        icon="lock", color_scheme="orange", id="no-access", role="status",
+    )
+
+
 def layout(*children: rx.Component) -> rx.Component:
     """A signed-in page: header, banner, body. The body shows once the user is known
-    (the page's on_load guard sends others to the login page)."""
+    (the page's on_load guard sends others to the login page), and only to a role that may
+    use the page; other roles see :func:`no_access`."""
     return rx.box(
         header(),
         rx.box(
             rx.cond(
                 SessionState.signed_in,
-                rx.fragment(*children),
+                rx.cond(SessionState.page_allowed, rx.fragment(*children), no_access()),
                 rx.center(rx.spinner(size="3"), padding_y="64px"),
             ),
             as_="main",

@@ -44,10 +44,21 @@ def iso(value: date | None) -> str | None:
 
 
 def dutch(value: object) -> str:
-    """ISO date or datetime text -> 'dd-mm-jjjj' for display; '' when empty or unknown."""
+    """ISO date or datetime text -> 'dd-mm-jjjj' for display; '' when empty or unknown.
+    An instant (a time with its offset, or a datetime) is dated in Amsterdam, not in UTC:
+    a change at 00:30 on the 2nd in Amsterdam is on the 2nd, though UTC still says the 1st."""
     if not value:
         return ""
+    if isinstance(value, datetime):
+        value = value.isoformat()
     text = str(value)
+    if len(text) > 10:
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return moment.astimezone(TZ).strftime("%d-%m-%Y")
     try:
         d = date.fromisoformat(text[:10])
     except ValueError:

@@ -121,10 +121,10 @@ MEASURES: dict[str, Measure] = {m.key: m for m in (
             "→ project / living-lab partner → partner of the network. A step counts the organisations on it "
             "or higher; conversion is a step divided by the one before."),
     Measure("network_shape", "Vorm van het netwerk", "Network shape",
-            "Dichtheid en grootste verbonden deel (uit de netwerkmaten, `lo-network metrics`), en het aantal "
-            "lopende relaties tussen organisaties uit verschillende regio's en zonder gedeeld thema.",
-            "Density and largest connected share (from the network measures, `lo-network metrics`), and the "
-            "number of current links between organisations of different regions and without a shared theme."),
+            "Dichtheid en grootste verbonden deel (uit de netwerkmaten op de pagina Makelaars en bruggen), "
+            "en het aantal lopende relaties tussen organisaties uit verschillende regio's en zonder gedeeld thema.",
+            "Density and largest connected share (from the network measures on the Brokers and bridges page), "
+            "and the number of current links between organisations of different regions and without a shared theme."),
     Measure("budget", "Begroting per activiteitenlijn", "Budget per programme line",
             "Het programmabudget verdeeld over de lijnen (40% / 25% / 35%) en gelijk over de jaren, naast het "
             "geplande budget en de werkelijke kosten van de activiteiten en de subsidies aan organisaties, per "

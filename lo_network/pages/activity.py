@@ -424,9 +424,7 @@ def content() -> rx.Component:
 def body() -> rx.Component:
     return loading(S.loaded, rx.cond(
         S.missing, rx.callout(t("common.not_found"), icon="circle-alert", color_scheme="orange", id="act-missing"),
-        rx.cond(S.is_new & ~S.can_edit_activities,
-                rx.callout(t("common.no_rights"), icon="lock", color_scheme="orange", id="act-no-rights"),
-                content()),
+        content(),
     ))
 
 

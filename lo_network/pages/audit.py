@@ -9,8 +9,8 @@ from lo_network.components.forms import field, field_error
 from lo_network.components.history import entry_item
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import empty_state
-from lo_network.i18n import t
-from lo_network.services.audit import ENTITIES
+from lo_network.i18n import pick, t
+from lo_network.services.audit import ACTIONS, ENTITIES
 from lo_network.states.audit import AuditState as S
 
 
@@ -20,20 +20,25 @@ def _input(name: str, label: str, **props) -> rx.Component:
                  error=field_error(S.errors, name), html_for=f"audit-{name}")
 
 
+def _select(name: str, label: str, words: dict[str, tuple[str, str]], on_change) -> rx.Component:
+    """A choice of the declared codes (shown by their labels) or "Alle"; picking one searches."""
+    return field(t(label), rx.select.root(
+        rx.select.trigger(id=f"audit-{name}", width="100%"),
+        rx.select.content(rx.select.item(t("audit.all"), value="all"),
+                          *[rx.select.item(pick(nl, en), value=code) for code, (nl, en) in words.items()]),
+        value=rx.cond(S.filters[name] != "", S.filters[name], "all"),
+        on_change=on_change,
+    ), error=field_error(S.errors, name), html_for=f"audit-{name}")
+
+
 def search_form() -> rx.Component:
     return section(
         t("audit.search"),
         rx.form(
             rx.grid(
                 _input("actor", "audit.actor", placeholder="naam@voorbeeld.nl"),
-                field(t("audit.entity"), rx.select.root(
-                    rx.select.trigger(id="audit-entity", width="100%"),
-                    rx.select.content(rx.select.item(t("audit.all"), value="all"),
-                                      *[rx.select.item(e, value=e) for e in ENTITIES]),
-                    value=rx.cond(S.filters["entity"] != "", S.filters["entity"], "all"),
-                    on_change=S.set_entity,
-                ), html_for="audit-entity"),
-                _input("action", "audit.action", placeholder="update"),
+                _select("entity", "audit.entity", ENTITIES, S.set_entity),
+                _select("action", "audit.action", ACTIONS, S.set_action),
                 _input("since", "audit.since", placeholder=t("common.date_hint")),
                 _input("until", "audit.until", placeholder=t("common.date_hint")),
                 _input("text", "audit.text"),

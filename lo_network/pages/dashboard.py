@@ -8,12 +8,12 @@ import json
 
 import reflex as rx
 
-from lo_network.components.forms import field, field_error
+from lo_network.components.forms import field, field_error, native_select
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.money import EURO_TICK, euro_tooltip
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
-from lo_network.i18n import is_english, pick, t
+from lo_network.i18n import is_english, number_formatter, number_var, pick, t
 from lo_network.states.dashboard import QUARTER_ROUTE, ROUTE, DashboardState as S, QuarterState as Q
 
 COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e", "new": "#16a34a",
@@ -21,7 +21,7 @@ COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e"
            "no_shows": "#f59e0b", "attendance_pct": "#0d9488", "no_show_pct": "#f59e0b",
            "unique_organisations": "#0f766e", "first_time": "#6366f1", "repeat_pct": "#f59e0b",
            "count": "#0d9488", "conversion_pct": "#f59e0b", "activity_pct": "#6366f1", "present_pct": "#0d9488",
-           "target_pct": "#cbd5e1", "largest_pct": "#0d9488", "density": "#6366f1",
+           "target_pct": "#cbd5e1", "largest_pct": "#0d9488", "density": "#be185d",
            "cross_region_links": "#f59e0b", "cross_theme_links": "#6366f1",
            "budget_target": "#cbd5e1", "budget_planned": "#6366f1", "budget_spent": "#0d9488"}
 
@@ -86,32 +86,58 @@ def chart_card(key: str, title: str, about: str | None, chart: rx.Component) -> 
     )
 
 
+CATEGORY_WIDTH = 210  # px beside a horizontal bar chart: its longest label ("Regionale netwerkondersteuning")
+TICK = {"fontSize": 12}
+
+
+def is_count(series: list[str]) -> bool:
+    """Counted series (organisations, activities, people) have whole numbers only on their axis."""
+    return not any(s.endswith("_pct") or s == "density" for s in series)
+
+
+def value_axis(axis, series: list[str], **props) -> rx.Component:
+    """The axis of a chart's values: numbers written as the app writes them, whole ones only for counts."""
+    return axis(allow_decimals=not is_count(series), tick_formatter=number_formatter(), tick=TICK, **props)
+
+
+def tooltip() -> rx.Component:
+    return rx.recharts.graphing_tooltip(custom_attrs={"formatter": number_formatter()})
+
+
 def bars(key: str, x: rx.Var | str, series: list[str], *, stack: bool = False, layout_: str = "horizontal",
          lines: list[str] | None = None, source: type[rx.State] | None = None) -> rx.Component:
     parts: list[rx.Component] = [rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False)]
+    counted = series + (lines or [])
     if layout_ == "vertical":
-        parts += [rx.recharts.x_axis(type_="number"),
-                  rx.recharts.y_axis(data_key=x, type_="category", width=170, interval=0)]
+        parts += [value_axis(rx.recharts.x_axis, counted, type_="number"),
+                  rx.recharts.y_axis(data_key=x, type_="category", width=CATEGORY_WIDTH, interval=0, tick=TICK)]
     elif isinstance(x, str) and x == "period":
-        parts += [rx.recharts.x_axis(data_key=x), rx.recharts.y_axis()]
+        parts += [rx.recharts.x_axis(data_key=x, tick=TICK), value_axis(rx.recharts.y_axis, counted)]
     else:  # a few categories: every label shown
-        parts += [rx.recharts.x_axis(data_key=x, interval=0), rx.recharts.y_axis()]
+        parts += [rx.recharts.x_axis(data_key=x, interval=0, tick=TICK), value_axis(rx.recharts.y_axis, counted)]
     parts += [rx.recharts.bar(data_key=s, name=t(f"dash.s.{s}"), fill=COLOURS.get(s, "#0d9488"),
                               stack_id="a" if stack else None, is_animation_active=False) for s in series]
     parts += [rx.recharts.line(data_key=s, name=t(f"dash.s.{s}"), stroke=COLOURS.get(s, "#f59e0b"),
                                stroke_width=2, is_animation_active=False) for s in lines or []]
-    parts += [rx.recharts.graphing_tooltip(), rx.recharts.legend()]
+    parts += [tooltip(), rx.recharts.legend()]
     maker = rx.recharts.composed_chart if lines else rx.recharts.bar_chart
     return maker(*parts, data=(source or S).charts[key], layout=layout_, height=260, width="100%")
 
 
-def line_chart(key: str, series: list[str]) -> rx.Component:
+def line_chart(key: str, series: list[str], right: list[str] | None = None) -> rx.Component:
+    """Lines over the periods, each point marked (a line of two points still reads); the
+    ``right`` series (another unit, such as density) on an axis of their own on the right."""
+    right = right or []
+    axes = [value_axis(rx.recharts.y_axis, series, y_axis_id="left")]
+    if right:
+        axes.append(value_axis(rx.recharts.y_axis, right, y_axis_id="right", orientation="right"))
     return rx.recharts.line_chart(
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False),
-        rx.recharts.x_axis(data_key="period"), rx.recharts.y_axis(),
+        rx.recharts.x_axis(data_key="period", tick=TICK), *axes,
         *[rx.recharts.line(data_key=s, name=t(f"dash.s.{s}"), stroke=COLOURS.get(s), stroke_width=2,
-                           is_animation_active=False) for s in series],
-        rx.recharts.graphing_tooltip(), rx.recharts.legend(),
+                           y_axis_id="right" if s in right else "left", dot=True,
+                           is_animation_active=False) for s in series + right],
+        tooltip(), rx.recharts.legend(),
         data=S.charts[key], height=260, width="100%",
     )
 
@@ -162,11 +188,9 @@ def budget_years_table(source: type[rx.State], variant: str = "ghost") -> rx.Com
 
 
 def _select(name: str, label: str, options: list[tuple[str, rx.Var | str]]) -> rx.Component:
-    return field(t(label), rx.el.select(
+    return field(t(label), native_select(
         *[rx.el.option(text, value=value) for value, text in options],
         name=name, id=f"dash-{name}", default_value=S.params[name],
-        class_name="rt-reset rt-SelectTrigger rt-r-size-2 rt-variant-surface", width="100%",
-        style={"width": "100%", "height": "32px", "padding": "0 8px"},
     ), error=field_error(S.errors, {"regio": "region", "thema": "theme", "soort": "kind", "per": "grain"}[name]),
         html_for=f"dash-{name}")
 
@@ -201,10 +225,18 @@ def picker() -> rx.Component:
     ), size="2", width="100%", class_name="no-print")
 
 
+def figure(key: str, value: rx.Var) -> rx.Var:
+    """A card's figure as text: the number as the app writes it, a rate with %."""
+    from lo_network.states.dashboard import RATES
+
+    text = number_var(value)
+    return text + "%" if key in RATES else text
+
+
 def kpi(key: str, value_var: rx.Var, accent: bool = False) -> rx.Component:
     return rx.card(rx.vstack(
         rx.text(t(f"dash.card.{key}"), size="1", color_scheme="gray"),
-        rx.heading(value_var, size="7", id=f"kpi-{key}", color_scheme="teal" if accent else None),
+        rx.heading(figure(key, value_var), size="7", id=f"kpi-{key}", color_scheme="teal" if accent else None),
         spacing="1"), size="2")
 
 
@@ -230,7 +262,7 @@ def funnel_table(key: str) -> rx.Component:
                                      *[rx.table.column_header_cell(t(f"dash.s.{s}")) for s in steps])),
         rx.table.body(rx.foreach(S.charts[key], lambda r: rx.table.row(
             rx.table.row_header_cell(rx.cond(is_english(), r["en"], r["nl"])),
-            *[rx.table.cell(r[s]) for s in steps]))),
+            *[rx.table.cell(number_var(r[s])) for s in steps]))),
         size="1", variant="ghost", width="100%",
     )
 
@@ -303,7 +335,8 @@ def body() -> rx.Component:
         two(chart_card("by_theme", "dash.chart.by_theme", None,
                        bars("by_theme", x, ["prospect", "participant", "partner"], stack=True, layout_="vertical")),
             chart_card("shape", "dash.chart.shape", "dash.about.network_shape",
-                       line_chart("shape", ["cross_region_links", "cross_theme_links", "largest_pct"]))),
+                       line_chart("shape", ["cross_region_links", "cross_theme_links", "largest_pct"],
+                                  right=["density"]))),
         two(chart_card("by_class", "dash.chart.by_class", "dash.about.size_by_class",
                        bars("by_class", x, ["prospect", "participant", "partner"], stack=True, layout_="vertical"))),
         table_card("first_time", "dash.chart.first_time", None, first_time_table()),
@@ -344,7 +377,7 @@ def q_table(key: str, columns: list[str], label: str = "") -> rx.Component:
             *[rx.table.column_header_cell(t(f"dash.s.{c}")) for c in columns])),
         rx.table.body(rx.foreach(Q.charts[key], lambda r: rx.table.row(
             *([rx.table.row_header_cell(rx.cond(is_english(), r["en"], r["nl"]))] if label else []),
-            *[rx.table.cell(r[c]) for c in columns]))),
+            *[rx.table.cell(number_var(r[c])) for c in columns]))),
         size="1", variant="surface", width="100%",
     )
 
@@ -368,7 +401,8 @@ def quarter_body() -> rx.Component:
                                          rx.table.column_header_cell(t("dash.q.this")),
                                          rx.table.column_header_cell(t("dash.previous")))),
             rx.table.body(*[rx.table.row(rx.table.row_header_cell(t(f"dash.card.{k}")),
-                                         rx.table.cell(Q.cards[k], id=f"q-{k}"), rx.table.cell(Q.previous[k]))
+                                         rx.table.cell(figure(k, Q.cards[k]), id=f"q-{k}"),
+                                         rx.table.cell(figure(k, Q.previous[k])))
                             for k in Q_FIGURES]),
             size="1", variant="surface", width="100%", id="quarter-figures")),
         section(t("dash.q.charts"), rx.grid(
@@ -390,8 +424,8 @@ def quarter_body() -> rx.Component:
                                             "no_show_pct")])),
             rx.table.body(rx.foreach(Q.charts["participation"], lambda r: rx.table.row(
                 rx.table.row_header_cell(r["period"]),
-                *[rx.table.cell(r[c]) for c in ("activities", "registrations", "present", "attendance_pct",
-                                                "no_show_pct")]))),
+                *[rx.table.cell(number_var(r[c])) for c in ("activities", "registrations", "present",
+                                                            "attendance_pct", "no_show_pct")]))),
             size="1", variant="surface", width="100%")),
         section(t("dash.chart.funnel"), q_table("funnel", ["count", "conversion_pct"], "dash.chart.funnel")),
         section(t("dash.chart.lines"), q_table("lines", ["activities", "activity_pct", "present", "present_pct",
@@ -419,9 +453,8 @@ def quarter_report() -> rx.Component:
                     rx.heading(t("dash.q.title"), " — ", Q.quarter, size="6", as_="h1", id="page-title"),
                     rx.spacer(),
                     rx.hstack(
-                        rx.el.select(rx.foreach(Q.quarters, lambda q: rx.el.option(q, value=q)),
-                                     value=Q.quarter, on_change=Q.choose, id="quarter-choice",
-                                     style={"height": "32px", "padding": "0 8px"}),
+                        native_select(rx.foreach(Q.quarters, lambda q: rx.el.option(q, value=q)),
+                                      value=Q.quarter, on_change=Q.choose, id="quarter-choice", width="auto"),
                         rx.button(rx.icon("printer", size=16), t("dash.print"),
                                   on_click=rx.call_script("window.print()"), id="quarter-print"),
                         rx.link(t("dash.back"), href=ROUTE, size="2"),

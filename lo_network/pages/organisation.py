@@ -379,11 +379,7 @@ def body() -> rx.Component:
         rx.cond(
             S.missing,
             rx.callout(t("org.not_found"), icon="circle-alert", color_scheme="orange", id="org-missing"),
-            rx.cond(
-                S.is_new & ~SessionState.can_edit_network,
-                rx.callout(t("common.no_rights"), icon="lock", color_scheme="orange", id="org-no-rights"),
-                content(),
-            ),
+            content(),
         ),
     )
 

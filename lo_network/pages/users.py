@@ -126,9 +126,5 @@ def user_table() -> rx.Component:
 def users() -> rx.Component:
     return layout(
         page_header(t("users.title"), subtitle=t("users.intro")),
-        rx.cond(
-            SessionState.is_admin,
-            rx.vstack(user_table(), create_form(), spacing="4", width="100%"),
-            rx.callout(t("common.no_rights"), icon="lock", color_scheme="orange"),
-        ),
+        rx.vstack(user_table(), create_form(), spacing="4", width="100%"),
     )

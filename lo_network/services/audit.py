@@ -14,21 +14,73 @@ from lo_network.domain.dates import TZ as LOCAL
 from lo_network.domain.dates import parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
+from lo_network.record_words import field_words, value_words
 from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import registrations as registration_store
 
-ENTITIES = ("organisation", "person", "employment", "organisation_link", "person_link", "consent",
-            "user", "audit", "privacy",
-            "activity", "registration", "import_job")  # issue 7: activities, registrations, imports
+# The kinds of record the log names, and the actions it records (the search form offers
+# these; every action a service records is declared here - a unit test reads the sources).
+ENTITIES: dict[str, tuple[str, str]] = {
+    "organisation": ("Organisatie", "Organisation"),
+    "person": ("Persoon", "Person"),
+    "employment": ("Dienstverband", "Employment"),
+    "organisation_link": ("Relatie tussen organisaties", "Link between organisations"),
+    "person_link": ("Relatie tussen personen", "Link between people"),
+    "consent": ("Grondslag", "Basis"),
+    "user": ("Gebruiker", "User"),
+    "audit": ("Auditregel", "Audit entry"),
+    "privacy": ("Privacy", "Privacy"),
+    "activity": ("Activiteit", "Activity"),
+    "registration": ("Aanmelding", "Registration"),
+    "import_job": ("Import", "Import"),
+    "followup_note": ("Opvolgnotitie", "Follow-up note"),
+    "kpi_snapshot": ("Kwartaalcijfers", "Quarterly figures"),
+    "calendar_feed": ("Agendafeed", "Calendar feed"),
+}
+ACTIONS: dict[str, tuple[str, str]] = {
+    "create": ("aangemaakt", "created"),
+    "update": ("gewijzigd", "updated"),
+    "delete": ("verwijderd", "deleted"),
+    "replace": ("vervangen", "replaced"),
+    "import": ("geïmporteerd", "imported"),
+    "merge": ("samengevoegd", "merged"),
+    "merged_into": ("opgegaan in", "merged into"),
+    "undo_merge": ("samenvoegen ongedaan", "merge undone"),
+    "not_duplicate": ("geen dubbel", "not a duplicate"),
+    "register": ("aangemeld", "registered"),
+    "register_again": ("opnieuw aangemeld", "registered again"),
+    "cancel": ("afgemeld", "cancelled"),
+    "promote": ("van wachtlijst geplaatst", "moved up from the waiting list"),
+    "check_in": ("ingecheckt", "checked in"),
+    "undo_check_in": ("inchecken ongedaan", "check-in undone"),
+    "mark_no_shows": ("niet verschenen gemarkeerd", "no-shows marked"),
+    "confirm_organisation": ("organisatie bevestigd", "organisation confirmed"),
+    "set_partner": ("partner vastgelegd", "partner set"),
+    "remove_partner": ("partner verwijderd", "partner removed"),
+    "add_milestone": ("mijlpaal toegevoegd", "milestone added"),
+    "set_milestone": ("mijlpaal gewijzigd", "milestone changed"),
+    "delete_milestone": ("mijlpaal verwijderd", "milestone deleted"),
+    "access_request": ("inzageverzoek", "access request"),
+    "erase": ("geanonimiseerd", "erased"),
+    "create_token": ("API-sleutel aangemaakt", "API token created"),
+    "set_password": ("wachtwoord ingesteld", "password set"),
+}
 FILTERS = ("actor", "entity", "entity_id", "action", "since", "until", "text")
 
 
 @dataclass
 class Change:
+    """One field of an entry: its label and its values before and after, as people read
+    them (record_words), in Dutch and English."""
+
     field: str = ""
+    label: str = ""
+    label_en: str = ""
     before: str = ""
+    before_en: str = ""
     after: str = ""
+    after_en: str = ""
 
 
 @dataclass
@@ -40,18 +92,20 @@ class Entry:
     actor: str = ""
     via: str = ""
     action: str = ""
+    action_label: str = ""
+    action_label_en: str = ""
     entity: str = ""
+    entity_label: str = ""
+    entity_label_en: str = ""
     entity_id: str = ""
     href: str = ""
     changes: list[Change] = field(default_factory=list)
 
 
-def _text(value) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+def _change(entity: str, name: str, before, after) -> Change:
+    label = field_words(entity, name) if name else ("", "")
+    b, a = value_words(entity, name, before), value_words(entity, name, after)
+    return Change(name, label[0], label[1], b[0], b[1], a[0], a[1])
 
 
 def changes(entry: AuditEntry) -> list[Change]:
@@ -61,11 +115,12 @@ def changes(entry: AuditEntry) -> list[Change]:
     if isinstance(before, dict) or isinstance(after, dict):
         b, a = before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {}
         keys = list(dict.fromkeys([*b, *a]))
-        return [Change(k, _text(b.get(k)), _text(a.get(k))) for k in keys
-                if _text(b.get(k)) != _text(a.get(k))]
+        return [_change(entry.entity, k, b.get(k), a.get(k)) for k in keys
+                if json.dumps(b.get(k), sort_keys=True) != json.dumps(a.get(k), sort_keys=True)
+                and (b.get(k) not in (None, "", []) or a.get(k) not in (None, "", []))]
     if before is None and after is None:
         return []
-    return [Change("", _text(before), _text(after))]
+    return [_change(entry.entity, "", before, after)]
 
 
 def href(entity: str, entity_id: str) -> str:
@@ -76,8 +131,11 @@ def href(entity: str, entity_id: str) -> str:
 
 def view(entry: AuditEntry) -> Entry:
     at = entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=timezone.utc)
+    action = ACTIONS.get(entry.action, (entry.action, entry.action))
+    entity = ENTITIES.get(entry.entity, (entry.entity, entry.entity))
     return Entry(id=entry.id, at=at.astimezone(LOCAL).strftime("%d-%m-%Y %H:%M:%S"), actor=entry.actor,
-                 via=entry.via, action=entry.action, entity=entry.entity, entity_id=entry.entity_id,
+                 via=entry.via, action=entry.action, action_label=action[0], action_label_en=action[1],
+                 entity=entry.entity, entity_label=entity[0], entity_label_en=entity[1], entity_id=entry.entity_id,
                  href=href(entry.entity, entry.entity_id), changes=changes(entry))
 
 
@@ -87,6 +145,8 @@ def clean_filters(raw: dict) -> dict:
     errors: dict[str, str] = {}
     for name in ("actor", "entity_id", "action", "text"):
         out[name] = str(raw.get(name) or "").strip()[:200]
+    if out["action"] and out["action"] not in ACTIONS:
+        errors["action"] = f"kies uit / choose from {', '.join(ACTIONS)}"
     entity = str(raw.get("entity") or "").strip()
     if entity and entity not in ENTITIES:
         errors["entity"] = f"kies uit / choose from {', '.join(ENTITIES)}"

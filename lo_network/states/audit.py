@@ -83,7 +83,8 @@ class AuditState(SessionState):
 
     def search(self, form_data: dict):
         """The search form: checks the dates and goes to the URL of that search (load reads it)."""
-        filters = dict(self.filters, **{k: str(form_data.get(k) or "").strip() for k in FIELDS if k != "entity"})
+        filters = dict(self.filters, **{k: str(form_data.get(k) or "").strip() for k in FIELDS
+                                        if k not in ("entity", "action")})
         try:
             clean_filters(filters)  # dates and kind only: no SQL
         except ValidationError as exc:
@@ -94,3 +95,7 @@ class AuditState(SessionState):
     def set_entity(self, value: str):
         """The kind-of-record select: goes to the URL of that search at once."""
         return rx.redirect(url_of(dict(self.filters, entity="" if value == "all" else value)))
+
+    def set_action(self, value: str):
+        """The action select: goes to the URL of that search at once."""
+        return rx.redirect(url_of(dict(self.filters, action="" if value == "all" else value)))

@@ -160,16 +160,15 @@ def budget_rows(figures: dict[str, Any]) -> tuple[list[dict[str, Any]], ...]:
     return lines, years, [total]
 
 
-def card_values(out: dict[str, Any]) -> dict[str, str]:
+RATES = ("attendance_rate", "no_show_rate", "repeat_share")  # cards shown as whole percentages
+COUNTS = ("total", "prospect", "participant", "partner", "new", "lost", "activities", "registrations",
+          "unique_organisations", "first_time")
+
+
+def card_values(out: dict[str, Any]) -> dict[str, float]:
+    """The figures of the cards (rates as percentages); the page writes them (i18n.number_var)."""
     c = out["cards"]
-    return {
-        "total": str(c["total"]), "prospect": str(c["prospect"]), "participant": str(c["participant"]),
-        "partner": str(c["partner"]), "new": str(c["new"]), "lost": str(c["lost"]),
-        "activities": str(c["activities"]), "registrations": str(c["registrations"]),
-        "attendance_rate": f"{_pct(c['attendance_rate']):.0f}%", "no_show_rate": f"{_pct(c['no_show_rate']):.0f}%",
-        "unique_organisations": str(c["unique_organisations"]), "first_time": str(c["first_time"]),
-        "repeat_share": f"{_pct(c['repeat_share']):.0f}%",
-    }
+    return {**{k: c[k] for k in COUNTS}, **{k: round(_pct(c[k])) for k in RATES}}
 
 
 def download_bytes(rows: list[dict[str, Any]], key: str, fmt: str) -> tuple[str, bytes]:
@@ -185,7 +184,7 @@ class DashboardState(SessionState):
     form_key: int = 0
     errors: dict[str, list[str]] = {}
     loaded: bool = False
-    cards: dict[str, str] = {}
+    cards: dict[str, float] = {}
     charts: dict[str, list[dict[str, Any]]] = {}
     live_months: int = 0
     snapshot_months: int = 0
@@ -270,8 +269,8 @@ class QuarterState(SessionState):
     quarter: str = ""
     quarters: list[str] = []
     loaded: bool = False
-    cards: dict[str, str] = {}
-    previous: dict[str, str] = {}
+    cards: dict[str, float] = {}
+    previous: dict[str, float] = {}
     charts: dict[str, list[dict[str, Any]]] = {}
     source: str = ""
 

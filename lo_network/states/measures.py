@@ -8,8 +8,9 @@ import json
 
 import reflex as rx
 
-from lo_network.domain.dates import dutch
+from lo_network.domain.activities import dutch_datetime
 from lo_network.domain.permissions import Permission
+from lo_network.i18n import number
 from lo_network.services import metrics as service
 from lo_network.states.session import SessionState, requires
 
@@ -65,13 +66,13 @@ class MeasuresState(SessionState):
             self.computed = ""
             self.brokers, self.bridges, self.cuts = [], [], []
             return
-        self.computed = dutch(row.computed_at.isoformat()) + " " + row.computed_at.strftime("%H:%M") + " UTC"
+        self.computed = dutch_datetime(row.computed_at)  # stored in UTC, shown in Amsterdam time
         self.nodes, self.edges, self.communities = row.nodes, row.edges, row.communities
-        self.density = f"{row.density:.4f}"
-        self.largest_share = f"{row.largest_share:.0%}"
+        self.density = number(row.density, self.lang, 4)
+        self.largest_share = f"{number(row.largest_share * 100, self.lang, 0)}%"
         self.approximate = row.approximate
         self.brokers = [BrokerRow(name=b["name"] or "", href=ROUTES[b["kind"]] + b["id"], kind=b["kind"],
-                                  degree=b["degree"] or 0, betweenness=f"{b['betweenness']:.4f}",
+                                  degree=b["degree"] or 0, betweenness=number(b["betweenness"], self.lang, 4),
                                   community=b["community"] if b["community"] is not None else -1)
                         for b in service.brokers(actor, limit=25)]
         findings = json.loads(row.findings or "[]")

@@ -20,7 +20,7 @@ from lo_network.accounts import service as accounts
 from lo_network.accounts.models import User
 from lo_network.accounts.service import Actor
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.domain.permissions import Permission, PermissionDenied, allowed
+from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied, allowed, may_open
 from lo_network.i18n import LANGUAGES, localise, tr
 from lo_network.store.driver import GraphUnavailable
 
@@ -179,6 +179,17 @@ class SessionState(rx.State):
         from lo_network.services import activities as activity_service
 
         return activity_service.webcal_url(activity_service.public_feed_url())
+
+    @rx.var
+    def permissions(self) -> list[str]:
+        """The signed-in role's permissions (their values): what the menu offers."""
+        return sorted(p.value for p in ROLE_PERMISSIONS.get(self.user_role, frozenset()))
+
+    @rx.var
+    def page_allowed(self) -> bool:
+        """May the signed-in role use the page that is open (domain.permissions.PAGES)?
+        If not, the layout shows the no-access banner in place of the page."""
+        return may_open(self.user_role, self.router.url.path)
 
     # ------------------------------------------------------------ server-side identity
     @server_only

@@ -86,3 +86,4 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     expect(page).to_have_url(re.compile(r"/dashboard/kwartaal"))
     expect(page.locator("#quarter-figures")).to_contain_text("Opkomst")
     expect(page.locator("#page-title")).to_contain_text("-K")
+

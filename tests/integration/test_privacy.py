@@ -77,7 +77,8 @@ def test_consent_records_are_kept_in_the_graph_and_audited(anna, users):
     assert consent.list_for(coordinator, person["id"])[0]["withdrawn"] == TODAY.isoformat()
     entries = audit_service.history(users["admin"], "consent", cid)
     assert [e.action for e in entries] == ["update", "create"]
-    assert {(c.field, c.before, c.after) for c in entries[0].changes} == {("withdrawn", "", TODAY.isoformat())}
+    withdrawn = ("withdrawn", "", TODAY.strftime("%d-%m-%Y"))  # the date as the page shows it
+    assert {(c.field, c.before, c.after) for c in entries[0].changes} == {withdrawn}
     with pytest.raises(PermissionDenied):
         consent.add(users["steering"], person["id"], {"purpose": "newsletter", "basis": "consent", "date": "1-1-2024"},
                     via="ui")

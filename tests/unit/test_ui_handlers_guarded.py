@@ -32,7 +32,7 @@ SCREEN_ONLY = {
     "CheckInState": {"set_walk_in"},
     "PublicRegistrationState": {"set_public_value", "set_consent"},
     "MyRegistrationState": {"set_mine_value"},
-    "AuditState": {"search", "set_entity"},  # issue 7: build the search URL; its on_load checks
+    "AuditState": {"search", "set_entity", "set_action"},  # issue 7: build the search URL; its on_load checks
     "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
     "FollowUpNotesState": {"set_note_value"},  # issue 6: a follow-up note's draft
     "GrantsState": {"set_grant_value"},  # a grant's draft (add checks EDIT_BUDGET)

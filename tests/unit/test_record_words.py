@@ -1,0 +1,78 @@
+"""Audit entries as people read them: form labels for fields, vocabulary labels for codes,
+Amsterdam local times; and every action a service records is declared for the search form."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lo_network.audit.models import AuditEntry
+from lo_network.record_words import field_words, value_words
+from lo_network.services import audit
+
+PACKAGE = Path(__file__).resolve().parents[2] / "lo_network"
+
+
+def test_fields_carry_the_labels_of_their_forms():
+    assert field_words("organisation", "company_type") == ("Type bedrijf", "Company type")
+    assert field_words("activity", "starts_at") == ("Begin", "Start")
+    assert field_words("person", "consent_basis")[0] == "Grondslag (AVG)"
+
+
+def test_codes_read_as_their_vocabulary_labels():
+    assert value_words("organisation", "region", "twente") == ("Twente", "Twente")
+    assert value_words("organisation", "kind", "company")[0] != "company"
+    assert value_words("activity", "kind", "cafe")[0] == "Logistiek café / netwerkbijeenkomst"
+    assert value_words("organisation", "themes", ["sustainability", "nope"])[0].endswith(", nope")
+    assert value_words("registration", "status", "waitlisted") == ("Wachtlijst", "Waiting list")
+
+
+def test_instants_show_in_amsterdam_time():
+    # 09:00 in Amsterdam in winter is 08:00 UTC, in summer 07:00 UTC
+    assert value_words("activity", "starts_at", "2026-12-10T08:00:00+00:00")[0] == "10-12-2026 09:00"
+    assert value_words("activity", "starts_at", "2026-06-10T07:00:00Z")[0] == "10-06-2026 09:00"
+    assert value_words("person", "consent_date", "2024-01-31")[0] == "31-01-2024"
+
+
+def test_an_entry_is_a_table_of_labelled_changes_not_json():
+    entry = AuditEntry(actor="a@b.nl", via="ui", action="update", entity="organisation", entity_id="x",
+                       before=json.dumps({"company_type": "shipper", "region": "twente", "city": "Almelo"}),
+                       after=json.dumps({"company_type": "carrier", "region": "zwolle", "city": "Almelo",
+                                         "themes": ["sustainability"]}))
+    rows = {c.field: c for c in audit.changes(entry)}
+    assert set(rows) == {"company_type", "region", "themes"}  # unchanged city left out
+    assert rows["company_type"].label == "Type bedrijf"
+    assert rows["region"].before == "Twente"
+    assert "[" not in rows["themes"].after and "{" not in rows["themes"].after
+
+
+def test_every_recorded_action_is_declared():
+    """Literal actions handed to the audit log anywhere in the package are in ACTIONS."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r"(?:audit|log)\.record\(\s*[^,()]+(?:\([^)]*\))?[^,()]*,\s*[^,]+,\s*\"([a-z_]+)\"", text))
+        found |= set(re.findall(r"audit\.append\(\(\"([a-z_]+)\"", text))
+        found |= set(re.findall(r"_audit_user\([^,]+,\s*[^,]+,\s*\"([a-z_]+)\"", text))
+    found |= {"merge", "undo_merge"}
+    assert len(found) > 15, found
+    assert found - set(audit.ACTIONS) == set()
+
+
+def test_an_instant_is_dated_in_amsterdam():
+    from lo_network.domain.dates import dutch
+
+    assert dutch("2026-03-01T23:30:00+00:00") == "02-03-2026"  # 00:30 on the 2nd in Amsterdam
+    assert dutch("2026-03-01") == "01-03-2026"
+
+
+def test_the_password_hint_names_the_length_the_rule_checks():
+    from lo_network.accounts import service as accounts
+    from lo_network.accounts.strength import MIN_PASSWORD
+    from lo_network.i18n import STRINGS
+
+    nl, en = STRINGS["users.password_hint"]
+    assert f"{MIN_PASSWORD} tekens" in nl and f"{MIN_PASSWORD} characters" in en
+    assert accounts.MIN_PASSWORD == MIN_PASSWORD
+    assert "te kort" in accounts.password_problem("Zq8#kx" + "w" * (MIN_PASSWORD - 7), "a@b.nl")
