@@ -351,6 +351,7 @@ def quarter_report() -> rx.Component:
                     rx.hstack(
                         rx.el.select(rx.foreach(Q.quarters, lambda q: rx.el.option(q, value=q)),
                                      value=Q.quarter, on_change=Q.choose, id="quarter-choice",
+                                     aria_label=t("dash.q.choose"),
                                      style={"height": "32px", "padding": "0 8px"}),
                         rx.button(rx.icon("printer", size=16), t("dash.print"),
                                   on_click=rx.call_script("window.print()"), id="quarter-print"),
