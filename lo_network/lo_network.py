@@ -7,7 +7,7 @@ from lo_network.api.app import create_api
 from lo_network.api.security import NoBareCredentials
 from lo_network.api.upload_guard import UploadGuard
 from lo_network.bootstrap import startup
-from lo_network.components.layout import SCROLLABLE_REGIONS_FOCUSABLE, STATEMENT_ROUTE
+from lo_network.components.layout import A11Y_SCRIPT, STATEMENT_ROUTE
 from lo_network.i18n import page_title
 from lo_network.pages.accessibility import accessibility_statement
 from lo_network.pages.activities import activities
@@ -84,7 +84,7 @@ app = _App(
     html_lang="nl",  # the default; DocumentLanguage (components/layout.py) follows the chosen language
     stylesheets=["/accessibility.css"],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
-                     rx.script(SCROLLABLE_REGIONS_FOCUSABLE)],
+                     rx.script(A11Y_SCRIPT)],
 )
 
 app.add_page(rx.fragment(), route="/", title=page_title(""), on_load=rx.redirect(HOME_ROUTE))

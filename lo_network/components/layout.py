@@ -16,11 +16,18 @@ CONTENT_WIDTH = "1180px"
 MAIN_ID = "main-content"  # the skip link's target
 STATEMENT_ROUTE = "/toegankelijkheid"  # the accessibility statement
 
-# A table wider than a phone scrolls sideways inside Radix's scroll area, which a keyboard
-# cannot reach: every scroll area that scrolls gets tabindex=0 (arrow keys scroll it once
-# focused). One script for the whole app, run as the page changes.
-SCROLLABLE_REGIONS_FOCUSABLE = """
+# One script for the whole app:
+# - a table wider than a phone scrolls sideways inside Radix's scroll area, which a keyboard
+#   cannot reach: every scroll area that scrolls gets tabindex=0 (arrow keys scroll it once
+#   focused), checked as the page changes;
+# - the skip link moves the focus itself (the client-side router leaves a #fragment alone).
+A11Y_SCRIPT = """
 (function () {
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('.skip-link');
+    var target = link && document.getElementById('""" + MAIN_ID + """');
+    if (target) { event.preventDefault(); target.focus(); target.scrollIntoView(); }
+  });
   var queued = false;
   function mark() {
     queued = false;
