@@ -834,3 +834,89 @@ STRINGS.update({
     "common.no_access_home": ("Naar de organisaties", "Go to the organisations"),
     "audit.field.id": ("Id", "Id"),
 })
+
+# Accessibility: skip link, footer, tab titles, the accessibility statement, the map's table
+STRINGS.update({
+    "a11y.skip": ("Naar de inhoud", "Skip to content"),
+    "pub.site": ("Logistics Overijssel", "Logistics Overijssel"),
+    "a11y.statement_link": ("Toegankelijkheid", "Accessibility"),
+    "tab.organisation": ("Organisatie", "Organisation"),
+    "tab.person": ("Persoon", "Person"),
+    "tab.activity": ("Activiteit", "Activity"),
+    "tab.register": ("Aanmelden", "Register"),
+    "tab.names": ("Naamlijst", "Name list"),
+    "tab.quarter": ("Kwartaalrapportage", "Quarterly report"),
+    "tab.dashboard": ("Dashboard", "Dashboard"),
+    "dash.q.choose": ("Kwartaal", "Quarter"),
+    "map.year": ("Jaar", "Year"),
+    "map.table_title": ("De kaart als tabel", "The map as a table"),
+    "map.table_intro": ("Dezelfde knopen en verbindingen als de kaart, als lijst (ook voor schermlezers).",
+                        "The same nodes and ties as the map, as a list (also for screen readers)."),
+    "map.table_show": ("Toon de kaart als tabel", "Show the map as a table"),
+    "map.col.name": ("Naam", "Name"),
+    "map.col.kind": ("Soort", "Kind"),
+    "map.col.links": ("Verbonden met", "Connected to"),
+    "map.col.count": ("Aantal verbindingen", "Number of ties"),
+    "map.table_more": ("Alleen de eerste {count} knopen, meeste verbindingen eerst; verfijn met de filters.",
+                       "Only the first {count} nodes, most ties first; narrow down with the filters."),
+    "statement.title": ("Toegankelijkheidsverklaring", "Accessibility statement"),
+    "statement.intro": (
+        "Logistics Overijssel wil dat iedereen deze website kan gebruiken, ook met een schermlezer, alleen het "
+        "toetsenbord of een vergroting. Wij houden ons aan de richtlijnen WCAG 2.1 op niveau AA, de norm voor "
+        "Nederlandse overheden.",
+        "Logistics Overijssel wants everyone to be able to use this website, also with a screen reader, the "
+        "keyboard alone or magnification. We follow the WCAG 2.1 guidelines at level AA, the standard for Dutch "
+        "public bodies."),
+    "statement.tested_title": ("Wat wij testen en hoe", "What we test and how"),
+    "statement.tested_axe": (
+        "Bij elke wijziging van de software controleert een automatische test elke pagina met axe-core 4 op de "
+        "regels van WCAG 2.0 en 2.1, niveau A en AA: voor elke rol (beheerder, coördinator, organisator, "
+        "stuurgroep) en voor bezoekers zonder account, op een breed scherm (1366 px) en een telefoon (390 px), "
+        "nadat de pagina haar gegevens heeft geladen. Een gevonden fout houdt de wijziging tegen.",
+        "With every change to the software an automatic test checks every page with axe-core 4 against the rules "
+        "of WCAG 2.0 and 2.1, levels A and AA: for every role (administrator, coordinator, organiser, steering "
+        "group) and for visitors without an account, on a wide screen (1366 px) and a phone (390 px), once the "
+        "page has loaded its data. A violation found stops the change."),
+    "statement.tested_keyboard": (
+        "Een tweede test doet de openbare aanmelding en het aanmaken van een organisatie met alleen het "
+        "toetsenbord: elke stap bereikbaar, de focus zichtbaar, een link 'Naar de inhoud' als eerste tabstop, "
+        "dialogen die de focus vasthouden en teruggeven.",
+        "A second test does the public registration and creating an organisation with the keyboard alone: every "
+        "step reachable, the focus visible, a 'Skip to content' link as the first tab stop, dialogs that hold "
+        "the focus and give it back."),
+    "statement.done_title": ("Wat wij daarvoor hebben gedaan", "What we did for it"),
+    "statement.done": (
+        "Kleuren van knoppen, links en meldingen halen een contrast van ten minste 4,5:1; knoppen met alleen "
+        "een pictogram en keuzelijsten hebben een naam; foutmeldingen staan bij hun veld en worden voorgelezen; "
+        "de netwerkkaart heeft dezelfde gegevens ook als tabel; de taal van de pagina en de titel van het "
+        "tabblad volgen de gekozen taal.",
+        "Colours of buttons, links and messages reach a contrast of at least 4.5:1; buttons with only an icon "
+        "and drop-down lists have a name; error messages sit with their field and are read out; the network "
+        "map has the same data as a table too; the page's language and the tab's title follow the chosen "
+        "language."),
+    "statement.limits_title": ("Wat (nog) niet is getest", "What is not tested (yet)"),
+    "statement.limits": (
+        "Een automatische test vindt niet alles. De pagina's zijn niet getest door mensen met een beperking "
+        "en niet met elke schermlezer. De grafieken op het dashboard en de getekende netwerkkaart zijn "
+        "afbeeldingen; hun cijfers staan ook in tabellen en downloads.",
+        "An automatic test does not find everything. The pages have not been tested by people with a "
+        "disability, nor with every screen reader. The dashboard's charts and the drawn network map are "
+        "pictures; their figures are also in tables and downloads."),
+    "statement.contact_title": ("Iets niet bruikbaar?", "Something you cannot use?"),
+    "statement.contact": (
+        "Laat het ons weten via uw contactpersoon bij Logistics Overijssel of het e-mailadres in de bevestiging "
+        "van uw aanmelding. Wij antwoorden binnen vijf werkdagen en zoeken samen met u een oplossing.",
+        "Let us know through your contact at Logistics Overijssel or the email address in your registration's "
+        "confirmation. We answer within five working days and find a solution with you."),
+    "statement.back": ("Terug", "Back"),
+})
+
+
+def page_title(key: str, site: str = "app.name") -> rx.Var:
+    """A browser tab's title in the chosen language: "<page> · <site>" (``key`` None-like
+    '' gives the site alone)."""
+    site_nl, site_en = _pair(site)
+    if not key:
+        return pick(site_nl, site_en)
+    nl, en = _pair(key)
+    return pick(f"{nl} · {site_nl}", f"{en} · {site_en}")

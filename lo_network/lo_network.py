@@ -7,6 +7,9 @@ from lo_network.api.app import create_api
 from lo_network.api.security import NoBareCredentials
 from lo_network.api.upload_guard import UploadGuard
 from lo_network.bootstrap import startup
+from lo_network.components.layout import A11Y_SCRIPT, STATEMENT_ROUTE
+from lo_network.i18n import page_title
+from lo_network.pages.accessibility import accessibility_statement
 from lo_network.pages.activities import activities
 from lo_network.pages.activity import activity
 from lo_network.pages.checkin import checkin
@@ -79,65 +82,66 @@ class _App(rx.App):
 app = _App(
     # the API mounted over Reflex's routes, then the guard of the upload doors around both
     api_transformer=[create_api(), UploadGuard],
-    html_lang="nl",
-    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+    html_lang="nl",  # the default; DocumentLanguage (components/layout.py) follows the chosen language
+    stylesheets=["/accessibility.css"],
+    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+                     rx.script(A11Y_SCRIPT)],
 )
 
-TITLE = "Logistics Overijssel — netwerk"
-
-app.add_page(rx.fragment(), route="/", title=TITLE, on_load=rx.redirect(HOME_ROUTE))
-app.add_page(login, route=LOGIN_ROUTE, title=f"Inloggen · {TITLE}", on_load=LoginState.open)
-app.add_page(organisations, route=LIST_ROUTE, title=f"Organisaties · {TITLE}", on_load=OrganisationsState.load)
-app.add_page(organisation, route=NEW_ROUTE, title=f"Nieuwe organisatie · {TITLE}",
+app.add_page(rx.fragment(), route="/", title=page_title(""), on_load=rx.redirect(HOME_ROUTE))
+app.add_page(accessibility_statement, route=STATEMENT_ROUTE, title=page_title("statement.title", "pub.site"))
+app.add_page(login, route=LOGIN_ROUTE, title=page_title("login.title"), on_load=LoginState.open)
+app.add_page(organisations, route=LIST_ROUTE, title=page_title("org.title"), on_load=OrganisationsState.load)
+app.add_page(organisation, route=NEW_ROUTE, title=page_title("org.new"),
              on_load=OrganisationState.load_new)
-app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=f"Organisatie · {TITLE}",
+app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=page_title("tab.organisation"),
              on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation,
                       FollowUpNotesState.load_organisation, GrantsState.load_organisation])  # issue 6: follow-up notes
-app.add_page(users, route="/gebruikers", title=f"Gebruikers · {TITLE}", on_load=UsersState.load)
-app.add_page(people, route=PEOPLE_ROUTE, title=f"Personen · {TITLE}", on_load=PeopleState.load)
-app.add_page(person, route=NEW_PERSON_ROUTE, title=f"Nieuwe persoon · {TITLE}", on_load=PersonState.load_new)
-app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=f"Persoon · {TITLE}",
+app.add_page(users, route="/gebruikers", title=page_title("users.title"), on_load=UsersState.load)
+app.add_page(people, route=PEOPLE_ROUTE, title=page_title("person.title"), on_load=PeopleState.load)
+app.add_page(person, route=NEW_PERSON_ROUTE, title=page_title("person.new"), on_load=PersonState.load_new)
+app.add_page(person, route=f"{PEOPLE_ROUTE}/[{PERSON_ARG}]", title=page_title("tab.person"),
              on_load=[PersonState.load, LinksState.load_person, HistoryState.load_person, PersonPrivacyState.load])
-app.add_page(duplicates, route="/dubbelen", title=f"Dubbelen · {TITLE}", on_load=DuplicatesState.load)
-app.add_page(introductions, route="/voorstellen", title=f"Wie kan ons voorstellen? · {TITLE}",
+app.add_page(duplicates, route="/dubbelen", title=page_title("dup.title"), on_load=DuplicatesState.load)
+app.add_page(introductions, route="/voorstellen", title=page_title("intro.title"),
              on_load=IntroductionsState.load)
-app.add_page(measures, route="/makelaars", title=f"Makelaars en bruggen · {TITLE}", on_load=MeasuresState.load)
-app.add_page(ecosystem, route="/kaart", title=f"Netwerkkaart · {TITLE}", on_load=EcosystemState.load)
-app.add_page(imports_page, route=IMPORT_ROUTE, title=f"Importeren · {TITLE}", on_load=ImportState.load)
+app.add_page(measures, route="/makelaars", title=page_title("measures.title"), on_load=MeasuresState.load)
+app.add_page(ecosystem, route="/kaart", title=page_title("map.title"), on_load=EcosystemState.load)
+app.add_page(imports_page, route=IMPORT_ROUTE, title=page_title("import.title"), on_load=ImportState.load)
 
-app.add_page(activities, route=ACTIVITIES_ROUTE, title=f"Activiteiten · {TITLE}", on_load=ActivitiesState.load)
-app.add_page(activity, route=NEW_ACTIVITY_ROUTE, title=f"Nieuwe activiteit · {TITLE}", on_load=ActivityState.load_new)
-app.add_page(activity, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]", title=f"Activiteit · {TITLE}",
+app.add_page(activities, route=ACTIVITIES_ROUTE, title=page_title("act.title"), on_load=ActivitiesState.load)
+app.add_page(activity, route=NEW_ACTIVITY_ROUTE, title=page_title("act.new"), on_load=ActivityState.load_new)
+app.add_page(activity, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]", title=page_title("tab.activity"),
              on_load=[ActivityState.load, HistoryState.load_activity])
-app.add_page(checkin, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/inchecken", title=f"Inchecken · {TITLE}",
+app.add_page(checkin, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/inchecken", title=page_title("checkin.title"),
              on_load=CheckInState.load)
-app.add_page(public_registration, route=f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", title="Aanmelden · Logistics Overijssel",
+app.add_page(public_registration, route=f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", title=page_title("tab.register", "pub.site"),
              on_load=PublicRegistrationState.load_public)
-app.add_page(my_registration, route=f"{MINE_ROUTE}/[{TOKEN_ARG}]", title="Uw aanmelding · Logistics Overijssel",
+app.add_page(my_registration, route=f"{MINE_ROUTE}/[{TOKEN_ARG}]", title=page_title("mine.title", "pub.site"),
              on_load=MyRegistrationState.load_mine)
 
-app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", title=f"Naamlijst · {TITLE}",
+app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", title=page_title("tab.names"),
              on_load=NameListState.load_names)
 
-app.add_page(audit, route="/audit", title=f"Auditlog · {TITLE}", on_load=AuditState.load)
+app.add_page(audit, route="/audit", title=page_title("audit.title"), on_load=AuditState.load)
 
 # issue 6: the coordinators' follow-up lists
 from lo_network.pages.followup import followup  # noqa: E402
 from lo_network.states.followup import ROUTE as FOLLOWUP_ROUTE, FollowUpState  # noqa: E402
 
-app.add_page(followup, route=FOLLOWUP_ROUTE, title=f"Opvolgen · {TITLE}", on_load=FollowUpState.load)
+app.add_page(followup, route=FOLLOWUP_ROUTE, title=page_title("followup.title"), on_load=FollowUpState.load)
 # issue 7: the retention review (administrators)
 from lo_network.pages.retention import retention  # noqa: E402
 from lo_network.states.retention import ROUTE as RETENTION_ROUTE  # noqa: E402
 from lo_network.states.retention import RetentionState  # noqa: E402
 
-app.add_page(retention, route=RETENTION_ROUTE, title=f"Bewaartermijn · {TITLE}", on_load=RetentionState.load)
+app.add_page(retention, route=RETENTION_ROUTE, title=page_title("retention.title"), on_load=RetentionState.load)
 # issue 6: the steering group's dashboard and its quarterly report
 from lo_network.pages.dashboard import dashboard, quarter_report  # noqa: E402
 from lo_network.states.dashboard import QUARTER_ROUTE as DASHBOARD_QUARTER_ROUTE  # noqa: E402
 from lo_network.states.dashboard import ROUTE as DASHBOARD_ROUTE  # noqa: E402
 from lo_network.states.dashboard import DashboardState, QuarterState  # noqa: E402
 
-app.add_page(dashboard, route=DASHBOARD_ROUTE, title=f"Dashboard · {TITLE}", on_load=DashboardState.load)
-app.add_page(quarter_report, route=DASHBOARD_QUARTER_ROUTE, title=f"Kwartaalrapportage · {TITLE}",
+app.add_page(dashboard, route=DASHBOARD_ROUTE, title=page_title("tab.dashboard"), on_load=DashboardState.load)
+app.add_page(quarter_report, route=DASHBOARD_QUARTER_ROUTE, title=page_title("tab.quarter"),
              on_load=QuarterState.load_quarter)

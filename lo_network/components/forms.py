@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import reflex as rx
+from reflex_components_radix.themes.components.checkbox import Checkbox
 
 from lo_network.domain.errors import ValidationError
 from lo_network.i18n import message_var, pick, split_message, t
@@ -35,8 +36,9 @@ def to_select(value: rx.Var) -> rx.Var:
 
 
 def field_error(errors: rx.Var, name: str) -> rx.Component:
-    """The error of field ``name`` (red, under the field), or nothing."""
-    return rx.cond(
+    """The error of field ``name`` (red, under the field), or nothing. role=alert: a screen
+    reader announces it when it appears. :func:`field` ties it to its control."""
+    shown = rx.cond(
         errors.contains(name),
         rx.text(
             message_var(errors[name].to(list[str])),
@@ -47,11 +49,42 @@ def field_error(errors: rx.Var, name: str) -> rx.Component:
         ),
         rx.fragment(),
     )
+    shown._lo_error_of = (errors.contains(name), f"error-{name}")  # read by describe_control
+    return shown
+
+
+def _with_id(component: rx.Component, wanted: str | None) -> rx.Component | None:
+    """The first component in ``component``'s tree with id ``wanted`` (any id when None)."""
+    own = getattr(component, "id", None)
+    if isinstance(own, str) and (wanted is None or own == wanted):
+        return component
+    for child in getattr(component, "children", []):
+        found = _with_id(child, wanted)
+        if found is not None:
+            return found
+    return None
+
+
+def describe_control(control: rx.Component, error: rx.Component | None, html_for: str | None = None) -> None:
+    """While the field has an error: ``aria-invalid`` on its control and ``aria-describedby``
+    pointing at the error text, so a screen reader reads the error with the field."""
+    shown_when, error_id = getattr(error, "_lo_error_of", (None, None))
+    if shown_when is None:
+        return
+    target = _with_id(control, html_for) or control
+    target.custom_attrs["aria-describedby"] = rx.cond(shown_when, error_id, None)
+    target.custom_attrs["aria-invalid"] = rx.cond(shown_when, "true", None)
 
 
 def field(label: rx.Var | str, control: rx.Component, *, error: rx.Component | None = None,
           hint: rx.Var | str | None = None, html_for: str | None = None, required: bool = False) -> rx.Component:
-    """A label above its control, an optional hint, and the field's error below."""
+    """A label above its control, an optional hint, and the field's error below (tied to
+    the control: see :func:`describe_control`). Without ``html_for`` the label is for the
+    first element with an id in ``control``."""
+    if html_for is None:
+        first = _with_id(control, None)
+        html_for = first.id if first is not None else None
+    describe_control(control, error, html_for)
     label_parts = [label]
     if required:
         label_parts.append(rx.text(" *", as_="span", color_scheme="red"))
@@ -105,17 +138,19 @@ def text_area(prefix: str, name: str, value: rx.Var, on_change: Callable, **prop
 
 def vocab_select(prefix: str, name: str, vocab: dict[str, tuple[str, str]], value: rx.Var,
                  on_change: Callable, *, empty_label: rx.Var | str | None = None,
-                 **props: Any) -> rx.Component:
+                 aria_label: rx.Var | str | None = None, **props: Any) -> rx.Component:
     """A select of a vocabulary (labels in the current language).
 
     With ``empty_label`` the first item means "no choice" (value ''): the handler gets
-    NO_CHOICE for it; convert with :func:`from_select`."""
+    NO_CHOICE for it; convert with :func:`from_select`. ``aria_label`` names a select that
+    has no <label> of its own (a filter): it goes on the trigger, the button people reach."""
     items = []
     if empty_label is not None:
         items.append(rx.select.item(empty_label, value=NO_CHOICE))
     items += [rx.select.item(pick(nl, en), value=code) for code, (nl, en) in vocab.items()]
     return rx.select.root(
-        rx.select.trigger(id=f"{prefix}-{name}", width="100%"),
+        rx.select.trigger(id=f"{prefix}-{name}", width="100%",
+                          **({"aria_label": aria_label} if aria_label is not None else {})),
         rx.select.content(*items, position="popper"),
         name=name,
         value=to_select(value) if empty_label is not None else value,
@@ -131,24 +166,35 @@ def checkbox_group(prefix: str, name: str, vocab: dict[str, tuple[str, str]], se
 
     Each checkbox has id ``{prefix}-{name}-{value}``."""
     boxes = [
-        rx.el.label(
-            rx.hstack(
-                rx.checkbox(
-                    id=f"{prefix}-{name}-{code}",
-                    name=f"{name}",
-                    value=code,
-                    checked=selected.to(list[str]).contains(code),
-                    on_change=lambda checked, code=code: on_toggle(code, checked),
-                ),
-                rx.text(pick(nl, en), size="2"),
-                spacing="2",
-                align="center",
-            ),
-            cursor="pointer",
+        labelled_checkbox(
+            pick(nl, en),
+            id=f"{prefix}-{name}-{code}",
+            name=f"{name}",
+            value=code,
+            checked=selected.to(list[str]).contains(code),
+            on_change=lambda checked, code=code: on_toggle(code, checked),
         )
         for code, (nl, en) in vocab.items()
     ]
     return rx.flex(*boxes, direction="column", spacing="2", id=f"{prefix}-{name}", **props)
+
+
+def labelled_checkbox(text: rx.Var | str | rx.Component, **props: Any) -> rx.Component:
+    """A checkbox with its text in one <label> (clicking the text ticks it; screen readers
+    read the text as its name). Not rx.el.label around rx.checkbox: that nests two labels
+    and leaves the checkbox nameless."""
+    shown = text if isinstance(text, rx.Component) else rx.text(text, size="2", as_="span")
+    return rx.el.label(rx.flex(_bare_checkbox(**props), shown, gap="8px", align="center"), cursor="pointer")
+
+
+def _bare_checkbox(**props: Any) -> rx.Component:
+    props.setdefault("size", "2")
+    return Checkbox.create(**props)
+
+
+def icon_button(icon: str, label: rx.Var | str, *, icon_size: int = 14, **props: Any) -> rx.Component:
+    """A button that shows only an icon: ``label`` is its accessible name and its tooltip."""
+    return rx.icon_button(rx.icon(icon, size=icon_size), aria_label=label, title=label, **props)
 
 
 def form_grid(*fields: rx.Component, columns: str = "2") -> rx.Component:

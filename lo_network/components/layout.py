@@ -4,6 +4,8 @@ switch and logout; the red banner when the graph is unreachable; the page body."
 from __future__ import annotations
 
 import reflex as rx
+from reflex.vars.base import Var, VarData
+from reflex_base.utils.imports import ImportVar
 
 from lo_network.domain import vocab
 from lo_network.domain.permissions import Permission, page_permission
@@ -12,6 +14,39 @@ from lo_network.states.session import SessionState
 
 ACCENT = "teal"  # keep in step with the theme in rxconfig.py
 CONTENT_WIDTH = "1180px"
+MAIN_ID = "main-content"  # the skip link's target
+STATEMENT_ROUTE = "/toegankelijkheid"  # the accessibility statement
+
+# One script for the whole app:
+# - a table wider than a phone scrolls sideways inside Radix's scroll area, which a keyboard
+#   cannot reach: every scroll area that scrolls gets tabindex=0 (arrow keys scroll it once
+#   focused), checked as the page changes;
+# - the skip link moves the focus itself (the client-side router leaves a #fragment alone).
+A11Y_SCRIPT = """
+(function () {
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('.skip-link');
+    var target = link && document.getElementById('""" + MAIN_ID + """');
+    if (target) { event.preventDefault(); target.focus(); target.scrollIntoView(); }
+  });
+  var queued = false;
+  function mark() {
+    queued = false;
+    document.querySelectorAll('.rt-ScrollAreaViewport:not([tabindex])').forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+        el.setAttribute('tabindex', '0');
+      }
+    });
+  }
+  function queue() { if (!queued) { queued = true; requestAnimationFrame(mark); } }
+  function start() {
+    new MutationObserver(queue).observe(document.body, {childList: true, subtree: true});
+    window.addEventListener('resize', queue);
+    queue();
+  }
+  if (document.body) { start(); } else { document.addEventListener('DOMContentLoaded', start); }
+})();
+"""
 
 # (route, i18n key[, menu]): entries with a menu key sit in that drop-down menu of the bar, the
 # others stand in the bar itself, in this order. Who sees an entry follows from the page's
@@ -32,6 +67,61 @@ NAV_ITEMS: list[tuple[str, ...]] = [
     ("/bewaartermijn", "nav.retention", "manage"),  # retention review
 ]
 NAV_MENUS: list[tuple[str, str]] = [("network", "nav.menu_network"), ("manage", "nav.menu_manage")]
+
+
+class DocumentLanguage(rx.Fragment):
+    """Keeps ``<html lang>`` on the chosen UI language (screen readers pick their voice by
+    it); the page's <title> follows the language through its Var title."""
+
+    def add_hooks(self) -> list[str | Var]:
+        lang = SessionState.lang
+        code = f"useEffect(() => {{ document.documentElement.lang = {lang!s}; }}, [{lang!s}]);"
+        data = VarData.merge(lang._get_all_var_data(), VarData(imports={"react": [ImportVar(tag="useEffect")]}))
+        return [Var(code, _var_data=data)]
+
+
+def skip_link() -> rx.Component:
+    """The first Tab stop of every page: jumps past the header to the page's content."""
+    return rx.el.a(t("a11y.skip"), href=f"#{MAIN_ID}", class_name="skip-link", id="skip-link")
+
+
+def main(*children: rx.Component, **props) -> rx.Component:
+    """The page's <main>, the skip link's target (focusable by script, not by Tab)."""
+    return rx.box(*children, as_="main", id=MAIN_ID, tab_index=-1, **props)
+
+
+def site_footer(max_width: str = CONTENT_WIDTH) -> rx.Component:
+    """The footer of every page: the accessibility statement."""
+    return rx.el.footer(
+        rx.flex(
+            rx.link(t("a11y.statement_link"), href=STATEMENT_ROUTE, size="2", id="footer-accessibility"),
+            rx.text("Logistics Overijssel", size="2", color_scheme="gray"),
+            justify="between", wrap="wrap", gap="8px", max_width=max_width, margin_x="auto", padding="16px",
+        ),
+        border_top="1px solid var(--gray-5)",
+        background_color="var(--color-panel-solid)",
+    )
+
+
+def page_frame(*children: rx.Component) -> rx.Component:
+    """What every page has around it: <html lang> kept, the skip link first, the footer last."""
+    return rx.fragment(DocumentLanguage.create(), skip_link(), *children)
+
+
+def public_frame(*children: rx.Component) -> rx.Component:
+    """The frame of the pages without login (registration, the statement): logo and
+    language switch, the content, the footer."""
+    width = "720px"
+    return page_frame(rx.flex(
+        rx.box(rx.flex(
+            rx.hstack(rx.image(src="/logo.svg", width="28px", height="28px", alt=""),
+                      rx.text("Logistics Overijssel", weight="bold"), align="center", spacing="2"),
+            rx.spacer(), language_switch(), align="center", padding="12px 16px", max_width=width, margin_x="auto",
+        ), background_color="var(--color-panel-solid)", border_bottom="1px solid var(--gray-5)", as_="header"),
+        main(*children, max_width=width, width="100%", margin_x="auto", padding="20px 16px 48px", flex="1"),
+        site_footer(width),
+        direction="column", min_height="100vh", background_color="var(--gray-2)",
+    ))
 
 
 def logo() -> rx.Component:
@@ -265,22 +355,26 @@ def layout(*children: rx.Component) -> rx.Component:
     """A signed-in page: header, banner, body. The body shows once the user is known
     (the page's on_load guard sends others to the login page), and only to a role that may
     use the page; other roles see :func:`no_access`."""
-    return rx.box(
+    return page_frame(rx.box(
         header(),
-        rx.box(
+        main(
             rx.cond(
                 SessionState.signed_in,
                 rx.cond(SessionState.page_allowed, rx.fragment(*children), no_access()),
                 rx.center(rx.spinner(size="3"), padding_y="64px"),
             ),
-            as_="main",
             max_width=CONTENT_WIDTH,
             margin_x="auto",
             padding="20px 16px 48px",
+            flex="1",
+            width="100%",
         ),
+        site_footer(),
         min_height="100vh",
+        display="flex",
+        flex_direction="column",
         background_color="var(--gray-2)",
-    )
+    ))
 
 
 def card(*children: rx.Component, **props) -> rx.Component:

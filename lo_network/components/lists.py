@@ -122,7 +122,7 @@ def status_badge(status: rx.Var) -> rx.Component:
 def empty_state(message: rx.Var | str, *actions: rx.Component) -> rx.Component:
     return rx.center(
         rx.vstack(
-            rx.icon("search-x", size=28, color="var(--gray-9)"),
+            rx.icon("search-x", size=28, color="var(--gray-11)", aria_hidden="true"),
             rx.text(message, color_scheme="gray", text_align="center"),
             *actions,
             align="center",

@@ -7,7 +7,8 @@ import reflex as rx
 from lo_network.components.history import history_section  # issue 7
 from lo_network.states.history import HistoryState  # issue 7
 from lo_network.components.forms import (
-    checkbox_group, confirm_dialog, datetime_input, field, field_error, form_grid, read_only_value, text_area, text_input,
+    checkbox_group, confirm_dialog, datetime_input, field, field_error, form_grid, icon_button, read_only_value,
+    text_area, text_input,
     vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
@@ -170,13 +171,13 @@ def view() -> rx.Component:
 def registration_row(r: RegistrationRow) -> rx.Component:
     cancel = rx.cond(
         S.can_edit_activities & (r.status != "cancelled"),
-        confirm_dialog(rx.icon_button(rx.icon("user-x", size=14), variant="ghost", color_scheme="red", size="1",
-                                      aria_label=t("reg.cancel"), class_name="reg-cancel"),
+        confirm_dialog(icon_button("user-x", t("reg.cancel"), variant="ghost", color_scheme="red", size="1",
+                                   class_name="reg-cancel"),
                        t("reg.cancel"), r.name, t("reg.cancel"), S.cancel_registration(r.id), id="reg-cancel-" + r.id),
         rx.fragment(),
     )
     return rx.table.row(
-        rx.table.cell(r.position, color="var(--gray-10)"),
+        rx.table.cell(r.position, color="var(--gray-11)"),
         rx.table.row_header_cell(rx.text(r.name, weight="medium"), rx.text(r.email, size="1", color_scheme="gray")),
         rx.table.cell(rx.text(r.organisation, size="2"),
                       rx.cond(r.proposed, rx.hstack(
@@ -279,8 +280,8 @@ def partner_row(p: PartnerRow) -> rx.Component:
     return rx.hstack(
         rx.link(p.name, href="/organisaties/" + p.id, size="2", class_name="project-partner"),
         rx.badge(vocab_label(domain.PARTNER_ROLES, p.role), variant="soft"),
-        rx.cond(S.can_edit_activities, rx.icon_button(rx.icon("x", size=12), size="1", variant="ghost", color_scheme="gray",
-                                                      on_click=S.remove_partner(p.id), aria_label=t("common.delete")),
+        rx.cond(S.can_edit_activities, icon_button("x", t("common.delete"), icon_size=12, size="1", variant="ghost",
+                                                   color_scheme="gray", on_click=S.remove_partner(p.id)),
                 rx.fragment()),
         spacing="2", align="center",
     )
@@ -289,12 +290,11 @@ def partner_row(p: PartnerRow) -> rx.Component:
 def milestone_row(m: MilestoneRow) -> rx.Component:
     return rx.hstack(
         rx.checkbox(checked=m.done, on_change=lambda _: S.toggle_milestone(m.id), disabled=~S.can_edit_activities,
-                    class_name="project-milestone-done"),
+                    class_name="project-milestone-done", aria_label=m.title),
         rx.text(m.due, size="2", color_scheme="gray", white_space="nowrap"),
         rx.text(m.title, size="2", text_decoration=rx.cond(m.done, "line-through", "none"), class_name="project-milestone"),
-        rx.cond(S.can_edit_activities, rx.icon_button(rx.icon("trash-2", size=12), size="1", variant="ghost",
-                                                      color_scheme="red", on_click=S.delete_milestone(m.id),
-                                                      aria_label=t("common.delete")), rx.fragment()),
+        rx.cond(S.can_edit_activities, icon_button("trash-2", t("common.delete"), icon_size=12, size="1", variant="ghost",
+                                                   color_scheme="red", on_click=S.delete_milestone(m.id)), rx.fragment()),
         spacing="2", align="center",
     )
 

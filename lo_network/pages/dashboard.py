@@ -454,7 +454,8 @@ def quarter_report() -> rx.Component:
                     rx.spacer(),
                     rx.hstack(
                         native_select(rx.foreach(Q.quarters, lambda q: rx.el.option(q, value=q)),
-                                      value=Q.quarter, on_change=Q.choose, id="quarter-choice", width="auto"),
+                                      value=Q.quarter, on_change=Q.choose, id="quarter-choice", width="auto",
+                                      aria_label=t("dash.q.choose")),
                         rx.button(rx.icon("printer", size=16), t("dash.print"),
                                   on_click=rx.call_script("window.print()"), id="quarter-print"),
                         rx.link(t("dash.back"), href=ROUTE, size="2"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.force_graph import force_graph_2d
-from lo_network.components.forms import vocab_select
+from lo_network.components.forms import labelled_checkbox, vocab_select
+from lo_network.components.map_table import map_table
 from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.domain import ecosystem as domain
 from lo_network.domain import vocab
@@ -17,12 +18,13 @@ PREFIX = "map"
 
 def _select(name: str, words: dict) -> rx.Component:
     return rx.box(vocab_select(PREFIX, name, words, S.filters[name], lambda v: S.set_filter(name, v),
-                               empty_label=t(f"map.all.{name}")), min_width="170px")
+                               empty_label=t(f"map.all.{name}"), aria_label=t(f"org.filter.{name}")), min_width="170px")
 
 
 def year_select() -> rx.Component:
     return rx.box(vocab_select(PREFIX, "year", {y: (y, y) for y in years()}, S.filters["year"],
-                               lambda v: S.set_filter("year", v), empty_label=t("map.now")), min_width="120px")
+                               lambda v: S.set_filter("year", v), empty_label=t("map.now"),
+                               aria_label=t("map.year")), min_width="120px")
 
 
 def filters() -> rx.Component:
@@ -35,8 +37,7 @@ def filters() -> rx.Component:
                 rx.fragment()),
         year_select(),
         rx.cond(S.ego_id == "",
-                rx.el.label(rx.hstack(rx.checkbox(checked=S.people, on_change=S.set_people, id="map-people"),
-                                      rx.text(t("map.people"), size="2"), spacing="2", align="center")),
+                labelled_checkbox(t("map.people"), checked=S.people, on_change=S.set_people, id="map-people"),
                 rx.segmented_control.root(rx.segmented_control.item(t("map.one_step"), value="1"),
                                           rx.segmented_control.item(t("map.two_steps"), value="2"),
                                           value=S.depth, on_change=S.set_depth, id="map-depth")),
@@ -85,6 +86,7 @@ def ecosystem() -> rx.Component:
             card(rx.vstack(filters(), legend(), summary(), spacing="3", width="100%")),
             loading(S.loaded, canvas()),
             rx.text(t("map.hint"), size="1", color_scheme="gray"),
+            map_table(),
             spacing="3", width="100%",
         ),
     )

@@ -37,6 +37,9 @@ def tabs() -> rx.Component:
             tab_trigger("consent", S.count_consent),
             size="2",
         ),
+        # the open tab's panel (what its aria-controls points at): the list's definition
+        *[rx.tabs.content(rx.text(S.definition, size="2", color_scheme="gray", id="fu-definition"),
+                          value=name, padding_top="8px") for name in ("dormant", "twice", "consent")],
         value=S.tab,
         on_change=S.set_tab,
         width="100%",
@@ -75,7 +78,6 @@ def sort_select() -> rx.Component:
 def controls() -> rx.Component:
     return rx.vstack(
         tabs(),
-        rx.text(S.definition, size="2", color_scheme="gray", id="fu-definition"),
         rx.cond(S.tab != "consent", rx.text(S.activity_definition, size="1", color_scheme="gray"), rx.fragment()),
         rx.flex(
             filter_select("region", vocab.REGIONS, S.region, "org.filter.region_all"),

@@ -34,6 +34,18 @@ def status_badge() -> rx.Component:
     )
 
 
+def named_file_input(zone: rx.Component, label: rx.Var | str) -> rx.Component:
+    """Give the drop zone's hidden file input (Reflex makes it, unlabelled) an accessible name."""
+    def visit(component: rx.Component) -> None:
+        for child in getattr(component, "children", []):
+            if getattr(child, "tag", None) == "input":
+                child.custom_attrs["aria-label"] = label
+            visit(child)
+
+    visit(zone)
+    return zone
+
+
 def upload_step() -> rx.Component:
     return section(
         t("import.title"),
@@ -41,21 +53,22 @@ def upload_step() -> rx.Component:
         rx.vstack(
             rx.text(t("import.kind"), size="2", weight="medium"),
             rx.radio_group.root(
-                rx.hstack(
-                    rx.radio_group.item(value="organisations", id="import-kind-organisations"),
-                    rx.text(t("import.kind.organisations"), size="2"),
-                    rx.radio_group.item(value="people", id="import-kind-people"),
-                    rx.text(t("import.kind.people"), size="2"),
-                    rx.radio_group.item(value="attendances", id="import-kind-attendances"),
-                    rx.text(t("import.kind.attendances"), size="2"),
-                    spacing="2",
+                rx.flex(
+                    # the text inside the item: Radix puts both in one <label>, the radio's name
+                    rx.radio_group.item(t("import.kind.organisations"), value="organisations",
+                                        id="import-kind-organisations"),
+                    rx.radio_group.item(t("import.kind.people"), value="people", id="import-kind-people"),
+                    rx.radio_group.item(t("import.kind.attendances"), value="attendances",
+                                        id="import-kind-attendances"),
+                    gap="16px",
+                    wrap="wrap",
                     align="center",
                 ),
                 value=S.kind,
                 on_change=S.set_kind,
                 name="kind",
             ),
-            rx.upload.root(
+            named_file_input(rx.upload.root(
                 rx.vstack(
                     rx.icon("file-spreadsheet", size=28),
                     rx.text(t("import.drop"), size="2"),
@@ -75,7 +88,7 @@ def upload_step() -> rx.Component:
                 padding="24px",
                 width="100%",
                 cursor="pointer",
-            ),
+            ), t("import.drop")),
             rx.button(rx.icon("upload", size=16), t("import.upload"), id="import-upload-button",
                       on_click=S.upload(rx.upload_files(upload_id=UPLOAD_ID))),
             spacing="3",

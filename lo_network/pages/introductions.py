@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from lo_network.components.forms import field, form_grid
+from lo_network.components.forms import field, form_grid, icon_button
 from lo_network.components.layout import layout, page_header, section
 from lo_network.i18n import is_english, t
 from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow
@@ -28,8 +28,8 @@ def picker(prefix: str, chosen_id: rx.Var, chosen_name: rx.Var, query: rx.Var, h
         chosen_id != "",
         rx.hstack(
             rx.badge(chosen_name, size="2", variant="soft", id=f"{prefix}-chosen"),
-            rx.icon_button(rx.icon("x", size=14), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
-                           aria_label=t("person.lookup.clear"), id=f"{prefix}-clear"),
+            icon_button("x", t("person.lookup.clear"), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
+                        id=f"{prefix}-clear"),
             align="center", spacing="1", min_height="32px",
         ),
         rx.vstack(

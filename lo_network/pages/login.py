@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.layout import language_switch
+from lo_network.components.layout import language_switch, main, page_frame, site_footer
 from lo_network.i18n import t
 from lo_network.states.login import LoginState
 
@@ -56,8 +56,7 @@ def login_form() -> rx.Component:
 
 
 def login() -> rx.Component:
-    return rx.center(
-        rx.vstack(
+    return page_frame(rx.flex(main(rx.center(rx.vstack(
             rx.flex(language_switch(), justify="end", width="100%"),
             rx.card(
                 rx.vstack(
@@ -79,8 +78,9 @@ def login() -> rx.Component:
             width="100%",
             max_width="420px",
             spacing="3",
-        ),
+        ), padding="16px"), flex="1"),
+        site_footer("420px"),
+        direction="column",
         min_height="100vh",
-        padding="16px",
         background_color="var(--gray-2)",
-    )
+    ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.components.layout import main, page_frame
 from lo_network.i18n import t
 from lo_network.states.name_list import NameListState as S
 from lo_network.states.name_list import NameRow
@@ -19,12 +20,13 @@ def _line(n: NameRow) -> rx.Component:
 
 def _badge(n: NameRow) -> rx.Component:
     return rx.box(rx.text(n.name, size="6", weight="bold"), rx.text(n.organisation, size="3"),
-                  rx.text(S.list_title, size="1", color="gray"), class_name="badge-card",
+                  rx.text(S.list_title, size="1", color_scheme="gray"), class_name="badge-card",
                   style={"border": "1px dashed #999", "padding": "18px", "height": "5.5cm"})
 
 
 def name_list() -> rx.Component:
-    return rx.box(
+    """A page to print: no header or footer, but <main>, the skip link and <html lang> like the others."""
+    return page_frame(main(
         rx.el.style(PRINT_CSS),
         rx.cond(~S.list_loaded, rx.center(rx.spinner(size="3"), padding_y="48px"), rx.cond(
             S.list_missing, rx.callout(t("common.not_found"), icon="circle-alert", color_scheme="orange"),
@@ -47,4 +49,4 @@ def name_list() -> rx.Component:
             ),
         )),
         padding="24px", max_width="900px", margin_x="auto",
-    )
+    ))

@@ -7,6 +7,7 @@ from typing import Any, Callable
 import reflex as rx
 
 from lo_network.components.exports import export_buttons
+from lo_network.components.forms import icon_button
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
     MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, tag_filter,
@@ -79,9 +80,8 @@ def chosen_organisation(prefix: str, name: rx.Var, on_clear: Any) -> rx.Componen
     """The picked organisation with a button to pick another (id ``{prefix}-organisation-clear``)."""
     return rx.hstack(
         rx.badge(rx.icon("building-2", size=14), name, size="2", variant="soft", id=f"{prefix}-organisation-chosen"),
-        rx.icon_button(rx.icon("x", size=14), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
-                       aria_label=t("person.lookup.clear"), title=t("person.lookup.clear"),
-                       id=f"{prefix}-organisation-clear"),
+        icon_button("x", t("person.lookup.clear"), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
+                    id=f"{prefix}-organisation-clear"),
         align="center",
         spacing="1",
         min_height="32px",
@@ -154,9 +154,11 @@ def person_row(row: PersonRow) -> rx.Component:
         name_cell(row),
         rx.table.cell(row.organisations, display=MEDIUM),
         rx.table.cell(row.job_title, display=WIDE),
-        rx.table.cell(rx.link(row.email, href="mailto:" + row.email, size="2"), display=MEDIUM,
-                      word_break="break-all"),
-        rx.table.cell(rx.link(row.phone, href="tel:" + row.phone, size="2"), display=WIDE, white_space="nowrap"),
+        # no empty mailto:/tel: link (a link without text) for a person without email or phone
+        rx.table.cell(rx.cond(row.email != "", rx.link(row.email, href="mailto:" + row.email, size="2"),
+                              rx.fragment()), display=MEDIUM, word_break="break-all"),
+        rx.table.cell(rx.cond(row.phone != "", rx.link(row.phone, href="tel:" + row.phone, size="2"),
+                              rx.fragment()), display=WIDE, white_space="nowrap"),
         align="center",
     )
 

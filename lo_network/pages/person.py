@@ -9,7 +9,8 @@ from lo_network.states.history import HistoryState  # issue 7
 import reflex as rx
 
 from lo_network.components.forms import (
-    confirm_dialog, contact_link, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
+    confirm_dialog, contact_link, field, field_error, form_grid, labelled_checkbox, read_only_value, text_area,
+    text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.network import network_sections
@@ -312,16 +313,8 @@ def job_dialog() -> rx.Component:
                 form_grid(_job_input("role", errors), _date_input("since", errors), _date_input("until", errors)),
                 rx.cond(
                     (S.job_mode == "add") & S.has_current_job,
-                    rx.el.label(
-                        rx.hstack(
-                            rx.checkbox(id="job-end_current", name="end_current", checked=S.end_current,
-                                        on_change=S.set_end_current),
-                            rx.text(t("person.job.end_current"), size="2"),
-                            spacing="2",
-                            align="start",
-                        ),
-                        cursor="pointer",
-                    ),
+                    labelled_checkbox(t("person.job.end_current"), id="job-end_current", name="end_current",
+                                      checked=S.end_current, on_change=S.set_end_current),
                     rx.fragment(),
                 ),
                 rx.flex(

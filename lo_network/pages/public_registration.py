@@ -6,8 +6,8 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.files import calendar_links, file_link
-from lo_network.components.forms import confirm_dialog, field, field_error
-from lo_network.components.layout import language_switch
+from lo_network.components.forms import confirm_dialog, field, field_error, labelled_checkbox
+from lo_network.components.layout import public_frame
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain import registrations as reg_domain
@@ -17,16 +17,7 @@ from lo_network.states.public_registration import PublicActivityView
 from lo_network.states.public_registration import PublicRegistrationState as P
 
 
-def frame(*children: rx.Component) -> rx.Component:
-    return rx.box(
-        rx.box(rx.flex(
-            rx.hstack(rx.image(src="/logo.svg", width="28px", height="28px", alt=""),
-                      rx.text("Logistics Overijssel", weight="bold"), align="center", spacing="2"),
-            rx.spacer(), language_switch(), align="center", padding="12px 16px", max_width="720px", margin_x="auto",
-        ), background_color="var(--color-panel-solid)", border_bottom="1px solid var(--gray-5)"),
-        rx.box(*children, max_width="720px", margin_x="auto", padding="20px 16px 48px", as_="main"),
-        min_height="100vh", background_color="var(--gray-2)",
-    )
+frame = public_frame
 
 
 def activity_card(S: type[PublicActivityView]) -> rx.Component:
@@ -59,8 +50,8 @@ def registration_form() -> rx.Component:
         rx.text(t("pub.organisation_hint"), size="1", color_scheme="gray"),
         _input("remarks", "reg.remarks"),
         rx.callout(t("pub.purpose"), icon="shield-check", size="1", color_scheme="gray", id="pub-purpose"),
-        rx.el.label(rx.hstack(rx.checkbox(id="pub-consent", checked=P.consent, on_change=P.set_consent),
-                              rx.text(t("pub.consent"), size="2"), spacing="2", align="start"), cursor="pointer"),
+        labelled_checkbox(t("pub.consent"), id="pub-consent", checked=P.consent, on_change=P.set_consent,
+                          aria_describedby=rx.cond(P.errors.contains("consent"), "error-consent", None)),
         field_error(P.errors, "consent"),
         rx.button(rx.cond(P.full, t("pub.register_waitlist"), t("pub.register")), on_click=P.submit_registration,
                   size="3", width="100%", id="pub-submit"),

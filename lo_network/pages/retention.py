@@ -67,7 +67,7 @@ def retention() -> rx.Component:
         section(
             t("retention.settings"),
             rx.hstack(
-                rx.text(t("retention.years"), size="2"),
+                rx.el.label(rx.text(t("retention.years"), size="2"), html_for="retention-years"),
                 rx.input(default_value=S.years.to_string(), key=S.years.to_string(), on_blur=S.set_years,
                          id="retention-years", width="6em", input_mode="numeric"),
                 align="center", spacing="2",

@@ -46,3 +46,20 @@ def test_signed_in_pages_follow_the_switch(app, page):
 
     choose_language(page, "NL")
     expect(page.locator("#nav-organisaties")).to_have_text("Organisaties")
+
+
+def test_html_lang_and_tab_title_follow_the_language(app, page):
+    page.goto("/login")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page).to_have_title("Inloggen · Logistics Overijssel — netwerk")
+
+    choose_language(page, "EN")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_title("Sign in · Logistics Overijssel — network")
+
+    log_in(page, app.accounts["steering"])  # the choice stays: a signed-in page in English
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_title("Organisations · Logistics Overijssel — network")
+    choose_language(page, "NL")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page).to_have_title("Organisaties · Logistics Overijssel — netwerk")

@@ -26,6 +26,7 @@ SCREEN_ONLY = {
     "DuplicatesState": {"choose", "close_pair"},
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
     "EcosystemState": {"open_node"},  # a redirect to the record page, which checks again
+    "MapTableState": {"set_table_open"},  # shows the map's own data as a table
     "ActivityState": {"set_activity_value", "toggle_theme", "pick_organiser", "drop_organiser", "start_edit",
                       "choose_person", "unchoose_person", "drop_refused", "pick_partner", "set_partner_role",
                       "set_milestone_value"},
