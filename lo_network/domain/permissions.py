@@ -94,7 +94,7 @@ PAGES: dict[str, Permission] = {
 }
 
 # The pages anyone may open, signed in or not (outside the signed-in layout).
-PUBLIC_PAGES = ("/login", "/aanmelden/[public_activity_id]", "/aanmelding/[reg_token]")
+PUBLIC_PAGES = ("/login", "/aanmelden/[public_activity_id]", "/aanmelding/[reg_token]", "/toegankelijkheid")
 
 
 def _segments_match(pattern: str, path: str) -> bool:
