@@ -96,7 +96,7 @@ app.add_page(organisation, route=NEW_ROUTE, title=page_title("org.new"),
              on_load=OrganisationState.load_new)
 app.add_page(organisation, route=f"{LIST_ROUTE}/[{ROUTE_ARG}]", title=page_title("tab.organisation"),
              on_load=[OrganisationState.load, LinksState.load_organisation, HistoryState.load_organisation,
-                      FollowUpNotesState.load_organisation, GrantsState.load_organisation])  # issue 6: follow-up notes
+                      FollowUpNotesState.load_organisation, GrantsState.load_organisation])
 app.add_page(users, route="/gebruikers", title=page_title("users.title"), on_load=UsersState.load)
 app.add_page(people, route=PEOPLE_ROUTE, title=page_title("person.title"), on_load=PeopleState.load)
 app.add_page(person, route=NEW_PERSON_ROUTE, title=page_title("person.new"), on_load=PersonState.load_new)
