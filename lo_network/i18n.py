@@ -510,8 +510,9 @@ STRINGS.update({
     "map.nodes": ("knopen", "nodes"),
     "map.links": ("verbindingen", "ties"),
     "map.hits": ("gevonden (geel)", "found (yellow)"),
-    "map.hint": ("Klik op een knoop om het record te openen; scrollen zoomt, slepen verschuift.",
-                 "Click a node to open its record; scroll zooms, drag pans."),
+    "map.hint": ("Klik op een groep om die open te klappen, op een knoop om het record te openen; scrollen "
+                 "zoomt, slepen verschuift.",
+                 "Click a group to expand it, a node to open its record; scroll zooms, drag pans."),
     "map.ego_link": ("Omgeving op de kaart", "Neighbourhood on the map"),
 })
 
@@ -690,3 +691,10 @@ STRINGS.update({
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
 
 STRINGS.update(DASHBOARD_STRINGS)
+# the ecosystem map: grouping the whole network by region or kind
+STRINGS.update({
+    "map.group_by": ("Groepeer op", "Group by"),
+    "map.group.region": ("Regio", "Region"),
+    "map.group.kind": ("Soort", "Kind"),
+    "map.group.none": ("Geen", "None"),
+})
