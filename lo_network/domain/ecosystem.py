@@ -147,7 +147,7 @@ def cluster(graph: dict[str, Any], by: str, expanded: set[str] | frozenset[str] 
             colour = COLOURS.get(group, "#5b5bd6") if by == "kind" else "#5b5bd6"
             nodes.append({"id": GROUP_PREFIX + group, "name": f"{names.get(group, group)} ({count})",
                           "kind": "group", "group": group, "href": GROUP_PREFIX + group, "color": colour,
-                          "val": round(3 + 3 * count ** 0.5, 1), "degree": 0, "members": count})
+                          "val": round(1 + count ** 0.5 / 2, 1), "degree": 0, "members": count})
     links: list[dict[str, Any]] = []
     weights: dict[tuple[str, str], int] = {}
     for link in graph["links"]:
