@@ -512,8 +512,9 @@ STRINGS.update({
     "map.nodes": ("knopen", "nodes"),
     "map.links": ("verbindingen", "ties"),
     "map.hits": ("gevonden (geel)", "found (yellow)"),
-    "map.hint": ("Klik op een knoop om het record te openen; scrollen zoomt, slepen verschuift.",
-                 "Click a node to open its record; scroll zooms, drag pans."),
+    "map.hint": ("Klik op een groep om die open te klappen, op een knoop om het record te openen; scrollen "
+                 "zoomt, slepen verschuift.",
+                 "Click a group to expand it, a node to open its record; scroll zooms, drag pans."),
     "map.ego_link": ("Omgeving op de kaart", "Neighbourhood on the map"),
 })
 
@@ -909,6 +910,14 @@ STRINGS.update({
         "Let us know through your contact at Logistics Overijssel or the email address in your registration's "
         "confirmation. We answer within five working days and find a solution with you."),
     "statement.back": ("Terug", "Back"),
+})
+
+# the ecosystem map: grouping the whole network by region or kind
+STRINGS.update({
+    "map.group_by": ("Groepeer op", "Group by"),
+    "map.group.region": ("Regio", "Region"),
+    "map.group.kind": ("Soort", "Kind"),
+    "map.group.none": ("Geen", "None"),
 })
 
 

@@ -3,9 +3,11 @@ Reflex component; rendered in the browser only (it needs a canvas)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 from reflex_base.components.component import NoSSRComponent
-from reflex_base.event import EventHandler
+from reflex_base.event import EventHandler, no_args_event_spec
 from reflex_base.vars.base import Var
 from reflex_base.vars.object import ObjectVar
 
@@ -13,6 +15,24 @@ from reflex_base.vars.object import ObjectVar
 def _node_href(node: ObjectVar[dict]) -> tuple[Var[str]]:
     """onNodeClick(node, event) -> the node's page."""
     return (node["href"].to(str),)
+
+
+# Writes the name under each node marked ``label`` (domain.ecosystem.mark_labels), in a font
+# that keeps its size on screen whatever the zoom; drawn after (on top of) the default dot.
+LABEL_PAINTER: Var = Var(_js_expr="""((node, ctx, scale) => {
+  if (!node.label || !node.name) return;
+  const size = 11 / scale;
+  const r = Math.sqrt(Math.max(0, node.val || 1)) * 4;
+  ctx.font = `${node.kind === "group" ? "600 " : ""}${size}px system-ui, sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  ctx.lineWidth = 3 / scale;
+  ctx.strokeStyle = "rgba(255,255,255,0.85)";
+  ctx.strokeText(node.name, node.x, node.y + r + 2 / scale);
+  ctx.fillStyle = "#1c2024";
+  ctx.fillText(node.name, node.x, node.y + r + 2 / scale);
+})""")
+AFTER: Var = Var(_js_expr='(() => "after")')  # an accessor: a plain string would name a field
 
 
 class ForceGraph2D(NoSSRComponent):
@@ -28,6 +48,9 @@ class ForceGraph2D(NoSSRComponent):
     node_rel_size: rx.Var[int]
     link_label: rx.Var[str]
     link_color: rx.Var[str]
+    link_width: rx.Var[str]
+    node_canvas_object: rx.Var[Any]
+    node_canvas_object_mode: rx.Var[Any]
     width: rx.Var[int]
     height: rx.Var[int]
     cooldown_ticks: rx.Var[int]
@@ -35,6 +58,7 @@ class ForceGraph2D(NoSSRComponent):
     background_color: rx.Var[str]
 
     on_node_click: EventHandler[_node_href]
+    on_engine_stop: EventHandler[no_args_event_spec]
 
 
 force_graph_2d = ForceGraph2D.create

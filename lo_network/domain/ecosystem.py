@@ -3,6 +3,7 @@ the map, ties between them, a search that highlights, and the time window of a y
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,7 @@ COLOURS = {
 }
 HIGHLIGHT = "#ffc53d"
 MAX_NODES = 5000
+LABELLED = 30  # names written on the canvas: the largest nodes, or all when this few
 ROUTES = {PERSON: "/personen/"}
 
 
@@ -45,6 +47,7 @@ def build(organisations: list[dict[str, Any]], ties: list[dict[str, Any]], *, pe
         if only is None or o["id"] in only:
             kind = o.get("kind") or "company"
             nodes[o["id"]] = {"id": o["id"], "name": o.get("name") or "", "kind": kind,
+                              "region": o.get("region") or "",
                               "href": (ROUTES[PERSON] if kind == PERSON else "/organisaties/") + o["id"]}
     links, seen = [], set()
     for t in ties:
@@ -52,7 +55,7 @@ def build(organisations: list[dict[str, Any]], ties: list[dict[str, Any]], *, pe
         if t["rel"] == "WORKS_AT":
             if not people or (only is not None and a not in only):
                 continue
-            nodes.setdefault(a, {"id": a, "name": t.get("person_name") or "", "kind": PERSON,
+            nodes.setdefault(a, {"id": a, "name": t.get("person_name") or "", "kind": PERSON, "region": "",
                                  "href": ROUTES[PERSON] + a})
         if a not in nodes or b not in nodes or a == b or (a, b, t["rel"]) in seen:
             continue
@@ -62,7 +65,7 @@ def build(organisations: list[dict[str, Any]], ties: list[dict[str, Any]], *, pe
             label = link_domain.label(kind, t.get("type") or "", True)[0]
         else:
             label = "werkt bij"
-        links.append({"source": a, "target": b, "label": label})
+        links.append({"source": a, "target": b, "label": label, "width": 1})
         if len(nodes) >= MAX_NODES:
             break
     degree: dict[str, int] = {}
@@ -79,4 +82,90 @@ def build(organisations: list[dict[str, Any]], ties: list[dict[str, Any]], *, pe
         node["color"] = HIGHLIGHT if match else COLOURS.get(node["kind"], COLOURS["company"])
         if match:
             node["val"] = max(node["val"], 6) * 3
-    return {"nodes": list(nodes.values()), "links": links, "hits": hits}
+    out = list(nodes.values())
+    mark_labels(out)
+    return {"nodes": out, "links": links, "hits": hits}
+
+
+def mark_labels(nodes: list[dict[str, Any]]) -> None:
+    """Set ``label`` on the nodes whose name the canvas writes: all when few, otherwise the
+    largest (by val) and every highlighted one; a dot of 2,000 names is unreadable."""
+    ranked = sorted(nodes, key=lambda n: (-n.get("val", 1), n.get("name") or ""))
+    shown = {id(n) for n in ranked[:LABELLED]}
+    for node in nodes:
+        node["label"] = len(nodes) <= LABELLED or id(node) in shown or node.get("color") == HIGHLIGHT
+
+
+GROUP_BY = ("region", "kind", "")
+GROUP_PREFIX = "group:"
+OTHER = "_other"
+
+
+def _group_names(by: str, lang: str) -> dict[str, str]:
+    words = vocab.REGIONS if by == "region" else dict(vocab.KINDS, **{PERSON: ("Personen", "People")})
+    names = {k: (en if lang == "en" else nl) for k, (nl, en) in words.items()}
+    names[OTHER] = "Onbekend" if lang != "en" else "Unknown"
+    return names
+
+
+def group_of(graph: dict[str, Any], by: str) -> dict[str, str]:
+    """node id -> its group key: an organisation by its region or kind; a person joins the
+    group of the first organisation it works at (kind: the people's own group)."""
+    key: dict[str, str] = {}
+    for node in graph["nodes"]:
+        if node["kind"] != PERSON or by == "kind":
+            key[node["id"]] = node.get(by) or OTHER
+    for link in graph["links"]:
+        a, b = link["source"], link["target"]
+        if a not in key and b in key:
+            key[a] = key[b]
+    for node in graph["nodes"]:
+        key.setdefault(node["id"], OTHER)
+    return key
+
+
+def cluster(graph: dict[str, Any], by: str, expanded: set[str] | frozenset[str] = frozenset(),
+            lang: str = "nl") -> dict[str, Any]:
+    """The map of ``build`` with one node per group (``by``: 'region' or 'kind'), sized by its
+    member count and linked to other groups by the number of ties between their members; the
+    groups in ``expanded`` and those with a search hit show their own nodes instead."""
+    if by not in ("region", "kind"):
+        return graph
+    key = group_of(graph, by)
+    names = _group_names(by, lang)
+    open_groups = set(expanded) | {key[n["id"]] for n in graph["nodes"] if n.get("color") == HIGHLIGHT}
+    members: dict[str, int] = {}
+    for node in graph["nodes"]:
+        members[key[node["id"]]] = members.get(key[node["id"]], 0) + 1
+
+    def shown(node_id: str) -> str:
+        return node_id if key[node_id] in open_groups else GROUP_PREFIX + key[node_id]
+
+    nodes = [n for n in graph["nodes"] if key[n["id"]] in open_groups]
+    for group, count in sorted(members.items(), key=lambda kv: (-kv[1], kv[0])):
+        if group not in open_groups:
+            colour = COLOURS.get(group, "#5b5bd6") if by == "kind" else "#5b5bd6"
+            nodes.append({"id": GROUP_PREFIX + group, "name": f"{names.get(group, group)} ({count})",
+                          "kind": "group", "group": group, "href": GROUP_PREFIX + group, "color": colour,
+                          "val": round(1 + count ** 0.5 / 2, 1), "degree": 0, "members": count})
+    links: list[dict[str, Any]] = []
+    weights: dict[tuple[str, str], int] = {}
+    for link in graph["links"]:
+        a, b = shown(link["source"]), shown(link["target"])
+        if a == b:
+            continue
+        if a.startswith(GROUP_PREFIX) or b.startswith(GROUP_PREFIX):
+            pair = (min(a, b), max(a, b))
+            weights[pair] = weights.get(pair, 0) + 1
+        else:
+            links.append(dict(link))
+    for (a, b), weight in sorted(weights.items()):
+        links.append({"source": a, "target": b, "weight": weight, "width": round(1 + math.log2(weight), 2),
+                      "label": f"{weight} {'ties' if lang == 'en' else 'verbindingen'}"})
+    for node in nodes:
+        if node["kind"] == "group":
+            node["degree"] = sum(w for (a, b), w in weights.items() if node["id"] in (a, b))
+    mark_labels(nodes)
+    for node in nodes:
+        node["label"] = node["label"] or node["kind"] == "group"
+    return {"nodes": nodes, "links": links, "hits": graph.get("hits", 0)}

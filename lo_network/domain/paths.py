@@ -62,11 +62,40 @@ def strength(rel: dict[str, Any], today: date, activity_date: Any = None) -> flo
     return round(base, 4)
 
 
+ROUTES = {"organisation": "/organisaties/", "person": "/personen/", "activity": "/activiteiten/"}
+
+
+def href(node: dict[str, Any]) -> str:
+    """The page of a path's node (organisation, person or activity)."""
+    route = ROUTES.get(node.get("kind") or "")
+    return route + node["id"] if route and node.get("id") else ""
+
+
+def pieces(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``text`` cut into (text, href) pieces: each of ``names`` (name, href) that occurs in it
+    becomes a piece with its href (longest name first where names overlap), the rest href ''."""
+    names = sorted({(n, h) for n, h in names if n and h}, key=lambda nh: -len(nh[0]))
+    out: list[tuple[str, str]] = []
+    rest = text
+    while rest:
+        found = [(rest.find(n), -len(n), n, h) for n, h in names if n in rest]
+        if not found:
+            out.append((rest, ""))
+            break
+        at, _, name, link = min(found)
+        if at:
+            out.append((rest[:at], ""))
+        out.append((name, link))
+        rest = rest[at + len(name):]
+    return out
+
+
 @dataclass
 class Step:
     nl: str
     en: str
     strength: float
+    names: list[tuple[str, str]] = field(default_factory=list)  # (name, href) of its two ends
 
 
 @dataclass
@@ -117,7 +146,7 @@ def rank(raw_paths: list[dict[str, Any]], today: date | None = None) -> list[Pat
             activity = a if a.get("kind") == "activity" else b if b.get("kind") == "activity" else None
             s = strength(rel, today, activity.get("date") if activity else None)
             nl, en = explain(a, b, rel, today)
-            steps.append(Step(nl, en, s))
+            steps.append(Step(nl, en, s, [(n.get("name") or "", href(n)) for n in (a, b)]))
             score *= s
         out.append(Path(round(score, 4), steps, nodes))
     return sorted(out, key=lambda p: (-p.score, [n.get("name") or "" for n in p.nodes]))

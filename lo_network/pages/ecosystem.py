@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.force_graph import force_graph_2d
+from lo_network.components.force_graph import AFTER, LABEL_PAINTER, force_graph_2d
 from lo_network.components.forms import labelled_checkbox, vocab_select
 from lo_network.components.map_table import map_table
 from lo_network.components.layout import card, layout, loading, page_header
@@ -37,11 +37,25 @@ def filters() -> rx.Component:
                 rx.fragment()),
         year_select(),
         rx.cond(S.ego_id == "",
-                labelled_checkbox(t("map.people"), checked=S.people, on_change=S.set_people, id="map-people"),
+                rx.fragment(
+                    labelled_checkbox(t("map.people"), checked=S.people, on_change=S.set_people, id="map-people"),
+                    group_control()),
                 rx.segmented_control.root(rx.segmented_control.item(t("map.one_step"), value="1"),
                                           rx.segmented_control.item(t("map.two_steps"), value="2"),
                                           value=S.depth, on_change=S.set_depth, id="map-depth")),
         spacing="3", wrap="wrap", align="center", width="100%",
+    )
+
+
+def group_control() -> rx.Component:
+    return rx.hstack(
+        rx.text(t("map.group_by"), size="2"),
+        rx.segmented_control.root(rx.segmented_control.item(t("map.group.region"), value="region"),
+                                  rx.segmented_control.item(t("map.group.kind"), value="kind"),
+                                  rx.segmented_control.item(t("map.group.none"), value="none"),
+                                  value=rx.cond(S.group_by == "", "none", S.group_by),
+                                  on_change=S.set_group_by, id="map-group"),
+        spacing="2", align="center",
     )
 
 
@@ -65,10 +79,11 @@ def canvas() -> rx.Component:
         force_graph_2d(
             graph_data=S.graph, node_id="id", node_label="name", node_color="color", node_val="val",
             node_rel_size=4, link_label="label", link_color=rx.Var.create("rgba(120,120,130,0.35)"),
+            link_width="width", node_canvas_object=LABEL_PAINTER, node_canvas_object_mode=AFTER,
             width=1140, height=640, cooldown_ticks=150, warmup_ticks=20,
-            on_node_click=S.open_node,
+            on_node_click=S.open_node, on_engine_stop=S.engine_stopped,
         ),
-        id="map-canvas", width="100%", overflow="hidden", border="1px solid var(--gray-5)",
+        id="map-canvas", custom_attrs={"data-settled": rx.cond(S.settled, "true", "false")}, width="100%", overflow="hidden", border="1px solid var(--gray-5)",
         border_radius="var(--radius-3)", background_color="var(--color-panel-solid)",
     )
 

@@ -9,7 +9,7 @@ import reflex as rx
 from lo_network.components.forms import field, form_grid, icon_button
 from lo_network.components.layout import layout, page_header, section
 from lo_network.i18n import is_english, t
-from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow
+from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow, Piece
 
 
 def hit_button(prefix: str, hit: Hit, on_pick: Callable[[Hit], Any]) -> rx.Component:
@@ -64,8 +64,15 @@ def controls() -> rx.Component:
     )
 
 
+def piece(part: Piece) -> rx.Component:
+    """A name links to its record; the words between are plain text."""
+    return rx.cond(part.href != "", rx.link(part.text, href=part.href, class_name="intro-name"),
+                   rx.text(part.text, as_="span"))
+
+
 def step_list(steps: rx.Var) -> rx.Component:
-    return rx.el.ol(rx.foreach(steps, lambda s: rx.el.li(rx.text(s, size="2"))), padding_left="20px", margin="0")
+    return rx.el.ol(rx.foreach(steps, lambda s: rx.el.li(rx.text(rx.foreach(s, piece), size="2"))),
+                    padding_left="20px", margin="0")
 
 
 def path_card(path: PathRow, index: int) -> rx.Component:

@@ -8,6 +8,7 @@ from datetime import date
 import reflex as rx
 
 from lo_network.components.forms import from_select
+from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
 from lo_network.services import ecosystem as service
@@ -31,6 +32,9 @@ class EcosystemState(SessionState):
     ego_id: str = ""
     ego_name: str = ""
     depth: str = "2"
+    group_by: str = "region"
+    expanded: list[str] = []
+    settled: bool = False
     graph: dict = {"nodes": [], "links": []}
     node_count: int = 0
     link_count: int = 0
@@ -46,7 +50,11 @@ class EcosystemState(SessionState):
             data = service.network(actor, {k: v for k, v in self.filters.items() if k != "year"}, year=year,
                                    people=self.people, search=self.search)
         self.hits = data.pop("hits")
+        if not self.ego_id:  # the whole network starts as one node per group; a click expands one
+            data = domain.cluster(data, self.group_by, set(self.expanded), self.lang)
+            data.pop("hits", None)
         self.graph = data
+        self.settled = False  # the layout starts again: clicks count once it has come to rest
         self.node_count, self.link_count = len(data["nodes"]), len(data["links"])
         self.loaded = True
 
@@ -55,6 +63,7 @@ class EcosystemState(SessionState):
         """on_load of /kaart[?ego=<id>]."""
         ego = str(self.router.url.query_parameters.get("ego", ""))[:64]
         self.ego_id, self.ego_name = "", ""
+        self.expanded = []
         if ego:
             actor = self.signed_in_actor()
             for service_of in (organisation_service, people_service):
@@ -91,8 +100,31 @@ class EcosystemState(SessionState):
         self.search = text[:100]
         self._draw()
 
+    @requires(Permission.VIEW)
+    def set_group_by(self, value: str | list[str]):
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        value = "" if value == "none" else value
+        if value in domain.GROUP_BY:
+            self.group_by, self.expanded = value, []
+            self._draw()
+
+    def engine_stopped(self):
+        """The force layout has come to rest: from now on a click opens what is under it."""
+        self.settled = True
+
+    @requires(Permission.VIEW)
     def open_node(self, href: str):
-        """A click on a node opens its record."""
+        """A click on a group expands it; on a node, opens its record. Clicks while the layout
+        still moves are ignored, so a node drifting under the pointer is not opened by accident."""
+        if not self.settled:
+            return None
+        if href.startswith(domain.GROUP_PREFIX):
+            group = href[len(domain.GROUP_PREFIX):]
+            if group not in self.expanded:
+                self.expanded = [*self.expanded, group]
+                self._draw()
+            return None
         if href.startswith(("/organisaties/", "/personen/")):
             return rx.redirect(href)
         return None

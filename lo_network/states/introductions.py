@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 
+from lo_network.domain import paths as path_domain
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as organisation_service
@@ -26,10 +27,17 @@ class Hit:
 
 
 @dataclasses.dataclass
+class Piece:
+    """A piece of a step in words; a name links to its record (href), the rest has none."""
+    text: str = ""
+    href: str = ""
+
+
+@dataclasses.dataclass
 class PathRow:
     score: int = 0
-    steps_nl: list[str] = dataclasses.field(default_factory=list)
-    steps_en: list[str] = dataclasses.field(default_factory=list)
+    steps_nl: list[list[Piece]] = dataclasses.field(default_factory=list)
+    steps_en: list[list[Piece]] = dataclasses.field(default_factory=list)
     length: int = 0
 
 
@@ -115,8 +123,11 @@ class IntroductionsState(SessionState):
 
     def _find(self) -> None:
         found = service.find(self.signed_in_actor(), self.start_id, self.target_id)
-        self.paths = [PathRow(score=round(100 * p.score), steps_nl=[s.nl for s in p.steps],
-                              steps_en=[s.en for s in p.steps], length=len(p.steps)) for p in found]
+        def words(text: str, step) -> list[Piece]:
+            return [Piece(piece, link) for piece, link in path_domain.pieces(text, step.names)]
+
+        self.paths = [PathRow(score=round(100 * p.score), steps_nl=[words(s.nl, s) for s in p.steps],
+                              steps_en=[words(s.en, s) for s in p.steps], length=len(p.steps)) for p in found]
         self.searched = True
 
     @requires(Permission.VIEW)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -38,3 +39,10 @@ def test_introduction_routes_in_words(page, app, admin):
     expect(routes).to_have_count(2)
     expect(routes.nth(0)).to_contain_text(f"Sterk {tag} werkt bij Doelbedrijf {tag}")
     expect(routes.nth(1)).to_contain_text(f"Zwak {tag} werkte bij Doelbedrijf {tag} (tot 01-01-2015)")
+    # each name in a route links to its record
+    names = routes.nth(0).locator("a.intro-name")
+    expect(names).to_have_count(4)
+    expect(routes.nth(0).get_by_role("link", name=f"Sterk {tag}").first).to_have_attribute(
+        "href", re.compile(rf"/personen/{strong}$"))
+    routes.nth(0).get_by_role("link", name=f"Doelbedrijf {tag}").click()
+    expect(page).to_have_url(re.compile(rf"/organisaties/{target}/?$"))

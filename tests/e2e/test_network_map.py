@@ -46,7 +46,49 @@ def test_map_ego_view_and_click_to_open(page, app, admin):
     expect(page.locator("#map-summary")).to_contain_text("1 knopen · 0 verbindingen")
     canvas = page.locator("#map-canvas canvas")
     expect(canvas).to_have_count(1)
-    page.wait_for_timeout(1500)  # let the force layout settle
     box = canvas.bounding_box()
+    # a click while the layout still moves does not count; once it has settled it does
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.locator("#map-canvas")).to_have_attribute("data-settled", "true", timeout=20000)
+    expect(page).to_have_url(re.compile(r"/kaart/?\?ego="))
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page).to_have_url(re.compile(rf"/organisaties/{alone}/?$"))
+
+
+def test_map_starts_grouped_and_a_click_expands_a_group(page, app, admin):
+    from lo_network.services import links, organisations
+
+    tag = uuid.uuid4().hex[:6]
+    first = organisations.create(admin, {"name": f"Groepeen {tag}", "kind": "company", "region": "deventer"},
+                                 via="e2e")["id"]
+    second = organisations.create(admin, {"name": f"Groeptwee {tag}", "kind": "education", "region": "deventer"},
+                                  via="e2e")["id"]
+    links.add(admin, "organisation", first, second, {"type": "partner"}, via="e2e")
+
+    log_in(page, app.accounts["steering"])
+    page.goto("/kaart")
+    summary = page.locator("#map-summary")
+    # the whole network: one node per region (five regions and "unknown" at most)
+    expect(summary).to_contain_text(re.compile(r"^[1-6] knopen"))
+    expect(page.locator("#map-group").get_by_role("radio", name="Regio")).to_have_attribute("aria-checked", "true")
+    grouped = summary.inner_text()
+    page.locator("#map-group").get_by_role("radio", name="Geen").click()
+    expect(summary).not_to_have_text(grouped)  # the two in Deventer were one group node, now two nodes
+    assert int(summary.inner_text().split()[0]) > int(grouped.split()[0])
+    page.locator("#map-group").get_by_role("radio", name="Soort").click()
+    expect(summary).to_contain_text(re.compile(r"^[1-8] knopen"))
+    page.locator("#map-group").get_by_role("radio", name="Regio").click()
+
+    # one region: one group node in the middle of the canvas; a click opens it into its members
+    page.locator("#map-region").click()
+    page.get_by_role("option", name="Deventer").click()
+    expect(summary).to_contain_text(re.compile(r"^1 knopen · 0 verbindingen"))
+    canvas = page.locator("#map-canvas canvas")
+    expect(page.locator("#map-canvas")).to_have_attribute("data-settled", "true", timeout=20000)
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(summary).not_to_contain_text(re.compile(r"^1 knopen"))
+    expect(page).to_have_url(re.compile(r"/kaart/?$"))
+    # a search opens the group of what it finds
+    page.locator("#map-search").fill(f"Groeptwee {tag}")
+    expect(summary).to_contain_text("1 gevonden")
