@@ -37,7 +37,7 @@ class Grant(BaseModel):
     created_at: str | None = None
 
 
-@router.get("", response_model=list[Grant], responses=documented(401, 403, 503))
+@router.get("", response_model=list[Grant], responses=documented(401, 403, 422, 503))
 def grants(actor: Viewer, organisation_id: str):
     """The grants to an organisation, newest first."""
     return service.for_organisation(actor, organisation_id)
@@ -50,7 +50,7 @@ def add_grant(actor: BudgetEditor, organisation_id: str, body: GrantIn):
     return service.add(actor, organisation_id, body.model_dump(), VIA)
 
 
-@router.delete("/{grant_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 503))
+@router.delete("/{grant_id}", status_code=status.HTTP_204_NO_CONTENT, responses=documented(401, 403, 404, 422, 503))
 def remove_grant(actor: BudgetEditor, organisation_id: str, grant_id: str):
     """Remove a grant of the organisation."""
     service.remove(actor, organisation_id, grant_id, VIA)

@@ -18,8 +18,6 @@ from lo_network.domain.text import fold
 from lo_network.services import consent
 from lo_network.store import driver
 from lo_network.store import imports as store
-from lo_network.store import organisations as org_store
-from lo_network.store import people as person_store
 
 MEDIA_TYPES = sheets.MEDIA_TYPES
 
@@ -43,7 +41,7 @@ def organisations(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt
     """(filename, bytes) of every organisation the list shows with these filters."""
     require(actor.role, Permission.VIEW)
     _check(fmt, sort, org_domain.SORTS)
-    clean = org_store._filters(dict(filters, text=org_domain.search_text(filters.get("text"))))
+    clean = dict(filters, text=org_domain.search_text(filters.get("text")))
     rows = (domain.export_row(r, "organisations")
             for r in store.iter_pages(driver.read, store.export_organisations, clean, sort, org_domain.KEYSET_SORTS))
     headers = list(domain.EXPORT_HEADERS["organisations"].values())
@@ -54,9 +52,8 @@ def people(actor: Actor, filters: dict[str, Any], sort: str = "name", fmt: str =
     """(filename, bytes) of every person the list shows with these filters."""
     require(actor.role, Permission.VIEW)
     _check(fmt, sort, person_domain.SORTS)
-    # issue 7: the export shows whom the list shows (services.consent.directory_only)
-    clean = person_store._filters(dict(filters, text=fold(filters.get("text"))[:100],
-                                       directory=consent.directory_only(actor)))
+    # the export shows whom the list shows (services.consent.directory_only)
+    clean = dict(filters, text=fold(filters.get("text"))[:100], directory=consent.directory_only(actor))
     rows = (domain.export_row(r, "people")
             for r in store.iter_pages(driver.read, store.export_people, clean, sort, person_domain.KEYSET_SORTS))
     headers = list(domain.EXPORT_HEADERS["people"].values())

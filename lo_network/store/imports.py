@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Iterator
 
 from neo4j import ManagedTransaction
 
 from lo_network.domain.paging import NO_CURSOR, page_cursor, read_cursor
+from lo_network.store import organisations as organisation_store
+from lo_network.store import people as person_store
 from lo_network.store.queries import q
 from lo_network.store.records import now_iso, plain
 
@@ -56,15 +57,20 @@ def write_batch(tx: ManagedTransaction, organisations: list[dict[str, Any]], peo
 
 def export_organisations(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
                          after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
-    result = tx.run(q("imports/export_organisations"), **filters, **after, sort=sort, offset=offset, limit=limit)
-    return [plain(r["organisation"]) for r in result]
+    """One page of the organisation list as the screen reads it (store.organisations.search:
+    the same index, filters and order), each with every field."""
+    page = organisation_store.search(tx, filters, sort, offset, limit, after)
+    full = organisations_by_ids(tx, [r["id"] for r in page])
+    return [full[r["id"]] for r in page if r["id"] in full]
 
 
 def export_people(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
                   after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
-    result = tx.run(q("imports/export_people"), **filters, **after, sort=sort, offset=offset, limit=limit,
-                    today=date.today().isoformat())
-    return [plain(r["person"]) for r in result]
+    """One page of the people list as the screen reads it (store.people.search), each with
+    every field and the current employers' names."""
+    page = person_store.search(tx, filters, sort, offset, limit, after)
+    full = people_by_ids(tx, [r["id"] for r in page])
+    return [dict(full[r["id"]], organisations=r["organisations"]) for r in page if r["id"] in full]
 
 
 def iter_pages(read, fn, filters: dict[str, Any], sort: str, keyset_sorts: tuple[str, ...],

@@ -78,7 +78,7 @@ def test_every_route_but_health_needs_a_valid_token(app, client, sql_db, headers
         assert response.status_code == 401, (method, path, response.text)
         assert "invalid API token" in response.json()["detail"]
         assert response.headers["WWW-Authenticate"] == "Bearer"
-    assert len(guarded) == 15 + 10 + 2 + 4 + 7 + 1  # + links, list exports, consent and access, follow-up, import upload
+    assert len(guarded) == 15 + 10 + 2 + 4 + 7 + 1 + 3  # + links, list exports, consent and access, follow-up, import upload, grants
 
 
 def test_a_token_acts_as_its_user(client, graph, auth):
@@ -237,7 +237,7 @@ def test_steering_may_read_but_every_mutating_route_answers_403(app, client, gra
                                    employment={"organisation_id": org["id"], "role": "CEO"})
     employment_id = person_service.get(coordinator, person["id"])["employments"][0]["id"]
     ids = {"organisation_id": org["id"], "person_id": person["id"], "employment_id": employment_id,
-           "link_id": "x", "consent_id": "x", "note_id": "x"}
+           "link_id": "x", "consent_id": "x", "note_id": "x", "grant_id": "x"}
 
     def snapshot():
         return (organisation_service.get(coordinator, org["id"]), person_service.get(coordinator, person["id"]),
@@ -255,7 +255,7 @@ def test_steering_may_read_but_every_mutating_route_answers_403(app, client, gra
         assert "not allowed" in response.json()["detail"]
     assert {("POST", f"{V1}/organisations"), ("PATCH", f"{V1}/people/{{person_id}}"),
             ("DELETE", f"{V1}/people/{{person_id}}/employments/{{employment_id}}")} <= walked
-    assert len(walked) == 11 + 8 + 2 + 2 + 1  # + links, consents, follow-up notes, import upload
+    assert len(walked) == 11 + 8 + 2 + 2 + 1 + 2  # + links, consents, follow-up notes, import upload, grants
     assert snapshot() == before
 
 
@@ -331,7 +331,7 @@ def test_openapi_lists_every_route_and_the_bearer_scheme(app, client):
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     documented = {(method.upper(), path) for path, ops in spec["paths"].items() for method in ops}
     assert documented == operations(app, foundation=False)
-    assert len(operations(app)) == 16 + 10 + 2 + 4 + 7 + 1 and operations(app) <= documented  # + links, exports, privacy, follow-up, import upload
+    assert len(operations(app)) == 16 + 10 + 2 + 4 + 7 + 1 + 3 and operations(app) <= documented  # + links, exports, privacy, follow-up, import upload, grants
     assert spec["paths"][f"{V1}/organisations"]["post"]["security"] == [{"HTTPBearer": []}]
     assert "errors" in spec["components"]["schemas"]["Problem"]["properties"]
     assert "HTTPValidationError" not in spec["components"]["schemas"]  # 422 is documented as Problem

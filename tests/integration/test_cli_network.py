@@ -36,7 +36,7 @@ def test_duplicates_merge_and_undo_commands(graph, sql_db, capsys):
     keep = organisations.create(CLI_ACTOR, {"name": "Tweeling B.V.", "kind": "company", "kvk": "55554444",
                                             "city": "Almelo"}, "t")["id"]
     drop = organisations.create(CLI_ACTOR, {"name": "Tweeling", "kind": "company", "kvk": "55554444",
-                                            "city": "Hengelo"}, "t")["id"]
+                                            "city": "Hengelo"}, "t", confirm_duplicate_kvk=True)["id"]
     other = organisations.create(CLI_ACTOR, {"name": "Tweeling Holding", "kind": "company"}, "t")["id"]
     assert cli.main(["duplicates"]) == 0
     out = capsys.readouterr().out

@@ -194,12 +194,12 @@ def test_registrations_and_activity_changes_are_audited_with_before_and_after(cr
     def one(entity_id: str, action: str):
         entries, total = audit_service.search(admin, {"entity": "registration", "entity_id": entity_id, "action": action})
         assert total == 1, (entity_id, action, total)
-        return {c.field: (c.before, c.after) for c in entries[0].changes}
+        return {c.field: (c.before, c.after) for c in entries[0].changes}  # as people read them
 
-    assert one(first.registration["id"], "register")["status"] == ("", "registered")
-    assert one(first.registration["id"], "check_in")["attendance"] == ("", "present")
-    assert one(first.registration["id"], "cancel")["status"] == ("registered", "cancelled")
-    assert one(second.registration["id"], "promote")["status"] == ("waitlisted", "registered")
+    assert one(first.registration["id"], "register")["status"] == ("", "Aangemeld")
+    assert one(first.registration["id"], "check_in")["attendance"] == ("", "Aanwezig")
+    assert one(first.registration["id"], "cancel")["status"] == ("Aangemeld", "Afgemeld")
+    assert one(second.registration["id"], "promote")["status"] == ("Wachtlijst", "Aangemeld")
     [update] = [e for e in audit_service.search(admin, {"entity": "activity", "entity_id": act["id"], "action": "update"})[0]]
     assert {c.field: (c.before, c.after) for c in update.changes}["capacity"] == ("10", "1")
     assert update.via == "api" and update.href == f"/activiteiten/{act['id']}"
