@@ -26,6 +26,8 @@ _LABEL_PREFIXES: dict[str, tuple[str, ...]] = {
     "person_link": ("links.field.",),
     "user": ("users.",),
     "registration": ("reg.field.", "person.field."),
+    "consent": ("privacy.",),
+    "grant": ("grant.field.",),
 }
 _ANY_PREFIXES = ("org.field.", "person.field.", "act.field.", "links.field.", "audit.field.")
 

@@ -36,6 +36,7 @@ class EcosystemState(SessionState):
     expanded: list[str] = []
     settled: bool = False
     graph: dict = {"nodes": [], "links": []}
+    _flat: dict = {"nodes": [], "links": []}  # the drawn data before grouping (server side only)
     node_count: int = 0
     link_count: int = 0
     hits: int = 0
@@ -50,6 +51,7 @@ class EcosystemState(SessionState):
             data = service.network(actor, {k: v for k, v in self.filters.items() if k != "year"}, year=year,
                                    people=self.people, search=self.search)
         self.hits = data.pop("hits")
+        self._flat = data  # every node and tie, ungrouped: the map's table shows these
         if not self.ego_id:  # the whole network starts as one node per group; a click expands one
             data = domain.cluster(data, self.group_by, set(self.expanded), self.lang)
             data.pop("hits", None)

@@ -32,8 +32,8 @@ class MapTableState(EcosystemState):
     def table_rows(self) -> list[MapTableRow]:
         if not self.table_open:
             return []
-        return [MapTableRow(**row) for row in domain.rows(self.graph)]
+        return [MapTableRow(**row) for row in domain.rows(self._flat)]
 
     @rx.var
     def table_cut(self) -> bool:
-        return self.node_count > domain.MAX_ROWS
+        return len(self._flat["nodes"]) > domain.MAX_ROWS

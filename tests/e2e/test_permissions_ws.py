@@ -174,6 +174,11 @@ def fresh_targets(admin) -> Targets:
 
     for key, value in followup_targets(admin, org["id"], n).items():
         network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
+    from lo_network.services import grants  # a grant to the organisation, for its remove event
+
+    grant = grants.add(admin, org["id"], {"amount": "2500", "granted_on": "01-03-2025",
+                                          "description": f"Steun {n}"}, via="e2e")
+    network.setdefault("arguments", {})["grant_id"] = grant["id"]
     activity_id, registration_id, other_id = activity_targets(admin, n, person["id"])
     targets = Targets(org["id"], person["id"], employment_id, user.id, user.email, n, network,
                       activity_id, registration_id, other_id)

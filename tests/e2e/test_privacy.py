@@ -37,7 +37,8 @@ def test_coordinator_records_and_withdraws_consent_but_gets_no_privacy_actions(a
     expect(page.locator("#privacy-erase")).to_have_count(0)
     history = page.locator("#person-history .audit-entry")
     expect(history).to_have_count(3)  # the person's create, the consent's create and its withdrawal
-    expect(history.first).to_contain_text("update")
+    expect(history.first).to_contain_text("gewijzigd")
+    expect(history.first).to_contain_text("Ingetrokken")  # the field by its label, not its code
 
 
 def test_admin_downloads_the_access_request_and_erases_the_person(app, page, person):

@@ -113,5 +113,5 @@ def test_the_history_follows_a_save_on_the_page(app, page, admin):
         page.locator(field).fill(value)
         page.locator(f"#{prefix}-save").click()
         expect(entries).to_have_count(2)  # no reload: the section follows the save
-        expect(entries.first).to_contain_text("update")
+        expect(entries.first).to_contain_text("gewijzigd")
         expect(entries.first).to_contain_text(value)
