@@ -294,7 +294,9 @@ def activity_draft_steps(t: Targets) -> list[tuple[str, dict]]:
                ("pick_partner", {"organisation_id": t.organisation_id, "name": f"E2E Doelwit {t.serial} BV"}),
                ("set_partner_role", {"role": "funder"}),
                ("set_milestone_value", {"field": "title", "value": f"Nieuwe mijlpaal {t.serial}"}),
-               ("set_milestone_value", {"field": "due", "value": "01-06-2027"})])
+               ("set_milestone_value", {"field": "due", "value": "01-06-2027"}),
+               ("set_grant_value", {"field": "amount", "value": "1.250,50"}),
+               ("set_grant_value", {"field": "granted_on", "value": "01-03-2025"})])
 
 
 def act(tab: ReflexTab, case: Case, t: Targets) -> list[dict]:
