@@ -87,3 +87,35 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     expect(page.locator("#quarter-figures")).to_contain_text("Opkomst")
     expect(page.locator("#page-title")).to_contain_text("-K")
 
+
+
+def _ticks(page: Page, chart: str) -> list[str]:
+    return [t.strip() for t in page.locator(f"#chart-{chart} .recharts-cartesian-axis-tick-value").all_inner_texts()]
+
+
+def test_the_dashboard_writes_whole_counts_dutch_numbers_and_whole_labels(page: Page, app, admin):
+    """Count axes tick in whole numbers (not 0.25 / 2.25), the long programme line's name is
+    not cut off, the selects look like selects, and no text names a command."""
+    from lo_network.services import organisations
+
+    tag = uuid.uuid4().hex[:8]
+    for n in range(3):  # a few new organisations: small counts, where decimal steps would show
+        organisations.create(admin, {"name": f"Telling {tag} {n}", "kind": "company", "region": "other_overijssel",
+                                     "status": "prospect"}, via="e2e")
+    log_in(page, app.accounts["steering"])
+    page.goto("/dashboard?regio=other_overijssel")
+    expect(page.locator("#chart-moves .recharts-cartesian-axis-tick-value").first).to_be_visible(timeout=60_000)
+
+    for chart in ("size", "moves", "reach"):
+        numbers = [t for t in _ticks(page, chart) if re.fullmatch(r"[\d.,\s]+", t)]
+        assert numbers, chart
+        assert all(re.fullmatch(r"\d{1,3}(\.\d{3})*", t) for t in numbers), (chart, numbers)  # 1.250, never 2,25
+
+    label = page.locator("#chart-lines .recharts-cartesian-axis-tick-value", has_text="Regionale netwerkondersteuning")
+    expect(label).to_have_count(1)
+    chart_box, label_box = page.locator("#chart-lines").bounding_box(), label.bounding_box()
+    assert label_box["x"] >= chart_box["x"] - 1, (label_box, chart_box)  # drawn whole, inside its chart
+
+    select = page.locator("#dash-regio")
+    assert select.evaluate("e => getComputedStyle(e).appearance") == "none"  # styled by the app, with a chevron
+    expect(page.locator("body")).not_to_contain_text("lo-network")
