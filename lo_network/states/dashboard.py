@@ -72,6 +72,9 @@ CHARTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
                               ("cross_theme_links", "Relaties tussen thema's")]),
     "first_time": ("nieuwe-deelnemers-per-activiteit", [("activity", "Activiteit"), ("first_time", "Voor het eerst")]),
 }
+# every key the pages read from ``charts`` (the downloadable charts and the budget's total line):
+# empty, not missing, when the URL's choice is refused, so the page shows "no data" and the errors
+EMPTY_CHARTS: dict[str, list] = {key: [] for key in (*CHARTS, "budget_total")}
 NONE_LINE = ("Zonder lijn", "No line")
 UNKNOWN_SIZE = ("Onbekend", "Unknown")  # companies without a known size class
 
@@ -216,7 +219,7 @@ class DashboardState(SessionState):
                                      "kind": self.params.get("soort", "")}, fresh=fresh)
         except ValidationError as exc:  # a hand-made URL
             self.errors = errors_from(exc)
-            self.cards, self.charts = {}, {}
+            self.cards, self.charts = {}, dict(EMPTY_CHARTS)
             self.loaded = True
             return
         self.cards = card_values(out)
