@@ -7,9 +7,8 @@ import reflex as rx
 from lo_network.components.history import history_section  # issue 7
 from lo_network.states.history import HistoryState  # issue 7
 from lo_network.components.forms import (
-    checkbox_group, confirm_dialog, datetime_input, field, field_error, form_grid, icon_button, read_only_value,
-    text_area, text_input,
-    vocab_select,
+    checkbox_group, confirm_dialog, datetime_input, describe_control, field, field_error, form_grid, icon_button,
+    read_only_value, text_area, text_input, vocab_select,
 )
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import search_box
@@ -317,15 +316,21 @@ def project_section() -> rx.Component:
             spacing="2", align="center", wrap="wrap"),
         field_error(S.project_errors, "organisation_id"),
         spacing="2", width="100%"), rx.fragment())
+    title = rx.input(id="project-milestone-title", value=S.milestone_draft["title"],
+                     on_change=lambda v: S.set_milestone_value("title", v), placeholder=t("project.milestone"),
+                     aria_label=t("project.milestone"), flex="1")
+    due = rx.input(id="project-milestone-due", value=S.milestone_draft["due"],
+                   on_change=lambda v: S.set_milestone_value("due", v), placeholder=t("common.date_hint"),
+                   aria_label=t("common.date_hint"), width="130px")
+    title_error, due_error = field_error(S.project_errors, "milestone_title"), field_error(S.project_errors, "milestone_due")
+    describe_control(title, title_error)  # each error read with its field
+    describe_control(due, due_error)
     add_milestone = rx.cond(S.can_edit_activities, rx.vstack(rx.hstack(
-        rx.input(id="project-milestone-title", value=S.milestone_draft["title"],
-                 on_change=lambda v: S.set_milestone_value("title", v), placeholder=t("project.milestone"), flex="1"),
-        rx.input(id="project-milestone-due", value=S.milestone_draft["due"],
-                 on_change=lambda v: S.set_milestone_value("due", v), placeholder=t("common.date_hint"), width="130px"),
+        title, due,
         rx.button(rx.icon("plus", size=12), t("project.add_milestone"), on_click=S.add_milestone, size="2",
                   id="project-add-milestone"),
         spacing="2", width="100%", align="center"),
-        field_error(S.project_errors, "milestone_title"), field_error(S.project_errors, "milestone_due"),
+        title_error, due_error,
         spacing="1", width="100%"), rx.fragment())
     return rx.cond(S.is_project, section(
         t("project.title"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.forms import field_error
+from lo_network.components.forms import describe_control, field_error
 from lo_network.components.layout import layout, loading
 from lo_network.i18n import t
 from lo_network.pages.activity import attendance_badge, status_badge
@@ -36,11 +36,11 @@ def person(r: RegistrationRow) -> rx.Component:
 
 def walk_in_form() -> rx.Component:
     def box(name: str, key: str, **props):
-        return rx.vstack(
-            rx.input(id=f"walkin-{name}", value=S.walk_in[name], on_change=lambda v: S.set_walk_in(name, v),
-                     placeholder=t(key), size="3", width="100%", **props),
-            field_error(S.walk_in_errors, name), spacing="1", width="100%",
-        )
+        control = rx.input(id=f"walkin-{name}", value=S.walk_in[name], on_change=lambda v: S.set_walk_in(name, v),
+                           placeholder=t(key), aria_label=t(key), size="3", width="100%", **props)
+        error = field_error(S.walk_in_errors, name)
+        describe_control(control, error)  # the error read with its field
+        return rx.vstack(control, error, spacing="1", width="100%")
 
     return rx.card(rx.vstack(
         rx.text(t("checkin.walk_in"), weight="bold"),

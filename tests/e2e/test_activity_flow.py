@@ -103,6 +103,10 @@ def test_organiser_creates_trade_mission_public_registers_check_in(app, browser,
     expect(page.locator("#checkin-present-count")).to_have_text("1")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the check-in page is wider than the phone: {width}px"
+    page.locator("#walkin-add").click()  # a walk-in without a name: the error is read with its field
+    expect(page.locator("#error-name")).to_be_visible()
+    expect(page.locator("#walkin-name")).to_have_attribute("aria-describedby", "error-name")
+    expect(page.locator("#walkin-name")).to_have_attribute("aria-invalid", "true")
 
     present = {r["name"]: r["attendance"] for r in registrations.list_for_activity(admin, activity_id)}
     assert present == {"Ruta Petraitė": "present", "Sander Kok": ""}
