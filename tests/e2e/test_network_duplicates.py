@@ -73,7 +73,7 @@ def test_one_card_per_cluster_and_the_undo_at_the_top_after_a_merge(page, app, a
     log_in(page, app.accounts["coordinator"])
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto("/dubbelen")
-    card = page.locator(".dup-cluster", has_text=f"Bakker {tag} Binnenvaart B.V.")
+    card = page.locator(".dup-cluster", has_text=tag)  # by the tag: a merge may keep any of the names
     expect(card).to_have_count(1)
     expect(card.locator(".dup-member")).to_have_count(3)
     expect(card.locator(".dup-candidate")).to_have_count(3)
