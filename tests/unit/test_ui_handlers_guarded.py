@@ -33,12 +33,12 @@ SCREEN_ONLY = {
     "CheckInState": {"set_walk_in"},
     "PublicRegistrationState": {"set_public_value", "set_consent"},
     "MyRegistrationState": {"set_mine_value"},
-    "AuditState": {"search", "set_entity", "set_action"},  # issue 7: build the search URL; its on_load checks
-    "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # issue 7: drafts
-    "FollowUpNotesState": {"set_note_value"},  # issue 6: a follow-up note's draft
+    "AuditState": {"search", "set_entity", "set_action"},  # build the search URL; its on_load checks
+    "PersonPrivacyState": {"set_consent_value", "set_erase_step", "set_erase_confirm"},  # drafts
+    "FollowUpNotesState": {"set_note_value"},  # a follow-up note's draft
     "GrantsState": {"set_grant_value"},  # a grant's draft (add checks EDIT_BUDGET)
-    "FollowUpState": {"open_note", "set_note_open", "set_note_value"},  # issue 6: the quick note dialog
-    # issue 7: the selection and the dialog (erase_selected checks), the period's URL (load checks)
+    "FollowUpState": {"open_note", "set_note_open", "set_note_value"},  # the quick note dialog
+    # the selection and the dialog (erase_selected checks), the period's URL (load checks)
     "RetentionState": {"toggle", "select_all", "set_step", "set_confirm", "set_years"},
 }
 # the public pages (no account): the service checks that the activity is public and open,
