@@ -24,6 +24,7 @@ Usage (from the project root, venv active)::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import socket
 import statistics
@@ -80,6 +81,32 @@ def _use_private_graph(data_dir: str) -> None:
         "LO_NEO4J_DATABASE": "neo4j",  # Neo4j allows no underscore in a database name
     })
     settings.reset()
+
+
+@contextlib.contextmanager
+def seeded_graph(prefix: str, organisations: int, seed: int):
+    """A private embedded graph server and SQL database (temporary folder, free ports),
+    migrated and loaded with the whole demo at that size; yields the folder, stops the server."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as data_dir:
+        _use_private_graph(data_dir)
+        from lo_network import sql
+        from lo_network.embedded.launcher import EmbeddedGraph
+        from lo_network.seed import seed_all
+        from lo_network.store import driver, schema
+
+        sql.reset()
+        sql.init()
+        print(f"starting the embedded graph server in {data_dir} ...", flush=True)
+        server = EmbeddedGraph(settings.get()).start()
+        try:
+            schema.migrate()
+            for line in seed_all(organisations=organisations, seed=seed):
+                print(" ", line, flush=True)
+            yield data_dir
+        finally:
+            driver.close()
+            server.stop()
+            print("graph server stopped", flush=True)
 
 
 def _percentile(values: list[float], share: float) -> float:

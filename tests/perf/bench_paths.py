@@ -25,14 +25,13 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lo_network import settings  # noqa: E402
-from tests.perf.bench_organisations import _percentile, _timed, _use_private_graph  # noqa: E402
+from tests.perf.bench_organisations import _percentile, _timed, seeded_graph  # noqa: E402
 
 SHORTEST = Path(__file__).with_name("paths_between_shortest.cypher")
 
@@ -44,60 +43,44 @@ def _summary(label: str, values: list[float]) -> str:
 
 
 def run(organisations: int, pairs: int, repeat: int, seed: int) -> None:
-    with tempfile.TemporaryDirectory(prefix="lo_bench_paths_") as data_dir:
-        _use_private_graph(data_dir)
-        from lo_network import sql
-        from lo_network.embedded.launcher import EmbeddedGraph
-        from lo_network.seed import seed_all
-        from lo_network.store import driver, schema
+    with seeded_graph("lo_bench_paths_", organisations, seed):
+        from lo_network.store import driver
         from lo_network.store.queries import q
 
-        sql.reset()
-        sql.init()
-        print(f"starting the embedded graph server in {data_dir} ...", flush=True)
-        server = EmbeddedGraph(settings.get()).start()
-        try:
-            schema.migrate()
-            for line in seed_all(organisations=organisations, seed=seed):
-                print(" ", line, flush=True)
-            database = settings.get().neo4j_database
-            queries = {"allShortestPaths": q("paths/between"), "ALL SHORTEST": SHORTEST.read_text(encoding="utf-8")}
-            ids = Path(__file__).with_name("paths_bench_ids.cypher").read_text(encoding="utf-8")
-            with driver.get_driver().session(database=database) as session:
-                found = session.run(ids).single()
-                orgs, registered = found["organisations"], found["registered"]
-            rng = random.Random(seed)
-            chosen = [tuple(rng.sample(orgs, 2)) for _ in range(pairs)]
-            chosen += [tuple(rng.sample(registered, 2)) for _ in range(pairs // 2)] if len(registered) > 1 else []
-            chosen += [(rng.choice(registered), rng.choice(orgs)) for _ in range(pairs // 2)] if registered else []
-            times: dict[tuple[str, bool], list[float]] = {}
-            with driver.get_driver().session(database=database) as session:
-                def answer(name, start, target):
-                    return sorted(repr((r["nodes"], r["rels"]))
-                                  for r in session.run(queries[name], start_id=start, target_id=target, limit=200))
+        database = settings.get().neo4j_database
+        queries = {"allShortestPaths": q("paths/between"), "ALL SHORTEST": SHORTEST.read_text(encoding="utf-8")}
+        ids = Path(__file__).with_name("paths_bench_ids.cypher").read_text(encoding="utf-8")
+        with driver.get_driver().session(database=database) as session:
+            found = session.run(ids).single()
+            orgs, registered = found["organisations"], found["registered"]
+        rng = random.Random(seed)
+        chosen = [tuple(rng.sample(orgs, 2)) for _ in range(pairs)]
+        chosen += [tuple(rng.sample(registered, 2)) for _ in range(pairs // 2)] if len(registered) > 1 else []
+        chosen += [(rng.choice(registered), rng.choice(orgs)) for _ in range(pairs // 2)] if registered else []
+        times: dict[tuple[str, bool], list[float]] = {}
+        with driver.get_driver().session(database=database) as session:
+            def answer(name, start, target):
+                return sorted(repr((r["nodes"], r["rels"]))
+                              for r in session.run(queries[name], start_id=start, target_id=target, limit=200))
 
-                for name in queries:  # warm-up: plans cached
-                    answer(name, *chosen[0])
-                for n, (start, target) in enumerate(chosen):
-                    answers = {name: answer(name, start, target) for name in queries}
-                    assert answers["allShortestPaths"] == answers["ALL SHORTEST"], (start, target)
-                    connected = bool(answers["allShortestPaths"])
-                    order = list(queries) if n % 2 == 0 else list(reversed(queries))
-                    for _ in range(repeat):
-                        for name in order:
-                            ms = _timed(lambda name=name: answer(name, start, target))
-                            times.setdefault((name, connected), []).append(ms)
-            print()
-            print(f"{len(chosen)} pairs x {repeat} runs; same answers from both queries on every pair")
-            print(f"{'query':<34} {'p50 ms':>8} {'p95 ms':>8} {'runs':>6}")
-            for name in queries:
-                print(_summary(f"{name}, pairs with a path", times.get((name, True), [])))
-                print(_summary(f"{name}, pairs without", times.get((name, False), [])))
-                print(_summary(f"{name}, all", times.get((name, True), []) + times.get((name, False), [])))
-        finally:
-            driver.close()
-            server.stop()
-            print("graph server stopped", flush=True)
+            for name in queries:  # warm-up: plans cached
+                answer(name, *chosen[0])
+            for n, (start, target) in enumerate(chosen):
+                answers = {name: answer(name, start, target) for name in queries}
+                assert answers["allShortestPaths"] == answers["ALL SHORTEST"], (start, target)
+                connected = bool(answers["allShortestPaths"])
+                order = list(queries) if n % 2 == 0 else list(reversed(queries))
+                for _ in range(repeat):
+                    for name in order:
+                        ms = _timed(lambda name=name: answer(name, start, target))
+                        times.setdefault((name, connected), []).append(ms)
+        print()
+        print(f"{len(chosen)} pairs x {repeat} runs; same answers from both queries on every pair")
+        print(f"{'query':<34} {'p50 ms':>8} {'p95 ms':>8} {'runs':>6}")
+        for name in queries:
+            print(_summary(f"{name}, pairs with a path", times.get((name, True), [])))
+            print(_summary(f"{name}, pairs without", times.get((name, False), [])))
+            print(_summary(f"{name}, all", times.get((name, True), []) + times.get((name, False), [])))
 
 
 def main(argv: list[str] | None = None) -> int:

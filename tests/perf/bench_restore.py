@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from lo_network import settings  # noqa: E402
-from tests.perf.bench_organisations import _use_private_graph  # noqa: E402
+from tests.perf.bench_organisations import seeded_graph  # noqa: E402
 
 
 def _empty_sql() -> None:
@@ -38,42 +36,26 @@ def _empty_sql() -> None:
 
 
 def run(organisations: int, repeat: int, seed: int) -> None:
-    with tempfile.TemporaryDirectory(prefix="lo_bench_restore_") as data_dir:
-        _use_private_graph(data_dir)
-        from lo_network import sql
-        from lo_network.embedded.launcher import EmbeddedGraph
-        from lo_network.seed import seed_all
+    with seeded_graph("lo_bench_restore_", organisations, seed) as data_dir:
         from lo_network.services import backup
-        from lo_network.store import driver, network, schema
+        from lo_network.store import network
 
-        sql.reset()
-        sql.init()
-        print(f"starting the embedded graph server in {data_dir} ...", flush=True)
-        server = EmbeddedGraph(settings.get()).start()
-        try:
-            schema.migrate()
-            for line in seed_all(organisations=organisations, seed=seed):
-                print(" ", line, flush=True)
-            folder = Path(data_dir) / "backup"
+        folder = Path(data_dir) / "backup"
+        started = time.perf_counter()
+        manifest = backup.export_all(folder)
+        records = manifest["graph"]["nodes"] + manifest["graph"]["relationships"]
+        print(f"export: {time.perf_counter() - started:.1f} s, {manifest['graph']['nodes']} nodes, "
+              f"{manifest['graph']['relationships']} relationships", flush=True)
+        seconds = []
+        for _ in range(repeat):
+            network.wipe()
+            _empty_sql()
             started = time.perf_counter()
-            manifest = backup.export_all(folder)
-            records = manifest["graph"]["nodes"] + manifest["graph"]["relationships"]
-            print(f"export: {time.perf_counter() - started:.1f} s, {manifest['graph']['nodes']} nodes, "
-                  f"{manifest['graph']['relationships']} relationships", flush=True)
-            seconds = []
-            for _ in range(repeat):
-                network.wipe()
-                _empty_sql()
-                started = time.perf_counter()
-                backup.restore(folder)
-                seconds.append(time.perf_counter() - started)
-                print(f"restore: {seconds[-1]:.2f} s, {records / seconds[-1]:.0f} graph records/s", flush=True)
-            print(f"restore median of {repeat}: {statistics.median(seconds):.2f} s, "
-                  f"{records / statistics.median(seconds):.0f} graph records/s ({records} records)")
-        finally:
-            driver.close()
-            server.stop()
-            print("graph server stopped", flush=True)
+            backup.restore(folder)
+            seconds.append(time.perf_counter() - started)
+            print(f"restore: {seconds[-1]:.2f} s, {records / seconds[-1]:.0f} graph records/s", flush=True)
+        print(f"restore median of {repeat}: {statistics.median(seconds):.2f} s, "
+              f"{records / statistics.median(seconds):.0f} graph records/s ({records} records)")
 
 
 def main(argv: list[str] | None = None) -> int:
