@@ -918,6 +918,9 @@ STRINGS.update({
     "map.group.region": ("Regio", "Region"),
     "map.group.kind": ("Soort", "Kind"),
     "map.group.none": ("Geen", "None"),
+    "map.opened": ("Open groepen:", "Open groups:"),
+    "map.close_group": ("Sluit groep", "Close group"),
+    "map.close_all": ("Alle groepen sluiten", "Close all groups"),
 })
 
 

@@ -83,7 +83,7 @@ app = _App(
     # the API mounted over Reflex's routes, then the guard of the upload doors around both
     api_transformer=[create_api(), UploadGuard],
     html_lang="nl",  # the default; DocumentLanguage (components/layout.py) follows the chosen language
-    stylesheets=["/accessibility.css"],
+    stylesheets=["/accessibility.css", "/layout.css"],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
                      rx.script(A11Y_SCRIPT)],
 )

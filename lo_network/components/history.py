@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.layout import section
+from lo_network.components.layout import STACK_ON_PHONE, labelled_cell, section
 from lo_network.i18n import pick, t
 from lo_network.services.audit import Change, Entry
 
@@ -13,10 +13,10 @@ def change_row(change: Change) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.text(pick(change.label, change.label_en), size="1", weight="medium"), white_space="nowrap",
                       class_name="audit-field"),
-        rx.table.cell(rx.text(pick(change.before, change.before_en), color_scheme="red", size="1"),
-                      class_name="audit-before"),
-        rx.table.cell(rx.text(pick(change.after, change.after_en), color_scheme="teal", size="1"),
-                      class_name="audit-after"),
+        labelled_cell(rx.text(pick(change.before, change.before_en), color_scheme="red", size="1"),
+                      label=t("audit.before"), class_name="audit-before", overflow_wrap="anywhere"),
+        labelled_cell(rx.text(pick(change.after, change.after_en), color_scheme="teal", size="1"),
+                      label=t("audit.after"), class_name="audit-after", overflow_wrap="anywhere"),
     )
 
 
@@ -30,7 +30,7 @@ def changes_table(entry: Entry) -> rx.Component:
                 rx.table.column_header_cell(t("audit.after")),
             )),
             rx.table.body(rx.foreach(entry.changes, change_row)),
-            size="1", variant="ghost", width="100%",
+            size="1", variant="ghost", width="100%", class_name=STACK_ON_PHONE,
         ),
         rx.fragment(),
     )

@@ -377,6 +377,14 @@ def layout(*children: rx.Component) -> rx.Component:
     ))
 
 
+STACK_ON_PHONE = "stack-on-phone"  # a table whose rows become blocks on a phone (assets/layout.css)
+
+
+def labelled_cell(*children: rx.Component, label: rx.Var | str, **props) -> rx.Component:
+    """A cell of a STACK_ON_PHONE table: on a phone its column's name is written above it."""
+    return rx.table.cell(*children, custom_attrs={"data-label": label}, **props)
+
+
 def card(*children: rx.Component, **props) -> rx.Component:
     """A white panel for a section of a page."""
     return rx.card(*children, size="2", width="100%", **props)

@@ -99,9 +99,32 @@ def mark_labels(nodes: list[dict[str, Any]]) -> None:
 GROUP_BY = ("region", "kind", "")
 GROUP_PREFIX = "group:"
 OTHER = "_other"
+# Group names are written in graph units (they grow and shrink with the zoom, unlike a
+# member's name), so a ring laid out for them stays free of overlap at every zoom.
+GROUP_FONT = 13
+GROUP_CHAR = 0.62 * GROUP_FONT  # a generous average width of one character of that font
+GROUP_GAP = 36
 
 
-def _group_names(by: str, lang: str) -> dict[str, str]:
+def ring(groups: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Fixed places for the group nodes: one group in the middle; more on a circle in the given
+    order, clockwise from the top centre, each given an arc longer than its name is wide, so the
+    names written under neighbouring nodes do not run into each other."""
+    if len(groups) == 1:
+        return {groups[0]["id"]: (0.0, 0.0)}
+    arcs = [len(g["name"]) * GROUP_CHAR + GROUP_GAP for g in groups]
+    radius = max(sum(arcs) / (2 * math.pi), 120.0)
+    places: dict[str, tuple[float, float]] = {}
+    angle = -math.pi / 2 - arcs[0] / radius / 2  # the first (largest) group right at the top
+    for group, arc in zip(groups, arcs):
+        half = arc / radius / 2
+        angle += half
+        places[group["id"]] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+        angle += half
+    return places
+
+
+def group_names(by: str, lang: str) -> dict[str, str]:
     words = vocab.REGIONS if by == "region" else dict(vocab.KINDS, **{PERSON: ("Personen", "People")})
     names = {k: (en if lang == "en" else nl) for k, (nl, en) in words.items()}
     names[OTHER] = "Onbekend" if lang != "en" else "Unknown"
@@ -132,7 +155,7 @@ def cluster(graph: dict[str, Any], by: str, expanded: set[str] | frozenset[str] 
     if by not in ("region", "kind"):
         return graph
     key = group_of(graph, by)
-    names = _group_names(by, lang)
+    names = group_names(by, lang)
     open_groups = set(expanded) | {key[n["id"]] for n in graph["nodes"] if n.get("color") == HIGHLIGHT}
     members: dict[str, int] = {}
     for node in graph["nodes"]:
@@ -141,11 +164,21 @@ def cluster(graph: dict[str, Any], by: str, expanded: set[str] | frozenset[str] 
     def shown(node_id: str) -> str:
         return node_id if key[node_id] in open_groups else GROUP_PREFIX + key[node_id]
 
-    nodes = [n for n in graph["nodes"] if key[n["id"]] in open_groups]
-    for group, count in sorted(members.items(), key=lambda kv: (-kv[1], kv[0])):
+    groups = sorted(members.items(), key=lambda kv: (-kv[1], kv[0]))  # largest first
+    titles = {group: f"{names.get(group, group)} ({count})" for group, count in groups}
+    # Every group has its place on the ring, open or not: a closed group is pinned there (fx/fy
+    # fix a node in the force layout); an open group's members start there and spread out.
+    places = ring([{"id": GROUP_PREFIX + group, "name": titles[group]} for group, _ in groups])
+    nodes = []
+    for node in graph["nodes"]:
+        if key[node["id"]] in open_groups:
+            x, y = places[GROUP_PREFIX + key[node["id"]]]
+            nodes.append(dict(node, x=x, y=y))
+    for group, count in groups:
         if group not in open_groups:
             colour = COLOURS.get(group, "#5b5bd6") if by == "kind" else "#5b5bd6"
-            nodes.append({"id": GROUP_PREFIX + group, "name": f"{names.get(group, group)} ({count})",
+            x, y = places[GROUP_PREFIX + group]
+            nodes.append({"id": GROUP_PREFIX + group, "name": titles[group], "fx": x, "fy": y,
                           "kind": "group", "group": group, "href": GROUP_PREFIX + group, "color": colour,
                           "val": round(1 + count ** 0.5 / 2, 1), "degree": 0, "members": count})
     links: list[dict[str, Any]] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import confirm_dialog
-from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.layout import STACK_ON_PHONE, labelled_cell, layout, loading, page_header, section
 from lo_network.i18n import pick, t
 from lo_network.states.duplicates import (
     CandidateRow, ClusterCard, DuplicatesState as S, FieldRow, Member, MergeRow, RelationRow,
@@ -29,10 +29,10 @@ def score_badge(score: rx.Var) -> rx.Component:
 def candidate_row(c: CandidateRow) -> rx.Component:
     """One pair of a cluster: its score, the two records, why, and what can be done."""
     return rx.table.row(
-        rx.table.cell(score_badge(c.score)),
-        rx.table.cell(rx.vstack(rx.link(c.a_name, href=c.a_href, size="2"), rx.link(c.b_name, href=c.b_href, size="2"),
-                                spacing="1")),
-        rx.table.cell(rx.text(pick(c.reasons_nl, c.reasons_en), size="2")),
+        labelled_cell(score_badge(c.score), label=t("dup.score")),
+        labelled_cell(rx.vstack(rx.link(c.a_name, href=c.a_href, size="2"), rx.link(c.b_name, href=c.b_href, size="2"),
+                                spacing="1"), label=t("dup.records")),
+        labelled_cell(rx.text(pick(c.reasons_nl, c.reasons_en), size="2"), label=t("dup.reasons")),
         rx.table.cell(rx.hstack(
             rx.button(rx.icon("columns-2", size=14), t("dup.compare"), size="1",
                       on_click=S.open_pair(S.kind, c.a_id, c.b_id), class_name="dup-compare"),
@@ -70,7 +70,7 @@ def cluster_card(c: ClusterCard) -> rx.Component:
                         rx.table.column_header_cell(""),
                     )),
                     rx.table.body(rx.foreach(c.pairs, candidate_row)),
-                    variant="ghost", size="1", width="100%",
+                    variant="ghost", size="1", width="100%", class_name=STACK_ON_PHONE,
                 ),
                 width="100%", overflow_x="auto",
             ),

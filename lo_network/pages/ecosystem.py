@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.force_graph import AFTER, LABEL_PAINTER, force_graph_2d
-from lo_network.components.forms import labelled_checkbox, vocab_select
+from lo_network.components.force_graph import AFTER, LABEL_PAINTER, fitting_width, force_graph_2d
+from lo_network.components.forms import icon_button, labelled_checkbox, vocab_select
 from lo_network.components.map_table import map_table
 from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.domain import ecosystem as domain
 from lo_network.domain import vocab
 from lo_network.i18n import pick, t
-from lo_network.states.ecosystem import EcosystemState as S, years
+from lo_network.states.ecosystem import GRAPH_ID, EcosystemState as S, years
 
 PREFIX = "map"
 
@@ -59,6 +59,24 @@ def group_control() -> rx.Component:
     )
 
 
+def opened_groups() -> rx.Component:
+    """The groups opened by a click, each with a button that folds it back into one node."""
+    return rx.cond(
+        S.open_groups.length() > 0,
+        rx.flex(
+            rx.text(t("map.opened"), size="2"),
+            rx.foreach(S.open_groups, lambda g: rx.badge(
+                g["name"],
+                icon_button("x", t("map.close_group") + " " + g["name"], icon_size=12, size="1",
+                            variant="ghost", on_click=S.close_group(g["key"])),
+                size="2", variant="soft", color_scheme="iris")),
+            rx.button(t("map.close_all"), size="1", variant="soft", on_click=S.close_group(""), id="map-close-all"),
+            spacing="2", wrap="wrap", align="center", id="map-open-groups",
+        ),
+        rx.fragment(),
+    )
+
+
 def legend() -> rx.Component:
     return rx.flex(
         *[rx.hstack(rx.box(width="10px", height="10px", border_radius="50%", background_color=colour),
@@ -80,8 +98,8 @@ def canvas() -> rx.Component:
             graph_data=S.graph, node_id="id", node_label="name", node_color="color", node_val="val",
             node_rel_size=4, link_label="label", link_color=rx.Var.create("rgba(120,120,130,0.35)"),
             link_width="width", node_canvas_object=LABEL_PAINTER, node_canvas_object_mode=AFTER,
-            width=1140, height=640, cooldown_ticks=150, warmup_ticks=20,
-            on_node_click=S.open_node, on_engine_stop=S.engine_stopped,
+            width=fitting_width(1140), height=640, cooldown_ticks=150, warmup_ticks=20, max_zoom=4,
+            on_node_click=S.open_node, on_engine_stop=S.engine_stopped, id=GRAPH_ID,
         ),
         id="map-canvas", custom_attrs={"data-settled": rx.cond(S.settled, "true", "false")}, width="100%", overflow="hidden", border="1px solid var(--gray-5)",
         border_radius="var(--radius-3)", background_color="var(--color-panel-solid)",
@@ -98,7 +116,7 @@ def ecosystem() -> rx.Component:
     return layout(
         page_header(header_title(), back),
         rx.vstack(
-            card(rx.vstack(filters(), legend(), summary(), spacing="3", width="100%")),
+            card(rx.vstack(filters(), opened_groups(), legend(), summary(), spacing="3", width="100%")),
             loading(S.loaded, canvas()),
             rx.text(t("map.hint"), size="1", color_scheme="gray"),
             map_table(),

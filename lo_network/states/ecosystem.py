@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import reflex as rx
+from reflex_base.utils import format
 
 from lo_network.components.forms import from_select
 from lo_network.domain import ecosystem as domain
@@ -17,6 +18,9 @@ from lo_network.services import people as people_service
 from lo_network.states.session import SessionState, requires
 
 ROUTE = "/kaart"
+GRAPH_ID = "map-graph"
+# The force graph's own method, reached through the ref Reflex gives a component with an id.
+ZOOM_TO_FIT = f"refs['{format.format_ref(GRAPH_ID)}']?.current?.zoomToFit(400, 100)"
 FILTERS = ("region", "kind", "status", "theme", "year")
 
 
@@ -34,6 +38,7 @@ class EcosystemState(SessionState):
     depth: str = "2"
     group_by: str = "region"
     expanded: list[str] = []
+    open_groups: list[dict[str, str]] = []  # the expanded groups as {key, name}: their close buttons
     settled: bool = False
     graph: dict = {"nodes": [], "links": []}
     _flat: dict = {"nodes": [], "links": []}  # the drawn data before grouping (server side only)
@@ -55,6 +60,8 @@ class EcosystemState(SessionState):
         if not self.ego_id:  # the whole network starts as one node per group; a click expands one
             data = domain.cluster(data, self.group_by, set(self.expanded), self.lang)
             data.pop("hits", None)
+        names = domain.group_names(self.group_by, self.lang) if self.group_by else {}
+        self.open_groups = [{"key": g, "name": names.get(g, g)} for g in self.expanded]
         self.graph = data
         self.settled = False  # the layout starts again: clicks count once it has come to rest
         self.node_count, self.link_count = len(data["nodes"]), len(data["links"])
@@ -112,8 +119,12 @@ class EcosystemState(SessionState):
             self._draw()
 
     def engine_stopped(self):
-        """The force layout has come to rest: from now on a click opens what is under it."""
+        """The force layout has come to rest: from now on a click opens what is under it, and
+        the view zooms to show the whole drawing (once per drawing: later stops follow a drag)."""
+        if self.settled:
+            return None
         self.settled = True
+        return rx.call_script(ZOOM_TO_FIT)
 
     @requires(Permission.VIEW)
     def open_node(self, href: str):
@@ -130,3 +141,11 @@ class EcosystemState(SessionState):
         if href.startswith(("/organisaties/", "/personen/")):
             return rx.redirect(href)
         return None
+
+    @requires(Permission.VIEW)
+    def close_group(self, group: str):
+        """Fold an opened group back into one node ('' folds them all)."""
+        kept = [g for g in self.expanded if group and g != group]
+        if kept != self.expanded:
+            self.expanded = kept
+            self._draw()

@@ -9,7 +9,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.ui import log_in
+from tests.e2e.ui import assert_stacked_tables_fit, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -78,6 +78,12 @@ def test_one_card_per_cluster_and_the_undo_at_the_top_after_a_merge(page, app, a
     expect(card.locator(".dup-member")).to_have_count(3)
     expect(card.locator(".dup-candidate")).to_have_count(3)
     expect(card.locator(".dup-cluster-size")).to_contain_text("3 records")
+    # on a phone each pair reads top to bottom, its column names above the values
+    page.set_viewport_size({"width": 390, "height": 844})
+    first_cell = card.locator(".dup-candidate td").first
+    assert first_cell.evaluate("c => getComputedStyle(c, '::before').content") == '"Score"'
+    assert_stacked_tables_fit(page)
+    page.set_viewport_size({"width": 1366, "height": 800})
 
     card.locator(".dup-candidate").first.locator(".dup-compare").click()
     expect(page.locator("#dup-preview")).to_be_in_viewport()

@@ -89,6 +89,19 @@ def test_map_starts_grouped_and_a_click_expands_a_group(page, app, admin):
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(summary).not_to_contain_text(re.compile(r"^1 knopen"))
     expect(page).to_have_url(re.compile(r"/kaart/?$"))
+    # an opened group is named above the map with a button that folds it back into one node
+    opened = page.locator("#map-open-groups")
+    expect(opened).to_contain_text("Deventer")
+    opened.get_by_role("button", name="Sluit groep Deventer").click()
+    expect(summary).to_contain_text(re.compile(r"^1 knopen · 0 verbindingen"))
+    expect(opened).to_have_count(0)
+    # on a phone the canvas fits the page: nothing to scroll sideways
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    expect(page.locator("#map-canvas canvas")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#map-canvas canvas").bounding_box()["width"] <= 390 - 32
+    page.set_viewport_size({"width": 1366, "height": 900})
     # a search opens the group of what it finds
     page.locator("#map-search").fill(f"Groeptwee {tag}")
     expect(summary).to_contain_text("1 gevonden")

@@ -27,3 +27,19 @@ def log_out(page: Page) -> None:
     page.locator("#logout").click()
     expect(page).to_have_url(re.compile(r"/login/?(\?|$)"))
 
+
+
+# Tables marked to stack on a phone (components.layout.STACK_ON_PHONE): [scrollWidth, clientWidth]
+# of each one's scrolling box, the Radix table root's viewport.
+STACKED_TABLE_WIDTHS = """[...document.querySelectorAll('.stack-on-phone')].map(t => {
+  const box = t.querySelector('.rt-ScrollAreaViewport') || t;
+  return [box.scrollWidth, box.clientWidth];
+})"""
+
+
+def assert_stacked_tables_fit(page: Page, at_least: int = 1) -> None:
+    """Each stacking table on the page is no wider than its box: nothing to scroll sideways."""
+    sizes = page.evaluate(STACKED_TABLE_WIDTHS)
+    assert len(sizes) >= at_least, f"{page.url}: {len(sizes)} stacking tables, expected {at_least}"
+    wide = [s for s in sizes if s[0] > s[1] + 1]
+    assert not wide, f"{page.url}: tables wider than their box (scroll, client): {wide}"

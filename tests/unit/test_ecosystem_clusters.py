@@ -74,3 +74,24 @@ def test_labels_go_to_the_largest_nodes_when_many():
     assert {"o0", "o1"} <= labelled
     few = domain.build(organisations[:5], [])
     assert all(n["label"] for n in few["nodes"])
+
+
+def test_groups_are_pinned_on_a_ring_and_an_open_groups_members_start_at_its_place():
+    closed = _by_id(domain.cluster(_graph(), "region"))
+    places = {node_id: (n["fx"], n["fy"]) for node_id, n in closed.items()}
+    assert places["group:twente"][0] == 0 and places["group:twente"][1] < 0  # the largest at the top centre
+    # each pair of neighbours is further apart than the longer of their two names is wide
+    for a in places:
+        for b in places:
+            if a < b:
+                gap = ((places[a][0] - places[b][0]) ** 2 + (places[a][1] - places[b][1]) ** 2) ** 0.5
+                widest = max(len(closed[a]["name"]), len(closed[b]["name"])) * domain.GROUP_CHAR
+                assert gap > widest
+    opened = _by_id(domain.cluster(_graph(), "region", {"twente"}))
+    assert (opened["a"]["x"], opened["a"]["y"]) == places["group:twente"]
+    assert "fx" not in opened["a"]  # members move freely
+    assert (opened["group:zwolle"]["fx"], opened["group:zwolle"]["fy"]) == places["group:zwolle"]
+
+
+def test_one_group_sits_in_the_middle():
+    assert domain.ring([{"id": "group:twente", "name": "Twente (2)"}]) == {"group:twente": (0.0, 0.0)}
