@@ -121,10 +121,12 @@ MEASURES: dict[str, Measure] = {m.key: m for m in (
             "→ project / living-lab partner → partner of the network. A step counts the organisations on it "
             "or higher; conversion is a step divided by the one before."),
     Measure("network_shape", "Vorm van het netwerk", "Network shape",
-            "Dichtheid en grootste verbonden deel (uit de netwerkmaten op de pagina Makelaars en bruggen), "
-            "en het aantal lopende relaties tussen organisaties uit verschillende regio's en zonder gedeeld thema.",
-            "Density and largest connected share (from the network measures on the Brokers and bridges page), "
-            "and the number of current links between organisations of different regions and without a shared theme."),
+            "Per maand het aantal relaties tussen organisaties uit verschillende regio's en zonder gedeeld "
+            "thema (naar de begin- en einddatum van elke relatie); dichtheid en grootste verbonden deel uit de "
+            "netwerkmaten op de pagina Makelaars en bruggen, alleen voor maanden waarin die gemeten zijn.",
+            "Per month, the number of links between organisations of different regions and without a shared "
+            "theme (by each link's start and end date); density and largest connected share from the network "
+            "measures on the Brokers and bridges page, only for months in which they were measured."),
     Measure("budget", "Begroting per activiteitenlijn", "Budget per programme line",
             "Het programmabudget verdeeld over de lijnen (40% / 25% / 35%) en gelijk over de jaren, naast het "
             "geplande budget en de werkelijke kosten van de activiteiten en de subsidies aan organisaties, per "
@@ -441,11 +443,16 @@ def programme_lines(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: da
 
 
 # ---------------------------------------------------------------- network shape
-def cross_links(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
-    """From aggregate rows {region_a, region_b, themes_a, themes_b, links}: current links between
-    organisations, those between different regions (groups) and those without a shared theme."""
+def cross_links(rows: Iterable[dict[str, Any]], month: str | None = None) -> dict[str, int]:
+    """From aggregate rows {region_a, region_b, themes_a, themes_b, from_month, to_month, links}:
+    the links between organisations in ``month`` ('YYYY-MM'; None: every row), those between
+    different regions (groups) and those without a shared theme. A link counts in a month when
+    it began by then and had not ended before it (``to_month`` None or that month or later)."""
     total = cross_region = cross_theme = 0
     for r in rows:
+        if month is not None and not ((r.get("from_month") or "") <= month
+                                      and (r.get("to_month") is None or r["to_month"] >= month)):
+            continue
         n = int(r.get("links") or 0)
         total += n
         if region_group(r.get("region_a")) != region_group(r.get("region_b")):

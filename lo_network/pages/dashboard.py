@@ -135,7 +135,7 @@ def line_chart(key: str, series: list[str], right: list[str] | None = None) -> r
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False),
         rx.recharts.x_axis(data_key="period", tick=TICK), *axes,
         *[rx.recharts.line(data_key=s, name=t(f"dash.s.{s}"), stroke=COLOURS.get(s), stroke_width=2,
-                           y_axis_id="right" if s in right else "left", dot=True,
+                           y_axis_id="right" if s in right else "left", dot=True, connect_nulls=True,
                            is_animation_active=False) for s in series + right],
         tooltip(), rx.recharts.legend(),
         data=S.charts[key], height=260, width="100%",

@@ -219,7 +219,7 @@ def snapshot(actor: Actor, month: str | None = None, force: bool = False, today:
         for measure, value in month_summary(facts, first, filters, end).items():
             rows.append(KpiSnapshot(month=key, measure=measure, dimension=dim, value=float(value),
                                     computed_at=now, actor=actor.email))
-    for measure, value in _shape(facts).items():
+    for measure, value in _shape(facts, key).items():
         rows.append(KpiSnapshot(month=key, measure=measure, dimension="all", value=float(value),
                                 computed_at=now, actor=actor.email))
     with sql.session() as db:
@@ -248,12 +248,12 @@ def ensure_last_month(actor: Actor, today: date | None = None) -> dict | None:
     return snapshot(actor, key, today=today, via="serve")
 
 
-def _shape(facts: Facts) -> dict[str, float]:
-    """Density and largest share from the latest network measures (`lo-network metrics`), and
-    the cross-region / cross-theme link counts."""
+def _shape(facts: Facts, month: str) -> dict[str, float]:
+    """Density and largest share from the latest network measures (the "Makelaars en bruggen"
+    computation), and the cross-region / cross-theme link counts of ``month``."""
     from lo_network.network.models import NetworkMeasures
 
-    out: dict[str, float] = dict(domain.cross_links(facts.link_rows))
+    out: dict[str, float] = dict(domain.cross_links(facts.link_rows, month))
     with sql.session() as db:
         latest = db.exec(select(NetworkMeasures).order_by(NetworkMeasures.computed_at.desc(),
                                                           NetworkMeasures.id.desc())).first()
@@ -332,9 +332,14 @@ def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "mon
     levels = domain.funnel_levels(chosen, events, acts, regs, partners, min(last, today), att=att)
     titles = facts.titles()
     first_per_act = domain.first_time_per_activity(acts, regs, first, last, today)
-    shape_now = _shape(facts)
-    shape_history = [{"period": k, **{s: snaps.get(k, {}).get(s) for s in SHAPE_KEYS}}
-                     for k in month_keys if any(snaps.get(k, {}).get(s) is not None for s in SHAPE_KEYS)]
+    shape_now = _shape(facts, month_keys[-1])
+    # A month's link counts from its snapshot, else from the links' dates; density and largest
+    # share are only known where a snapshot kept them (they need the whole network measured).
+    shape_history = []
+    for k in month_keys[:-1]:
+        snap = snaps.get(k, {})
+        live = domain.cross_links(facts.link_rows, k) if snap.get("organisation_links") is None else {}
+        shape_history.append({"period": k, **{s: snap.get(s, live.get(s)) for s in SHAPE_KEYS}})
     return {
         "range": {"from": month_keys[0], "to": month_keys[-1], "grain": grain, "filters": filters},
         "cards": {**size_now, **moves, **whole, "total": sum(size_now.values())},

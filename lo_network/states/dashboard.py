@@ -133,8 +133,10 @@ def chart_rows(out: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     now = out["shape"]["now"]
     history = [dict(h) for h in out["shape"]["history"]]
     history.append({"period": out["range"]["to"] + " (nu)", **{k: now.get(k) for k in service.SHAPE_KEYS}})
-    tables["shape"] = [{"period": h["period"], "density": round(float(h.get("density") or 0), 4),
-                        "largest_pct": _pct(h.get("largest_share")),
+    # density and largest share stay empty (a gap in the line) in months nobody measured
+    tables["shape"] = [{"period": h["period"],
+                        "density": None if h.get("density") is None else round(float(h["density"]), 4),
+                        "largest_pct": None if h.get("largest_share") is None else _pct(h["largest_share"]),
                         "cross_region_links": int(h.get("cross_region_links") or 0),
                         "cross_theme_links": int(h.get("cross_theme_links") or 0)} for h in history]
     tables["first_time"] = out["first_time_activities"]

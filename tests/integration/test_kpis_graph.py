@@ -79,6 +79,23 @@ def _months(d: date) -> str:
     return f"{d.year}-{d.month:02d}"
 
 
+def test_network_shape_month_by_month_from_the_links_dates(network, users, clean_snapshots):
+    coord = users["coordinator"]
+    links.add(coord, "organisation", network["b"], network["c"],
+              {"type": "partner", "since": network["two_ago"].strftime("%d-%m-%Y")}, "test")
+    ended = links.add(coord, "organisation", network["c"], network["b"],
+                      {"type": "customer", "since": network["two_ago"].strftime("%d-%m-%Y"),
+                       "until": network["two_ago"].strftime("%d-%m-%Y")}, "test")
+    assert ended
+    out = kpis.dashboard(users["steering"], _months(network["two_ago"]), _months(date.today()), "month", {})
+    history = {h["period"]: h for h in out["shape"]["history"]}
+    two_ago, one_ago = history[_months(network["two_ago"])], history[_months(network["one_ago"])]
+    assert two_ago["organisation_links"] == 2 and two_ago["cross_region_links"] == 2   # Bravo–Charlie, both ways
+    assert one_ago["organisation_links"] == 1                                         # the ended one is gone
+    assert out["shape"]["now"]["organisation_links"] == 3
+    assert two_ago["cross_theme_links"] == 2 and two_ago["density"] is None
+
+
 def test_dashboard_on_the_real_graph(network, users, clean_snapshots):
     first, last = _months(network["two_ago"]), _months(date.today())
     out = kpis.dashboard(users["steering"], first, last, "month", {})
@@ -100,6 +117,11 @@ def test_dashboard_on_the_real_graph(network, users, clean_snapshots):
     assert out["shape"]["now"]["organisation_links"] == 2
     assert out["shape"]["now"]["cross_region_links"] == 2
     assert out["shape"]["now"]["cross_theme_links"] == 1   # Alfa–Bravo share no theme
+    # every earlier month of the range has its own point, its link counts from the links' dates
+    # (the two links above were recorded today), density only where a measurement was kept
+    history = {h["period"]: h for h in out["shape"]["history"]}
+    assert list(history) == [_months(network["two_ago"]), _months(network["one_ago"])]
+    assert all(h["organisation_links"] == 0 and h["density"] is None for h in history.values())
     kinds = out["activities_by_kind"]
     assert kinds["cafe"]["registrations"] == 2 and kinds["trade_mission"]["present"] == 2
     # issue 6: companies by size class, the unknown apart (Alfa's size becomes known)

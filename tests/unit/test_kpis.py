@@ -230,3 +230,13 @@ def test_dashboard_helpers_periods_and_downloads():
     table = read_table(data, name)
     assert table.columns == ["Periode", "Prospect", "Deelnemer", "Partner"]
     assert [values for _, values in table.rows] == [["2026-01", "2", "1", "0"]]
+
+
+def test_cross_links_of_one_month():
+    rows = [{"region_a": "twente", "region_b": "zwolle", "themes_a": [], "themes_b": [], "links": 4,
+             "from_month": "2025-03", "to_month": None},
+            {"region_a": "twente", "region_b": "twente", "themes_a": ["a"], "themes_b": ["a"], "links": 2,
+             "from_month": "2025-01", "to_month": "2025-04"}]
+    assert k.cross_links(rows, "2025-02")["organisation_links"] == 2       # the second only: the first began in March
+    assert k.cross_links(rows, "2025-04") == {"organisation_links": 6, "cross_region_links": 4, "cross_theme_links": 4}
+    assert k.cross_links(rows, "2025-05")["organisation_links"] == 4       # the second ended in April
