@@ -834,6 +834,26 @@ STRINGS.update({
     "common.no_access": ("Deze pagina is niet beschikbaar voor uw rol.", "This page is not available to your role."),
     "common.no_access_home": ("Naar de organisaties", "Go to the organisations"),
     "audit.field.id": ("Id", "Id"),
+    # fields the services write to the audit log beside the records' own form fields
+    "audit.field.activity_id": ("Activiteit", "Activity"),
+    "audit.field.organisation_id": ("Organisatie", "Organisation"),
+    "audit.field.organisation_name": ("Organisatie", "Organisation"),
+    "audit.field.person_id": ("Persoon", "Person"),
+    "audit.field.project_id": ("Project", "Project"),
+    "audit.field.organisers": ("Organiserende organisaties", "Organising organisations"),
+    "audit.field.attendance": ("Aanwezigheid", "Attendance"),
+    "audit.field.position": ("Volgnummer", "Number"),
+    "audit.field.via": ("Via", "Via"),
+    "audit.field.marked": ("Gemarkeerd als niet verschenen", "Marked as no-show"),
+    "audit.field.rows": ("Regels opgeslagen", "Rows stored"),
+    "audit.field.milestone_id": ("Mijlpaal", "Milestone"),
+    "audit.field.user_id": ("Gebruiker", "User"),
+    "audit.field.a_id": ("Record A", "Record A"),
+    "audit.field.b_id": ("Record B", "Record B"),
+    "audit.field.keep_id": ("Samengevoegd in", "Merged into"),
+    "audit.field.merge_entry": ("Samenvoeging (logregel)", "Merge (log entry)"),
+    "audit.field.done": ("Afgehandeld", "Done"),
+    "audit.field.employment": ("Dienstverband", "Employment"),
 })
 
 # Accessibility: skip link, footer, tab titles, the accessibility statement, the map's table

@@ -25,9 +25,10 @@ def changes_table(entry: Entry) -> rx.Component:
         entry.changes.length() > 0,
         rx.table.root(
             rx.table.header(rx.table.row(
-                rx.table.column_header_cell(t("audit.field")),
-                rx.table.column_header_cell(t("audit.before")),
-                rx.table.column_header_cell(t("audit.after")),
+                # the same widths in every entry, so the columns line up down the page
+                rx.table.column_header_cell(t("audit.field"), width="28%"),
+                rx.table.column_header_cell(t("audit.before"), width="36%"),
+                rx.table.column_header_cell(t("audit.after"), width="36%"),
             )),
             rx.table.body(rx.foreach(entry.changes, change_row)),
             size="1", variant="ghost", width="100%", class_name=STACK_ON_PHONE,
