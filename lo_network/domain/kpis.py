@@ -172,6 +172,31 @@ def months(first: date, last: date) -> list[date]:
     return out
 
 
+MONTH_NAMES = (("januari", "January"), ("februari", "February"), ("maart", "March"), ("april", "April"),
+               ("mei", "May"), ("juni", "June"), ("juli", "July"), ("augustus", "August"),
+               ("september", "September"), ("oktober", "October"), ("november", "November"),
+               ("december", "December"))
+CHOOSABLE_YEARS = 6  # the dashboard's month choices: this year and the five before
+
+
+def month_choices(today: date, *chosen: str) -> list[dict[str, str]]:
+    """The months a period can start or end in, newest first, as {value: 'jjjj-mm', nl, en}:
+    named in words, as the date fields elsewhere, not in the browser's own format. A month in
+    ``chosen`` outside that span (a hand-made URL) is kept, so the form shows what was asked."""
+    values = [f"{m.year}-{m.month:02d}" for m in months(date(today.year - CHOOSABLE_YEARS + 1, 1, 1), today)]
+    values += [c for c in chosen if c and c not in values]
+    out = []
+    for value in sorted(set(values), reverse=True):
+        try:
+            first = parse_month(value)
+        except ValueError:
+            out.append({"value": value, "nl": value, "en": value})  # refused by the service, with its message
+            continue
+        nl, en = MONTH_NAMES[first.month - 1]
+        out.append({"value": value, "nl": f"{nl} {first.year}", "en": f"{en} {first.year}"})
+    return out
+
+
 def period_label(first: date, grain: str) -> str:
     if grain == "year":
         return str(first.year)

@@ -195,6 +195,14 @@ def _select(name: str, label: str, options: list[tuple[str, rx.Var | str]]) -> r
         html_for=f"dash-{name}")
 
 
+def _month_select(name: str, label: str, error_key: str) -> rx.Component:
+    """A month in words ("maart 2026"), whatever the browser's language: not <input type=month>."""
+    return field(t(label), native_select(
+        rx.foreach(S.month_options, lambda m: rx.el.option(rx.cond(is_english(), m["en"], m["nl"]), value=m["value"])),
+        name=name, id=f"dash-{name}", default_value=S.params[name],
+    ), error=field_error(S.errors, error_key), html_for=f"dash-{name}")
+
+
 def _vocab(words: dict[str, tuple[str, str]]) -> list[tuple[str, rx.Var]]:
     return [("", t("dash.all"))] + [(v, pick(nl, en)) for v, (nl, en) in words.items()]
 
@@ -202,10 +210,8 @@ def _vocab(words: dict[str, tuple[str, str]]) -> list[tuple[str, rx.Var]]:
 def picker() -> rx.Component:
     return rx.card(rx.form(
         rx.grid(
-            field(t("dash.from"), rx.input(type="month", name="van", id="dash-van", default_value=S.params["van"],
-                                           width="100%"), error=field_error(S.errors, "from"), html_for="dash-van"),
-            field(t("dash.to"), rx.input(type="month", name="tot", id="dash-tot", default_value=S.params["tot"],
-                                         width="100%"), error=field_error(S.errors, "to"), html_for="dash-tot"),
+            _month_select("van", "dash.from", "from"),
+            _month_select("tot", "dash.to", "to"),
             _select("per", "dash.grain", [(v, pick(nl, en)) for v, (nl, en) in domain.GRAINS.items()]),
             _select("regio", "dash.region", _vocab(domain.REGION_GROUPS)),
             _select("thema", "dash.theme", _vocab(vocab.THEMES)),

@@ -42,11 +42,14 @@ def name_list() -> rx.Component:
                                          rx.el.th(t("reg.organisation"), style={"text-align": "left", "padding": "6px 8px"}),
                                          rx.el.th(t("names.signature"), style={"text-align": "left"}))),
                     rx.el.tbody(rx.foreach(S.names, _line)),
-                    style={"width": "100%", "border-collapse": "collapse"}, id="names-table",
+                    # fixed layout: the columns share the page's width and long names wrap (a phone)
+                    style={"width": "100%", "border-collapse": "collapse", "table-layout": "fixed",
+                           "overflow-wrap": "anywhere"}, id="names-table",
                 ),
                 rx.heading(t("names.badges"), size="4", margin_top="32px", style={"break-before": "page"}),
-                rx.grid(rx.foreach(S.names, _badge), columns="2", spacing="3", margin_top="12px"),
+                rx.grid(rx.foreach(S.names, _badge), columns=rx.breakpoints(initial="1", xs="2"), spacing="3",
+                        margin_top="12px"),
             ),
         )),
-        padding="24px", max_width="900px", margin_x="auto",
+        padding=rx.breakpoints(initial="16px", xs="24px"), max_width="900px", margin_x="auto",
     ))

@@ -194,6 +194,7 @@ class DashboardState(SessionState):
     live_months: int = 0
     snapshot_months: int = 0
     as_of: str = ""  # when the figures were read from the graph (local time)
+    month_options: list[dict[str, str]] = []  # the "from" and "to" choices (domain.month_choices)
 
     @requires(Permission.VIEW)
     def load(self):
@@ -203,6 +204,7 @@ class DashboardState(SessionState):
         self.params = {"van": str(query.get("van") or first)[:7], "tot": str(query.get("tot") or last)[:7],
                        "per": str(query.get("per") or "month")[:8],
                        **{k: str(query.get(k) or "")[:40] for k in ("regio", "thema", "soort")}}
+        self.month_options = domain.month_choices(service.today_local(), self.params["van"], self.params["tot"])
         self.form_key += 1
         self._compute(fresh=False)
 

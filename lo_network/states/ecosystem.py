@@ -19,8 +19,10 @@ from lo_network.states.session import SessionState, requires
 
 ROUTE = "/kaart"
 GRAPH_ID = "map-graph"
-# The force graph's own method, reached through the ref Reflex gives a component with an id.
-ZOOM_TO_FIT = f"refs['{format.format_ref(GRAPH_ID)}']?.current?.zoomToFit(400, 100)"
+# The force graph's own method, reached through the ref Reflex gives a component with an id;
+# the margin shrinks on a phone, where 100 px a side would leave little room for the drawing.
+ZOOM_TO_FIT = (f"refs['{format.format_ref(GRAPH_ID)}']?.current"
+               "?.zoomToFit(400, Math.min(100, Math.round(window.innerWidth / 16)))")
 FILTERS = ("region", "kind", "status", "theme", "year")
 
 

@@ -243,6 +243,8 @@ class SessionState(rx.State):
         if actor is None:
             return self._login_redirect()
         if not allowed(actor.role, permission):
+            if not may_open(actor.role, self.router.url.path):
+                return rx.noop()  # the page itself already says so (no-access banner): no toast on top
             return self.refuse()
         return None
 

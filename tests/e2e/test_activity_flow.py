@@ -118,3 +118,5 @@ def test_organiser_creates_trade_mission_public_registers_check_in(app, browser,
     page.goto(f"/activiteiten/{activity_id}/naamlijst")
     expect(page.locator("#names-table .name-line")).to_have_count(2)
     expect(page.locator("#names-table .name-line").first).to_contain_text("Ruta Petraitė")
+    page.set_viewport_size({"width": 390, "height": 844})  # the list shared on a phone fits it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

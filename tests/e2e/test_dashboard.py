@@ -37,7 +37,10 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     expect(page.locator("#kpi-total")).to_have_text(re.compile(r"^\d+$"))
     expect(page.locator("#dash-definitions")).to_contain_text("Betrokkenheidstrechter")
 
-    page.locator("#dash-van").fill(_month(first))
+    assert page.locator("#dash-van").get_attribute("type") is None  # a select, not the browser's month field
+    expect(page.locator(f"#dash-van option[value='{_month(today)}']")).to_have_text(
+        re.compile(rf"^[a-z]+ {today.year}$"))  # the month in Dutch words
+    page.locator("#dash-van").select_option(_month(first))
     page.locator("#dash-per").select_option("quarter")
     page.locator("#dash-regio").select_option("twente")
     page.locator("#dash-apply").click()

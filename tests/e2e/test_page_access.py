@@ -9,7 +9,7 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from lo_network.domain.permissions import PAGES, PUBLIC_PAGES, ROLE_PERMISSIONS, may_open
 from tests.e2e.ui import log_in
@@ -53,6 +53,7 @@ def test_every_page_of_the_app_is_declared(app):
 def test_each_page_shows_content_or_the_no_access_banner(app, page, records, role):
     log_in(page, app.accounts[role])
     wrong = []
+    toast_checked = False
     for route in PAGES:
         page.goto(path_of(route, records))
         banner = page.locator("#no-access")
@@ -66,6 +67,10 @@ def test_each_page_shows_content_or_the_no_access_banner(app, page, records, rol
         else:
             expect(banner).to_be_visible()
             expect(banner).to_contain_text("niet beschikbaar voor uw rol")
+            if not toast_checked:  # the banner says it; the page's refused loading adds no toast
+                toast_checked = True
+                with pytest.raises(PlaywrightTimeout):
+                    page.locator("[data-sonner-toast]").first.wait_for(state="attached", timeout=2000)
     assert not wrong, wrong
 
 

@@ -240,3 +240,12 @@ def test_cross_links_of_one_month():
     assert k.cross_links(rows, "2025-02")["organisation_links"] == 2       # the second only: the first began in March
     assert k.cross_links(rows, "2025-04") == {"organisation_links": 6, "cross_region_links": 4, "cross_theme_links": 4}
     assert k.cross_links(rows, "2025-05")["organisation_links"] == 4       # the second ended in April
+
+
+def test_month_choices_in_words_newest_first():
+    choices = k.month_choices(date(2026, 3, 15))
+    assert choices[0] == {"value": "2026-03", "nl": "maart 2026", "en": "March 2026"}
+    assert choices[-1]["value"] == "2021-01" and len(choices) == 5 * 12 + 3
+    kept = k.month_choices(date(2026, 3, 15), "2019-05", "2026-03", "bad")
+    assert {"value": "2019-05", "nl": "mei 2019", "en": "May 2019"} in kept
+    assert {"value": "bad", "nl": "bad", "en": "bad"} in kept
