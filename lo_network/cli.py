@@ -127,7 +127,7 @@ def cmd_create_token(args) -> int:
 
 
 def cmd_send_outbox(args) -> int:
-    """Issue 4: emails queued while no SMTP was set go out once LO_SMTP_* is configured."""
+    """Emails queued while no SMTP was set go out once LO_SMTP_* is configured."""
     from lo_network import settings as settings_mod
     from lo_network import sql
     from lo_network.mail import outbox
@@ -294,7 +294,7 @@ def cmd_serve(args) -> int:
                 print(f"lo-network: {result}", flush=True)
             email, password = ensure_admin(s)
             _first_measures()
-        _last_month_snapshot()  # issue 6
+        _last_month_snapshot()  # last month's KPI snapshot, if missing
         env = reflex_env(s)
         url = f"http://127.0.0.1:{s.port}"  # probed until it answers: always on this machine
         if s.public_url:
@@ -324,7 +324,7 @@ def cmd_serve(args) -> int:
     return code
 
 
-# ---------------------------------------------------------------- the network itself (issue 3)
+# ---------------------------------------------------------------- the network itself
 def _kind_of(record_id: str) -> str:
     """'organisation' or 'person': which kind of record ``record_id`` is."""
     from lo_network.accounts.service import CLI_ACTOR
@@ -475,7 +475,7 @@ def add_network_commands(sub) -> None:
     sp.set_defaults(func=cmd_not_duplicate)
 
 
-# ---------------------------------------------------------------- import, export, backup (issue 5)
+# ---------------------------------------------------------------- import, export, backup
 class _Progress:
     """Progress on stderr: one updating line on a terminal, else a line per tenth."""
 
@@ -622,7 +622,7 @@ def add_import_export_commands(sub) -> None:
     sp.set_defaults(func=cmd_restore)
 
 
-# ---------------------------------------------------------------- issue 7: privacy
+# ---------------------------------------------------------------- privacy
 def cmd_privacy(args) -> int:
     import json as json_mod
 
@@ -679,7 +679,7 @@ def add_privacy_commands(sub) -> None:
     rt.add_argument("--erase", action="store_true", help="erase everyone listed (with --yes)")
     rt.add_argument("--yes", action="store_true")
     sp.set_defaults(func=cmd_privacy)
-    # issue 7: registering known people from the command line, with the same consent check
+    # registering known people from the command line, with the same consent check
     sp = sub.add_parser("register", help="register known people for an activity (each needs a basis for invitations)")
     sp.add_argument("activity_id")
     sp.add_argument("person_ids", nargs="+", metavar="PERSON_ID")
@@ -697,7 +697,7 @@ def cmd_register(args) -> int:
     return 0
 
 
-# ---------------------------------------------------------------- issue 6: follow-up lists
+# ---------------------------------------------------------------- follow-up lists
 def _followup_line(name: str, item: dict) -> str:
     from lo_network.domain.dates import dutch
 
@@ -762,7 +762,7 @@ def add_followup_commands(sub) -> None:
     sp.set_defaults(func=cmd_followup)
 
 
-# ---------------------------------------------------------------- issue 6: KPIs
+# ---------------------------------------------------------------- KPIs
 def cmd_kpis(args) -> int:
     import json as json_mod
 
@@ -799,7 +799,7 @@ def add_kpi_commands(sub) -> None:
 
 
 def _last_month_snapshot() -> None:
-    """Issue 6, the scheduled run: last month's KPI snapshot when it is missing, at start."""
+    """The scheduled run: last month's KPI snapshot when it is missing, at start."""
     from lo_network.accounts.service import CLI_ACTOR
     from lo_network.services import kpis
 
@@ -854,11 +854,11 @@ def build_parser() -> argparse.ArgumentParser:
                                       "(and with --browser: Debian's chromium and nginx, for the tests)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
-    add_network_commands(sub)  # issue 3
+    add_network_commands(sub)
     add_import_export_commands(sub)
-    add_privacy_commands(sub)  # issue 7
-    add_followup_commands(sub)  # issue 6
-    add_kpi_commands(sub)  # issue 6
+    add_privacy_commands(sub)
+    add_followup_commands(sub)
+    add_kpi_commands(sub)
     return p
 
 

@@ -220,7 +220,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kies de organisatie waar deze persoon werkt; functie en begindatum volgen dan.",
         "Choose the organisation this person works at; job and start date follow.",
     ),
-    # import and export (issue 5)
+    # import and export
     "nav.import": ("Importeren", "Import"),
     "import.title": ("Importeren", "Import"),
     "import.intro": (
@@ -390,7 +390,7 @@ def vocab_label(vocab: dict[str, tuple[str, str]], value: rx.Var) -> rx.Var:
     return rx.cond(entry, rx.cond(is_english(), entry[1], entry[0]), value)
 
 
-# ---------------------------------------------------------------- issue 3: the network itself
+# ---------------------------------------------------------------- the network itself
 STRINGS.update({
     "links.title": ("Relaties", "Links"),
     "links.none": ("Nog geen relaties.", "No links yet."),
@@ -580,17 +580,17 @@ def range_label(page: int, page_size: int, total: int, lang: str) -> str:
     return f"{thousands(first, lang)}–{thousands(last, lang)} {word} {thousands(total, lang)}"
 
 
-# Activities, registration, check-in and the public pages (issue 4).
+# Activities, registration, check-in and the public pages.
 from lo_network.i18n_activities import ACTIVITY_STRINGS  # noqa: E402
 
 STRINGS.update(ACTIVITY_STRINGS)
 
-# issue 7: privacy, audit and hardening
+# Privacy, audit and hardening
 STRINGS.update({
     "login.throttled": ("Te veel mislukte pogingen. Probeer het opnieuw over",
                         "Too many failed attempts. Try again in"),
 })
-STRINGS.update({  # issue 7: audit log
+STRINGS.update({  # audit log
     "nav.audit": ("Audit", "Audit"),
     "audit.title": ("Auditlog", "Audit log"),
     "audit.intro": ("Wie wijzigde wat, wanneer en hoe — alleen toevoegen, nooit wijzigen.",
@@ -612,7 +612,7 @@ STRINGS.update({  # issue 7: audit log
     "audit.history": ("Geschiedenis", "History"),
     "audit.no_history": ("Nog geen wijzigingen vastgelegd.", "No changes recorded yet."),
 })
-STRINGS.update({  # issue 7: privacy on the person page
+STRINGS.update({  # privacy on the person page
     "privacy.consents": ("Toestemmingen per doel", "Consent per purpose"),
     "privacy.no_consents": ("Geen toestemmingen vastgelegd; de algemene grondslag geldt.",
                             "No consent recorded; the general basis applies."),
@@ -646,7 +646,7 @@ STRINGS.update({  # issue 7: privacy on the person page
     "privacy.erased": ("Persoon geanonimiseerd", "Person erased"),
 })
 
-# Import of attendances (issue 5: people at a past activity)
+# Import of attendances (people at a past activity)
 STRINGS.update({
     "import.kind.attendances": ("Aanwezigen bij een voorbije activiteit", "Attendances at a past activity"),
     "import.count.people_create": ("Nieuwe personen", "New people"),
@@ -656,7 +656,7 @@ STRINGS.update({
     "import.field.attended": ("Aanwezig (ja/nee)", "Attended (yes/no)"),
 })
 
-# Issue 6: the coordinators' follow-up lists (/opvolgen)
+# The coordinators' follow-up lists (/opvolgen)
 STRINGS.update({
     "nav.followup": ("Opvolgen", "Follow-up"),
     "followup.title": ("Opvolgen", "Follow-up"),
@@ -686,7 +686,7 @@ STRINGS.update({
     "followup.empty": ("Niemand op deze lijst: niets op te volgen.", "Nobody on this list: nothing to follow up."),
 })
 
-# Issue 6: follow-up notes on an organisation
+# Follow-up notes on an organisation
 STRINGS.update({
     "followup.notes_title": ("Opvolging", "Follow-up"),
     "followup.no_notes": ("Nog geen opvolging genoteerd.", "No follow-up noted yet."),
@@ -701,7 +701,7 @@ STRINGS.update({
     "followup.note_quick": ("Noteer", "Note"),
 })
 
-# Retention review (issue 7: /bewaartermijn, administrators)
+# Retention review (/bewaartermijn, administrators)
 STRINGS.update({
     "nav.retention": ("Bewaartermijn", "Retention"),
     "retention.title": ("Bewaartermijn", "Retention review"),
@@ -728,13 +728,13 @@ STRINGS.update({
                                    "The number does not match the number selected."),
     "retention.erased": ("{count} personen geanonimiseerd", "{count} people erased"),
 })
-# issue 6: a company's size class
+# A company's size class
 STRINGS.update({
     "org.field.size_class": ("Grootteklasse", "Size class"),
     "org.size_unknown": ("Onbekend", "Unknown"),
     "import.field.size_class": ("Grootteklasse", "Size class"),
 })
-# issue 6: the steering group's dashboard
+# The steering group's dashboard
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
 
 STRINGS.update(DASHBOARD_STRINGS)

@@ -1,4 +1,4 @@
-"""UI strings of the steering group's dashboard and quarterly report (issue 6), nl + en.
+"""UI strings of the steering group's dashboard and quarterly report, nl + en.
 
 Merged into lo_network.i18n.STRINGS; keys start with dash. (and nav.dashboard)."""
 

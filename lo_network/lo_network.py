@@ -53,10 +53,10 @@ from lo_network.states.public_registration import (
 )
 from lo_network.states.session import HOME_ROUTE, LOGIN_ROUTE
 from lo_network.states.users import UsersState
-from lo_network.states.history import HistoryState  # issue 7: a record's audit history
-from lo_network.states.followup_notes import FollowUpNotesState  # issue 6: follow-up notes
+from lo_network.states.history import HistoryState  # a record's audit history
+from lo_network.states.followup_notes import FollowUpNotesState  # follow-up notes
 from lo_network.states.grants import GrantsState
-from lo_network.states.privacy import PersonPrivacyState  # issue 7: consent, access request, erasure
+from lo_network.states.privacy import PersonPrivacyState  # consent, access request, erasure
 from lo_network.pages.audit import audit
 from lo_network.states.audit import AuditState
 
@@ -125,18 +125,18 @@ app.add_page(name_list, route=f"{ACTIVITIES_ROUTE}/[{ACTIVITY_ARG}]/naamlijst", 
 
 app.add_page(audit, route="/audit", title=page_title("audit.title"), on_load=AuditState.load)
 
-# issue 6: the coordinators' follow-up lists
+# The coordinators' follow-up lists
 from lo_network.pages.followup import followup  # noqa: E402
 from lo_network.states.followup import ROUTE as FOLLOWUP_ROUTE, FollowUpState  # noqa: E402
 
 app.add_page(followup, route=FOLLOWUP_ROUTE, title=page_title("followup.title"), on_load=FollowUpState.load)
-# issue 7: the retention review (administrators)
+# The retention review (administrators)
 from lo_network.pages.retention import retention  # noqa: E402
 from lo_network.states.retention import ROUTE as RETENTION_ROUTE  # noqa: E402
 from lo_network.states.retention import RetentionState  # noqa: E402
 
 app.add_page(retention, route=RETENTION_ROUTE, title=page_title("retention.title"), on_load=RetentionState.load)
-# issue 6: the steering group's dashboard and its quarterly report
+# The steering group's dashboard and its quarterly report
 from lo_network.pages.dashboard import dashboard, quarter_report  # noqa: E402
 from lo_network.states.dashboard import QUARTER_ROUTE as DASHBOARD_QUARTER_ROUTE  # noqa: E402
 from lo_network.states.dashboard import ROUTE as DASHBOARD_ROUTE  # noqa: E402

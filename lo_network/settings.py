@@ -78,7 +78,7 @@ class Settings:
     demo_admin_email: str
     redis_url: str
     extra: dict = field(default_factory=dict)
-    # activities and registration (issue 4)
+    # activities and registration
     smtp_host: str = ""
     smtp_port: int = 587
     smtp_user: str = ""
@@ -115,9 +115,9 @@ class Settings:
         own = [self.public_url] if self.public_url else []
         local = [f"http://127.0.0.1:{self.port}", f"http://localhost:{self.port}"]
         return tuple(dict.fromkeys([*own, *local, *self.cors_origins]))
-    retention_years: int = 7  # issue 7: LO_RETENTION_YEARS
-    login_rate_limit: int = 30  # issue 7: LO_LOGIN_RATE_LIMIT, login attempts a minute per address
-    # issue 6: the coordinators' follow-up lists (lo_network/domain/followup.py)
+    retention_years: int = 7  # LO_RETENTION_YEARS
+    login_rate_limit: int = 30  # LO_LOGIN_RATE_LIMIT, login attempts a minute per address
+    # the coordinators' follow-up lists (lo_network/domain/followup.py)
     followup_dormant_months: int = 12  # LO_FOLLOWUP_DORMANT_MONTHS
     kpi_cache_seconds: int = 120  # LO_KPI_CACHE_SECONDS: the dashboard's facts are read again after this
     consent_valid_months: int = 24  # LO_CONSENT_VALID_MONTHS
@@ -179,7 +179,7 @@ def load() -> Settings:
         public_rate_limit=_int("LO_PUBLIC_RATE_LIMIT", 60),
         cors_origins=_origins("LO_CORS_ORIGINS"),
         retention_years=_int("LO_RETENTION_YEARS", 7),
-        login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),  # issue 7 hardening
+        login_rate_limit=_int("LO_LOGIN_RATE_LIMIT", 30),
         followup_dormant_months=_int("LO_FOLLOWUP_DORMANT_MONTHS", 12),
         kpi_cache_seconds=_int("LO_KPI_CACHE_SECONDS", 120),
         consent_valid_months=_int("LO_CONSENT_VALID_MONTHS", 24),

@@ -49,10 +49,10 @@ def init() -> None:
     """Create the tables that do not exist yet."""
     import lo_network.accounts.models  # noqa: F401  (register tables)
     import lo_network.audit.models  # noqa: F401
-    import lo_network.network.models  # noqa: F401  (issue 3: network measures)
+    import lo_network.network.models  # noqa: F401  (network measures)
     import lo_network.imports.models  # noqa: F401
     import lo_network.mail.models  # noqa: F401  (outbox, calendar feed tokens)
-    import lo_network.kpis.models  # noqa: F401  (issue 6: KPI snapshots)
+    import lo_network.kpis.models  # noqa: F401  (KPI snapshots)
 
     SQLModel.metadata.create_all(engine())
 

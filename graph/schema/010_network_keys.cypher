@@ -1,4 +1,4 @@
-// Issue 3 (the network itself): keys behind duplicate detection and the cached network measures.
+// The network itself: keys behind duplicate detection and the cached network measures.
 // Duplicate keys are computed by lo_network.domain.duplicates and stored on each record.
 CREATE INDEX organisation_website_domain IF NOT EXISTS FOR (n:Organisation) ON (n.website_domain);
 CREATE INDEX organisation_dedupe_name IF NOT EXISTS FOR (n:Organisation) ON (n.dedupe_name);

@@ -1,4 +1,4 @@
-// Activities and registrations (issue 4): own uuid keys, one registration per person per activity.
+// Activities and registrations: own uuid keys, one registration per person per activity.
 CREATE CONSTRAINT activity_id IF NOT EXISTS FOR (n:Activity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT registration_id IF NOT EXISTS FOR (n:Registration) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT registration_who_key IF NOT EXISTS FOR (n:Registration) REQUIRE n.who_key IS UNIQUE;

@@ -1,3 +1,3 @@
-// Issue 6 (follow-up lists): a coordinator's follow-up note on an organisation
+// Follow-up lists: a coordinator's follow-up note on an organisation
 // ((:FollowUpNote)-[:ABOUT]->(:Organisation)), keyed by its own id.
 CREATE CONSTRAINT followup_note_id IF NOT EXISTS FOR (n:FollowUpNote) REQUIRE n.id IS UNIQUE;

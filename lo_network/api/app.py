@@ -3,7 +3,7 @@
 from fastapi import Depends, FastAPI
 
 from lo_network.api import activities, errors, exports, health, links, organisations, people, privacy
-from lo_network.api import followup  # issue 6: the coordinators' follow-up lists
+from lo_network.api import followup  # the coordinators' follow-up lists
 from lo_network.api import grants, imports
 from lo_network.api.security import SecurityHeaders
 
@@ -34,13 +34,13 @@ def create_api() -> FastAPI:
     # exports first: /organisations/export must not be taken for an organisation id
     for router in (health.router, exports.router, organisations.router, people.router):
         api.include_router(router, prefix=PREFIX)
-    api.include_router(links.router, prefix=PREFIX)  # issue 3: the network itself
+    api.include_router(links.router, prefix=PREFIX)  # the network itself
     for router in (activities.router, activities.registrations_router, activities.public_router,
                    activities.calendar_router, activities.participation_router):
         api.include_router(router, prefix=PREFIX)
-    api.include_router(privacy.router, prefix=PREFIX)  # issue 7: consent, access request, erasure
-    api.include_router(followup.router, prefix=PREFIX)  # issue 6: follow-up lists
+    api.include_router(privacy.router, prefix=PREFIX)  # consent, access request, erasure
+    api.include_router(followup.router, prefix=PREFIX)  # follow-up lists
     api.include_router(imports.router, prefix=PREFIX)  # upload a file as an import job
     api.include_router(grants.router, prefix=PREFIX)  # grants to organisations (programme money)
-    api.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")  # issue 7: every answer
+    api.add_middleware(SecurityHeaders, docs_path=f"{PREFIX}/docs")  # security headers on every answer
     return api

@@ -35,7 +35,7 @@ def current_actor(
 CurrentActor = Annotated[Actor, Depends(current_actor)]
 
 
-# ---------------------------------------------------------------- issue 7: the right each route needs
+# ---------------------------------------------------------------- the right each route needs
 class Needs:
     """Dependency that declares, next to the route, the permission it needs: the caller's
     token (401 without one) and the role's right (403 without it), checked before the route

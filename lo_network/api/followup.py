@@ -1,4 +1,4 @@
-"""/api/v1/followup (issue 6): the coordinators' follow-up lists (read): dormant
+"""/api/v1/followup: the coordinators' follow-up lists (read): dormant
 organisations, organisations that attended twice but are not yet partners, people whose
 consent is about to lapse; their counts, their definitions, and each list as CSV or XLSX.
 And the follow-up notes on an organisation (who will call, by when; coordinators write them)."""

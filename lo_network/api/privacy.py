@@ -1,4 +1,4 @@
-"""/api/v1/people/{id}/consents (issue 7): a person's consent records per purpose; and
+"""/api/v1/people/{id}/consents: a person's consent records per purpose; and
 /api/v1/people/{id}/access-request: everything held about the person (administrators)."""
 
 from __future__ import annotations

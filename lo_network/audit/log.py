@@ -82,7 +82,7 @@ def _conditions(actor: str = "", entity: str = "", entity_id: str = "", action: 
 def search(page: int = 1, page_size: int = 50, **filters) -> tuple[list[AuditEntry], int]:
     """One page of entries, newest first, and how many match (both counted in SQL)."""
     where = _conditions(**filters)
-    # a page number from the URL is capped: SQL takes a 64-bit offset (issue 7 hardening)
+    # a page number from the URL is capped: SQL takes a 64-bit offset
     page, page_size = min(10**9, max(1, int(page))), max(1, min(200, int(page_size)))
     with sql.session() as db:
         total = db.exec(select(func.count()).select_from(AuditEntry).where(*where)).one()

@@ -1,4 +1,4 @@
-"""The "Opvolging" section of an organisation page (issue 6): follow-up notes with who, by when
+"""The "Opvolging" section of an organisation page: follow-up notes with who, by when
 and done; the form to add one for coordinators and admins."""
 
 from __future__ import annotations

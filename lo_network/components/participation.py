@@ -1,4 +1,4 @@
-"""The participation section of the person page (issue 4)."""
+"""The participation section of the person page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The privacy sections of a person page (issue 7): consent per purpose (shown to all,
+"""The privacy sections of a person page: consent per purpose (shown to all,
 editable with EDIT_NETWORK), and for administrators the access request and the erasure."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The coordinators' follow-up lists (issue 6): whom to call. Plain Python: the definitions,
+"""The coordinators' follow-up lists: whom to call. Plain Python: the definitions,
 the date arithmetic the queries are given, and the rules the unit tests pin down.
 
 The graph answers the lists (``graph/queries/followup/*.cypher``) with the parameters made

@@ -1,4 +1,4 @@
-"""The steering group's measures of network growth and participation (issue 6), defined once.
+"""The steering group's measures of network growth and participation, defined once.
 
 Plain functions on small fact tables (pandas DataFrames) that the graph returns:
 
@@ -330,7 +330,7 @@ def size_by(orgs: pd.DataFrame, events: pd.DataFrame, day: date, dimension: str)
 
 
 def size_by_class(orgs: pd.DataFrame, events: pd.DataFrame, day: date) -> dict[str, dict[str, int]]:
-    """{size class or "unknown": {status: count}} of the companies on ``day`` (issue 6)."""
+    """{size class or "unknown": {status: count}} of the companies on ``day``."""
     return size_by(orgs[orgs["kind"] == "company"], events, day, "size_class")
 
 

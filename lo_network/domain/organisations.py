@@ -91,7 +91,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     else:
         out["company_type"] = ""
 
-    size_class = clean(raw.get("size_class"))  # issue 6: companies only; empty = unknown
+    size_class = clean(raw.get("size_class"))  # companies only; empty = unknown
     if kind == "company":
         if size_class and size_class not in vocab.SIZE_CLASSES:
             errors["size_class"] = f"onbekende grootteklasse / unknown size class: {size_class}"
@@ -139,7 +139,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["region"] = region
 
     themes_raw = raw.get("themes") or []
-    if not isinstance(themes_raw, (list, tuple, set)):  # a string, or (issue 7, found by hypothesis) a number
+    if not isinstance(themes_raw, (list, tuple, set)):  # a string, or (found by hypothesis) a number
         themes_raw = [t for t in re.split(r"[,;]", str(themes_raw)) if t.strip()]
     themes = sorted({clean(t) for t in themes_raw if clean(t)})
     unknown = [t for t in themes if t not in vocab.THEMES]
@@ -172,7 +172,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         raise ValidationError(errors)
     out["name_key"] = fold(name)
     out["search_key"] = search_key(name, out["kvk"], out["city"], out["website"].split("://")[-1])
-    out.update(duplicates.organisation_keys(out))  # issue 3: keys of duplicate detection
+    out.update(duplicates.organisation_keys(out))  # keys of duplicate detection
     return out
 
 

@@ -89,7 +89,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["name"] = full
     out["name_key"] = fold(f"{out['last_name']} {out['first_name']}")
     out["search_key"] = search_key(full, out["email"], out["job_title"])
-    out.update(duplicates.person_keys(out))  # issue 3: key of duplicate detection
+    out.update(duplicates.person_keys(out))  # key of duplicate detection
     return out
 
 

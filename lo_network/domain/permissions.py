@@ -10,7 +10,7 @@ class Permission(str, Enum):
     EDIT_NETWORK = "edit_network"      # organisations, people, links
     EDIT_ACTIVITIES = "edit_activities"
     MANAGE_USERS = "manage_users"
-    PRIVACY = "privacy"                # issue 7: audit log page, access requests, erasure (admin only)
+    PRIVACY = "privacy"                # audit log page, access requests, erasure (admin only)
     EDIT_BUDGET = "edit_budget"        # grants to organisations (an activity's budget goes with the activity)
 
 

@@ -23,7 +23,7 @@ COMPANY_TYPES: dict[str, tuple[str, str]] = {
     "other": ("Overig", "Other"),
 }
 
-# Issue 6: a company's size class by employees (the usual Dutch / EU classes); "" = unknown.
+# A company's size class by employees (the usual Dutch / EU classes); "" = unknown.
 SIZE_CLASSES: dict[str, tuple[str, str]] = {
     "micro": ("Micro (1–9)", "Micro (1–9)"),
     "small": ("Klein (10–49)", "Small (10–49)"),
@@ -114,7 +114,7 @@ def options(vocab: dict[str, tuple[str, str]], lang: str = "nl") -> list[tuple[s
     """(value, label) pairs in the vocabulary's order, for select boxes."""
     return [(v, pair[0] if lang == "nl" else pair[1]) for v, pair in vocab.items()]
 
-# Issue 6: the programme's three activity lines (glossary: "activiteitenlijn"); an activity
+# The programme's three activity lines (glossary: "activiteitenlijn"); an activity
 # is tagged with one. Their budgeted split is in domain/kpis.py (LINE_TARGETS).
 PROGRAMME_LINES: dict[str, tuple[str, str]] = {
     "regional": ("Regionale netwerkondersteuning", "Regional network support"),

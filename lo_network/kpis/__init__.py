@@ -1,1 +1,1 @@
-"""Issue 6: the SQL table of monthly KPI snapshots (the measures themselves: domain/kpis.py)."""
+"""The SQL table of monthly KPI snapshots (the measures themselves: domain/kpis.py)."""

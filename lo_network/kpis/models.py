@@ -1,5 +1,5 @@
 """Monthly KPI snapshots: the figures of a finished month as they were reported, so editing
-records later does not change last year's report (issue 6)."""
+records later does not change last year's report."""
 
 from __future__ import annotations
 

@@ -236,7 +236,7 @@ def recent(limit: int = 200) -> list[OutboxEmail]:
         return list(db.exec(select(OutboxEmail).order_by(OutboxEmail.id.desc()).limit(limit)))
 
 
-# ---------------------------------------------------------------- issue 7: one person's emails
+# ---------------------------------------------------------------- one person's emails
 def _to_person(emails: str | list[str], registration_ids: list[str]):
     """SQL condition: emails to these addresses (any case) or about these registrations."""
     from sqlalchemy import false, func, or_

@@ -1,1 +1,1 @@
-"""SQL records of the network itself (issue 3): the cached network-level measures."""
+"""SQL records of the network itself: the cached network-level measures."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.history import history_section  # issue 7
-from lo_network.states.history import HistoryState  # issue 7
+from lo_network.components.history import history_section
+from lo_network.states.history import HistoryState
 from lo_network.components.forms import (
     checkbox_group, confirm_dialog, datetime_input, describe_control, field, field_error, form_grid, icon_button,
     read_only_value, text_area, text_input, vocab_select,
@@ -420,7 +420,7 @@ def content() -> rx.Component:
             S.is_new, rx.box(edit_form(), max_width="760px"),
             rx.cond(S.editing, rx.box(edit_form(), max_width="760px"),
                     rx.vstack(view(), project_section(), series_section(), registrations(), outbox(),
-                              history_section(HistoryState.entries, "activity-history"),  # issue 7
+                              history_section(HistoryState.entries, "activity-history"),
                               spacing="4", width="100%")),
         ),
     )

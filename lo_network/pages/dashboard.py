@@ -1,4 +1,4 @@
-"""/dashboard and /dashboard/kwartaal (issue 6): network growth and participation for the
+"""/dashboard and /dashboard/kwartaal: network growth and participation for the
 steering group, in Dutch first; each chart downloadable as PNG (drawn in the browser from the
 chart's SVG) and its figures as CSV/XLSX."""
 

@@ -1,4 +1,4 @@
-"""/opvolgen (issue 6): the coordinators' follow-up lists — dormant organisations, organisations
+"""/opvolgen: the coordinators' follow-up lists — dormant organisations, organisations
 that attended twice but are not yet partners, people whose consent is about to lapse — as
 three tabs with their counts, filters by region, theme and kind, and whom to call per row."""
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lo_network.components.history import history_section  # issue 7
-from lo_network.states.history import HistoryState  # issue 7
-from lo_network.components.followup_notes import followup_notes_section  # issue 6
+from lo_network.components.history import history_section
+from lo_network.states.history import HistoryState
+from lo_network.components.followup_notes import followup_notes_section
 from lo_network.components.grants import grants_section
 
 from typing import Callable

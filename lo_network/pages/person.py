@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lo_network.components.history import history_section  # issue 7
-from lo_network.components.privacy import person_privacy_sections  # issue 7
-from lo_network.states.history import HistoryState  # issue 7
+from lo_network.components.history import history_section
+from lo_network.components.privacy import person_privacy_sections
+from lo_network.states.history import HistoryState
 
 import reflex as rx
 

@@ -1,4 +1,4 @@
-"""/bewaartermijn: the retention review (issue 7): list, select, erase in bulk (asks twice)."""
+"""/bewaartermijn, the retention review: list, select, erase in bulk (asks twice)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Demo activities (issue 4): a handful of fictional Logistics Overijssel activities with
+"""Demo activities: a handful of fictional Logistics Overijssel activities with
 organisers from the demo network and some demo people registered, through the services
 (so capacity, waiting list and outbox behave as in real use)."""
 
@@ -39,7 +39,7 @@ def seed(replace: bool = False) -> str:
     if existing:
         activity_store.wipe()
     people = [p["id"] for p in people_service.list_page(CLI_ACTOR, {}, "name", 1, 100).items]
-    invitable = consent_service.allowed_people(people, "invitations")  # issue 7: only people with a basis
+    invitable = consent_service.allowed_people(people, "invitations")  # only people with a basis for invitations
     today = datetime.now(TZ).replace(minute=0, second=0, microsecond=0)
     made = registered = 0
     for n, (title, kind, themes, days, hours, place, capacity, visibility, org_text, count) in enumerate(DEMO):
@@ -49,7 +49,7 @@ def seed(replace: bool = False) -> str:
                "online_url": "https://webinar.logistiek-overijssel.example/binnenvaart" if kind == "webinar" else "",
                "capacity": capacity or "", "visibility": visibility, "organiser_ids": _organisers(org_text),
                "corridor": "north_sea_baltic" if kind == "trade_mission" else "",
-               "programme_line": {"trade_mission": "international", "cafe": "regional"}.get(kind, "themes"),  # issue 6
+               "programme_line": {"trade_mission": "international", "cafe": "regional"}.get(kind, "themes"),
                "description": "Fictieve demo-activiteit van Logistics Overijssel."}
         if days < 0:  # a past café: registered while it was open, then moved into the past
             raw_future = dict(raw, starts_at=(today + timedelta(days=3)).strftime("%d-%m-%Y %H:%M"),

@@ -112,7 +112,7 @@ def _slug(text: str) -> str:
 
 
 def _size_class(name: str) -> str:
-    """A demo company's size class (issue 6), most known, some not: drawn from a source of its
+    """A demo company's size class, most known, some not: drawn from a source of its
     own seeded by the name, so the main random sequence (and every other value) stays the same."""
     pick = random.Random(f"size:{name}").choices(list(words.SIZE_CLASS_WEIGHTS),
                                                    list(words.SIZE_CLASS_WEIGHTS.values()))[0]

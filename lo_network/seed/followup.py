@@ -1,4 +1,4 @@
-"""Demo history for the coordinators' follow-up lists (issue 6): four past activities with
+"""Demo history for the coordinators' follow-up lists: four past activities with
 demo people present (some organisations twice, some only long ago), and consent records of
 demo people that lapse within the coming weeks. Through the services, as the demo
 activities are: each activity is created ahead, people registered, then moved into the past
@@ -62,7 +62,7 @@ def seed() -> str:
                "location": "Overijssel", "visibility": "public", "capacity": "", "description": MARK}
         activity = activity_service.create(CLI_ACTOR, raw, via="demo")
         people = [p for p in (_person_employed_since(o["id"], day.isoformat()) for o in plan[index]) if p]
-        invitable = consent_service.allowed_people(people, "invitations")  # issue 7: only people with a basis
+        invitable = consent_service.allowed_people(people, "invitations")  # only people with a basis for invitations
         people = [p for p in people if p in invitable]
         outcomes = registration_service.register_people(CLI_ACTOR, activity["id"], people, via="demo") if people else []
         activity_service.update(CLI_ACTOR, activity["id"], {

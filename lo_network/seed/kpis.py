@@ -1,4 +1,4 @@
-"""Issue 6: demo activities spread over the past year, tagged with the programme's lines,
+"""Demo activities spread over the past year, tagged with the programme's lines,
 with registrations, attendance and no-shows, so the steering group's dashboard has
 something to show (through the services, as in real use)."""
 
@@ -40,7 +40,7 @@ def _months_ago(today: datetime, n: int, day: int) -> datetime:
 def seed() -> str:
     """Past activities over the last year (once: nothing happens when they exist)."""
     listed = [p["id"] for p in people_service.list_page(CLI_ACTOR, {}, "name", 1, 100).items]
-    invitable = consent_service.allowed_people(listed, "invitations")  # issue 7: only people with a basis
+    invitable = consent_service.allowed_people(listed, "invitations")  # only people with a basis for invitations
     people = [p for p in listed if p in invitable]
     if not people:
         return "demo dashboard activities not loaded: no demo people"

@@ -1,4 +1,4 @@
-"""Demo links (issue 3): organisation links and "knows" links between demo people, so the
+"""Demo links: organisation links and "knows" links between demo people, so the
 link sections, introduction routes and network measures have something to show. Drawn
 from the demo's seeded random source; each link validated by the domain like any other."""
 

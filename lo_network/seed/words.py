@@ -127,7 +127,7 @@ COMPANY_PATTERNS: dict[str, list[str]] = {
     ],
 }
 COMPANY_TYPE_WEIGHTS = {"carrier": 30, "lsp": 28, "shipper": 18, "manufacturer": 16, "other": 8}
-# issue 6: demo companies by size class; "unknown" leaves it empty (not every size is known)
+# Demo companies by size class; "unknown" leaves it empty (not every size is known)
 SIZE_CLASS_WEIGHTS = {"micro": 30, "small": 32, "medium": 16, "large": 5, "unknown": 17}
 LEGAL_FORMS = [("", 25), (" B.V.", 57), (" V.O.F.", 8), (" & Zn.", 6), (" Holding B.V.", 4)]
 

@@ -1,4 +1,4 @@
-"""The coordinators' follow-up lists (issue 6): dormant organisations, organisations that
+"""The coordinators' follow-up lists: dormant organisations, organisations that
 attended twice but are not yet partners, people whose consent is about to lapse.
 
 Reading needs VIEW (the steering group may look too). Who maintains the network sees every

@@ -96,7 +96,7 @@ class BatchPlan:
     attendances: list[dict] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     errors: list[domain.RowError] = field(default_factory=list)
-    # issue 7: one audit entry per record written: (action, entity, id, before, after)
+    # one audit entry per record written: (action, entity, id, before, after)
     audit: list[tuple] = field(default_factory=list)
     kvk_matches: list[dict] = field(default_factory=list)   # {lines, id, name}: matched by KvK number
 
@@ -655,7 +655,7 @@ def execute(job_id: int, progress: Callable[[int, int], None] | None = None) -> 
     totals: Counter = Counter(json.loads(job.result or "{}").get("counts", {}))
 
     def after_batch(index: int, plan: BatchPlan) -> None:
-        # issue 7: an entry per record written (after the batch's commit), via "import", by
+        # an audit entry per record written (after the batch's commit), via "import", by
         # the job's user, naming the job; the job's own summary entry follows at the end
         audit.record_many(job.actor, "import", [(action, entity, rid, before, dict(after or {}, import_job=job.id))
                                                 for action, entity, rid, before, after in plan.audit])
@@ -755,7 +755,7 @@ def wait(job_id: int, timeout: float = 600) -> ImportJob:
     return _load(job_id)
 
 
-# ---------------------------------------------------------------- issue 7: erasure in stored files
+# ---------------------------------------------------------------- erasure in stored files
 SCRUBBED = "[verwijderd]"
 
 
@@ -829,7 +829,7 @@ def _scrub_errors(path: Path, identifying: set[str]) -> bool:
 
 
 def scrub_files(identifying: set[str], values: set[str], first_last: tuple[str, str] = ("", "")) -> int:
-    """Erasure (issue 7): the person's data in the stored copies of uploaded files and in
+    """Erasure: the person's data in the stored copies of uploaded files and in
     their error lists, for every import job not running now; how many files changed.
     ``identifying``: texts that alone name the person (email, phone, full name);
     ``values``: every text of theirs to replace in a row that names them."""

@@ -1,4 +1,4 @@
-"""Issue 6: the steering group's dashboard figures and the monthly KPI snapshots.
+"""The steering group's dashboard figures and the monthly KPI snapshots.
 
 The graph returns compact fact tables (store/kpis.py); the measures are computed by
 domain/kpis.py; finished months are read from snapshots (SQL) when they exist, the current

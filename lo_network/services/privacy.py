@@ -1,4 +1,4 @@
-"""Access request and erasure of one person (issue 7, AVG / GDPR articles 15 and 17).
+"""Access request and erasure of one person (AVG / GDPR articles 15 and 17).
 
 ``access_report`` gathers everything held about a person: their properties, employment
 history, links, consent records, registrations, the emails sent to them and the audit

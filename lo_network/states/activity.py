@@ -475,7 +475,7 @@ STATUS_LABELS = reg_domain.STATUSES
 
 
 def _history():
-    """The page's "Geschiedenis" reloads after a change made on the page (issue 7)."""
+    """The page's "Geschiedenis" reloads after a change made on the page."""
     from lo_network.states.history import HistoryState  # it imports this module
 
     return HistoryState.load_activity

@@ -1,4 +1,4 @@
-"""/dashboard (issue 6): the steering group's figures of network growth and participation,
+"""/dashboard: the steering group's figures of network growth and participation,
 and /dashboard/kwartaal, the printable quarterly report. Read-only: every handler checks
 VIEW on the server. The period and filters live in the URL (bookmarkable); ``load`` reads
 them, ``apply`` builds the URL from the form."""

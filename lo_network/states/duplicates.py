@@ -122,9 +122,9 @@ def relation_words(kind: str, rel: dict) -> RelationRow:
         return RelationRow(f"{nl} {name}", f"{en} {name}", href)
     if kind_of == "REGISTERED_FOR":
         return RelationRow(f"aangemeld voor {name}", f"registered for {name}", "")
-    if kind_of == "REGISTERED":  # issue 4's registrations
+    if kind_of == "REGISTERED":  # activity registrations
         return RelationRow(f"aanmelding voor een activiteit ({name})", f"registration for an activity ({name})", "")
-    if kind_of == "CONSENT":  # issue 7: consent records move with the person
+    if kind_of == "CONSENT":  # consent records move with the person
         from lo_network.domain.consent import PURPOSES
 
         nl, en = PURPOSES.get(props.get("purpose") or "", (props.get("purpose") or "", props.get("purpose") or ""))

@@ -1,4 +1,4 @@
-"""/opvolgen (issue 6): the coordinators' follow-up lists in three tabs, with counts per tab,
+"""/opvolgen: the coordinators' follow-up lists in three tabs, with counts per tab,
 filters (region, theme, kind), sort and paging, each mirrored in the URL query
 (?lijst=&region=&theme=&kind=&sort=&page=&size=). The state keeps only the page on screen."""
 

@@ -1,4 +1,4 @@
-"""The "Opvolging" section of an organisation page (issue 6): follow-up notes — who will
+"""The "Opvolging" section of an organisation page: follow-up notes — who will
 call, by when, done — listed for everyone, written and ticked off by coordinators and admins."""
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ class LoginState(SessionState):
             self.error_key = "login.required"
             return None
         allowed, wait = login_limiter.allow(self.router.session.client_ip or "ui", settings_mod.get().login_rate_limit)
-        if not allowed:  # issue 7: login attempts per address, right or wrong, shared by workers
+        if not allowed:  # login attempts per address, right or wrong, shared by workers
             self.error_key = "login.throttled"
             self.wait_seconds = int(wait)
             return None

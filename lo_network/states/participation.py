@@ -1,4 +1,4 @@
-"""A person's participation history (issue 4): the activities they registered for, with
+"""A person's participation history: the activities they registered for, with
 status and attendance, shown on the person page."""
 
 from __future__ import annotations

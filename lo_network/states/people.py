@@ -152,7 +152,7 @@ class PeopleState(PagedList, SessionState):
         self.page = 1
         return self._fetch()
 
-    # ------------------------------------------------------------ export (issue 5)
+    # ------------------------------------------------------------ export
     @requires(Permission.VIEW)
     def export(self, fmt: str):
         """The list as filtered and sorted on screen, every page, as CSV or XLSX."""

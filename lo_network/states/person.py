@@ -292,7 +292,7 @@ class PersonState(RecordForm, SessionState):
 
 
 def _history():
-    """The page's "Geschiedenis" reloads after a change made on the page (issue 7)."""
+    """The page's "Geschiedenis" reloads after a change made on the page."""
     from lo_network.states.history import HistoryState  # it imports this module
 
     return HistoryState.load_person

@@ -1,4 +1,4 @@
-"""The privacy part of a person page (issue 7): consent records per purpose (EDIT_NETWORK),
+"""The privacy part of a person page: consent records per purpose (EDIT_NETWORK),
 the access request as JSON or HTML download and the erasure (both Permission.PRIVACY)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""/bewaartermijn: the retention review for administrators (issue 7, Permission.PRIVACY).
+"""/bewaartermijn: the retention review for administrators (Permission.PRIVACY).
 
 People with no basis and no activity for LO_RETENTION_YEARS (services.privacy.
 retention_candidates: no change, employment, person link or registration in that time)

@@ -61,7 +61,7 @@ def restore_relation(tx: ManagedTransaction, kind: str, drop_id: str, relation: 
            props={k: v for k, v in (relation.get("props") or {}).items() if v is not None}).consume()
 
 
-# ---------------------------------------------------------------- keys of records stored before issue 3
+# ---------------------------------------------------------------- keys of records stored before duplicate detection
 def backfill_keys(tx: ManagedTransaction, batch: int = 2000) -> int:
     """Compute the duplicate keys of up to ``batch`` organisations and people without them."""
     orgs = [r.data() for r in tx.run(q("duplicates/organisation_missing_keys"), limit=batch)]

@@ -1,4 +1,4 @@
-"""The coordinators' follow-up lists in the graph (issue 6): one function per query in
+"""The coordinators' follow-up lists in the graph: one function per query in
 graph/queries/followup/; each answers the whole list's count and one page of it."""
 
 from __future__ import annotations

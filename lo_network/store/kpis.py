@@ -1,4 +1,4 @@
-"""Issue 6: the compact fact tables and aggregates the growth measures are computed from
+"""The compact fact tables and aggregates the growth measures are computed from
 (one function per query in graph/queries/kpis/)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Extra data the websocket permission test (test_permissions_ws) needs for the follow-up
-note events (issue 6): a note on the target organisation to tick off, and the draft a
+note events: a note on the target organisation to tick off, and the draft a
 coordinator types (the quick dialog of /opvolgen opened on the target organisation)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Extra data the websocket permission test (test_permissions_ws) needs for the events of
-the network pages (issue 3): a second organisation and person to link to, an existing link,
+the network pages: a second organisation and person to link to, an existing link,
 and a duplicate of the target organisation. Given as handler arguments and draft steps."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Extra data the websocket permission test (test_permissions_ws) needs for the privacy
-events of the person page (issue 7): a consent record to withdraw, and the drafts a person
+events of the person page: a consent record to withdraw, and the drafts a person
 types (a new consent; the name that confirms an erasure)."""
 
 from __future__ import annotations

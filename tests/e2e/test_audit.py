@@ -1,4 +1,4 @@
-"""The audit log page (/audit) and a record's "Geschiedenis" in the browser (issue 7)."""
+"""The audit log page (/audit) and a record's "Geschiedenis" in the browser."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ def create_organisation(page: Page, name: str) -> str:
     expect(page).to_have_url(re.compile(r"/organisaties/nieuw/?$"))
     page.locator("#org-name").fill(name)
     choose(page, "org-kind", "Bedrijf")
-    choose(page, "org-size_class", "Klein (10–49)")  # issue 6
+    choose(page, "org-size_class", "Klein (10–49)")
     page.locator("#org-city").fill("Raalte")
     page.locator("#org-kvk").fill("123")
     page.locator("#org-save").click()

@@ -1,4 +1,4 @@
-"""/dashboard in the browser (issue 6): a steering group member chooses a region and a period
+"""/dashboard in the browser: a steering group member chooses a region and a period
 by quarter, sees the figures the service computes for that filter, downloads a chart's data
 as CSV and the chart as PNG, and opens the printable quarterly report.
 The dashboard is read-only: its handlers check VIEW (tests/unit/test_ui_handlers_guarded.py)."""
@@ -70,7 +70,7 @@ def test_steering_filters_the_dashboard_and_downloads(page: Page, app, admin):
     assert [values[0] for _, values in table.rows] == [r["period"] for r in expected["series"]]
     assert table.rows[-1][1][3] == str(expected["series"][-1]["size_partner"])
 
-    # issue 6: companies by size class, as its own chart and download
+    # companies by size class, as its own chart and download
     expect(page.locator("#chart-title-by_class")).to_have_text("Bedrijven per grootteklasse")
     with page.expect_download() as caught:
         page.locator("#csv-by_class").click()

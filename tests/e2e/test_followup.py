@@ -1,4 +1,4 @@
-"""The follow-up page /opvolgen (issue 6) in a real browser: a coordinator sees the three
+"""The follow-up page /opvolgen in a real browser: a coordinator sees the three
 lists with their counts, filters by region, switches tabs, opens a row; the steering group
 sees the consent list without people who have no basis for the network directory."""
 

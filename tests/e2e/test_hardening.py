@@ -1,4 +1,4 @@
-"""Issue 7 hardening in the real app: security headers on pages, a CSP the app runs under
+"""Hardening in the real app: security headers on pages, a CSP the app runs under
 (no violation while pages load, the websocket connects, lists page), login slowed down."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 7 hardening in the running app, over its own websocket: the login form and the
+"""Hardening in the running app, over its own websocket: the login form and the
 public registration page share the SQL-counted rate limit per client address with every
 other worker and process (here: the test process spends the allowance, the app refuses)."""
 

@@ -94,7 +94,7 @@ def test_the_list_page_exports_what_is_on_screen(page: Page, app, admin):
     from lo_network.services import people
 
     people.create(admin, {"first_name": "Export", "last_name": f"Persoon {tag}", "email": f"export-{tag}@example.nl",
-                          "consent_basis": "consent", "consent_date": "01-01-2025"},  # shown to steering (issue 7)
+                          "consent_basis": "consent", "consent_date": "01-01-2025"},  # shown to steering
                   via="e2e")
     page.goto(f"/personen?q=persoon+{tag}")
     expect(page.locator("body")).to_contain_text(f"Persoon {tag}")

@@ -23,7 +23,7 @@ def test_map_ego_view_and_click_to_open(page, app, admin):
     other = organisations.create(admin, {"name": f"Kaartbuur {tag}", "kind": "company", "region": "zwolle"},
                                  via="e2e")["id"]
     links.add(admin, "organisation", centre, other, {"type": "partner"}, via="e2e")
-    people.create(admin, {"first_name": "Kaart", "last_name": tag, "consent_basis": "consent",  # issue 7: shown
+    people.create(admin, {"first_name": "Kaart", "last_name": tag, "consent_basis": "consent",  # consent: on the map
                           "consent_date": "2024-01-01"}, via="e2e", employment={"organisation_id": other})
     alone = organisations.create(admin, {"name": f"Kaarteiland {tag}", "kind": "company"}, via="e2e")["id"]
 

@@ -36,7 +36,7 @@ LEAST_ROLE_FIRST = ("coordinator", "organiser", "admin")
 # States whose guarded events act on data of their own (not the organisation/person this
 # file watches): their positive control is in the named test file; refusal stays here.
 OWN_POSITIVE_CONTROL = {"ImportState": "tests/e2e/test_import_page.py",
-                        # issue 7: erases people listed for retention (set back in time there)
+                        # erases people listed for retention (set back in time there)
                         "RetentionState": "tests/e2e/test_privacy_pages.py"}
 SETTLE_SECONDS = 5.0
 _serial = itertools.count(1)
@@ -143,7 +143,7 @@ class Targets:
     user_id: int
     user_email: str
     serial: int
-    network: dict = dataclasses.field(default_factory=dict)  # issue 3: tests/e2e/network_targets.py
+    network: dict = dataclasses.field(default_factory=dict)  # tests/e2e/network_targets.py
     activity_id: str = ""       # an activity under way (started an hour ago), the person registered
     registration_id: str = ""
     other_person_id: str = ""   # a person not yet registered for it
@@ -170,7 +170,7 @@ def fresh_targets(admin) -> Targets:
     network = network_targets(admin, org["id"], person["id"], n)
     for key, value in privacy_targets(admin, person["id"]).items():
         network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
-    from tests.e2e.followup_targets import followup_targets  # issue 6: follow-up notes
+    from tests.e2e.followup_targets import followup_targets  # follow-up notes
 
     for key, value in followup_targets(admin, org["id"], n).items():
         network[key] = network.get(key, {}) | value if isinstance(value, dict) else network.get(key, []) + value
@@ -187,7 +187,7 @@ def fresh_targets(admin) -> Targets:
 
 
 def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
-    """Issue 4: an activity that started an hour ago (so no-shows may be marked), the target
+    """An activity that started an hour ago (so no-shows may be marked), the target
     person registered for it, and another person to register."""
     from datetime import datetime, timedelta
 
@@ -203,7 +203,7 @@ def activity_targets(admin, n: int, person_id: str) -> tuple[str, str, str]:
     registration = registrations.register_contact(  # with an organisation to confirm (coordinator)
         admin, activity["id"], {"name": f"Gast {n}", "email": f"gast{n}@example.nl",
                                 "organisation_name": f"Voorgesteld {n} BV"}, via="e2e").registration
-    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}",  # a basis to be invited (issue 7)
+    other = people.create(admin, {"first_name": "Ander", "last_name": f"Mens {n}",  # a basis to be invited
                                   "consent_basis": "legitimate_interest", "consent_date": "01-01-2024"}, via="e2e")
     return activity["id"], registration["id"], other["id"]
 
@@ -278,7 +278,7 @@ def draft_steps(t: Targets) -> list[tuple[str, dict]]:
 
 
 def activity_draft_steps(t: Targets) -> list[tuple[str, dict]]:
-    """Issue 4: an activity form, a person picked to register, a walk-in at the door."""
+    """An activity form, a person picked to register, a walk-in at the door."""
     from datetime import datetime, timedelta
 
     from lo_network.domain.activities import TZ
@@ -343,8 +343,8 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
             "ActivityState.add_partner", "ActivityState.remove_partner", "ActivityState.add_milestone",
             "ActivityState.toggle_milestone", "ActivityState.delete_milestone"
             } <= names, sorted(names)
-    assert {"FollowUpState.save_note", "FollowUpNotesState.add_note", "FollowUpNotesState.set_done"} <= names  # issue 6
-    assert {"RetentionState.load", "RetentionState.erase_selected",  # issue 7
+    assert {"FollowUpState.save_note", "FollowUpNotesState.add_note", "FollowUpNotesState.set_done"} <= names
+    assert {"RetentionState.load", "RetentionState.erase_selected",
             "PersonPrivacyState.erase_person"} <= names, sorted(names)
 
 

@@ -1,4 +1,4 @@
-"""Consent, access request and erasure through the person page (issue 7), real browser."""
+"""Consent, access request and erasure through the person page, real browser."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 7 in the browser: the retention review page (asks twice, erases in bulk), the
+"""Privacy in the browser: the retention review page (asks twice, erases in bulk), the
 refusal to invite people without a basis, and a record's "Geschiedenis" that follows a
 save made on its own page (organisation, person, activity)."""
 

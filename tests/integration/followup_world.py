@@ -1,4 +1,4 @@
-"""A small network with known follow-up answers (issue 6), built through the services on the
+"""A small network with known follow-up answers, built through the services on the
 real graph: past activities with people present, employments with dates, a living lab, and
 consent records that lapse in 30 and in 200 days."""
 
@@ -59,7 +59,7 @@ def _person(admin, w: World, key: str, org_key: str | None, since: str = "2015-0
     employment = {"organisation_id": w.orgs[org_key], "role": "Planner", "since": since, "until": until} \
         if org_key else None
     w.people[key] = people.create(admin, raw, via="test", employment=employment)["id"]
-    if not fields:  # a basis to be invited (issue 7: nobody is registered without one), none for the directory
+    if not fields:  # a basis to be invited (nobody is registered without one), none for the directory
         consent.add(admin, w.people[key], {"purpose": "invitations", "basis": "legitimate_interest",
                                            "date": "2015-01-01"}, via="test")
     return w.people[key]

@@ -304,7 +304,7 @@ def test_people_list_filters_sorts_and_pages(client, graph, auth, users):
     for n, last in enumerate(("Bakker", "Visser", "de Jong", "Smit")):
         person_service.create(coordinator, {"first_name": "Sam", "last_name": last, "tags": ["lid"] if n % 2 else []},
                               "test", employment={"organisation_id": org["id"]} if n < 2 else None)
-    h = auth["coordinator"]  # steering lists only people with a basis for the directory (issue 7)
+    h = auth["coordinator"]  # steering lists only people with a basis for the directory
 
     def names(**params):
         response = client.get(f"{V1}/people", params=params, headers=h)

@@ -1,4 +1,4 @@
-"""Issue 7: every route of the REST API, found by walking the app (not a hand-written
+"""Every route of the REST API, found by walking the app (not a hand-written
 list), refuses a caller without a token (401) and a role without the right (403).
 
 Each route declares what it needs next to itself: an actor parameter typed ``Viewer``,

@@ -1,4 +1,4 @@
-"""Issue 7: schemathesis against the OpenAPI document of /api/v1, in process (ASGI), with
+"""Schemathesis against the OpenAPI document of /api/v1, in process (ASGI), with
 an administrator's token on the real embedded graph and SQLite: no answer may be a server
 error (5xx), and every answer must keep to the document (status code, content type and
 body schema). Bounded: a few examples per operation, positive and negative input."""

@@ -1,4 +1,4 @@
-"""The audit log (issue 7) on the real graph and SQLite: search paged in SQL, admins only,
+"""The audit log on the real graph and SQLite: search paged in SQL, admins only,
 append-only for the application, a record's history with before and after."""
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def test_employment_changes_keep_before_and_after(graph, users):
 
 
 def test_a_page_number_far_past_the_end_is_an_empty_page(sql_db):
-    """Issue 7 hardening: ?page= comes from the URL; an absurd number must not crash SQL."""
+    """Hardening: ?page= comes from the URL; an absurd number must not crash SQL."""
     from lo_network.audit import log as audit_log
 
     rows, total = audit_log.search(page=10**30)

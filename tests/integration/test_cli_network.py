@@ -1,4 +1,4 @@
-"""``lo-network link`` (issue 3) in-process against the real graph."""
+"""``lo-network link`` in-process against the real graph."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 7: property tests (hypothesis) that push quotes, backslashes, Cypher fragments,
+"""Property tests (hypothesis) that push quotes, backslashes, Cypher fragments,
 unicode, very long strings, NUL characters and None through the services on the real
 embedded graph: create and update organisations and people, search, link notes. Nothing
 crashes (a ValidationError naming known fields is fine), and what is read back is exactly

@@ -11,7 +11,7 @@ def test_map_filters_window_search_and_ego(graph, users):
     org = lambda name, region: organisations.create(a, {"name": name, "kind": "company", "region": region}, "t")["id"]  # noqa: E731
     tw1, tw2, zw = org("Twente Een", "twente"), org("Twente Twee", "twente"), org("Zwolle Drie", "zwolle")
     far = org("Ver Weg", "deventer")
-    basis = {"consent_basis": "legitimate_interest", "consent_date": "2020-01-01"}  # issue 7: may be shown
+    basis = {"consent_basis": "legitimate_interest", "consent_date": "2020-01-01"}  # a basis: may be shown
     anna = people.create(a, {"first_name": "Anna", "last_name": "Kaart"} | basis, "t",
                          employment={"organisation_id": tw1, "since": "2020-01-01"})["id"]
     bert = people.create(a, {"first_name": "Bert", "last_name": "Kaart"} | basis, "t")["id"]

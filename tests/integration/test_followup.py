@@ -1,4 +1,4 @@
-"""The follow-up lists (issue 6) on the real graph: a world with known answers, the
+"""The follow-up lists on the real graph: a world with known answers, the
 12-month edge, employment at the time, partners excluded, consent lapsing in 30 and not in
 200 days, filters, paging, the consent rule for view-only roles, and the export."""
 

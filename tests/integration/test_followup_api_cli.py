@@ -1,4 +1,4 @@
-"""The follow-up lists (issue 6) through the REST API and the command line, on the world of
+"""The follow-up lists through the REST API and the command line, on the world of
 tests/integration/followup_world.py."""
 
 from __future__ import annotations

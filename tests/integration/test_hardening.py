@@ -1,4 +1,4 @@
-"""Issue 7 hardening on the real stack: failed logins slowed down (in SQL, shared by
+"""Hardening on the real stack: failed logins slowed down (in SQL, shared by
 workers), password strength, security headers on API answers, sessions that expire."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 7 hardening of what is open without an account, on the real stack (embedded
+"""Hardening of what is open without an account, on the real stack (embedded
 graph, SQLite, the API app in process): every open route is rate limited and the count is
 shared by worker processes; tokens cannot be guessed, are stored hashed and stop working
 as the rules say; no open route shows another registrant; every class of answer carries

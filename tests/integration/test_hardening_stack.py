@@ -1,4 +1,4 @@
-"""Issue 7 hardening, the rest of the real stack: sessions expire by the setting and the
+"""Hardening, the rest of the real stack: sessions expire by the setting and the
 clock; the embedded graph answers only with its generated password."""
 
 from __future__ import annotations

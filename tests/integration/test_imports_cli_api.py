@@ -110,7 +110,7 @@ def test_api_exports_the_filtered_lists_as_csv_and_xlsx(graph, users, client):
     assert [values[0] for _, values in table.rows] == ["Beta Gemeente"]
 
     answer = client.get("/api/v1/people/export", params={"format": "xlsx", "q": "piet"}, headers=token(users, "steering"))
-    assert answer.status_code == 200  # issue 7: Piet has no basis to be shown to view-only roles, as in the list
+    assert answer.status_code == 200  # Piet has no basis to be shown to view-only roles, as in the list
     assert list(pd.read_excel(io.BytesIO(answer.content), dtype=str, keep_default_na=False)["E-mailadres"]) == []
     answer = client.get("/api/v1/people/export", params={"format": "xlsx", "q": "piet"},
                         headers=token(users, "coordinator"))

@@ -1,4 +1,4 @@
-"""Issue 6: the dashboard's queries and service on the real graph, and the monthly snapshots."""
+"""The dashboard's queries and service on the real graph, and the monthly snapshots."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ def test_dashboard_on_the_real_graph(network, users, clean_snapshots):
     assert all(h["organisation_links"] == 0 and h["density"] is None for h in history.values())
     kinds = out["activities_by_kind"]
     assert kinds["cafe"]["registrations"] == 2 and kinds["trade_mission"]["present"] == 2
-    # issue 6: companies by size class, the unknown apart (Alfa's size becomes known)
+    # companies by size class, the unknown apart (Alfa's size becomes known)
     organisations.update(users["coordinator"], network["a"], {"size_class": "small"}, via="test")
     by_class = kpis.dashboard(users["steering"], first, last, "month", {})["size_by_class"]
     assert by_class == {"small": {"prospect": 0, "participant": 1, "partner": 0},

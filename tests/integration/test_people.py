@@ -229,7 +229,7 @@ def four_people(coordinator, orgs):
     ({"text": "rotterdam"}, []),
 ])
 def test_list_filters(users, four_people, filters, expected):
-    page = service.list_page(users["coordinator"], filters)  # steering sees only people with a basis (issue 7)
+    page = service.list_page(users["coordinator"], filters)  # steering sees only people with a basis
     assert names(page) == expected and page.total == len(expected)
 
 

@@ -1,4 +1,4 @@
-"""Consent records, the map's respect for them, access requests and erasure (issue 7), on
+"""Consent records, the map's respect for them, access requests and erasure, on
 the real embedded graph and SQLite, through the services, the API and the CLI."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 7: invitations only to people with a basis for them; people exports and attendee
+"""Invitations only to people with a basis for them; people exports and attendee
 exports follow the people lists' rule (services.consent.directory_only). Real embedded
 graph over Bolt, real SQLite, the API through its ASGI app, the CLI through main()."""
 

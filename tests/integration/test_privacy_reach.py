@@ -1,4 +1,4 @@
-"""Issue 7, privacy gaps: the erasure reaches registrations, the outbox, audit entries by
+"""Privacy gaps: the erasure reaches registrations, the outbox, audit entries by
 the public and stored import files while the counts per activity stay; the access request
 holds registrations and emails. Real embedded graph over Bolt and real SQLite."""
 

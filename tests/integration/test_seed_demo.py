@@ -39,7 +39,7 @@ def test_the_default_demo_covers_every_kind_region_status_and_theme(graph, users
     assert {o["kind"] for o in organisations} == set(vocab.KINDS)
     assert {o["company_type"] for o in organisations if o["kind"] == "company"} == set(vocab.COMPANY_TYPES)
     sizes_known = [o.get("size_class") or "" for o in organisations if o["kind"] == "company"]
-    assert set(sizes_known) == set(vocab.SIZE_CLASSES) | {""}  # issue 6: most companies' size is known
+    assert set(sizes_known) == set(vocab.SIZE_CLASSES) | {""}  # most companies' size is known
     assert len(sizes_known) / 2 < sum(1 for s in sizes_known if s) < len(sizes_known)
     assert not any(o.get("size_class") for o in organisations if o["kind"] != "company")
     assert {o["region"] for o in organisations} == set(vocab.REGIONS)

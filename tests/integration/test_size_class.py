@@ -1,4 +1,4 @@
-"""Issue 6: a company's size class through the service, the list, the API and the export."""
+"""A company's size class through the service, the list, the API and the export."""
 
 from __future__ import annotations
 

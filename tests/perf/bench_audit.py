@@ -1,4 +1,4 @@
-"""Benchmark: the audit log page's search (issue 7) over N entries (default 100,000) in a
+"""Benchmark: the audit log page's search over N entries (default 100,000) in a
 private SQLite file: page 1, a deep page, a filtered search (actor + kind + date range),
 a free-text search, and one record's history. Medians of --repeat runs after a warm-up,
 with each one's ratio to page 1 (same run, same machine).

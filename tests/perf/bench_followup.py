@@ -1,4 +1,4 @@
-"""Benchmark: the coordinators' follow-up lists (issue 6) on a large network.
+"""Benchmark: the coordinators' follow-up lists on a large network.
 
 Starts its own embedded graph server in a temporary data folder on free loopback ports,
 loads the demo network (``--organisations``, default 20,000: about 2.4 people each), adds

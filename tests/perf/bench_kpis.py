@@ -1,4 +1,4 @@
-"""Benchmark (issue 6): the steering group's dashboard measures at 100,000 organisations,
+"""Benchmark: the steering group's dashboard measures at 100,000 organisations,
 300,000 links and 20,000 registrations, next to the raw aggregate queries in the same run.
 
 Starts its own embedded graph server in a temporary data folder on free loopback ports,

@@ -1,4 +1,4 @@
-"""Benchmark: the retention review query (issue 7) as people and registrations grow.
+"""Benchmark: the retention review query as people and registrations grow.
 
 Starts its own embedded graph server in a temporary folder on free loopback ports. For each
 size N it wipes the network and loads N people without a basis (each with an email) and one

@@ -1,4 +1,4 @@
-"""The follow-up lists' definitions (issue 6) on small cases with known answers."""
+"""The follow-up lists' definitions on small cases with known answers."""
 
 from __future__ import annotations
 

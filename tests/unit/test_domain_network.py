@@ -1,4 +1,4 @@
-"""Domain rules of issue 3: link validation and words, timeline, duplicate keys and scores."""
+"""Domain rules of the network itself: link validation and words, timeline, duplicate keys and scores."""
 
 from __future__ import annotations
 

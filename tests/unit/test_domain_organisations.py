@@ -78,7 +78,7 @@ def test_company_type_is_dropped_for_other_kinds():
     assert valid(kind="municipality", company_type="carrier")["company_type"] == ""
 
 
-# ---------------------------------------------------------------- size class (issue 6)
+# ---------------------------------------------------------------- size class
 @pytest.mark.parametrize("size_class", list(vocab.SIZE_CLASSES))
 def test_size_class_is_kept_for_a_company(size_class):
     assert valid(kind="company", size_class=size_class)["size_class"] == size_class

@@ -1,4 +1,4 @@
-"""Property tests (hypothesis) of the domain validation (issue 7): whatever is typed —
+"""Property tests (hypothesis) of the domain validation: whatever is typed —
 quotes, backslashes, unicode, very long text, nulls, wrong types — validation either
 returns clean values or raises ValidationError naming fields it knows; it never crashes."""
 

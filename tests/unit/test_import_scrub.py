@@ -1,4 +1,4 @@
-"""Erasure in stored import files (issue 7): only rows that name the person change, and
+"""Erasure in stored import files: only rows that name the person change, and
 in them only the cells holding the person's own values."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 6: every growth measure on a small fixture whose answers are worked out by hand."""
+"""Every growth measure on a small fixture whose answers are worked out by hand."""
 
 from __future__ import annotations
 

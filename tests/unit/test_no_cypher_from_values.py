@@ -1,4 +1,4 @@
-"""Issue 7: no query text is built from values. Every call that sends Cypher to the graph
+"""No query text is built from values. Every call that sends Cypher to the graph
 (``tx.run``, ``session.run``) takes the text of a ``.cypher`` file loaded by name
 (``q("aggregate/name")``), or a schema statement read from ``graph/schema/``; values go as
 parameters, labels and relationship types included (the backup restore sends them as

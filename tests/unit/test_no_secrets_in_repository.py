@@ -1,4 +1,4 @@
-"""Issue 7: no secret is in the repository. Every tracked file is scanned for private keys,
+"""No secret is in the repository. Every tracked file is scanned for private keys,
 cloud and forge tokens, this app's own API tokens, and (outside the tests, whose throwaway
 test passwords are not secrets) passwords written into code or settings."""
 

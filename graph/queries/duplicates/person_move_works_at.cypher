@@ -1,4 +1,4 @@
-// Merge: the employments, activity registrations and consent records (issue 7) of the
+// Merge: the employments, activity registrations and consent records of the
 // dropped person move to the kept one.
 MATCH (k:Person {id: $keep_id})
 MATCH (d:Person {id: $drop_id})

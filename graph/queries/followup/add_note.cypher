@@ -1,4 +1,4 @@
-// A follow-up note on an organisation: who will call, by when (issue 6).
+// A follow-up note on an organisation: who will call, by when.
 MATCH (o:Organisation {id: $organisation_id})
 CREATE (n:FollowUpNote {id: $id})
 SET n.note = $note, n.assignee = $assignee, n.due = $due, n.done = null,

@@ -1,9 +1,9 @@
-// Coordinators' follow-up list "consent about to lapse" (issue 6; definitions in
+// Coordinators' follow-up list "consent about to lapse" (definitions in
 // lo_network/domain/followup.py): people with a consent (basis 'consent', not withdrawn) given
 // between $from_date and $to_date (ISO days: the consents whose validity ends in the coming
 // window). Per purpose the newest record decides; the general basis (consent_basis 'consent'
 // with consent_date) counts as purpose 'general'. Filters by the current employer's kind,
-// region and theme. $directory: only people with a basis for the network directory (issue 7).
+// region and theme. $directory: only people with a basis for the network directory.
 // One read: the count and one page (offset), soonest lapse first.
 MATCH (p:Person)
 WHERE p.erased_at IS NULL

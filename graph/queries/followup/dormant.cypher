@@ -1,8 +1,8 @@
-// Coordinators' follow-up list "dormant" (issue 6; definitions in lo_network/domain/followup.py):
+// Coordinators' follow-up list "dormant" (definitions in lo_network/domain/followup.py):
 // organisations in the network ($statuses) whose last activity is before $since (or that have
 // none). One read: the count of the whole list and one page of it (offset), each row with its
 // last activity, its open follow-up notes and up to three current contacts (whom to call). With $directory set, only
-// contacts with a basis for the network directory (issue 7's rule, as the people list).
+// contacts with a basis for the network directory (the consent rule, as the people list).
 // An activity: a person employed there at the time was present; a registration on its
 // behalf was present (a registrant who is no known person: a known person counts through
 // the employment at the time); it organised one; it is partner in a living lab / project that ran

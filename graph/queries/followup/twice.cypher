@@ -1,4 +1,4 @@
-// Coordinators' follow-up list "attended twice, not yet partner" (issue 6; definitions in
+// Coordinators' follow-up list "attended twice, not yet partner" (definitions in
 // lo_network/domain/followup.py): organisations, network status not partner, whose people
 // (employed there at the time) or registrations on whose behalf (of registrants who are no
 // known person) were present at $at_least or

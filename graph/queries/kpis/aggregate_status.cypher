@@ -1,3 +1,3 @@
-// Issue 6 (benchmark reference): organisations per status, region and kind, counted in the graph.
+// Benchmark reference: organisations per status, region and kind, counted in the graph.
 MATCH (o:Organisation)
 RETURN o.status AS status, o.region AS region, o.kind AS kind, count(o) AS organisations

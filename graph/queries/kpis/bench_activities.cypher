@@ -1,4 +1,4 @@
-// Issue 6 benchmark only: load generated activities; rows {id, props, starts_at}.
+// Benchmark only: load generated activities; rows {id, props, starts_at}.
 UNWIND $rows AS row
 CREATE (a:Activity {id: row.id})
 SET a += row.props, a.starts_at = datetime(row.starts_at), a.ends_at = datetime(row.starts_at)

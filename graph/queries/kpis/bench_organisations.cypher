@@ -1,4 +1,4 @@
-// Issue 6 benchmark only: load generated organisations; rows {id, props} (props hold status_log).
+// Benchmark only: load generated organisations; rows {id, props} (props hold status_log).
 UNWIND $rows AS row
 CREATE (o:Organisation {id: row.id})
 SET o += row.props

@@ -1,4 +1,4 @@
-// Issue 6 benchmark only: organisations as partners of generated living labs; rows {organisation_id, activity_id}.
+// Benchmark only: organisations as partners of generated living labs; rows {organisation_id, activity_id}.
 UNWIND $rows AS row
 MATCH (a:Activity {id: row.activity_id})
 MATCH (o:Organisation {id: row.organisation_id})

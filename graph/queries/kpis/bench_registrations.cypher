@@ -1,4 +1,4 @@
-// Issue 6 benchmark only: load generated registrations; rows {id, activity_id, organisation_id, status, attendance}.
+// Benchmark only: load generated registrations; rows {id, activity_id, organisation_id, status, attendance}.
 UNWIND $rows AS row
 MATCH (a:Activity {id: row.activity_id})
 MATCH (o:Organisation {id: row.organisation_id})

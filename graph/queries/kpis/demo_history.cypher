@@ -1,4 +1,4 @@
-// Issue 6, demo only: give former demo organisations a past as participant, and some partners
+// Demo only: give former demo organisations a past as participant, and some partners
 // a year as participant first, so the demo's growth chart shows joins and losses.
 MATCH (o:Organisation)
 WHERE 'demo' IN coalesce(o.tags, []) AND size(coalesce(o.status_log, [])) = 1

@@ -1,4 +1,4 @@
-// Issue 6: one compact row per registration for an activity that started before $until.
+// One compact row per registration for an activity that started before $until.
 MATCH (r:Registration)-[:FOR]->(a:Activity)
 WHERE a.starts_at < datetime($until)
 OPTIONAL MATCH (r)-[:ON_BEHALF_OF]->(o:Organisation)
