@@ -11,7 +11,7 @@ from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.domain import ecosystem as domain
 from lo_network.domain import vocab
 from lo_network.i18n import pick, t
-from lo_network.states.ecosystem import GRAPH_ID, EcosystemState as S, years
+from lo_network.states.ecosystem import GRAPH_ID, MAX_ZOOM, EcosystemState as S, years
 
 PREFIX = "map"
 
@@ -98,7 +98,7 @@ def canvas() -> rx.Component:
             graph_data=S.graph, node_id="id", node_label="name", node_color="color", node_val="val",
             node_rel_size=4, link_label="label", link_color=rx.Var.create("rgba(120,120,130,0.35)"),
             link_width="width", node_canvas_object=LABEL_PAINTER, node_canvas_object_mode=AFTER,
-            width=fitting_width(1140), height=640, cooldown_ticks=150, warmup_ticks=20, max_zoom=4,
+            width=fitting_width(1140), height=640, cooldown_ticks=150, warmup_ticks=20, max_zoom=MAX_ZOOM,
             on_node_click=S.open_node, on_engine_stop=S.engine_stopped, id=GRAPH_ID,
         ),
         id="map-canvas", custom_attrs={"data-settled": rx.cond(S.settled, "true", "false")}, width="100%", overflow="hidden", border="1px solid var(--gray-5)",

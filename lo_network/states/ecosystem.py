@@ -19,11 +19,31 @@ from lo_network.states.session import SessionState, requires
 
 ROUTE = "/kaart"
 GRAPH_ID = "map-graph"
-# The force graph's own method, reached through the ref Reflex gives a component with an id;
-# the margin shrinks on a phone, where 100 px a side would leave little room for the drawing.
-ZOOM_TO_FIT = (f"refs['{format.format_ref(GRAPH_ID)}']?.current"
-               "?.zoomToFit(400, Math.min(100, Math.round(window.innerWidth / 16)))")
+MAX_ZOOM = 4
+# Zoom to show the whole drawing, group names included: the graph's own zoomToFit fits the
+# nodes only, and a name under a node on the edge would be cut off (a phone above all). The
+# box of the nodes (the graph's getGraphBbox, through the ref Reflex gives a component with an
+# id) is widened by half the longest group name and deepened by a line of text, both in graph
+# units like those names (domain.ecosystem.ring); the margin shrinks on a phone.
+_ZOOM_TO_FIT = """(() => {
+  const g = refs['REF']?.current, canvas = document.querySelector('#map-canvas canvas');
+  const box = g?.getGraphBbox();
+  if (!box || !canvas) return;
+  const half = LONGEST * CHAR / 2, line = 2 * FONT, pad = Math.min(100, Math.round(window.innerWidth / 16));
+  const width = box.x[1] - box.x[0] + 2 * half, height = box.y[1] - box.y[0] + 2 * line;
+  const k = Math.min(MAX_ZOOM, (canvas.clientWidth - 2 * pad) / Math.max(width, 1),
+                     (canvas.clientHeight - 2 * pad) / Math.max(height, 1));
+  g.centerAt((box.x[0] + box.x[1]) / 2, (box.y[0] + box.y[1]) / 2 + line / 2, 400);
+  g.zoom(k, 400);
+})()""".replace("REF", format.format_ref(GRAPH_ID)).replace("CHAR", str(domain.GROUP_CHAR)).replace(
+    "FONT", str(domain.GROUP_FONT)).replace("MAX_ZOOM", str(MAX_ZOOM))
+
 FILTERS = ("region", "kind", "status", "theme", "year")
+
+
+def zoom_to_fit(longest: int) -> str:
+    """The script; ``longest``: the number of characters of the longest group name drawn."""
+    return _ZOOM_TO_FIT.replace("LONGEST", str(longest))
 
 
 def years() -> list[str]:
@@ -126,7 +146,8 @@ class EcosystemState(SessionState):
         if self.settled:
             return None
         self.settled = True
-        return rx.call_script(ZOOM_TO_FIT)
+        groups = [len(n.get("name") or "") for n in self.graph.get("nodes", []) if n.get("kind") == "group"]
+        return rx.call_script(zoom_to_fit(max(groups, default=0)))
 
     @requires(Permission.VIEW)
     def open_node(self, href: str):

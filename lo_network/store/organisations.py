@@ -57,11 +57,14 @@ def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: i
            after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
     """One page of organisations matching ``filters`` (text already folded); with ``after``
     (keyset parameters of the previous page's last row) the page that follows that row.
-    With text or a filter the full-text index finds them (search.cypher), else the label
-    is read in order (search_all.cypher)."""
+    With text or a filter the full-text index finds them (search.cypher), else the name
+    index is read in order (search_all_by_name.cypher) or the label sorted (search_all.cypher)."""
     params = _filters(filters)
     if params["search"]:
         result = tx.run(q("organisations/search"), **params, **after, sort=sort, offset=offset, limit=limit)
+    elif sort == "name":
+        result = tx.run(q("organisations/search_all_by_name"), after_name=after["after_name"],
+                        after_id=after["after_id"], offset=offset, limit=limit)
     else:
         result = tx.run(q("organisations/search_all"), **after, sort=sort, offset=offset, limit=limit)
     return [plain(r["organisation"]) for r in result]

@@ -180,3 +180,26 @@ def test_people_text_and_tag_use_the_index(graph, filters):
     for name, values in (("people/search_text", page), ("people/count_text", params)):
         operators = plan_operators(q(name), values)
         assert "ProcedureCall" in operators and "NodeByLabelScan" not in operators, (name, operators)
+
+
+def test_the_whole_list_by_name_is_read_in_index_order(graph, coordinator):
+    """The first view of the list (no text, no filter, by name) reads the name index in order
+    and stops at the page: no sort of every organisation; its pages match the general query's."""
+    for name in ("Zeta Havens", "Alfa Havens", "Alfa Havens", "Midden Logistiek", "Bravo"):
+        service.create(coordinator, {"name": name, "kind": "company"}, "test")
+    operators = plan_operators(q("organisations/search_all_by_name"), dict(NO_CURSOR, offset=0, limit=3))
+    assert "NodeIndexSeekByRange" in operators and "Sort" not in operators, operators
+
+    def read(query: str, after: dict, offset: int, **extra) -> list[dict]:
+        return driver.read(lambda tx: [r["organisation"] for r in tx.run(
+            q(query), **after, offset=offset, limit=3, **extra)])
+
+    def pages(query: str, **extra) -> list[list[str]]:
+        first = read(query, NO_CURSOR, 0, **extra)
+        after = {"after_name": first[-1]["name_key"], "after_id": first[-1]["id"], "after_city": ""}
+        return [[r["id"] for r in rows] for rows in
+                (first, read(query, NO_CURSOR, 3, **extra), read(query, after, 0, **extra))]
+
+    by_index = pages("organisations/search_all_by_name")
+    assert by_index == pages("organisations/search_all", sort="name")
+    assert by_index[1] == by_index[2]  # the second page by offset is the page after the first by keyset
