@@ -104,17 +104,16 @@ OTHER = "_other"
 GROUP_FONT = 13
 GROUP_CHAR = 0.62 * GROUP_FONT  # a generous average width of one character of that font
 GROUP_GAP = 36
-CLOUD_SPREAD = 20  # about how far n free nodes spread from the middle: CLOUD_SPREAD * sqrt(n)
 
 
-def ring(groups: list[dict[str, Any]], min_radius: float = 120.0) -> dict[str, tuple[float, float]]:
+def ring(groups: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
     """Fixed places for the group nodes: one group in the middle; more on a circle in the given
     order, clockwise from the top centre, each given an arc longer than its name is wide, so the
     names written under neighbouring nodes do not run into each other."""
     if len(groups) == 1:
         return {groups[0]["id"]: (0.0, 0.0)}
     arcs = [len(g["name"]) * GROUP_CHAR + GROUP_GAP for g in groups]
-    radius = max(sum(arcs) / (2 * math.pi), min_radius, 120.0)
+    radius = max(sum(arcs) / (2 * math.pi), 120.0)
     places: dict[str, tuple[float, float]] = {}
     angle = -math.pi / 2 - arcs[0] / radius / 2  # the first (largest) group right at the top
     for group, arc in zip(groups, arcs):
@@ -167,18 +166,18 @@ def cluster(graph: dict[str, Any], by: str, expanded: set[str] | frozenset[str] 
 
     groups = sorted(members.items(), key=lambda kv: (-kv[1], kv[0]))  # largest first
     titles = {group: f"{names.get(group, group)} ({count})" for group, count in groups}
-    # The closed groups are pinned on a ring (fx/fy fix a node in the force layout); the members
-    # of open groups gather in the middle (the layout's centering), so the ring is drawn wide
-    # enough to stay around their cloud rather than under it.
-    shown_members = sum(count for group, count in groups if group in open_groups)
-    places = ring([{"id": GROUP_PREFIX + group, "name": titles[group]} for group, _ in groups],
-                  min_radius=CLOUD_SPREAD * math.sqrt(shown_members))
+    # With every group closed, the groups are pinned on a ring (fx/fy fix a node in the force
+    # layout) where their names cannot overlap. Once one is open, its members' ties pull the
+    # other groups where they belong, so those move freely among them (pinned, they would sit
+    # hidden under the members).
+    places = ring([{"id": GROUP_PREFIX + group, "name": titles[group]} for group, _ in groups])
     nodes = [node for node in graph["nodes"] if key[node["id"]] in open_groups]
     for group, count in groups:
         if group not in open_groups:
             colour = COLOURS.get(group, "#5b5bd6") if by == "kind" else "#5b5bd6"
             x, y = places[GROUP_PREFIX + group]
-            nodes.append({"id": GROUP_PREFIX + group, "name": titles[group], "fx": x, "fy": y,
+            pin = {} if open_groups else {"fx": x, "fy": y}
+            nodes.append({"id": GROUP_PREFIX + group, "name": titles[group], "x": x, "y": y, **pin,
                           "kind": "group", "group": group, "href": GROUP_PREFIX + group, "color": colour,
                           "val": round(1 + count ** 0.5 / 2, 1), "degree": 0, "members": count})
     links: list[dict[str, Any]] = []

@@ -20,30 +20,48 @@ from lo_network.states.session import SessionState, requires
 ROUTE = "/kaart"
 GRAPH_ID = "map-graph"
 MAX_ZOOM = 4
-# Zoom to show the whole drawing, group names included: the graph's own zoomToFit fits the
-# nodes only, and a name under a node on the edge would be cut off (a phone above all). The
-# box of the nodes (the graph's getGraphBbox, through the ref Reflex gives a component with an
-# id) is widened by half the longest group name and deepened by a line of text, both in graph
-# units like those names (domain.ecosystem.ring); the margin shrinks on a phone.
-_ZOOM_TO_FIT = """(() => {
+REPULSION_REACH = 200  # graph units: nodes further apart do not push each other away
+# Run each time the force layout comes to rest (through the ref Reflex gives a component with
+# an id; what it did is kept per canvas); answers whether the layout is final. The first time
+# on a canvas it limits the reach of the nodes' repulsion and lets the layout run again: parts
+# of the network with no tie to the rest would otherwise drift far out and the whole would be
+# drawn tiny. Then, once per drawing (SEQ), it zooms to show all of it with its group names:
+# the graph's own zoomToFit fits the nodes only, and a name under a node on the edge would be
+# cut off (a phone above all); the box of the nodes is widened by half the longest group name
+# and deepened by a line of text each side, in graph units like those names
+# (domain.ecosystem.ring); the margin shrinks on a phone.
+_AT_REST = """(() => {
   const g = refs['REF']?.current, canvas = document.querySelector('#map-canvas canvas');
-  const box = g?.getGraphBbox();
-  if (!box || !canvas) return;
+  if (!g || !canvas) return true;
+  window.loMaps = window.loMaps || new WeakMap();  // per canvas: one per mounted graph
+  const seen = window.loMaps.get(canvas) || {};
+  window.loMaps.set(canvas, seen);
+  if (!seen.reach) {
+    seen.reach = true;
+    g.d3Force('charge')?.distanceMax(REACH);
+    g.d3ReheatSimulation();
+    return false;
+  }
+  const box = g.getGraphBbox();
+  if (!box || seen.fitted === SEQ) return true;
+  seen.fitted = SEQ;
   const half = LONGEST * CHAR / 2, line = 2 * FONT, pad = Math.min(100, Math.round(window.innerWidth / 16));
   const width = box.x[1] - box.x[0] + 2 * half, height = box.y[1] - box.y[0] + 2 * line;
   const k = Math.min(MAX_ZOOM, (canvas.clientWidth - 2 * pad) / Math.max(width, 1),
                      (canvas.clientHeight - 2 * pad) / Math.max(height, 1));
-  g.centerAt((box.x[0] + box.x[1]) / 2, (box.y[0] + box.y[1]) / 2 + line / 2, 400);
+  g.centerAt((box.x[0] + box.x[1]) / 2, (box.y[0] + box.y[1]) / 2, 400);
   g.zoom(k, 400);
+  return true;
 })()""".replace("REF", format.format_ref(GRAPH_ID)).replace("CHAR", str(domain.GROUP_CHAR)).replace(
-    "FONT", str(domain.GROUP_FONT)).replace("MAX_ZOOM", str(MAX_ZOOM))
+    "FONT", str(domain.GROUP_FONT)).replace("MAX_ZOOM", str(MAX_ZOOM)).replace("REACH", str(REPULSION_REACH))
 
 FILTERS = ("region", "kind", "status", "theme", "year")
 
 
-def zoom_to_fit(longest: int) -> str:
-    """The script; ``longest``: the number of characters of the longest group name drawn."""
-    return _ZOOM_TO_FIT.replace("LONGEST", str(longest))
+def at_rest(longest: int, drawing: int) -> str:
+    """The script; ``longest``: the number of characters of the longest group name drawn;
+    ``drawing``: which drawing this is (a new one is fitted once)."""
+    return _AT_REST.replace("LONGEST", str(longest)).replace("SEQ", str(drawing))
 
 
 def years() -> list[str]:
@@ -62,6 +80,7 @@ class EcosystemState(SessionState):
     expanded: list[str] = []
     open_groups: list[dict[str, str]] = []  # the expanded groups as {key, name}: their close buttons
     settled: bool = False
+    _drawing: int = 0  # counts the drawings: each new one is fitted into view once
     graph: dict = {"nodes": [], "links": []}
     _flat: dict = {"nodes": [], "links": []}  # the drawn data before grouping (server side only)
     node_count: int = 0
@@ -85,6 +104,7 @@ class EcosystemState(SessionState):
         names = domain.group_names(self.group_by, self.lang) if self.group_by else {}
         self.open_groups = [{"key": g, "name": names.get(g, g)} for g in self.expanded]
         self.graph = data
+        self._drawing += 1
         self.settled = False  # the layout starts again: clicks count once it has come to rest
         self.node_count, self.link_count = len(data["nodes"]), len(data["links"])
         self.loaded = True
@@ -141,13 +161,15 @@ class EcosystemState(SessionState):
             self._draw()
 
     def engine_stopped(self):
-        """The force layout has come to rest: from now on a click opens what is under it, and
-        the view zooms to show the whole drawing (once per drawing: later stops follow a drag)."""
-        if self.settled:
-            return None
-        self.settled = True
+        """The force layout has come to rest: the page's script (_AT_REST) fits a new drawing
+        into view, or first lets the layout run once more with its forces set."""
         groups = [len(n.get("name") or "") for n in self.graph.get("nodes", []) if n.get("kind") == "group"]
-        return rx.call_script(zoom_to_fit(max(groups, default=0)))
+        return rx.call_script(at_rest(max(groups, default=0), self._drawing), callback=EcosystemState.layout_done)
+
+    def layout_done(self, final: bool):
+        """The script's answer: once the layout is final, a click opens what is under it."""
+        if final is True:
+            self.settled = True
 
     @requires(Permission.VIEW)
     def open_node(self, href: str):

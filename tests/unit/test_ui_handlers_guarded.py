@@ -25,7 +25,7 @@ SCREEN_ONLY = {
     "LinksState": {"open_link", "set_dialog_open", "set_link_value", "pick_other", "clear_other"},
     "DuplicatesState": {"choose", "close_pair"},
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
-    "EcosystemState": {"engine_stopped"},  # the layout came to rest: lets clicks count
+    "EcosystemState": {"engine_stopped", "layout_done"},  # the layout came to rest: lets clicks count
     "MapTableState": {"set_table_open"},  # shows the map's own data as a table
     "ActivityState": {"set_activity_value", "toggle_theme", "pick_organiser", "drop_organiser", "start_edit",
                       "choose_person", "unchoose_person", "drop_refused", "pick_partner", "set_partner_role",
