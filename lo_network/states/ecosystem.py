@@ -54,7 +54,6 @@ _AT_REST = """(() => {
   return true;
 })()""".replace("REF", format.format_ref(GRAPH_ID)).replace("CHAR", str(domain.GROUP_CHAR)).replace(
     "FONT", str(domain.GROUP_FONT)).replace("MAX_ZOOM", str(MAX_ZOOM)).replace("REACH", str(REPULSION_REACH))
-
 FILTERS = ("region", "kind", "status", "theme", "year")
 
 
