@@ -68,7 +68,7 @@ def test_a_steering_user_gets_no_retention_review(app, page):
     expect(page.locator("#nav-menu-manage")).to_have_count(0)  # no "Beheer" menu at all
     expect(page.locator("#nav-bewaartermijn")).to_have_count(0)
     page.goto("/bewaartermijn")
-    expect(page.get_by_text("U heeft geen rechten voor deze actie.")).to_be_visible()
+    expect(page.locator("#no-access")).to_contain_text("niet beschikbaar voor uw rol")
     expect(page.locator("#retention-list")).to_have_count(0)
 
 
