@@ -16,7 +16,6 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lo_network import settings  # noqa: E402
-from tests.perf.bench_organisations import _timed, _use_private_graph  # noqa: E402
+from tests.perf.bench_organisations import _timed, private_graph  # noqa: E402
 
 
 def _median(fn, repeat: int) -> float:
@@ -35,76 +34,63 @@ def _median(fn, repeat: int) -> float:
 
 def run(n: int, repeat: int, seed: int) -> list[tuple[str, float, float | None, str]]:
     """Prints the table; returns its rows (label, service ms, raw ms or None, notes)."""
-    with tempfile.TemporaryDirectory(prefix="lo_bench_net_") as data_dir:
-        _use_private_graph(data_dir)
-        from lo_network import sql
-        from lo_network.accounts.service import Actor
-        from lo_network.embedded.launcher import EmbeddedGraph
-        from lo_network.seed import demo
-        from lo_network.services import duplicates, ecosystem, metrics, paths
-        from lo_network.store import driver, schema
-        from lo_network.store import metrics as metric_store
-        from lo_network.store import network
-        from lo_network.store.queries import q
+    from lo_network.accounts.service import Actor
+    from lo_network.seed import demo
+    from lo_network.services import duplicates, ecosystem, metrics, paths
+    from lo_network.store import driver
+    from lo_network.store import metrics as metric_store
+    from lo_network.store import network
+    from lo_network.store.queries import q
 
-        sql.reset()
-        sql.init()
-        print(f"starting the embedded graph server in {data_dir} ...", flush=True)
-        server = EmbeddedGraph(settings.get()).start()
-        try:
-            schema.migrate()
-            started = time.perf_counter()
-            print(" ", demo.seed(organisations=n, seed=seed), flush=True)
-            print(f"load: {time.perf_counter() - started:.1f} s; {driver.read(network.counts)}", flush=True)
-            actor = Actor(id=None, email="bench@example.invalid", name="benchmark", role="admin")
-            database = settings.get().neo4j_database
-            rows = []
+    with private_graph("lo_bench_net_"):
+        started = time.perf_counter()
+        print(" ", demo.seed(organisations=n, seed=seed), flush=True)
+        print(f"load: {time.perf_counter() - started:.1f} s; {driver.read(network.counts)}", flush=True)
+        actor = Actor(id=None, email="bench@example.invalid", name="benchmark", role="admin")
+        database = settings.get().neo4j_database
+        rows = []
 
-            def raw(name: str, **params):
-                def call():
-                    with driver.get_driver().session(database=database) as session:
-                        return list(session.run(q(name), **params))
-                return call
+        def raw(name: str, **params):
+            def call():
+                with driver.get_driver().session(database=database) as session:
+                    return list(session.run(q(name), **params))
+            return call
 
-            started = time.perf_counter()
-            measures = metrics.recompute(actor, "bench")
-            rows.append(("recompute measures (once)", (time.perf_counter() - started) * 1000, None,
-                         f"{measures.nodes} nodes, {measures.edges} ties, approx={measures.approximate}"))
+        started = time.perf_counter()
+        measures = metrics.recompute(actor, "bench")
+        rows.append(("recompute measures (once)", (time.perf_counter() - started) * 1000, None,
+                     f"{measures.nodes} nodes, {measures.edges} ties, approx={measures.approximate}"))
 
-            whole = ecosystem.network(actor, {})
-            ids = [node["id"] for node in whole["nodes"] if node["kind"] != "person"]
-            today = date.today().isoformat()
-            rows.append(("map: whole network", _median(lambda: ecosystem.network(actor, {}), repeat),
-                         _median(lambda: driver.read(metric_store.map_ties, ids, today, today), repeat),
-                         f"{len(whole['nodes'])} nodes, {len(whole['links'])} links"))
-            broker = metrics.brokers(actor, limit=1)[0]
-            ego = ecosystem.ego(actor, broker["id"], 2)
-            rows.append(("map: ego view, 2 steps", _median(lambda: ecosystem.ego(actor, broker["id"], 2), repeat),
-                         None, f"{len(ego['nodes'])} nodes around the top broker"))
+        whole = ecosystem.network(actor, {})
+        ids = [node["id"] for node in whole["nodes"] if node["kind"] != "person"]
+        today = date.today().isoformat()
+        rows.append(("map: whole network", _median(lambda: ecosystem.network(actor, {}), repeat),
+                     _median(lambda: driver.read(metric_store.map_ties, ids, today, today), repeat),
+                     f"{len(whole['nodes'])} nodes, {len(whole['links'])} links"))
+        broker = metrics.brokers(actor, limit=1)[0]
+        ego = ecosystem.ego(actor, broker["id"], 2)
+        rows.append(("map: ego view, 2 steps", _median(lambda: ecosystem.ego(actor, broker["id"], 2), repeat),
+                     None, f"{len(ego['nodes'])} nodes around the top broker"))
 
-            rng = random.Random(seed)
-            pairs = [tuple(rng.sample(ids, 2)) for _ in range(repeat)]
-            service_ms = [_timed(lambda a=a, b=b: paths.find(actor, a, b)) for a, b in pairs]
-            raw_ms = [_timed(raw("paths/between", start_id=a, target_id=b, limit=200)) for a, b in pairs]
-            found = [len(paths.find(actor, a, b)) for a, b in pairs]
-            rows.append(("introduction paths", statistics.median(service_ms), statistics.median(raw_ms),
-                         f"{repeat} random pairs, routes found: {found}"))
+        rng = random.Random(seed)
+        pairs = [tuple(rng.sample(ids, 2)) for _ in range(repeat)]
+        service_ms = [_timed(lambda a=a, b=b: paths.find(actor, a, b)) for a, b in pairs]
+        raw_ms = [_timed(raw("paths/between", start_id=a, target_id=b, limit=200)) for a, b in pairs]
+        found = [len(paths.find(actor, a, b)) for a, b in pairs]
+        rows.append(("introduction paths", statistics.median(service_ms), statistics.median(raw_ms),
+                     f"{repeat} random pairs, routes found: {found}"))
 
-            people = duplicates.candidates(actor, "person", limit=10**9)
-            rows.append(("person duplicate candidates",
-                         _median(lambda: duplicates.candidates(actor, "person", limit=10**9), repeat),
-                         _median(raw("duplicates/person_candidates", max_group=25), repeat),
-                         f"{len(people)} pairs"))
-            print()
-            print(f"{'case':<30} {'service ms':>10} {'raw ms':>8}  notes")
-            for label, svc, raw_value, note in rows:
-                raw_text = f"{raw_value:>8.1f}" if raw_value is not None else f"{'—':>8}"
-                print(f"{label:<30} {svc:>10.1f} {raw_text}  {note}")
-            return rows
-        finally:
-            driver.close()
-            server.stop()
-            print("graph server stopped", flush=True)
+        people = duplicates.candidates(actor, "person", limit=10**9)
+        rows.append(("person duplicate candidates",
+                     _median(lambda: duplicates.candidates(actor, "person", limit=10**9), repeat),
+                     _median(raw("duplicates/person_candidates", max_group=25), repeat),
+                     f"{len(people)} pairs"))
+        print()
+        print(f"{'case':<30} {'service ms':>10} {'raw ms':>8}  notes")
+        for label, svc, raw_value, note in rows:
+            raw_text = f"{raw_value:>8.1f}" if raw_value is not None else f"{'—':>8}"
+            print(f"{label:<30} {svc:>10.1f} {raw_text}  {note}")
+        return rows
 
 
 def main(argv: list[str] | None = None) -> int:

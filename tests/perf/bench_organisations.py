@@ -84,14 +84,13 @@ def _use_private_graph(data_dir: str) -> None:
 
 
 @contextlib.contextmanager
-def seeded_graph(prefix: str, organisations: int, seed: int):
+def private_graph(prefix: str):
     """A private embedded graph server and SQL database (temporary folder, free ports),
-    migrated and loaded with the whole demo at that size; yields the folder, stops the server."""
+    migrated and empty; yields the folder, stops the server."""
     with tempfile.TemporaryDirectory(prefix=prefix) as data_dir:
         _use_private_graph(data_dir)
         from lo_network import sql
         from lo_network.embedded.launcher import EmbeddedGraph
-        from lo_network.seed import seed_all
         from lo_network.store import driver, schema
 
         sql.reset()
@@ -100,13 +99,22 @@ def seeded_graph(prefix: str, organisations: int, seed: int):
         server = EmbeddedGraph(settings.get()).start()
         try:
             schema.migrate()
-            for line in seed_all(organisations=organisations, seed=seed):
-                print(" ", line, flush=True)
             yield data_dir
         finally:
             driver.close()
             server.stop()
             print("graph server stopped", flush=True)
+
+
+@contextlib.contextmanager
+def seeded_graph(prefix: str, organisations: int, seed: int):
+    """A private graph (private_graph) loaded with the whole demo at that size."""
+    from lo_network.seed import seed_all
+
+    with private_graph(prefix) as data_dir:
+        for line in seed_all(organisations=organisations, seed=seed):
+            print(" ", line, flush=True)
+        yield data_dir
 
 
 def _percentile(values: list[float], share: float) -> float:
