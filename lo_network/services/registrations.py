@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
@@ -77,28 +77,52 @@ def _audit_view(registration: dict) -> dict:
                                               "position", "attendance", "via")}
 
 
+def _look_up(activity_id: str, raw: dict[str, Any], *, public: bool,
+             refuse: Callable[[dict], None] = lambda activity: None) -> tuple[dict, dict]:
+    """The registrant validated, and what the registration needs from the graph read in one
+    query (store.context): the activity, the known people with that email, the organisation
+    of that name. An activity that does not exist, or that ``refuse`` refuses, is said before
+    a mistake in the form: the form cannot help then."""
+    try:
+        registrant = domain.validate_registrant(raw, public=public)
+    except ValidationError:
+        activity = driver.read(store.context, activity_id)["activity"]
+        if activity is None:
+            raise NotFound(activity_id) from None
+        refuse(activity)
+        raise
+    found = driver.read(store.context, activity_id, registrant["email_key"], registrant["organisation_key"])
+    if found["activity"] is None:
+        raise NotFound(activity_id)
+    refuse(found["activity"])
+    return registrant, found
+
+
+def _refuse_ended(activity: dict) -> None:
+    if activity_domain.ended(activity, now()):
+        raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
+
+
 def _register(activity_id: str, registrant: dict, *, person_id: str | None, organisation_id: str | None,
               proposed: bool, via: str, actor_email: str, walk_in: bool = False, public: bool = False) -> Outcome:
     token, hashed = domain.new_token()
-    result = store.write_contended(store.register, activity_id, registrant, person_id=person_id,
-                                   organisation_id=organisation_id, organisation_proposed=proposed,
-                                   token_hash=hashed, via=via, walk_in=walk_in, renew_token=public,
-                                   queue=activity_id)
+    result = store.register_in_turn(activity_id, registrant, person_id=person_id,
+                                    organisation_id=organisation_id, organisation_proposed=proposed,
+                                    token_hash=hashed, via=via, walk_in=walk_in, renew_token=public)
     if result["outcome"] == "missing":
         raise NotFound(activity_id)
     registration = result["registration"]
+    activity = result["activity"]  # as read under the activity's lock, when the seat was given
     if result["outcome"] == "duplicate" and public:
         # the public form: the same steps as a new registration (one write, an audit entry,
         # one email), but the email goes to the address's owner with a fresh personal link
         audit.record(actor_email, via, "register_again", "registration", registration["id"], None,
                      {"activity_id": activity_id, "notice": "already"})
-        activity = driver.read(activity_store.get, activity_id) or result["activity"]
         messages.send("already", activity, registration, token)
         return Outcome("duplicate", {}, None, registrant.get("name", ""), would_be=result["would_be"])
     if result["outcome"] == "duplicate":
         return Outcome("duplicate", registration, None, registrant.get("name", ""), would_be=result["would_be"])
     audit.record(actor_email, via, "register", "registration", registration["id"], None, _audit_view(registration))
-    activity = driver.read(activity_store.get, activity_id) or result["activity"]
     if result["outcome"] == "registered":
         messages.send("confirmation", activity, registration, token)
     elif result["outcome"] == "waitlisted":
@@ -110,13 +134,15 @@ def _register(activity_id: str, registrant: dict, *, person_id: str | None, orga
 def register_public(activity_id: str, raw: dict[str, Any], via: str = PUBLIC) -> Outcome:
     """No account: a public activity with registration open; name, email, organisation and
     consent. The organisation is matched by name, or proposed as new for a coordinator."""
-    activity = driver.read(activity_store.get, activity_id)
-    if activity is None or activity.get("visibility") != "public":
-        raise NotFound(activity_id)
-    registrant = domain.validate_registrant(raw, public=True)
-    _open_or_refuse(activity)
+
+    def only_public(activity: dict) -> None:
+        if activity.get("visibility") != "public":
+            raise NotFound(activity_id)
+
+    registrant, found = _look_up(activity_id, raw, public=True, refuse=only_public)
+    _open_or_refuse(found["activity"])
     registrant["consent_purpose"] = domain.CONSENT_PURPOSE
-    organisation = driver.read(store.match_organisation, registrant["organisation_key"])
+    organisation = found["organisation"]
     proposed = bool(registrant["organisation_name"]) and organisation is None
     if organisation:
         registrant["organisation_name"] = organisation["name"]
@@ -169,9 +195,7 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
         raise ValidationError({"person_ids": "kies minstens één persoon / choose at least one person"})
     if len(ids) > 500:
         raise ValidationError({"person_ids": "te veel tegelijk (max. 500) / too many at once (max 500)"})
-    activity = _activity(activity_id)
-    if activity_domain.ended(activity, now()):
-        raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
+    _refuse_ended(_activity(activity_id))
     found = {p["id"]: p for p in driver.read(store.people, ids)}
     unknown = [i for i in ids if i not in found]
     if unknown:
@@ -193,14 +217,11 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
 def register_contact(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> Outcome:
     """An organiser registers someone by name and email (API), with the same checks."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
-    activity = _activity(activity_id)
-    if activity_domain.ended(activity, now()):
-        raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
-    registrant = domain.validate_registrant(raw, public=False)
-    known = driver.read(store.people_by_email, registrant["email_key"])
+    registrant, found = _look_up(activity_id, raw, public=False, refuse=_refuse_ended)
+    known = found["people"]
     hidden = consent.hidden(actor, [p["id"] for p in known])  # named by the email typed, not their name
     _refuse_without_basis([(p["id"], registrant["email"] if p["id"] in hidden else p["name"]) for p in known])
-    organisation = driver.read(store.match_organisation, registrant["organisation_key"])
+    organisation = found["organisation"]
     proposed = bool(registrant["organisation_name"]) and organisation is None
     return _register(activity_id, registrant, person_id=None,
                      organisation_id=organisation["id"] if organisation else None,
@@ -210,14 +231,12 @@ def register_contact(actor: Actor, activity_id: str, raw: dict[str, Any], via: s
 def walk_in(actor: Actor, activity_id: str, raw: dict[str, Any], via: str) -> Outcome:
     """Someone at the door without a registration: in at once, marked present."""
     require(actor.role, Permission.EDIT_ACTIVITIES)
-    _activity(activity_id)
-    registrant = domain.validate_registrant(raw, public=False)
-    organisation = driver.read(store.match_organisation, registrant["organisation_key"])
+    registrant, found = _look_up(activity_id, raw, public=False)
+    organisation = found["organisation"]
     proposed = bool(registrant["organisation_name"]) and organisation is None
-    outcome = _register(activity_id, registrant, person_id=None,
-                        organisation_id=organisation["id"] if organisation else None,
-                        proposed=proposed, via=via, actor_email=actor.email, walk_in=True)
-    return outcome
+    return _register(activity_id, registrant, person_id=None,
+                     organisation_id=organisation["id"] if organisation else None,
+                     proposed=proposed, via=via, actor_email=actor.email, walk_in=True)
 
 
 def list_for_activity(actor: Actor, activity_id: str, text: str = "", status: str | None = None) -> list[dict]:
@@ -384,7 +403,7 @@ def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str
         raise NotFound(registration_id)
     if not registration.get("organisation_proposed") or not registration.get("organisation_name"):
         raise ValidationError({"organisation_name": "geen voorgestelde organisatie / no proposed organisation"})
-    existing = driver.read(store.match_organisation, fold(registration["organisation_name"]))
+    existing = driver.read(store.context, None, name_key=fold(registration["organisation_name"]))["organisation"]
     organisation = existing or organisation_service.create(
         actor, {"name": registration["organisation_name"], "kind": kind, "status": "prospect",
                 "notes": f"Voorgesteld bij aanmelding door {registration.get('name')}"}, via=via)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
 from neo4j import ManagedTransaction
@@ -26,29 +27,9 @@ T = TypeVar("T")
 CONTENDED_SECONDS = 60.0
 
 
-_queues: dict[str, threading.Lock] = {}
-_queues_lock = threading.Lock()
-
-
-def _queue(key: str) -> threading.Lock:
-    with _queues_lock:
-        if len(_queues) > 10_000:
-            _queues.clear()
-        return _queues.setdefault(key, threading.Lock())
-
-
-def write_contended(fn: Callable[..., T], *args: Any, seconds: float = CONTENDED_SECONDS,
-                    queue: str | None = None, **kwargs: Any) -> T:
+def write_contended(fn: Callable[..., T], *args: Any, seconds: float = CONTENDED_SECONDS, **kwargs: Any) -> T:
     """driver.write for transactions that contend for one activity: the driver retries a
-    transient conflict for a few seconds; a rush needs longer, so retry here with jitter.
-
-    With ``queue`` (the activity id) the threads of this process take turns for that
-    activity before they reach the graph: fewer commit conflicts to retry. This only saves
-    work; the graph transaction alone keeps the seat count right (other workers, other
-    machines)."""
-    if queue:
-        with _queue(queue):
-            return write_contended(fn, *args, seconds=seconds, **kwargs)
+    transient conflict for a few seconds; a rush needs longer, so retry here with jitter."""
     deadline = time.monotonic() + seconds
     pause = 0.02
     while True:
@@ -59,6 +40,101 @@ def write_contended(fn: Callable[..., T], *args: Any, seconds: float = CONTENDED
                 raise
             time.sleep(pause * (0.5 + random.random()))
             pause = min(pause * 2, 0.5)
+
+
+# ---------------------------------------------------------------- registrations in turn
+MAX_BATCH = 32  # registrations for one activity written in one transaction at most
+
+
+@dataclass
+class _Request:
+    kwargs: dict[str, Any]
+    done: bool = False
+    result: dict | None = None
+    error: BaseException | None = None
+
+
+@dataclass
+class _Turn:
+    """The registrations of this process waiting for one activity, in order of arrival."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    waiting: list[_Request] = field(default_factory=list)
+    users: int = 0
+
+
+_turns: dict[str, _Turn] = {}
+_turns_lock = threading.Lock()
+
+
+def register_in_turn(activity_id: str, registrant: dict[str, Any], **kwargs: Any) -> dict:
+    """:func:`register` for one activity, in the order the requests of this process arrived,
+    with the registrations that arrived meanwhile written in the same transaction (group
+    commit): in a rush the activity's lock is taken and committed once for many seats, not
+    once each. Whichever thread gets the turn writes the waiting ones, the oldest first, up
+    to MAX_BATCH; the others find their answer ready. The graph's lock on the activity still
+    keeps the seat count right between processes and machines."""
+    request = _Request(dict(kwargs, registrant=registrant))
+    with _turns_lock:
+        turn = _turns.setdefault(activity_id, _Turn())
+        turn.users += 1
+        turn.waiting.append(request)
+    try:
+        while not request.done:
+            with turn.lock:
+                if request.done:
+                    break
+                with _turns_lock:
+                    batch, turn.waiting = turn.waiting[:MAX_BATCH], turn.waiting[MAX_BATCH:]
+                _write_batch(activity_id, batch)
+    finally:
+        with _turns_lock:
+            turn.users -= 1
+            if turn.users == 0 and _turns.get(activity_id) is turn:
+                del _turns[activity_id]
+    if request.error is not None:
+        raise request.error
+    assert request.result is not None
+    return request.result
+
+
+def _register_all(tx: ManagedTransaction, activity_id: str, requests: list[dict[str, Any]]) -> list[dict]:
+    return [register(tx, activity_id, **kwargs) for kwargs in requests]
+
+
+def _write_batch(activity_id: str, batch: list[_Request]) -> None:
+    """One transaction for the batch; when it fails, each registration alone, so one that
+    cannot be written does not take the others down with it."""
+    try:
+        try:
+            results = write_contended(_register_all, activity_id, [r.kwargs for r in batch])
+            for request, result in zip(batch, results):
+                request.result = result
+        except Exception as exc:
+            if len(batch) == 1:
+                batch[0].error = exc
+                return
+            for request in batch:
+                try:
+                    request.result = write_contended(_register_all, activity_id, [request.kwargs])[0]
+                except Exception as alone:
+                    request.error = alone
+    finally:
+        for request in batch:
+            if request.result is None and request.error is None:
+                request.error = RuntimeError("registration interrupted")
+            request.done = True
+
+
+def context(tx: ManagedTransaction, activity_id: str | None, email_key: str = "", name_key: str = "") -> dict:
+    """What a registration looks up before it asks for a seat, in one query:
+    ``{"activity": node or None, "people": known people with this email key,
+    "organisation": the organisation of exactly this folded name, or None}``."""
+    record = tx.run(q("registrations/context"), activity_id=activity_id or "", email_key=email_key or "",
+                    name_key=name_key or "").single()
+    return {"activity": plain(record["activity"]) if record["activity"] else None,
+            "people": [dict(p) for p in record["people"]],
+            "organisation": dict(record["organisation"]) if record["organisation"] else None}
 
 
 def _lock(tx: ManagedTransaction, activity_id: str) -> tuple[dict, int] | None:
@@ -208,13 +284,6 @@ def contacts(tx: ManagedTransaction, activity_id: str) -> list[dict]:
     return [plain(r["registration"]) for r in tx.run(q("registrations/registered_contacts"), id=activity_id)]
 
 
-def match_organisation(tx: ManagedTransaction, name_key: str) -> dict | None:
-    if not name_key:
-        return None
-    record = tx.run(q("registrations/match_organisation"), name_key=name_key).single()
-    return record.data() if record else None
-
-
 def person_lookup(tx: ManagedTransaction, text: str, limit: int = 20) -> list[dict]:
     """Known people for the organiser's picker as ``text`` (folded) is typed, best match
     first; nobody before a word is typed."""
@@ -239,7 +308,3 @@ def for_person(tx: ManagedTransaction, person_id: str, limit: int = 200) -> list
     return [plain(r["participation"]) for r in tx.run(q("registrations/for_person"), person_id=person_id, limit=limit)]
 
 
-def people_by_email(tx: ManagedTransaction, email_key: str) -> list[dict]:
-    if not email_key:
-        return []
-    return [r.data() for r in tx.run(q("registrations/people_by_email"), email_key=email_key)]

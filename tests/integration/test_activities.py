@@ -102,15 +102,21 @@ def test_list_filters_sorts_and_pages_in_the_graph(clean, users):
     assert desc.items[0]["title"] == "Logistiek café 6"
 
 
-def test_capacity_race_200_for_50_seats(clean, users, monkeypatch):
+@pytest.mark.parametrize("turns", ["in the graph only", "in turn in this process"])
+def test_capacity_race_200_for_50_seats(clean, users, monkeypatch, turns):
     """200 people register at the same moment for 50 seats: exactly 50 get a seat, the other
     150 wait in the order they arrived, nobody is in twice (30 of them try twice).
 
-    The in-process queue per activity is switched off (every call gets a lock of its own),
-    so the threads meet in the graph: the transaction alone must keep the count right."""
+    Once as the app runs (this process's registrations for one activity take turns, several
+    in one transaction), once with that switched off: each registration is its own
+    transaction and the threads meet in the graph, whose transaction alone must keep the
+    count right (as between two workers)."""
     from lo_network.store import registrations as registration_store
 
-    monkeypatch.setattr(registration_store, "_queue", lambda key: threading.Lock())
+    if turns == "in the graph only":
+        monkeypatch.setattr(registration_store, "register_in_turn", lambda activity_id, registrant, **kwargs:
+                            registration_store.write_contended(registration_store.register, activity_id, registrant,
+                                                               **kwargs))
     act = make(users["organiser"], capacity="50")
     workers = 24
     start = threading.Barrier(workers)  # the first wave leaves together
@@ -143,6 +149,29 @@ def test_capacity_race_200_for_50_seats(clean, users, monkeypatch):
     assert stamps == sorted(stamps)
     assert activities.get(users["admin"], act["id"])["registered"] == 50
     assert len(emails("confirmation")) == 50 and len(emails("waitlist")) == 150
+
+
+def test_a_registration_that_cannot_be_written_leaves_the_others_of_its_turn_whole(clean, users):
+    """Registrations that arrive together are written in one transaction; when one of them
+    fails, the others are written each on their own and only that one gets the error."""
+    from lo_network.domain import registrations as domain
+    from lo_network.store import registrations as registration_store
+
+    act = make(users["organiser"], capacity="1")
+
+    def request(name: str) -> object:
+        registrant = domain.validate_registrant({"name": name, "email": f"{name.lower()}@turn.example"}, public=False)
+        return registration_store._Request({"registrant": registrant, "person_id": None, "organisation_id": None,
+                                            "organisation_proposed": False, "token_hash": name, "via": "test"})
+
+    first, broken, last = request("Eerste"), request("Kapot"), request("Laatste")
+    broken.kwargs["registrant"] = {"email_key": "kapot@turn.example"}  # no name: the write fails
+    registration_store._write_batch(act["id"], [first, broken, last])
+    assert first.done and broken.done and last.done
+    assert first.result["outcome"] == "registered" and last.result["outcome"] == "waitlisted"
+    assert isinstance(broken.error, KeyError) and broken.result is None
+    rows = registrations.list_for_activity(users["admin"], act["id"])
+    assert sorted(r["name"] for r in rows) == ["Eerste", "Laatste"]
 
 
 def test_cancel_promotes_the_first_waiting_and_tells_them(clean, users):

@@ -23,6 +23,7 @@ Usage (from the project root, venv active)::
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -85,6 +86,40 @@ def _send(base_url: str, token: str, activity_id: str, count: int, workers: int,
             "p50": statistics.median(latencies), "p95": _percentile(latencies, 0.95)}
 
 
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def cpu_seconds(pid: int | None) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by the app started as ``pid`` and its
+    children, split into the graph server's JVM and the rest (the app)."""
+    used = {"app": 0.0, "graph": 0.0}
+    if pid is None:
+        return used
+    tick = os.sysconf("SC_CLK_TCK")
+    for child in _descendants(pid):
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            role = "graph" if b"graph-server" in Path(f"/proc/{child}/cmdline").read_bytes() else "app"
+        except OSError:
+            continue
+        used[role] += (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
 def _read_back(client: httpx.Client, activity_id: str, capacity: int) -> dict:
     activity = client.get(f"/api/v1/activities/{activity_id}").json()
     rows = client.get(f"/api/v1/activities/{activity_id}/registrations").json()
@@ -93,27 +128,56 @@ def _read_back(client: httpx.Client, activity_id: str, capacity: int) -> dict:
             "overbooking": max(0, activity["registered"] - capacity), "twice": len(emails) - len(set(emails))}
 
 
-def run(base_url: str, token: str, count: int, capacity: int, workers: int) -> dict:
+def _send_counted(pid: int | None, *args) -> dict:
+    """_send, with the CPU time the app and the graph server spent on it per registration."""
+    before = cpu_seconds(pid)
+    result = _send(*args)
+    after = cpu_seconds(pid)
+    count = args[3]
+    result["cpu_ms"] = {role: (after[role] - before[role]) * 1000 / count for role in after}
+    return result
+
+
+def run(base_url: str, token: str, count: int, capacity: int, workers: int, pid: int | None = None,
+        warm_up: int = 0) -> dict:
     """Rush, then the same sequentially; prints the table and returns the figures, with
-    ``ok`` False when a seat was given twice or beyond capacity."""
+    ``ok`` False when a seat was given twice or beyond capacity. With ``pid`` (the app's
+    process, started here) it also prints the CPU time per registration of the app and of
+    the graph server.
+
+    With ``warm_up``, a first rush of that many registrations for a third activity comes
+    before: a server just started still compiles its code while it works (the graph
+    server's JVM spends most of its first thousand transactions compiling), and a server
+    that has run a while no longer does. That first rush is printed too ("cold")."""
     with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
         rush_id = _activity(client, f"Bench rush {datetime.now():%H%M%S}", capacity)
         calm_id = _activity(client, f"Bench sequential {datetime.now():%H%M%S}", capacity)
         print(f"registration rush: {count} registrations for {capacity} seats, {workers} workers, {base_url}")
-        rush = _send(base_url, token, rush_id, count, workers, "rush")
+        rows = []
+        if warm_up:
+            cold_id = _activity(client, f"Bench cold {datetime.now():%H%M%S}", capacity)
+            cold = _send_counted(pid, base_url, token, cold_id, warm_up, workers, "cold")
+            rows.append((f"cold, {warm_up}", cold, _read_back(client, cold_id, capacity)))
+        rush = _send_counted(pid, base_url, token, rush_id, count, workers, "rush")
         rush_back = _read_back(client, rush_id, capacity)
-        calm = _send(base_url, token, calm_id, count, 1, "seq")
+        calm = _send_counted(pid, base_url, token, calm_id, count, 1, "seq")
         calm_back = _read_back(client, calm_id, capacity)
-    print(f"{'':12} {'time s':>8} {'reg/s':>8} {'p50 ms':>8} {'p95 ms':>8}  registered  waiting  overbooking  twice  answers")
-    for label, result, back in (("concurrent", rush, rush_back), ("sequential", calm, calm_back)):
+    print(f"{'':12} {'time s':>8} {'reg/s':>8} {'p50 ms':>8} {'p95 ms':>8}  registered  waiting  overbooking  twice"
+          f"  {'CPU ms/reg app':>14} {'graph':>6}  answers")
+    rows += [("concurrent", rush, rush_back), ("sequential", calm, calm_back)]
+    for label, result, back in rows:
+        cpu = result["cpu_ms"]
         print(f"{label:12} {result['elapsed']:8.2f} {result['rate']:8.1f} {result['p50'] * 1000:8.0f} "
               f"{result['p95'] * 1000:8.0f}  {back['registered']:10}  {back['waitlisted']:7}  {back['overbooking']:11}"
-              f"  {back['twice']:5}  {result['outcomes']}")
+              f"  {back['twice']:5}  {cpu['app'] if pid else float('nan'):14.1f} {cpu['graph'] if pid else float('nan'):6.1f}"
+              f"  {result['outcomes']}")
     print(f"ratio concurrent/sequential registrations per second: {rush['rate'] / calm['rate']:.2f}")
-    ok = all(b["overbooking"] == 0 and b["twice"] == 0 and b["registered"] == min(capacity, count)
-             for b in (rush_back, calm_back))
+    ok = all(back["overbooking"] == 0 and back["twice"] == 0
+             and back["registered"] == min(capacity, sum(result["outcomes"].values()))
+             for _, result, back in rows)
     print("OK: never over capacity, nobody twice" if ok else "FAILED: overbooked or registered twice")
-    return {"ok": ok, "rush": rush, "rush_back": rush_back, "sequential": calm, "sequential_back": calm_back}
+    return {"ok": ok, "rush": rush, "rush_back": rush_back, "sequential": calm, "sequential_back": calm_back,
+            "cold": rows[0][1] if warm_up else None}
 
 
 def own_app(env: dict[str, str] | None = None) -> tuple[object, str]:
@@ -139,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--registrations", type=int, default=200)
     parser.add_argument("--capacity", type=int, default=50)
     parser.add_argument("--workers", type=int, default=16)
+    parser.add_argument("--warm-up", type=int, default=400,
+                        help="registrations of a first rush on a just started server, printed as 'cold' (default 400)")
     args = parser.parse_args(argv)
     if not 1 <= args.registrations <= MAX_REGISTRATIONS or not 1 <= args.workers <= MAX_WORKERS:
         parser.error(f"--registrations 1..{MAX_REGISTRATIONS}, --workers 1..{MAX_WORKERS} (a bounded rush)")
@@ -151,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             server, token = own_app()
             base_url = server.base_url
-        return 0 if run(base_url, token, args.registrations, args.capacity, args.workers)["ok"] else 1
+        pid = server.process.pid if server is not None else None
+        return 0 if run(base_url, token, args.registrations, args.capacity, args.workers, pid,
+                         args.warm_up)["ok"] else 1
     finally:
         if server is not None:
             server.stop()

@@ -102,7 +102,7 @@ def part_registration(registrations: int, capacity: int, workers: int) -> dict[s
 
     server, token = reg.own_app()
     try:
-        return reg.run(server.base_url, token, registrations, capacity, workers)
+        return reg.run(server.base_url, token, registrations, capacity, workers, server.process.pid)
     finally:
         server.stop()
         shutil.rmtree(server.data_dir, ignore_errors=True)
