@@ -61,6 +61,14 @@ def session() -> Session:
     return Session(engine(), expire_on_commit=False)
 
 
+def save(*rows: SQLModel | None) -> None:
+    """Store these rows in one transaction (one commit: SQLite syncs its log once); None
+    is skipped. The rows get their ids."""
+    with session() as db:
+        db.add_all([row for row in rows if row is not None])
+        db.commit()
+
+
 def reset() -> None:
     global _engine
     with _lock:

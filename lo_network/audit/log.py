@@ -18,18 +18,22 @@ from lo_network import sql
 from lo_network.audit.models import AuditEntry
 
 
+def entry(actor: str, via: str, action: str, entity: str, entity_id: str,
+          before: Any = None, after: Any = None) -> AuditEntry:
+    """An entry not yet stored: ``sql.save`` appends it together with the rows it goes with."""
+    return AuditEntry(
+        actor=actor, via=via, action=action, entity=entity, entity_id=entity_id,
+        before=json.dumps(before, ensure_ascii=False, default=str) if before is not None else "",
+        after=json.dumps(after, ensure_ascii=False, default=str) if after is not None else "",
+    )
+
+
 def record(actor: str, via: str, action: str, entity: str, entity_id: str,
            before: Any = None, after: Any = None) -> int:
     """Append an entry; returns its id (a merge is undone from its entry)."""
-    with sql.session() as db:
-        entry = AuditEntry(
-            actor=actor, via=via, action=action, entity=entity, entity_id=entity_id,
-            before=json.dumps(before, ensure_ascii=False, default=str) if before is not None else "",
-            after=json.dumps(after, ensure_ascii=False, default=str) if after is not None else "",
-        )
-        db.add(entry)
-        db.commit()
-        return entry.id
+    appended = entry(actor, via, action, entity, entity_id, before, after)
+    sql.save(appended)
+    return appended.id
 
 
 def record_many(actor: str, via: str, entries: list[tuple[str, str, str, Any, Any]]) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lo_network import settings as settings_mod
+from lo_network import sql
 from lo_network.domain import calendar
 from lo_network.domain.activities import dutch_datetime
 from lo_network.mail import outbox
@@ -56,7 +57,15 @@ def _body(kind: str, activity: dict[str, Any], registration: dict[str, Any], lin
 
 
 def send(kind: str, activity: dict[str, Any], registration: dict[str, Any], token: str | None = None):
-    """Queue (and with SMTP send) one email; None when the registrant has no email address.
+    """Queue (and with SMTP send) one email; None when the registrant has no email address."""
+    row = compose(kind, activity, registration, token)
+    sql.save(row)
+    return row
+
+
+def compose(kind: str, activity: dict[str, Any], registration: dict[str, Any], token: str | None = None):
+    """:func:`send` without storing the outbox row (``sql.save`` it with what it goes with);
+    None when the registrant has no email address.
 
     Confirmation, promotion and change carry METHOD:REQUEST; cancellation METHOD:CANCEL;
     the waiting list carries no invitation (no seat yet)."""
@@ -72,6 +81,6 @@ def send(kind: str, activity: dict[str, Any], registration: dict[str, Any], toke
         ics, method = calendar.invitation(activity, attendee, organiser_email=s.smtp_from, url=link), "REQUEST"
     elif kind == "cancellation":
         ics, method = calendar.cancellation(activity, attendee, organiser_email=s.smtp_from), "CANCEL"
-    return outbox.queue(to=registration["email"], subject=subject, body=_body(kind, activity, registration, link),
+    return outbox.prepare(to=registration["email"], subject=subject, body=_body(kind, activity, registration, link),
                         kind=kind, activity_id=activity["id"], registration_id=registration.get("id", ""),
                         ics=ics, ics_method=method)

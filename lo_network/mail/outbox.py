@@ -129,6 +129,16 @@ def queue(*, to: str, subject: str, body: str, kind: str, activity_id: str, regi
     """Keep the email and, with SMTP set, send it now. Never raises for a mail failure:
     the registration stands, the email shows as failed (refused) or queued (server not
     reached: send-outbox sends it later) with the reason."""
+    row = prepare(to=to, subject=subject, body=body, kind=kind, activity_id=activity_id,
+                  registration_id=registration_id, ics=ics, ics_method=ics_method)
+    sql.save(row)
+    return row
+
+
+def prepare(*, to: str, subject: str, body: str, kind: str, activity_id: str, registration_id: str = "",
+            ics: bytes | None = None, ics_method: str = "") -> OutboxEmail:
+    """:func:`queue` without storing the row: the caller saves it (``sql.save``) in the
+    transaction of what it goes with."""
     row = OutboxEmail(to_address=to, subject=subject, body=body, kind=kind, activity_id=activity_id,
                       registration_id=registration_id, ics=ics.decode("utf-8") if ics else "",
                       ics_method=ics_method)
@@ -147,10 +157,6 @@ def queue(*, to: str, subject: str, body: str, kind: str, activity_id: str, regi
                 row.status, row.error = "failed", _lost(exc)
             finally:
                 _hang_up(smtp)
-    with sql.session() as db:
-        db.add(row)
-        db.commit()
-        db.refresh(row)
     return row
 
 

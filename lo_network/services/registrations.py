@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+from lo_network import sql
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
@@ -116,17 +117,17 @@ def _register(activity_id: str, registrant: dict, *, person_id: str | None, orga
     if result["outcome"] == "duplicate" and public:
         # the public form: the same steps as a new registration (one write, an audit entry,
         # one email), but the email goes to the address's owner with a fresh personal link
-        audit.record(actor_email, via, "register_again", "registration", registration["id"], None,
-                     {"activity_id": activity_id, "notice": "already"})
-        messages.send("already", activity, registration, token)
+        sql.save(audit.entry(actor_email, via, "register_again", "registration", registration["id"], None,
+                             {"activity_id": activity_id, "notice": "already"}),
+                 messages.compose("already", activity, registration, token))
         return Outcome("duplicate", {}, None, registrant.get("name", ""), would_be=result["would_be"])
     if result["outcome"] == "duplicate":
         return Outcome("duplicate", registration, None, registrant.get("name", ""), would_be=result["would_be"])
-    audit.record(actor_email, via, "register", "registration", registration["id"], None, _audit_view(registration))
-    if result["outcome"] == "registered":
-        messages.send("confirmation", activity, registration, token)
-    elif result["outcome"] == "waitlisted":
-        messages.send("waitlist", activity, registration, token)
+    email = {"registered": "confirmation", "waitlisted": "waitlist"}.get(result["outcome"])
+    # the audit entry and the email in one SQL transaction: one commit on the rush's path
+    sql.save(audit.entry(actor_email, via, "register", "registration", registration["id"], None,
+                         _audit_view(registration)),
+             messages.compose(email, activity, registration, token) if email else None)
     return Outcome(result["outcome"], registration, token, registrant.get("name", ""))
 
 

@@ -90,6 +90,7 @@ def test_the_page_shows_the_same_for_a_registered_address(fair, users):
 def test_both_paths_do_the_same_work(fair, monkeypatch):
     """Not noticeably more work on one path: the same graph queries, transactions, audit
     entries and emails (a timing difference would have to come from the graph itself)."""
+    from lo_network import sql
     from lo_network.audit import log
     from lo_network.store import driver
     from lo_network.store import registrations as store
@@ -103,7 +104,7 @@ def test_both_paths_do_the_same_work(fair, monkeypatch):
         return wrapper
 
     monkeypatch.setattr(store, "q", counted("query", store.q))
-    for module, name in ((driver, "read"), (driver, "write"), (log, "record"), (outbox, "queue")):
+    for module, name in ((driver, "read"), (driver, "write"), (log, "entry"), (outbox, "prepare"), (sql, "save")):
         monkeypatch.setattr(module, name, counted(name, getattr(module, name)))
 
     def work(name: str, email: str) -> Counter:
@@ -113,4 +114,4 @@ def test_both_paths_do_the_same_work(fair, monkeypatch):
 
     new, again = work("Jo de Wit", "jo@dewit.example"), work("Jo de Wit", "jo@dewit.example")
     assert new == again, (new, again)
-    assert new["write"] == 1 and new["record"] == 1 and new["queue"] == 1
+    assert new["write"] == 1 and new["entry"] == 1 and new["prepare"] == 1 and new["save"] == 1
