@@ -82,5 +82,5 @@ def compose(kind: str, activity: dict[str, Any], registration: dict[str, Any], t
     elif kind == "cancellation":
         ics, method = calendar.cancellation(activity, attendee, organiser_email=s.smtp_from), "CANCEL"
     return outbox.prepare(to=registration["email"], subject=subject, body=_body(kind, activity, registration, link),
-                        kind=kind, activity_id=activity["id"], registration_id=registration.get("id", ""),
-                        ics=ics, ics_method=method)
+                          kind=kind, activity_id=activity["id"], registration_id=registration.get("id", ""),
+                          ics=ics, ics_method=method)

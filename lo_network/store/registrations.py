@@ -104,12 +104,16 @@ def _register_all(tx: ManagedTransaction, activity_id: str, requests: list[dict[
 
 def _write_batch(activity_id: str, batch: list[_Request]) -> None:
     """One transaction for the batch; when it fails, each registration alone, so one that
-    cannot be written does not take the others down with it."""
+    cannot be written does not take the others down with it. A graph that cannot be reached
+    or stays busy fails them all at once (alone they would each wait as long again)."""
     try:
         try:
             results = write_contended(_register_all, activity_id, [r.kwargs for r in batch])
             for request, result in zip(batch, results):
                 request.result = result
+        except (driver.GraphUnavailable, neo4j_errors.TransientError) as exc:
+            for request in batch:
+                request.error = exc
         except Exception as exc:
             if len(batch) == 1:
                 batch[0].error = exc

@@ -157,7 +157,7 @@ def heap_bytes(heap: str) -> int | None:
 
 def garbage_collector(heap: str) -> str:
     """The serial collector for a heap of up to 2 GiB, G1 above. Measured on 2 cores with
-    a 512 MiB heap (docs/benchmarks.md): the serial collector leaves the graph server
+    a 512 MiB heap (docs/neo4j-embedded.md): the serial collector leaves the graph server
     smaller (384 against 509 MiB after a burst of writes) and spends less CPU per
     registration in a rush (about 11 against 13-14 ms); G1 is made for large heaps, where
     its short pauses matter."""
