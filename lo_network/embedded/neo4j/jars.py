@@ -157,10 +157,9 @@ def heap_bytes(heap: str) -> int | None:
 
 def garbage_collector(heap: str) -> str:
     """The serial collector for a heap of up to 2 GiB, G1 above. Measured on 2 cores with
-    a 512 MiB heap (docs/neo4j-embedded.md): the serial collector leaves the graph server
-    smaller (384 against 509 MiB after a burst of writes) and spends less CPU per
-    registration in a rush (about 11 against 13-14 ms); G1 is made for large heaps, where
-    its short pauses matter."""
+    a 512 MiB heap (docs/neo4j-embedded.md): with the serial collector the graph server
+    spends less CPU per registration in a rush (about 11 against 13-14 ms) and holds the
+    same memory; G1 is made for large heaps, where its short pauses matter."""
     size = heap_bytes(heap)
     return "-XX:+UseSerialGC" if size is not None and size <= SERIAL_GC_UP_TO else "-XX:+UseG1GC"
 
