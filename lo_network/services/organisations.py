@@ -10,8 +10,10 @@ from lo_network.domain import organisations as domain
 from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import Page, clamp_page, consent, read_page
-from lo_network.store import driver
+from lo_network.store import driver, records
 from lo_network.store import organisations as store
+
+LOCK = "organisations/lock"  # the query that takes an organisation's write lock
 
 AUDITED = ("id",) + domain.FIELDS
 CONFIRM_KVK = "confirm_duplicate_kvk"
@@ -74,9 +76,11 @@ def _check_kvk(kvk: str, exclude_id: str = "") -> None:
     """Raise Conflict naming the organisations that already hold ``kvk`` (none: nothing).
     Two records with one KvK number are allowed (branches, a holding and its company), but
     only as an explicit choice: the caller confirms with ``confirm_duplicate_kvk``."""
-    if not kvk:
-        return
-    existing = driver.read(store.with_kvk, kvk, exclude_id)
+    if kvk:
+        _refuse_held_kvk(kvk, driver.read(store.with_kvk, kvk, exclude_id))
+
+
+def _refuse_held_kvk(kvk: str, existing: list[dict]) -> None:
     if existing:
         names = ", ".join(e["name"] for e in existing)
         raise Conflict({"kvk": f"KvK-nummer {kvk} staat al bij {names}; open dat record, of sla bewust toch op "
@@ -99,17 +103,21 @@ def create(actor: Actor, raw: dict[str, Any], via: str, *, confirm_duplicate_kvk
 def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str, *,
            confirm_duplicate_kvk: bool = False) -> dict:
     """Change an organisation. A KvK number changed to one another organisation holds
-    raises Conflict unless ``confirm_duplicate_kvk`` (an unchanged number is not checked)."""
+    raises Conflict unless ``confirm_duplicate_kvk`` (an unchanged number is not checked).
+    Read, merge and write are one transaction (``records.locked_edit``): a second editor
+    at the same time merges into what the first one saved."""
     require(actor.role, Permission.EDIT_NETWORK)
-    current = driver.read(store.get, organisation_id)
-    if current is None:
+
+    def save(tx, current: dict) -> dict | None:
+        props = domain.validate(domain.merge_update(current, changes))
+        if not confirm_duplicate_kvk and props["kvk"] and props["kvk"] != (current.get("kvk") or ""):
+            _refuse_held_kvk(props["kvk"], store.with_kvk(tx, props["kvk"], organisation_id))
+        return store.update(tx, organisation_id, props)
+
+    done = driver.write(records.locked_edit, LOCK, organisation_id, store.get, save)
+    if done is None or done[1] is None:
         raise NotFound(organisation_id)
-    props = domain.validate(domain.merge_update(current, changes))
-    if not confirm_duplicate_kvk and props["kvk"] != (current.get("kvk") or ""):
-        _check_kvk(props["kvk"], organisation_id)
-    record = driver.write(store.update, organisation_id, props)
-    if record is None:
-        raise NotFound(organisation_id)
+    current, record = done
     audit.record(actor.email, via, "update", "organisation", organisation_id,
                  _audit_view(current), _audit_view(record))
     return record
@@ -117,11 +125,10 @@ def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str
 
 def delete(actor: Actor, organisation_id: str, via: str) -> str:
     require(actor.role, Permission.EDIT_NETWORK)
-    current = driver.read(store.get, organisation_id)
-    if current is None:
+    done = driver.write(records.locked_edit, LOCK, organisation_id, store.get,
+                        lambda tx, current: store.delete(tx, organisation_id))
+    if done is None or done[1] is None:
         raise NotFound(organisation_id)
-    name = driver.write(store.delete, organisation_id)
-    if name is None:
-        raise NotFound(organisation_id)
+    current, name = done
     audit.record(actor.email, via, "delete", "organisation", organisation_id, _audit_view(current), None)
     return name

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
+
+from neo4j import ManagedTransaction
+
+from lo_network.store.queries import q
 
 
 def plain(value: Any) -> Any:
@@ -24,3 +28,19 @@ def now_iso() -> str:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def locked_edit(tx: ManagedTransaction, lock: str, record_id: str,
+                read: Callable[[ManagedTransaction, str], dict | None],
+                write: Callable[[ManagedTransaction, dict], Any]) -> tuple[dict, Any] | None:
+    """Read-merge-write of one record in ONE write transaction: ``lock`` (a query file that
+    writes the node) takes its write lock first, then ``read`` gives the record as it is now
+    and ``write(tx, current)`` merges the change into it and saves. Two editors at once: the
+    second waits for the first one's commit and merges into what it saved (no lost update).
+    Returns (current, what write returned), or None when the record does not exist."""
+    if tx.run(q(lock), id=record_id).single() is None:
+        return None
+    current = read(tx, record_id)
+    if current is None:
+        return None
+    return current, write(tx, current)
