@@ -84,3 +84,18 @@ def test_an_edit_of_a_record_deleted_meanwhile_is_not_found(clean, users, monkey
     organisations.delete(users["admin"], made["id"], via="test")
     with pytest.raises(NotFound):
         organisations.update(users["coordinator"], made["id"], {"city": "Zwolle"}, via="test")
+
+
+@pytest.mark.parametrize("name, params", [
+    ("organisations/lock", {"id": "x"}),
+    ("people/lock", {"id": "x"}),
+    ("registrations/context", {"activity_id": "a", "email_key": "x@example.org", "name_key": "port"}),
+])
+def test_the_locks_and_the_registration_lookup_seek_an_index(graph, name, params):
+    """The edit lock and the registration's one read stay index seeks at any size of the network."""
+    from lo_network.store.queries import q
+    from tests.integration.test_fulltext_search import plan_operators
+
+    operators = plan_operators(q(name), params)
+    assert {"NodeUniqueIndexSeek", "NodeUniqueIndexSeek(Locking)", "NodeIndexSeek"} & operators, operators
+    assert not {"NodeByLabelScan", "AllNodesScan"} & operators, operators
