@@ -128,12 +128,12 @@ def _read_back(client: httpx.Client, activity_id: str, capacity: int) -> dict:
             "overbooking": max(0, activity["registered"] - capacity), "twice": len(emails) - len(set(emails))}
 
 
-def _send_counted(pid: int | None, *args) -> dict:
+def _send_counted(pid: int | None, base_url: str, token: str, activity_id: str, count: int, workers: int,
+                  tag: str) -> dict:
     """_send, with the CPU time the app and the graph server spent on it per registration."""
     before = cpu_seconds(pid)
-    result = _send(*args)
+    result = _send(base_url, token, activity_id, count, workers, tag)
     after = cpu_seconds(pid)
-    count = args[3]
     result["cpu_ms"] = {role: (after[role] - before[role]) * 1000 / count for role in after}
     return result
 
