@@ -722,6 +722,9 @@ def cmd_followup(args) -> int:
 
     filters = {"region": args.region, "theme": args.theme, "kind": args.kind}
     with _Graph():
+        if args.refresh:
+            changed = followup.refresh_last_activity()
+            print(f"lo-network: last activity derived again for every organisation, {changed} changed")
         if args.out or args.format:
             fmt = args.format or Path(args.out).suffix.lstrip(".").lower() or "csv"
             name, data = followup.export(CLI_ACTOR, args.list, filters, args.sort, fmt)
@@ -759,6 +762,8 @@ def add_followup_commands(sub) -> None:
     sp.add_argument("--limit", type=int, default=200, help="at most this many rows (default 200)")
     sp.add_argument("--out", help="write the whole list to this file (CSV or XLSX by its suffix)")
     sp.add_argument("--format", choices=["csv", "xlsx"])
+    sp.add_argument("--refresh", action="store_true",
+                    help="first derive every organisation's last activity again (after changes made outside the app)")
     sp.set_defaults(func=cmd_followup)
 
 

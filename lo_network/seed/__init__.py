@@ -10,8 +10,10 @@ def seed_all(replace: bool = False, organisations: int | None = None, seed: int 
     test): the network, activities, follow-up history and a year of past activities.
     Yields a one-line summary per part."""
     from lo_network.seed import activities, demo, followup, kpis
+    from lo_network.services import followup as followup_service
 
     yield demo.seed(replace=replace, organisations=organisations, seed=seed)
     yield activities.seed(replace=replace)
     yield followup.seed()
     yield kpis.seed()
+    yield f"last activity derived for every organisation: {followup_service.refresh_last_activity()} changed"

@@ -45,7 +45,7 @@ def read_page(count: Callable, search: Callable, filters: dict[str, Any], sort: 
     def work(tx):
         total = count(tx, filters)
         offset = 0 if after["after_id"] else (page - 1) * page_size
-        return total, search(tx, filters, sort, offset, page_size, after)
+        return total, search(tx, filters, sort, offset, page_size, after, total=total)
 
     total, items = driver.read(work)
     more = bool(items) and len(items) == page_size and page * page_size < total

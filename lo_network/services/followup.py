@@ -87,8 +87,28 @@ def _shape(kind: str, item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read(kind: str, query_params: dict[str, Any]) -> tuple[int, list[dict]]:
+    if kind == "dormant":
+        _catch_up(query_params["now"])
     total, items = driver.read(getattr(store, kind), query_params)
     return total, [_shape(kind, item) for item in items]
+
+
+def _catch_up(now: str) -> None:
+    """The dormant list reads the last activity stored on each organisation, which every write
+    that adds, changes or removes an event keeps current. Time adds events too (an activity
+    counts once it has started): before a read, the organisations of activities that started
+    since the last catch-up are derived again; on a graph never derived, every organisation."""
+    refreshed_until, due = driver.read(store.last_activity_due, now)
+    if refreshed_until is None:
+        store.refresh_every_organisation(now)
+    elif due:
+        driver.write(store.catch_up_last_activity, refreshed_until, now)
+
+
+def refresh_last_activity() -> int:
+    """Derive every organisation's last activity again (after a bulk change outside the
+    services; ``lo-network followup refresh``); how many changed."""
+    return store.refresh_every_organisation()
 
 
 def list_page(actor: Actor, kind: str, filters: dict[str, Any], sort: str | None = None, page: int = 1,
@@ -113,8 +133,7 @@ def counts(actor: Actor, filters: dict[str, Any], *, now: datetime | None = None
     out = dict(known or {})
     for kind in domain.LISTS:
         if kind not in out:
-            out[kind], _ = driver.read(getattr(store, kind),
-                                       params(actor, kind, filters, domain.DEFAULT_SORT[kind], 0, 0, now))
+            out[kind], _ = _read(kind, params(actor, kind, filters, domain.DEFAULT_SORT[kind], 0, 0, now))
     return {kind: out[kind] for kind in domain.LISTS}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.store import driver
+from lo_network.store.followup import refresh_every_organisation, refresh_last_activity
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -27,6 +28,7 @@ def create(tx: ManagedTransaction, props: dict[str, Any], actor: str) -> dict:
     tx.run(q("activities/set_organisers"), id=activity_id, organiser_ids=props.get("organiser_ids") or []).consume()
     if not _project(tx, activity_id, props.get("project_id")):
         raise ProjectRefused()
+    refresh_last_activity(tx, activities=[activity_id])
     return get(tx, activity_id)
 
 
@@ -58,6 +60,7 @@ def update(tx: ManagedTransaction, activity_id: str, props: dict[str, Any], cale
     tx.run(q("activities/set_organisers"), id=activity_id, organiser_ids=props.get("organiser_ids") or []).consume()
     if not _project(tx, activity_id, props.get("project_id")):
         raise ProjectRefused()
+    refresh_last_activity(tx, activities=[activity_id], gone_from=[activity_id])  # its day, its organisers
     return get(tx, activity_id)
 
 
@@ -65,6 +68,7 @@ def delete(tx: ManagedTransaction, activity_id: str) -> str | None:
     tx.run(q("activities/delete_registrations"), id=activity_id).consume()
     tx.run(q("activities/delete_milestones"), id=activity_id).consume()
     record = tx.run(q("activities/delete"), id=activity_id).single()
+    refresh_last_activity(tx, gone_from=[activity_id])  # those whose last activity it was
     return record["title"] if record else None
 
 
@@ -107,6 +111,7 @@ def wipe(batch: int = 5000) -> int:
         deleted = driver.write(lambda tx: tx.run(q("activities/wipe"), batch=batch).single()["deleted"])
         total += deleted
         if deleted < batch:
+            refresh_every_organisation()
             return total
 
 
@@ -115,12 +120,16 @@ def series(tx: ManagedTransaction, series_id: str) -> list[dict]:
 
 
 def set_partner(tx: ManagedTransaction, activity_id: str, organisation_id: str, role: str) -> bool:
-    return tx.run(q("activities/set_partner"), id=activity_id, organisation_id=organisation_id,
+    done = tx.run(q("activities/set_partner"), id=activity_id, organisation_id=organisation_id,
                   role=role).single() is not None
+    refresh_last_activity(tx, organisations=[organisation_id])
+    return done
 
 
 def remove_partner(tx: ManagedTransaction, activity_id: str, organisation_id: str) -> int:
-    return tx.run(q("activities/remove_partner"), id=activity_id, organisation_id=organisation_id).single()["removed"]
+    removed = tx.run(q("activities/remove_partner"), id=activity_id, organisation_id=organisation_id).single()["removed"]
+    refresh_last_activity(tx, organisations=[organisation_id])
+    return removed
 
 
 def add_milestone(tx: ManagedTransaction, activity_id: str, props: dict[str, Any]) -> dict | None:

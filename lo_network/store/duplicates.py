@@ -8,6 +8,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.domain import duplicates as domain
+from lo_network.store.followup import refresh_last_activity
 from lo_network.store.queries import q
 from lo_network.store.records import now_iso, plain
 
@@ -39,7 +40,12 @@ def move(tx: ManagedTransaction, kind: str, keep_id: str, drop_id: str) -> int:
 def finish_merge(tx: ManagedTransaction, kind: str, keep_id: str, drop_id: str, props: dict[str, Any]) -> str | None:
     record = tx.run(q(f"duplicates/{kind}_finish_merge"), keep_id=keep_id, drop_id=drop_id, props=props,
                     now=now_iso()).single()
+    _refresh(tx, kind, [keep_id])  # the kept record has the dropped one's activities now
     return record["id"] if record else None
+
+
+def _refresh(tx: ManagedTransaction, kind: str, ids: list[str]) -> None:
+    refresh_last_activity(tx, **({"organisations": ids} if kind == "organisation" else {"people": ids}))
 
 
 def restore(tx: ManagedTransaction, kind: str, keep_id: str, drop_props: dict[str, Any],
@@ -52,7 +58,9 @@ def restore(tx: ManagedTransaction, kind: str, keep_id: str, drop_props: dict[st
 
 def unmove(tx: ManagedTransaction, kind: str, keep_id: str, drop_id: str) -> int:
     moved = tx.run(q(f"duplicates/{kind}_unmove_works_at"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
-    return moved + tx.run(q(f"duplicates/{kind}_unmove_links"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
+    moved += tx.run(q(f"duplicates/{kind}_unmove_links"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
+    _refresh(tx, kind, [keep_id, drop_id])  # each has its own activities again
+    return moved
 
 
 def restore_relation(tx: ManagedTransaction, kind: str, drop_id: str, relation: dict[str, Any]) -> None:

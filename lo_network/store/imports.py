@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction
 from lo_network.domain.paging import NO_CURSOR, page_cursor, read_cursor
 from lo_network.store import organisations as organisation_store
 from lo_network.store import people as person_store
+from lo_network.store.followup import refresh_last_activity
 from lo_network.store.queries import q
 from lo_network.store.records import now_iso, plain
 
@@ -53,6 +54,9 @@ def write_batch(tx: ManagedTransaction, organisations: list[dict[str, Any]], peo
         linked = [r for r in attendances if r.get("organisation_id")]
         if linked:
             tx.run(q("imports/link_attendance_organisations"), rows=linked).consume()
+    if employments or attendances:
+        refresh_last_activity(tx, people=sorted({e["person_id"] for e in employments}),
+                              registrations=[a["id"] for a in attendances or ()])
 
 
 def export_organisations(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,

@@ -11,6 +11,12 @@ from lo_network.domain.text import LOOKUP_CANDIDATES, fulltext_query, ranked_tex
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
+# A filtered list by name reads the name index in order when the page should fill within this
+# many index entries (measured at 100,000: a page of Twente, 31 % of all, reads ~80 entries in
+# 4 ms, where the full-text index sorts all 31,302 matches in 140 ms; a kind with 136 matches is
+# quicker through the full-text index).
+WALK_BUDGET = 5000
+
 
 def create(tx: ManagedTransaction, props: dict[str, Any]) -> dict:
     record = tx.run(q("organisations/create"), id=new_id(), props=props, now=now_iso()).single()
@@ -53,18 +59,28 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
     return dict(params, search=query)
 
 
+def _walk_pays(tx: ManagedTransaction, total: int | None, offset: int, limit: int) -> bool:
+    """Whether reading the name index in order fills the page within WALK_BUDGET entries: with
+    ``total`` of all organisations matching, about (offset + limit) * all / total are read."""
+    if not total:
+        return False
+    every = tx.run(q("organisations/count_all")).single()["total"]
+    return (offset + limit) * every <= WALK_BUDGET * total
+
+
 def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
-           after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
+           after: dict[str, str | None] = NO_CURSOR, total: int | None = None) -> list[dict]:
     """One page of organisations matching ``filters`` (text already folded); with ``after``
     (keyset parameters of the previous page's last row) the page that follows that row.
-    With text or a filter the full-text index finds them (search.cypher), else the name
-    index is read in order (search_all_by_name.cypher) or the label sorted (search_all.cypher)."""
+    By name, the name index is read in order (search_by_name.cypher): without text or
+    filter, and with filters only when ``total`` (their count, read just before) says the
+    matches are dense enough. Otherwise, with text or a filter the full-text index finds
+    them (search.cypher), and with neither the label is sorted (search_all.cypher)."""
     params = _filters(filters)
-    if params["search"]:
+    if sort == "name" and (not params["search"] or (not filters.get("text") and _walk_pays(tx, total, offset, limit))):
+        result = tx.run(q("organisations/search_by_name"), **dict(params, **after), offset=offset, limit=limit)
+    elif params["search"]:
         result = tx.run(q("organisations/search"), **params, **after, sort=sort, offset=offset, limit=limit)
-    elif sort == "name":
-        result = tx.run(q("organisations/search_all_by_name"), after_name=after["after_name"],
-                        after_id=after["after_id"], offset=offset, limit=limit)
     else:
         result = tx.run(q("organisations/search_all"), **after, sort=sort, offset=offset, limit=limit)
     return [plain(r["organisation"]) for r in result]

@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction
 
 from lo_network.domain.paging import NO_CURSOR
 from lo_network.domain.text import fulltext_query
+from lo_network.store.followup import refresh_last_activity
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -36,7 +37,9 @@ def update(tx: ManagedTransaction, person_id: str, props: dict[str, Any]) -> dic
 
 
 def delete(tx: ManagedTransaction, person_id: str) -> str | None:
+    employers = [w["organisation_id"] for w in (get(tx, person_id) or {}).get("employments", [])]
     record = tx.run(q("people/delete"), id=person_id).single()
+    refresh_last_activity(tx, organisations=employers)  # what they attended no longer counts there
     return record["name"] if record else None
 
 
@@ -52,10 +55,11 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
 
 
 def search(tx: ManagedTransaction, filters: dict[str, Any], sort: str, offset: int, limit: int,
-           after: dict[str, str | None] = NO_CURSOR) -> list[dict]:
+           after: dict[str, str | None] = NO_CURSOR, total: int | None = None) -> list[dict]:
     """One page of people matching ``filters``; with ``after`` (keyset parameters of the
     previous page's last row) the page that follows that row. With text or a tag the
-    full-text index finds them (search_text.cypher), else the label is read (search.cypher)."""
+    full-text index finds them (search_text.cypher), else the label is read (search.cypher).
+    ``total``, the count read before (services.read_page), does not change how."""
     params = _filters(filters)
     name = "people/search_text" if params["search"] else "people/search"
     result = tx.run(q(name), **params, **after, sort=sort, offset=offset, limit=limit,
@@ -78,6 +82,7 @@ def add_employment(tx: ManagedTransaction, person_id: str, employment: dict[str,
         organisation_id=employment["organisation_id"], role=employment["role"],
         since=employment["since"], until=employment["until"],
     ).single()
+    refresh_last_activity(tx, people=[person_id])
     return record["id"] if record else None
 
 
@@ -86,11 +91,14 @@ def update_employment(tx: ManagedTransaction, person_id: str, employment_id: str
         q("people/update_employment"), id=employment_id, person_id=person_id, now=now_iso(),
         role=employment["role"], since=employment["since"], until=employment["until"],
     ).single()
+    refresh_last_activity(tx, people=[person_id])
     return record["id"] if record else None
 
 
 def delete_employment(tx: ManagedTransaction, person_id: str, employment_id: str) -> str | None:
     record = tx.run(q("people/delete_employment"), id=employment_id, person_id=person_id, now=now_iso()).single()
+    if record:  # what the person attended no longer counts there
+        refresh_last_activity(tx, organisations=[record["organisation_id"]])
     return record["id"] if record else None
 
 
@@ -109,4 +117,6 @@ def add_employment_many(tx: ManagedTransaction, employments: list[dict[str, Any]
          "role": e["role"], "since": e["since"], "until": e["until"]}
         for e in employments
     ]
-    return tx.run(q("people/add_employment_many"), rows=rows).single()["created"]
+    created = tx.run(q("people/add_employment_many"), rows=rows).single()["created"]
+    refresh_last_activity(tx, people=sorted({row["person_id"] for row in rows}))
+    return created

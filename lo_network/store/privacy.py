@@ -6,6 +6,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
+from lo_network.store.followup import refresh_last_activity
 from lo_network.store.queries import q
 from lo_network.store.records import now_iso, plain
 
@@ -26,6 +27,7 @@ def erase_person(tx: ManagedTransaction, person_id: str, props: dict[str, Any]) 
                     now=now).single()["registrations"]
     relations = tx.run(q("privacy/erase_relations"), id=person_id).single()["relations"]
     consents = tx.run(q("privacy/erase_consents"), id=person_id).single()["consents"]
+    refresh_last_activity(tx, people=[person_id])
     return {"relations": relations, "consents": consents, "registrations": erased,
             "registration_ids": registration_ids}
 

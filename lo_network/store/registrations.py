@@ -20,6 +20,7 @@ from neo4j import exceptions as neo4j_errors
 from lo_network.domain.registrations import new_token, who_key
 from lo_network.domain.text import LOOKUP_CANDIDATES, fulltext_query
 from lo_network.store import driver
+from lo_network.store.followup import refresh_last_activity
 from lo_network.store.queries import q
 from lo_network.store.records import new_id, now_iso, plain
 
@@ -215,6 +216,8 @@ def register(tx: ManagedTransaction, activity_id: str, registrant: dict[str, Any
     if organisation_id:
         tx.run(q("registrations/link_organisation"), id=registration["id"],
                organisation_id=organisation_id).consume()
+    if walk_in or existing:  # present at the door, or a present registration made anew
+        refresh_last_activity(tx, registrations=[registration["id"]])
     registration["activity_id"] = activity_id
     return {"outcome": status, "registration": registration, "activity": activity}
 
@@ -272,6 +275,7 @@ def list_for_activity(tx: ManagedTransaction, activity_id: str, text: str = "", 
 def set_attendance(tx: ManagedTransaction, activity_id: str, registration_id: str, attendance: str) -> dict | None:
     record = tx.run(q("registrations/set_attendance"), id=registration_id, activity_id=activity_id,
                     attendance=attendance, now=now_iso()).single()
+    refresh_last_activity(tx, registrations=[registration_id])
     return plain(record["registration"]) if record else None
 
 
@@ -305,6 +309,7 @@ def people(tx: ManagedTransaction, ids: list[str]) -> list[dict]:
 def confirm_organisation(tx: ManagedTransaction, registration_id: str, organisation_id: str) -> dict | None:
     record = tx.run(q("registrations/confirm_organisation"), id=registration_id, organisation_id=organisation_id,
                     now=now_iso()).single()
+    refresh_last_activity(tx, registrations=[registration_id])
     return plain(record["registration"]) if record else None
 
 

@@ -187,7 +187,7 @@ def test_the_whole_list_by_name_is_read_in_index_order(graph, coordinator):
     and stops at the page: no sort of every organisation; its pages match the general query's."""
     for name in ("Zeta Havens", "Alfa Havens", "Alfa Havens", "Midden Logistiek", "Bravo"):
         service.create(coordinator, {"name": name, "kind": "company"}, "test")
-    operators = plan_operators(q("organisations/search_all_by_name"), dict(NO_CURSOR, offset=0, limit=3))
+    operators = plan_operators(q("organisations/search_by_name"), dict(NO_CURSOR, offset=0, limit=3, kind=None, region=None, status=None, theme=None, tag=None))
     assert "NodeIndexSeekByRange" in operators and "Sort" not in operators, operators
 
     def read(query: str, after: dict, offset: int, **extra) -> list[dict]:
@@ -200,6 +200,38 @@ def test_the_whole_list_by_name_is_read_in_index_order(graph, coordinator):
         return [[r["id"] for r in rows] for rows in
                 (first, read(query, NO_CURSOR, 3, **extra), read(query, after, 0, **extra))]
 
-    by_index = pages("organisations/search_all_by_name")
+    by_index = pages("organisations/search_by_name", kind=None, region=None, status=None, theme=None, tag=None)
     assert by_index == pages("organisations/search_all", sort="name")
     assert by_index[1] == by_index[2]  # the second page by offset is the page after the first by keyset
+
+
+@pytest.mark.parametrize("filters", [{"region": "twente"}, {"theme": "sustainability"}, {"tag": "nsbc"},
+                                     {"kind": "company", "status": "partner"}], ids=lambda f: "+".join(f))
+def test_a_dense_filter_by_name_reads_the_name_index_with_the_same_rows(coordinator, filters):
+    """A filter that matches many is read along the name index (search_by_name.cypher) when the
+    page fills soon; its pages, by offset and by keyset, are the full-text query's."""
+    for n in range(8):
+        service.create(coordinator, {"name": f"Veld {n} Transport", "kind": "company", "status": "partner",
+                                     "region": "twente" if n % 2 else "zwolle", "tags": ["nsbc"] if n % 3 else [],
+                                     "themes": ["sustainability"] if n % 4 else []}, "test")
+    params = store._filters(dict(filters, text=""))
+
+    def read(query: str, after: dict, offset: int) -> list[str]:
+        return driver.read(lambda tx: [r["organisation"]["id"] for r in tx.run(
+            q(query), **dict(params, **after), sort="name", offset=offset, limit=2)])
+
+    def pages(query: str) -> list[list[str]]:
+        first = read(query, NO_CURSOR, 0)
+        last = next(o for o in driver.read(store.search, dict(filters, text=""), "name", 0, 50) if o["id"] == first[-1])
+        after = {"after_name": last["name_key"], "after_id": last["id"], "after_city": ""}
+        return [first, read(query, NO_CURSOR, 2), read(query, after, 0)]
+
+    walked = pages("organisations/search_by_name")
+    assert walked == pages("organisations/search") and walked[1] == walked[2] and len(walked[0]) == 2
+    assert "NodeIndexSeekByRange" in plan_operators(q("organisations/search_by_name"), dict(
+        params, **NO_CURSOR, offset=0, limit=25))
+    # the service: dense here (8 of 8 or half), so the page comes from the walk; same rows either way
+    listed = service.list_page(coordinator, filters, "name", 1, 25)
+    assert [o["id"] for o in listed.items] == driver.read(
+        lambda tx: [r["organisation"]["id"] for r in tx.run(q("organisations/search"), **params, **NO_CURSOR,
+                                                             sort="name", offset=0, limit=25)])

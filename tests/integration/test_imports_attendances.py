@@ -13,7 +13,7 @@ from sqlmodel import select
 from lo_network import cli, sql
 from lo_network.domain.activities import TZ
 from lo_network.mail.models import OutboxEmail
-from lo_network.services import activities
+from lo_network.services import activities, followup
 from lo_network.services import imports as service
 from lo_network.services import people as person_service
 from lo_network.services import registrations
@@ -103,6 +103,8 @@ def test_dry_run_counts_then_import_and_reimport_changes_nothing(world, users):
 
     history = registrations.participation(users["steering"], world["known"]["id"])
     assert [(h["activity_id"], h["attendance"]) for h in history] == [(world["past"]["id"], "present")]
+    # the organisations' stored last activity (the dormant list) was kept current by the import
+    assert followup.refresh_last_activity() == 0
 
     after = graph_state()
     report2, result2, _ = run_import(coordinator, data, "attendances", name="aanwezig.csv")

@@ -1,22 +1,25 @@
 """Benchmark: the coordinators' follow-up lists on a large network.
 
 Starts its own embedded graph server in a temporary data folder on free loopback ports,
-loads the demo network (``--organisations``, default 20,000: about 2.4 people each), adds
+loads the demo network (``--organisations``, default 100,000: about 2.3 people each), adds
 ``--activities`` past activities spread over three years and ``--registrations`` (default
 20,000) registrations of random people at them (80 % present), through the store's import
-batch (the attendance import's own query). Then it times, per list, the first page, a deep
-page and a filtered page two ways in the same run:
+batch (the attendance import's own query). It times deriving every organisation's stored
+last activity (what the dormant list reads: the first read on a graph never derived, and
+``lo-network followup --refresh``), once with everything to write and once with nothing, and
+keeping it current for one registration (what a check-in adds to its transaction). Then it
+times, per list, the first page, a deep page and a filtered page two ways in the same run:
 
 - service: ``lo_network.services.followup.list_page`` (what the page, API and CLI do: the
   definitions' dates, the consent rule, one read of count + page, rows shaped);
 - raw: the same ``followup/*.cypher`` with the same parameters on a driver session.
 
 Each case runs ``--repeat`` times after one warm-up, or until ``--case-budget`` seconds are
-spent on it. Bounded: about 5 minutes at the default size on 2 shared cores.
+spent on it. Bounded: about 15 minutes at the default size on 2 cores.
 
 Usage (from the project root)::
 
-    python -m tests.perf.bench_followup                       # 20,000 organisations
+    python -m tests.perf.bench_followup                       # 100,000 organisations
     python -m tests.perf.bench_followup --organisations 2000 --registrations 4000 --repeat 5
 """
 
@@ -41,8 +44,9 @@ from tests.perf.bench_organisations import _percentile, _timed, _use_private_gra
 PAGE_SIZE = 25
 
 
-def _history(activities: int, registrations: int, seed: int) -> tuple[int, int]:
-    """Past activities and registrations of random people at them; returns (made, present)."""
+def _history(activities: int, registrations: int, seed: int) -> tuple[int, int, list[str]]:
+    """Past activities and registrations of random people at them; returns (made, present,
+    the registrations' ids)."""
     from lo_network.accounts.service import CLI_ACTOR
     from lo_network.domain import registrations as registration_domain
     from lo_network.domain.activities import TZ
@@ -76,7 +80,28 @@ def _history(activities: int, registrations: int, seed: int) -> tuple[int, int]:
                                 "consent": False}})
     for start in range(0, len(rows), 1000):
         driver.write(import_store.write_batch, [], [], [], rows[start:start + 1000])
-    return len(rows), present
+    return len(rows), present, [row["id"] for row in rows]
+
+
+def _upkeep(registration_ids: list[str], repeat: int, seed: int) -> dict[str, float]:
+    """Milliseconds: deriving every organisation's last activity (all to write, then nothing
+    to write), and the median of keeping it current for one registration in a write transaction."""
+    from lo_network.services import followup as service
+    from lo_network.store import driver
+    from lo_network.store import followup as store
+
+    out = {"everything_ms": _timed(service.refresh_last_activity)}
+    out["again_ms"] = _timed(service.refresh_last_activity)
+    rng = random.Random(seed)
+    one = [_timed(lambda rid=rid: driver.write(lambda tx: store.refresh_last_activity(tx, registrations=[rid])))
+           for rid in rng.sample(registration_ids, min(len(registration_ids), max(5, repeat * 4)))]
+    out["one_registration_ms"] = statistics.median(one)
+    out["one_registration_p95_ms"] = _percentile(one, 0.95)
+    print(f"stored last activity: every organisation {out['everything_ms'] / 1000:.1f} s (all written), "
+          f"{out['again_ms'] / 1000:.1f} s (nothing to write); one registration kept current in its "
+          f"transaction: p50 {out['one_registration_ms']:.1f} ms, p95 {out['one_registration_p95_ms']:.1f} ms",
+          flush=True)
+    return out
 
 
 def _cases(totals: dict[str, int]) -> list[tuple[str, str, dict[str, Any], int]]:
@@ -121,7 +146,9 @@ def _measure(label: str, name: str, filters: dict[str, Any], page: int, repeat: 
             "raw": statistics.median(raw_ms), "raw_p95": _percentile(raw_ms, 0.95)}
 
 
-def run(organisations: int, activities: int, registrations: int, repeat: int, seed: int, budget: float) -> None:
+def run(organisations: int, activities: int, registrations: int, repeat: int, seed: int,
+        budget: float) -> dict[str, Any]:
+    """Prints the tables; returns {"upkeep": _upkeep's figures, "cases": {label: figures}}."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_followup_") as data_dir:
         _use_private_graph(data_dir)
         from lo_network import sql
@@ -138,11 +165,12 @@ def run(organisations: int, activities: int, registrations: int, repeat: int, se
             sql.init()
             started = time.perf_counter()
             print(" ", demo.seed(organisations=organisations, seed=seed), flush=True)
-            made, present = _history(activities, registrations, seed)
+            made, present, registration_ids = _history(activities, registrations, seed)
             sizes = driver.read(network.counts)
             print(f"load: {time.perf_counter() - started:.1f} s: {sizes['organisations']} organisations, "
                   f"{sizes['people']} people, {activities} activities, {made} registrations ({present} present)",
                   flush=True)
+            upkeep = _upkeep(registration_ids, repeat, seed)
             actor = Actor(id=None, email="bench@example.invalid", name="benchmark", role="coordinator")
             counted = _timed(lambda: service.counts(actor, {}))
             totals = service.counts(actor, {})
@@ -162,6 +190,7 @@ def run(organisations: int, activities: int, registrations: int, repeat: int, se
             deep = {n: next(r for l, r in rows if l.startswith(f"{n}, page") and "deep" in l) for n in first}
             print("deep/first page (service): " + ", ".join(
                 f"{n} {deep[n]['service'] / first[n]['service']:.2f}" for n in first))
+            return {"upkeep": upkeep, "cases": dict(rows)}
         finally:
             driver.close()
             server.stop()
@@ -169,7 +198,7 @@ def run(organisations: int, activities: int, registrations: int, repeat: int, se
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--organisations", type=int, default=20_000)
+    parser.add_argument("--organisations", type=int, default=100_000)
     parser.add_argument("--activities", type=int, default=120)
     parser.add_argument("--registrations", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=5)

@@ -34,5 +34,5 @@ def test_every_label_and_relationship_type_in_the_queries_is_known_to_the_backup
 
 def test_every_known_label_is_keyed_by_its_id_and_the_bookkeeping_is_not_data():
     assert {"Organisation", "Person", "Activity", "Registration", "Milestone", "FollowUpNote",
-            "Purpose", "Grant"} == set(backup.known_labels())
+            "Purpose", "Grant", "DerivedState"} == set(backup.known_labels())
     assert schema.BOOKKEEPING not in backup.known_labels()

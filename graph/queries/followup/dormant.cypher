@@ -1,42 +1,81 @@
 // Coordinators' follow-up list "dormant" (definitions in lo_network/domain/followup.py):
 // organisations in the network ($statuses) whose last activity is before $since (or that have
 // none). One read: the count of the whole list and one page of it (offset), each row with its
-// last activity, its open follow-up notes and up to three current contacts (whom to call). With $directory set, only
-// contacts with a basis for the network directory (the consent rule, as the people list).
-// An activity: a person employed there at the time was present; a registration on its
-// behalf was present (a registrant who is no known person: a known person counts through
-// the employment at the time); it organised one; it is partner in a living lab / project that ran
-// (counted on its end, or $now while it runs). Nothing in the future counts.
-MATCH (o:Organisation)
-WHERE o.status IN $statuses
-  AND ($kind IS NULL OR o.kind = $kind)
-  AND ($region IS NULL OR o.region = $region)
-  AND ($theme IS NULL OR $theme IN o.themes)
-WITH o,
-  [(o)<-[w:WORKS_AT]-(:Person)-[:REGISTERED]->(r:Registration)-[:FOR]->(a:Activity)
-    WHERE r.attendance = 'present' AND a.starts_at <= datetime($now)
-      AND (w.since IS NULL OR w.since <= left(toString(a.starts_at), 10))
-      AND (w.until IS NULL OR w.until >= left(toString(a.starts_at), 10))
-    | {id: a.id, title: a.title, at: a.starts_at, via: 'attended'}]
-  + [(o)<-[:ON_BEHALF_OF]-(r:Registration)-[:FOR]->(a:Activity)
-    WHERE r.attendance = 'present' AND a.starts_at <= datetime($now) AND NOT EXISTS { (:Person)-[:REGISTERED]->(r) }
-    | {id: a.id, title: a.title, at: a.starts_at, via: 'on_behalf'}]
-  + [(o)-[:ORGANISES]->(a:Activity) WHERE a.starts_at <= datetime($now)
-    | {id: a.id, title: a.title, at: a.starts_at, via: 'organised'}]
-  + [(o)-[:PARTNER_IN]->(a:Activity) WHERE a.starts_at <= datetime($now)
-    | {id: a.id, title: a.title, via: 'partner',
-       at: CASE WHEN a.ends_at IS NULL OR a.ends_at > datetime($now) THEN datetime($now) ELSE a.ends_at END}] AS events
-WITH o, reduce(last = null, e IN events | CASE WHEN last IS NULL OR e.at > last.at THEN e ELSE last END) AS last
-WHERE last IS NULL OR last.at < datetime($since)
-WITH o, last
-ORDER BY
-  CASE WHEN $sort = 'silent' THEN coalesce(last.at, datetime('1900-01-01T00:00:00Z')) END ASC,
-  CASE WHEN $sort = '-name' THEN o.name_key END DESC,
-  o.name_key ASC, o.id ASC
-WITH collect({o: o, last: last}) AS rows
-WITH size(rows) AS total, rows[$offset..($offset + $limit)] AS shown
-UNWIND CASE WHEN size(shown) = 0 THEN [null] ELSE shown END AS row
-WITH total, row.o AS o, row.last AS last
+// last activity, its open follow-up notes and up to three current contacts (whom to call). With
+// $directory set, only contacts with a basis for the network directory (the consent rule, as the
+// people list). The last activity is the one stored on the organisation, kept current by
+// refresh_last_activity.cypher on every write that can change it; a partnership in a project
+// that still runs is stored at the project's end and shown as $now.
+// The page is read in index order and stops at the page: for $sort 'silent' (longest silent
+// first) the never-active ones by name (name_key index), then the others by their last activity
+// (last_activity_at index); for 'name' / '-name' the name index forwards or backwards. Each way
+// is a branch behind a WITH ... WHERE on $sort, so the ways not asked for read nothing (a bare
+// WHERE on a parameter would still scan their index). The filter "before $since, or none" is
+// written with coalesce where the name index leads, so the planner keeps that index's order.
+CALL () {
+  RETURN COUNT { MATCH (o:Organisation)
+      WHERE o.status IN $statuses AND o.last_activity_at IS NULL
+        AND ($kind IS NULL OR o.kind = $kind) AND ($region IS NULL OR o.region = $region)
+        AND ($theme IS NULL OR $theme IN o.themes) }
+    + COUNT { MATCH (o:Organisation)
+      WHERE o.last_activity_at < datetime($since) AND o.status IN $statuses
+        AND ($kind IS NULL OR o.kind = $kind) AND ($region IS NULL OR o.region = $region)
+        AND ($theme IS NULL OR $theme IN o.themes) } AS total
+}
+CALL () {
+  CALL () {
+    WITH $sort AS sort WHERE sort = 'silent'
+    MATCH (o:Organisation)
+    WHERE o.name_key >= '' AND o.status IN $statuses AND o.last_activity_at IS NULL
+      AND ($kind IS NULL OR o.kind = $kind) AND ($region IS NULL OR o.region = $region)
+      AND ($theme IS NULL OR $theme IN o.themes)
+    WITH o ORDER BY o.name_key, o.id
+    LIMIT $offset + $limit
+    RETURN o, 0 AS rank
+    UNION ALL
+    WITH $sort AS sort WHERE sort = 'silent'
+    MATCH (o:Organisation)
+    WHERE o.last_activity_at < datetime($since) AND o.status IN $statuses
+      AND ($kind IS NULL OR o.kind = $kind) AND ($region IS NULL OR o.region = $region)
+      AND ($theme IS NULL OR $theme IN o.themes)
+    WITH o ORDER BY o.last_activity_at, o.name_key, o.id
+    LIMIT $offset + $limit
+    RETURN o, 1 AS rank
+    UNION ALL
+    WITH $sort AS sort WHERE sort = 'name'
+    MATCH (o:Organisation)
+    WHERE o.name_key >= '' AND o.status IN $statuses
+      AND coalesce(o.last_activity_at, datetime('0001-01-01T00:00:00Z')) < datetime($since)
+      AND ($kind IS NULL OR o.kind = $kind) AND ($region IS NULL OR o.region = $region)
+      AND ($theme IS NULL OR $theme IN o.themes)
+    WITH o ORDER BY o.name_key, o.id
+    LIMIT $offset + $limit
+    RETURN o, 0 AS rank
+    UNION ALL
+    WITH $sort AS sort WHERE sort = '-name'
+    MATCH (o:Organisation)
+    WHERE o.name_key >= '' AND o.status IN $statuses
+      AND coalesce(o.last_activity_at, datetime('0001-01-01T00:00:00Z')) < datetime($since)
+      AND ($kind IS NULL OR o.kind = $kind) AND ($region IS NULL OR o.region = $region)
+      AND ($theme IS NULL OR $theme IN o.themes)
+    WITH o ORDER BY o.name_key DESC, o.id
+    LIMIT $offset + $limit
+    RETURN o, 0 AS rank
+  }
+  WITH o, rank
+  ORDER BY rank,
+    CASE WHEN $sort = 'silent' THEN o.last_activity_at END ASC,
+    CASE WHEN $sort = '-name' THEN o.name_key END DESC,
+    o.name_key ASC, o.id ASC
+  SKIP $offset LIMIT $limit
+  RETURN collect(o) AS shown
+}
+UNWIND CASE WHEN size(shown) = 0 THEN [null] ELSE shown END AS o
+WITH total, o,
+  CASE WHEN o.last_activity_id IS NULL THEN null ELSE {
+    id: o.last_activity_id, via: o.last_activity_via,
+    at: CASE WHEN o.last_activity_at > datetime($now) THEN datetime($now) ELSE o.last_activity_at END,
+    title: head(COLLECT { MATCH (a:Activity {id: o.last_activity_id}) RETURN a.title })} END AS last
 RETURN total,
   CASE WHEN o IS NULL THEN null ELSE o {.id, .name, .kind, .city, .region, .themes, .status, .status_since,
     last_activity: last,

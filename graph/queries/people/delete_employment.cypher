@@ -1,5 +1,5 @@
-MATCH (p:Person {id: $person_id})-[w:WORKS_AT {id: $id}]->(:Organisation)
-WITH p, w, w.id AS id
+MATCH (p:Person {id: $person_id})-[w:WORKS_AT {id: $id}]->(o:Organisation)
+WITH p, w, w.id AS id, o.id AS organisation_id
 DELETE w
 SET p.updated_at = datetime($now)
-RETURN id
+RETURN id, organisation_id
