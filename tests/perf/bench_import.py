@@ -162,8 +162,9 @@ def service_import(kind: str, data: bytes) -> tuple[float, float, dict]:
     return checked - started, time.perf_counter() - checked, json.loads(job.result)
 
 
-def run(n: int, use_tracemalloc: bool) -> dict[str, dict[str, float]]:
-    """Prints the table; returns rows/s per kind: raw, dry_run, import, dry_import."""
+def run(n: int, use_tracemalloc: bool = False) -> dict[str, dict[str, float]]:
+    """Prints the table; returns rows/s per kind (raw, dry_run, import, dry_import) and, under
+    "memory", the peak RSS of this process in MiB before the import and after each kind."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_import_") as data_dir:
         _use_private_graph(data_dir)
         from lo_network import sql
@@ -247,6 +248,7 @@ def run(n: int, use_tracemalloc: bool) -> dict[str, dict[str, float]]:
           f"{raw_after[2]:.1f}, people {raw_before[3]:.1f} / {raw_after[3]:.1f}")
     print(f"peak memory (max RSS of this process): {rss_before:.0f} MiB before the import, {rss_orgs:.0f} MiB after organisations, "
           f"{rss_people:.0f} MiB after people" + (f"; Python allocations peak {traced:.0f} MiB" if traced else ""))
+    figures["memory"] = {"before": rss_before, "organisations": rss_orgs, "people": rss_people}
     return figures
 
 

@@ -286,7 +286,8 @@ def load_demo(organisations: int, seed: int) -> dict[str, float]:
 
 def measure_cases(repeat: int, budget: float) -> list[tuple[str, dict[str, Any]]]:
     """Time every case of CASES and every lookup of LOOKUPS on the loaded graph; prints both
-    tables and returns the list cases' rows."""
+    tables and returns the rows: the list cases by their label, then the lookups as
+    "lookup '<text>'"."""
     rows = []
     for number, case in enumerate(CASES, 1):
         print(f"[{number}/{len(CASES)}] {case[0]} ...", flush=True)
@@ -299,7 +300,7 @@ def measure_cases(repeat: int, budget: float) -> list[tuple[str, dict[str, Any]]
     _print_table(rows)
     print()
     _print_lookups(lookups)
-    return rows
+    return rows + [(f"lookup {text!r}", figures) for text, figures in lookups]
 
 
 def run(organisations: int, repeat: int, seed: int, budget: float) -> list[tuple[str, dict[str, Any]]]:

@@ -180,13 +180,14 @@ def run(base_url: str, token: str, count: int, capacity: int, workers: int, pid:
             "cold": rows[0][1] if warm_up else None}
 
 
-def own_app(env: dict[str, str] | None = None) -> tuple[object, str]:
-    """``lo-network serve`` in a temporary folder on free ports (with these extra settings),
-    and an organiser's API token."""
+def own_app(env: dict[str, str] | None = None, heap: str | None = "512m") -> tuple[object, str]:
+    """``lo-network serve`` in a temporary folder on free ports (with these extra settings, and
+    this graph heap: None keeps the app's default), and an organiser's API token."""
     from tests.e2e.app_server import AppServer, lo_network_command
 
     server = AppServer.in_folder(Path(tempfile.mkdtemp(prefix="lo_bench_reg_")))
-    server.env["LO_GRAPH_HEAP"] = "512m"
+    if heap:
+        server.env["LO_GRAPH_HEAP"] = heap
     server.env.update(env or {})
     print("starting the app (lo-network serve) ...", flush=True)
     server.start()

@@ -31,10 +31,12 @@ Usage (from the project root, venv active)::
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -127,19 +129,27 @@ def part_network(organisations: int, repeat: int) -> list:
 
 
 def _child(fn_name: str, args: tuple, out: str) -> None:
-    result = globals()[fn_name](*args)
-    Path(out).write_text(json.dumps(result, default=str))
+    # stopped from outside (a part over its time): unwind, so the part stops its graph server
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    module, _, name = fn_name.rpartition(":")
+    fn = getattr(importlib.import_module(module), name) if module else globals()[name]
+    Path(out).write_text(json.dumps(fn(*args), default=str))
 
 
-def in_child(fn_name: str, *args: Any) -> Any:
-    """Run ``fn_name(*args)`` in a fresh interpreter; its result, or ``{"error": ...}`` when it
-    failed (the other parts still run)."""
+def in_child(fn_name: str, *args: Any, timeout: float | None = None) -> Any:
+    """Run ``fn_name(*args)`` (a function of this module, or "package.module:function") in a
+    fresh interpreter; its result, or ``{"error": ...}`` when it failed or took longer than
+    ``timeout`` seconds (the other parts still run)."""
     with tempfile.NamedTemporaryFile(prefix="lo_bench_engine_", suffix=".json", delete=False) as fh:
         out = fh.name
     try:
         process = multiprocessing.get_context("spawn").Process(target=_child, args=(fn_name, args, out))
         process.start()
-        process.join()
+        process.join(timeout)
+        if process.is_alive():
+            process.terminate()
+            process.join(120)
+            return {"error": f"did not finish within {timeout:.0f} s"}
         if process.exitcode != 0:
             return {"error": f"exit code {process.exitcode}"}
         return json.loads(Path(out).read_text())
