@@ -107,7 +107,7 @@ def _catch_up(now: str) -> None:
 
 def refresh_last_activity() -> int:
     """Derive every organisation's last activity again (after a bulk change outside the
-    services; ``lo-network followup refresh``); how many changed."""
+    services: ``lo-network followup dormant --refresh``); how many changed."""
     return store.refresh_every_organisation()
 
 

@@ -9,7 +9,7 @@ from neo4j import ManagedTransaction
 
 from lo_network.store import driver
 from lo_network.store.queries import q
-from lo_network.store.records import now_iso, plain
+from lo_network.store.records import new_id, now_iso, plain
 
 
 def _page(tx: ManagedTransaction, name: str, key: str, params: dict[str, Any]) -> tuple[int, list[dict]]:
@@ -48,8 +48,7 @@ def refresh_last_activity(tx: ManagedTransaction, *, organisations: Iterable[str
     event call it in their own transaction. Returns how many changed."""
     return tx.run(q("followup/refresh_last_activity"), organisations=list(organisations), people=list(people),
                   registrations=list(registrations), activities=list(activities), gone_from=list(gone_from),
-                  started_after=started_after,
-                  now=now or now_iso()).single()["changed"]
+                  started_after=started_after, now=now or now_iso()).single()["changed"]
 
 
 def last_activity_due(tx: ManagedTransaction, now: str) -> tuple[Any, bool]:
@@ -90,8 +89,6 @@ def refresh_every_organisation(now: str | None = None) -> int:
 
 # ---------------------------------------------------------------- follow-up notes
 def add_note(tx: ManagedTransaction, organisation_id: str, props: dict[str, Any], actor: str) -> dict | None:
-    from lo_network.store.records import new_id, now_iso
-
     record = tx.run(q("followup/add_note"), id=new_id(), organisation_id=organisation_id, actor=actor, now=now_iso(),
                     **props).single()
     return plain(record["note"]) if record else None
@@ -103,8 +100,6 @@ def notes(tx: ManagedTransaction, organisation_id: str) -> list[dict]:
 
 def set_note_done(tx: ManagedTransaction, organisation_id: str, note_id: str, done: str | None,
                   actor: str) -> dict | None:
-    from lo_network.store.records import now_iso
-
     record = tx.run(q("followup/set_note_done"), id=note_id, organisation_id=organisation_id, done=done,
                     actor=actor, now=now_iso()).single()
     return plain(record["note"]) if record else None
