@@ -29,5 +29,6 @@ def test_the_command_line_carries_heap_and_collector(monkeypatch, tmp_path):
     small = replace(settings.load(), graph_heap="768m", data_dir=tmp_path)
     command = jars.java_command(small, Path(tmp_path))
     assert "-Xmx768m" in command and "-XX:+UseSerialGC" in command and "-XX:+UseG1GC" not in command
+    assert "-Xms32m" in command  # starts small and grows: less resident memory when idle
     large = replace(small, graph_heap="8g")
     assert "-XX:+UseG1GC" in jars.java_command(large, Path(tmp_path))
