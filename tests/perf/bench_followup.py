@@ -6,7 +6,7 @@ loads the demo network (``--organisations``, default 100,000: about 2.3 people e
 20,000) registrations of random people at them (80 % present), through the store's import
 batch (the attendance import's own query). It times deriving every organisation's stored
 last activity (what the dormant list reads: the first read on a graph never derived, and
-``lo-network followup --refresh``), once with everything to write and once with nothing, and
+``lo-network followup dormant --refresh``), once with everything to write and once with nothing, and
 keeping it current for one registration (what a check-in adds to its transaction). Then it
 times, per list, the first page, a deep page and a filtered page two ways in the same run:
 

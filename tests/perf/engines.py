@@ -99,12 +99,12 @@ def part_server(organisations: int, repeat: int, budget: float, seed: int, idle:
     return result
 
 
-def part_registration(registrations: int, capacity: int, workers: int) -> dict[str, Any]:
+def part_registration(registrations: int, capacity: int, workers: int, warm_up: int = 0) -> dict[str, Any]:
     from tests.perf import bench_registration as reg
 
     server, token = reg.own_app()
     try:
-        return reg.run(server.base_url, token, registrations, capacity, workers, server.process.pid)
+        return reg.run(server.base_url, token, registrations, capacity, workers, server.process.pid, warm_up)
     finally:
         server.stop()
         shutil.rmtree(server.data_dir, ignore_errors=True)

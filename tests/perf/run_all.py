@@ -11,7 +11,7 @@ next; the parts are the project's own benchmarks:
 - lists: ``bench_organisations`` (search as you type, and the list's filters);
 - dashboard: ``bench_kpis`` (first view, and the raw aggregate queries);
 - dormant: ``bench_followup`` (the dormant list's first page);
-- measures: ``bench_network`` (recomputing the network measures);
+- measures: recomputing the network measures once on the demo network (``services.metrics``);
 - memory: ``lo-network serve`` as a user starts it, idle: resident and proportional memory of
   its processes (app and graph server).
 
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -53,16 +54,9 @@ QUICK = {"organisations": 2_000, "rows": 2_000, "links": 6_000, "registrations":
 def part_rush(size: dict[str, Any]) -> dict[str, Any]:
     """The rush against ``lo-network serve``, after a first rush (printed as "cold") that
     warms the graph server's compiled code, as a server that has run a while is."""
-    import shutil
+    from tests.perf import engines
 
-    from tests.perf import bench_registration as reg
-
-    server, token = reg.own_app()
-    try:
-        return reg.run(server.base_url, token, 200, 50, 16, server.process.pid, warm_up=size["warm_up"])
-    finally:
-        server.stop()
-        shutil.rmtree(server.data_dir, ignore_errors=True)
+    return engines.part_registration(200, 50, 16, size["warm_up"])
 
 
 def part_import(size: dict[str, Any]) -> dict[str, Any]:
@@ -146,6 +140,7 @@ def part_memory(size: dict[str, Any]) -> dict[str, Any]:
         processes = _memory(server.process.pid)
     finally:
         server.stop()
+        shutil.rmtree(server.data_dir, ignore_errors=True)
     for p in processes:
         print(f"  {p['name']:<60} RSS {p['rss']:6.0f} MiB  PSS {p['pss']:6.0f} MiB", flush=True)
     graph = sum(p["pss"] for p in processes if p["name"].startswith("graph server"))
