@@ -369,8 +369,15 @@ def cmd_metrics(args) -> int:
     from lo_network.accounts.service import CLI_ACTOR
     from lo_network.services import metrics
 
+    from lo_network.i18n import tr
+
+    started = time.perf_counter()
+
+    def stage(name: str) -> None:   # printed as each stage begins, in the page's words
+        print(f"lo-network: {time.perf_counter() - started:6.1f} s  {tr(f'measures.stage.{name}', 'en')}", flush=True)
+
     with _Graph():
-        row = metrics.recompute(CLI_ACTOR, "cli")
+        row = metrics.recompute(CLI_ACTOR, "cli", on_stage=stage)
         brokers = metrics.brokers(CLI_ACTOR, limit=args.brokers)
         print(f"lo-network: network measures: {row.nodes} nodes, {row.edges} ties, density {row.density:.4f}, "
               f"largest connected share {row.largest_share:.1%}, {row.communities} communities "

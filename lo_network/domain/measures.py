@@ -1,24 +1,37 @@
-"""Network measures with networkx: per organisation and person degree, betweenness (brokers)
-and community; per network density, largest connected share and number of communities;
-and single points of failure: the only connector between two regions or two themes, and
-the cut vertices (whose removal splits the network).
+"""Network measures with igraph (its C core: 100,000 organisations and their people in
+seconds, where networkx took minutes): per organisation and person degree, betweenness
+(brokers) and community; per network density, largest connected share and number of
+communities; and single points of failure: the only connector between two regions or two
+themes, and the cut vertices (whose removal splits the network).
 
 Input is what the graph returns: nodes {id, kind, name, region, themes} and ties {a, b}.
-The graph is taken as undirected and simple (two ties between the same pair count once)."""
+The graph is taken as undirected and simple (two ties between the same pair count once).
+
+Betweenness is exact up to EXACT_UP_TO nodes. Above that it is estimated from SAMPLE
+pivots drawn with a fixed seed: the shortest paths from the pivots to every node, scaled by
+nodes / pivots (Brandes and Pich's estimator, what networkx's ``k`` does). Its error is
+measured in ``tests/perf/bench_network.py``."""
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
+import igraph as ig
 
 from lo_network.domain import vocab
 
 EXACT_UP_TO = 1200     # nodes; above this betweenness is estimated from SAMPLE pivots
 SAMPLE = 200
 SEED = 42
+PIVOTS_PER_STEP = 10   # pivots per call into igraph: progress is reported between calls
+CUTS_SHOWN = 25
+
+# (stage, done, total): the stages in order are "betweenness" and "communities"
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -28,32 +41,67 @@ class Result:
     findings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def build(nodes: list[dict[str, Any]], ties: list[dict[str, Any]]) -> nx.Graph:
-    graph = nx.Graph()
-    for node in nodes:
-        graph.add_node(node["id"], kind=node.get("kind"), name=node.get("name") or "",
-                       region=node.get("region") or "", themes=list(node.get("themes") or []))
-    for tie in ties:
-        if tie["a"] in graph and tie["b"] in graph and tie["a"] != tie["b"]:
-            graph.add_edge(tie["a"], tie["b"])
-    return graph
+@dataclass
+class Network:
+    """The undirected simple graph, its vertices numbered as ``ids``."""
+    graph: ig.Graph
+    ids: list[str]
+    nodes: list[dict[str, Any]]   # per vertex: kind, name, region, themes
 
 
-def communities(graph: nx.Graph) -> dict[str, int]:
-    """Node -> community number (0 = the largest); -1 for a node without ties."""
-    linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
-    if linked.number_of_nodes() == 0:
-        return {n: -1 for n in graph}
-    found = nx.community.louvain_communities(linked, seed=SEED)
-    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
-    out = {n: -1 for n in graph}
+def build(nodes: list[dict[str, Any]], ties: list[dict[str, Any]]) -> Network:
+    ids = [n["id"] for n in nodes]
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    edges = {(min(a, b), max(a, b)) for a, b in ((index.get(t["a"]), index.get(t["b"])) for t in ties)
+             if a is not None and b is not None and a != b}
+    data = [{"kind": n.get("kind"), "name": n.get("name") or "", "region": n.get("region") or "",
+             "themes": list(n.get("themes") or [])} for n in nodes]
+    return Network(ig.Graph(n=len(ids), edges=sorted(edges)), ids, data)
+
+
+def betweenness(net: Network, progress: Progress | None = None) -> tuple[list[float], bool]:
+    """Normalised betweenness per vertex (each pair of other vertices counts once, divided
+    by their number), and whether it was estimated."""
+    g, n = net.graph, net.graph.vcount()
+    if n < 3:
+        return [0.0] * n, False
+    estimated = n > EXACT_UP_TO
+    pivots = random.Random(SEED).sample(range(n), SAMPLE) if estimated else list(range(n))
+    total = [0.0] * n
+    for start in range(0, len(pivots), PIVOTS_PER_STEP):
+        # igraph adds the paths from these sources to every vertex; over all sources that
+        # is the exact betweenness, so the sum over a sample is scaled by n / pivots
+        part = g.betweenness(directed=False, sources=pivots[start:start + PIVOTS_PER_STEP], targets=None)
+        total = [a + b for a, b in zip(total, part)]
+        if progress:
+            progress("betweenness", min(start + PIVOTS_PER_STEP, len(pivots)), len(pivots))
+    scale = (n / len(pivots)) * 2 / ((n - 1) * (n - 2))
+    return [value * scale for value in total], estimated
+
+
+def communities(net: Network) -> list[int]:
+    """Per vertex its community number (Louvain, seed fixed; 0 = the largest), -1 for a
+    vertex without ties."""
+    g = net.graph
+    out = [-1] * g.vcount()
+    if g.ecount() == 0:
+        return out
+    # igraph draws from the random number generator it is given; a seeded one makes the
+    # communities the same on every run over the same network
+    ig.set_random_number_generator(random.Random(SEED))
+    try:
+        found = g.community_multilevel()
+    finally:
+        ig.set_random_number_generator(random)
+    groups = [members for members in found if len(members) > 1 or g.degree(members[0]) > 0]
+    ordered = sorted(groups, key=lambda members: (-len(members), min(net.ids[v] for v in members)))
     for number, members in enumerate(ordered):
-        for n in members:
-            out[n] = number
+        for v in members:
+            out[v] = number
     return out
 
 
-def _connectors(graph: nx.Graph, group_of) -> dict[tuple[str, str], set[str]]:
+def _connectors(net: Network, group_of) -> dict[tuple[str, str], set[str]]:
     """(group A, group B) -> the connectors between them: an organisation in both groups,
     a person working at organisations of both, or a link between organisations of each."""
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -64,81 +112,78 @@ def _connectors(graph: nx.Graph, group_of) -> dict[tuple[str, str], set[str]]:
                 if a != b:
                     pairs[tuple(sorted((a, b)))].add(connector)
 
-    for n, data in graph.nodes(data=True):
-        if data["kind"] == "organisation":
-            own = group_of(data)
-            add(own, own, n)
-        elif data["kind"] == "person":
-            groups: set[str] = set()
-            for m in graph.neighbors(n):
-                if graph.nodes[m]["kind"] == "organisation":
-                    groups |= group_of(graph.nodes[m])
-            add(groups, groups, n)
-    for u, v in graph.edges():
-        if graph.nodes[u]["kind"] == graph.nodes[v]["kind"] == "organisation":
-            add(group_of(graph.nodes[u]), group_of(graph.nodes[v]), f"{u}|{v}")
+    nodes, ids = net.nodes, net.ids
+    groups = [group_of(d) if d["kind"] == "organisation" else set() for d in nodes]
+    for v, neighbours in enumerate(net.graph.get_adjlist()):
+        if nodes[v]["kind"] == "organisation":
+            add(groups[v], groups[v], ids[v])
+        elif nodes[v]["kind"] == "person":
+            reached = set().union(*(groups[m] for m in neighbours)) if neighbours else set()
+            add(reached, reached, ids[v])
+    for u, v in net.graph.get_edgelist():
+        if nodes[u]["kind"] == nodes[v]["kind"] == "organisation":
+            add(groups[u], groups[v], f"{ids[u]}|{ids[v]}")
     return pairs
 
 
-def single_points(graph: nx.Graph) -> list[dict[str, Any]]:
+def single_points(net: Network) -> list[dict[str, Any]]:
     """Region and theme pairs joined by exactly one connector, with that connector."""
+    index = {node_id: i for i, node_id in enumerate(net.ids)}
     out = []
     for what, words, group_of in (
         ("region", vocab.REGIONS, lambda d: {d["region"]} if d["region"] else set()),
         ("theme", vocab.THEMES, lambda d: set(d["themes"])),
     ):
-        for (a, b), connectors in sorted(_connectors(graph, group_of).items()):
+        for (a, b), connectors in sorted(_connectors(net, group_of).items()):
             if len(connectors) != 1:
                 continue
             (connector,) = connectors
             ids = connector.split("|")
-            names = [graph.nodes[i]["name"] for i in ids]
             out.append({
                 "what": what, "a": a, "b": b,
                 "a_nl": words.get(a, (a, a))[0], "a_en": words.get(a, (a, a))[1],
                 "b_nl": words.get(b, (b, b))[0], "b_en": words.get(b, (b, b))[1],
-                "ids": ids, "kinds": [graph.nodes[i]["kind"] for i in ids], "names": names,
+                "ids": ids, "kinds": [net.nodes[index[i]]["kind"] for i in ids],
+                "names": [net.nodes[index[i]]["name"] for i in ids],
             })
     return out
 
 
-def compute(nodes: list[dict[str, Any]], ties: list[dict[str, Any]]) -> Result:
-    graph = build(nodes, ties)
-    n = graph.number_of_nodes()
-    approx = n > EXACT_UP_TO
-    if n == 0:
-        betweenness: dict[str, float] = {}
-    elif approx:
-        betweenness = nx.betweenness_centrality(graph, k=min(SAMPLE, n), seed=SEED, normalized=True)
-    else:
-        betweenness = nx.betweenness_centrality(graph, normalized=True)
-    community = communities(graph)
-    per_node = {node: {"degree": graph.degree(node), "betweenness": round(betweenness.get(node, 0.0), 6),
-                       "community": community[node]} for node in graph}
-    components = list(nx.connected_components(graph)) if n else []
-    largest = max((len(c) for c in components), default=0)
-    cut = sorted(nx.articulation_points(graph), key=lambda v: -betweenness.get(v, 0.0)) if n else []
-    network = {
-        "nodes": n, "edges": graph.number_of_edges(),
-        "organisations": sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "organisation"),
-        "people": sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "person"),
-        "density": round(nx.density(graph), 6) if n > 1 else 0.0,
-        "largest_share": round(largest / n, 4) if n else 0.0,
-        "communities": len({c for c in community.values() if c >= 0}),
-        "isolated": sum(1 for c in community.values() if c < 0),
-        "components": len(components),
-        "approximate": approx,
-    }
-    findings = single_points(graph)
-    findings += [{"what": "cut", "ids": [v], "kinds": [graph.nodes[v]["kind"]], "names": [graph.nodes[v]["name"]],
-                  "split": _split_size(graph, v)} for v in cut[:25]]
-    return Result(per_node, network, findings)
-
-
-def _split_size(graph: nx.Graph, vertex: str) -> int:
-    """How many nodes lose their connection to the largest part when ``vertex`` goes."""
-    component = nx.node_connected_component(graph, vertex)
-    rest = graph.subgraph(component - {vertex})
-    parts = sorted((len(c) for c in nx.connected_components(rest)), reverse=True)
+def _split_size(net: Network, membership: list[int], vertex: int) -> int:
+    """How many vertices lose their connection to the largest part when ``vertex`` goes."""
+    component = [v for v, c in enumerate(membership) if c == membership[vertex] and v != vertex]
+    parts = sorted(net.graph.induced_subgraph(component).connected_components().sizes(), reverse=True)
     return sum(parts[1:])
 
+
+def compute(nodes: list[dict[str, Any]], ties: list[dict[str, Any]], progress: Progress | None = None) -> Result:
+    net = build(nodes, ties)
+    g, n = net.graph, net.graph.vcount()
+    between, estimated = betweenness(net, progress)
+    if progress:
+        progress("communities", 0, 1)
+    community = communities(net)
+    degree = g.degree()
+    per_node = {net.ids[v]: {"degree": degree[v], "betweenness": round(between[v], 6), "community": community[v]}
+                for v in range(n)}
+    components = g.connected_components()
+    largest = max(components.sizes(), default=0)
+    kinds = [d["kind"] for d in net.nodes]
+    network = {
+        "nodes": n, "edges": g.ecount(),
+        "organisations": kinds.count("organisation"),
+        "people": kinds.count("person"),
+        "density": round(g.density(), 6) if n > 1 else 0.0,
+        "largest_share": round(largest / n, 4) if n else 0.0,
+        "communities": len({c for c in community if c >= 0}),
+        "isolated": community.count(-1),
+        "components": len(components),
+        "approximate": estimated,
+    }
+    findings = single_points(net)
+    cut = sorted(g.articulation_points(), key=lambda v: (-between[v], net.ids[v]))[:CUTS_SHOWN]
+    findings += [{"what": "cut", "ids": [net.ids[v]], "kinds": [kinds[v]], "names": [net.nodes[v]["name"]],
+                  "split": _split_size(net, components.membership, v)} for v in cut]
+    if progress:
+        progress("communities", 1, 1)
+    return Result(per_node, network, findings)

@@ -1,4 +1,5 @@
-"""The network-level measures of each computation (per-node measures live on the graph nodes)."""
+"""The network-level measures of each computation (per-node measures live on the graph nodes),
+and the jobs that compute them in the background."""
 
 from __future__ import annotations
 
@@ -30,3 +31,22 @@ class NetworkMeasures(sqlmodel.SQLModel, table=True):
     components: int = 0
     approximate: bool = False
     findings: str = ""  # JSON: single points of failure (see domain.measures)
+
+
+@rx.ModelRegistry.register
+class MeasuresJob(sqlmodel.SQLModel, table=True):
+    """One computation of the network measures, as it runs: the page shows its stage and
+    progress, whichever worker serves it. ``updated_at`` is its heartbeat."""
+    __tablename__ = "lo_network_measures_jobs"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    started_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+    finished_at: Optional[datetime] = None
+    actor: str = ""
+    via: str = ""
+    status: str = "running"   # running, done, failed
+    stage: str = "read"       # read, betweenness, communities, write (services.metrics.STAGES)
+    done: int = 0             # of the stage's steps
+    total: int = 0
+    error: str = ""
+    measures_id: Optional[int] = None   # the NetworkMeasures row it produced

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.layout import card, layout, loading, page_header, section
 from lo_network.i18n import pick, t
 from lo_network.states.measures import BrokerRow, FindingRow, MeasuresState as S
 from lo_network.states.session import SessionState
@@ -75,8 +75,33 @@ def findings(title: rx.Var, intro: rx.Var, items: rx.Var, list_id: str) -> rx.Co
 def actions() -> rx.Component:
     return rx.cond(SessionState.can_edit_network,
                    rx.button(rx.icon("refresh-cw", size=16), t("measures.recompute"), on_click=S.recompute,
-                             id="measures-recompute"),
+                             loading=S.running, id="measures-recompute"),
                    rx.fragment())
+
+
+def progress_panel() -> rx.Component:
+    """The computation that runs now: its stage and how far it is."""
+    return card(
+        rx.vstack(
+            rx.hstack(
+                rx.spinner(size="2"),
+                rx.text(t("measures.running"), weight="medium"),
+                rx.text(rx.match(S.stage,
+                                 ("read", t("measures.stage.read")),
+                                 ("betweenness", t("measures.stage.betweenness")),
+                                 ("communities", t("measures.stage.communities")),
+                                 ("write", t("measures.stage.write")),
+                                 ""),
+                        " ", S.stage_steps, color_scheme="gray", size="2", id="measures-stage"),
+                align="center", spacing="2", wrap="wrap",
+            ),
+            rx.progress(value=S.progress, max=100, id="measures-progress", width="100%"),
+            rx.text(t("measures.running_note"), size="1", color_scheme="gray"),
+            # polls the computation once a second while it runs (also after a reload)
+            rx.moment(interval=1000, on_change=S.refresh, display="none"),
+            spacing="2", width="100%",
+        ),
+    )
 
 
 def body() -> rx.Component:
@@ -99,4 +124,8 @@ def body() -> rx.Component:
 
 
 def measures() -> rx.Component:
-    return layout(page_header(t("measures.title"), actions()), loading(S.loaded, body()))
+    return layout(page_header(t("measures.title"), actions()),
+                  rx.cond(S.running, progress_panel(), rx.fragment()),
+                  rx.cond(S.job_failed, rx.callout(t("measures.failed"), icon="triangle-alert", color_scheme="red",
+                                                   id="measures-failed"), rx.fragment()),
+                  loading(S.loaded, body()))

@@ -1,5 +1,6 @@
 """/makelaars ("Makelaars en bruggen"): the cached network measures, the brokers and the
-single points of failure; recompute on demand."""
+single points of failure; recompute on demand, in the background: while the computation
+runs (started here, on another worker or from the CLI) the page polls it once a second."""
 
 from __future__ import annotations
 
@@ -57,6 +58,20 @@ class MeasuresState(SessionState):
     bridges: list[FindingRow] = []
     cuts: list[FindingRow] = []
     loaded: bool = False
+    # the newest computation: running, its stage (services.metrics.STAGES) and how far
+    running: bool = False
+    stage: str = ""
+    stage_steps: str = ""
+    progress: int = 0
+    job_failed: bool = False
+
+    def _follow(self, job) -> None:
+        status = service.status_of(job) if job is not None else ""
+        self.running = status == "running"
+        self.stage = job.stage if job is not None else ""
+        self.stage_steps = f"{job.done} / {job.total}" if self.running and job.total > 1 else ""
+        self.progress = service.percent(job) if job is not None else 0
+        self.job_failed = status in ("failed", "interrupted")
 
     def _show(self) -> None:
         actor = self.signed_in_actor()
@@ -83,10 +98,24 @@ class MeasuresState(SessionState):
     def load(self):
         """on_load of /makelaars."""
         self._show()
+        self._follow(service.current(self.signed_in_actor()))
 
     @requires(Permission.EDIT_NETWORK)
     def recompute(self):
-        """Compute every measure again from the graph (also nightly: lo-network metrics)."""
-        service.recompute(self.signed_in_actor(), via="ui")
+        """Compute every measure again from the graph, in the background (also nightly:
+        lo-network metrics)."""
+        self._follow(service.start(self.signed_in_actor(), via="ui"))
+
+    @requires(Permission.VIEW)
+    def refresh(self, now: str = ""):  # noqa: ARG002 (the timer sends the time)
+        """Poll the computation while it runs; show the new measures when it is done."""
+        if not self.running:
+            return None
+        job = service.current(self.signed_in_actor())
+        self._follow(job)
+        if self.running:
+            return None
         self._show()
+        if self.job_failed:
+            return rx.toast.error(self.ui_text("measures.failed"))
         return rx.toast.success(self.ui_text("measures.recomputed"))

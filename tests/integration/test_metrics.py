@@ -63,3 +63,82 @@ def test_lo_network_metrics_command(small, sql_db, capsys):
     assert cli.main(["metrics"]) == 0
     out = capsys.readouterr().out
     assert "7 nodes, 3 ties" in out and "brokers: A, B" in out
+    # each stage as it begins, in order
+    stages = ["Reading the network", "Computing betweenness", "Finding communities", "Saving on organisations"]
+    assert [out.index(s) for s in stages] == sorted(out.index(s) for s in stages)
+
+
+def test_the_computation_runs_in_the_background_and_reports_its_stages(small, users, monkeypatch):
+    steps = []
+    real_save = metrics._save
+
+    def recording(job):
+        steps.append((job.status, job.stage, job.done, job.total, metrics.percent(job)))
+        return real_save(job)
+
+    monkeypatch.setattr(metrics, "_save", recording)
+    job = metrics.start(users["coordinator"], "t")
+    metrics.wait(60)
+    monkeypatch.undo()
+    shown = metrics.current(users["steering"])
+    assert shown.id == job.id and metrics.status_of(shown) == "done" and metrics.percent(shown) == 100
+    assert shown.measures_id == metrics.latest(users["steering"]).id and shown.finished_at is not None
+    stages = [s[1] for s in steps]
+    assert stages[0] == "read" and stages[-1] == "write"
+    assert [s for s in metrics.STAGES if s in stages] == list(metrics.STAGES)
+    # the bar only moves forward; 7 nodes: exact betweenness, one step per 10 pivots
+    assert [s[4] for s in steps] == sorted(s[4] for s in steps)
+    assert ("running", "betweenness", 7, 7) in [s[:4] for s in steps]
+    assert ("running", "write", 7, 7) in [s[:4] for s in steps]
+    with pytest.raises(PermissionDenied):
+        metrics.start(users["steering"], "t")
+
+
+def test_a_second_computation_is_refused_while_one_runs_and_an_abandoned_one_is_interrupted(small, users):
+    from datetime import timedelta
+
+    from lo_network import sql
+    from lo_network.accounts.models import utcnow
+    from lo_network.domain.errors import ValidationError
+    from lo_network.network.models import MeasuresJob
+
+    # another worker's computation, with a fresh heartbeat
+    other = MeasuresJob(actor="elders@example.org", via="ui", stage="betweenness", done=40, total=200)
+    sql.save(other)
+    try:
+        assert metrics.status_of(metrics.current(users["steering"])) == "running"
+        assert metrics.percent(other) == 25 + 45 * 40 // 200
+        with pytest.raises(ValidationError) as refused:
+            metrics.start(users["coordinator"], "t")
+        assert "al berekend" in refused.value.errors["job"]
+        with pytest.raises(ValidationError):
+            metrics.recompute(users["coordinator"], "t")
+        # its worker stopped: without a heartbeat it counts as interrupted, and a new one starts
+        with sql.session() as db:
+            row = db.get(MeasuresJob, other.id)
+            row.updated_at = utcnow() - metrics.STALE_AFTER - timedelta(seconds=1)
+            db.add(row)
+            db.commit()
+        assert metrics.status_of(metrics.current(users["steering"])) == "interrupted"
+        assert metrics.recompute(users["coordinator"], "t").nodes == 7
+    finally:
+        with sql.session() as db:
+            db.delete(db.get(MeasuresJob, other.id))
+            db.commit()
+
+
+def test_a_failed_computation_keeps_its_reason_and_nothing_half_written(small, users, monkeypatch):
+    from lo_network.domain import measures
+
+    before = metrics.latest(users["steering"])
+
+    def broken(nodes, ties, progress=None):
+        raise RuntimeError("no memory left")
+
+    monkeypatch.setattr(measures, "compute", broken)
+    with pytest.raises(RuntimeError):
+        metrics.recompute(users["coordinator"], "t")
+    job = metrics.current(users["steering"])
+    assert metrics.status_of(job) == "failed" and "no memory left" in job.error
+    after = metrics.latest(users["steering"])
+    assert (after and after.id) == (before and before.id)
