@@ -54,8 +54,9 @@ class _Graph:
     """Start the embedded graph for this command when needed and none runs yet; with
     ``supervised`` (serve), restart it whenever it ends until this command stops."""
 
-    def __init__(self, supervised: bool = False):
+    def __init__(self, supervised: bool = False, migrate: bool = True):
         self.supervised = supervised
+        self.migrate = migrate   # schema and SQL tables brought up to date in this process
         self.server = None
 
     def __enter__(self):
@@ -70,6 +71,8 @@ class _Graph:
                 self.server = Supervisor(EmbeddedGraph(s)).start()
             else:
                 self.server = EmbeddedGraph(s).start()
+        if not self.migrate:
+            return self
         from lo_network.store import schema
 
         ran = schema.migrate()
@@ -86,9 +89,8 @@ class _Graph:
             self.server.stop_restarting()
 
     def __exit__(self, *exc):
-        from lo_network.store import driver
-
-        driver.close()
+        if "lo_network.store.driver" in sys.modules:   # this process talked to the graph
+            sys.modules["lo_network.store.driver"].close()
         if self.server is not None:
             self.server.stop()
             print("lo-network: embedded graph server stopped", flush=True)
@@ -284,17 +286,32 @@ def _announce_when_up(proc: subprocess.Popen, url: str, banner: list[str]) -> No
         time.sleep(1.0)
 
 
-def cmd_serve(args) -> int:
-    s = settings_mod.get()
-    with _Graph(supervised=True) as graph:
+def cmd_prepare(args) -> int:
+    """What `serve` does before it starts the app: the graph schema and SQL tables, with
+    --demo the demo data, the first admin and the first network measures, and last month's
+    KPI snapshot when it is missing."""
+    with _Graph():
         if args.demo:
             from lo_network.seed import seed_all
 
             for result in seed_all():
                 print(f"lo-network: {result}", flush=True)
-            email, password = ensure_admin(s)
+            ensure_admin(settings_mod.get())
             _first_measures()
-        _last_month_snapshot()  # last month's KPI snapshot, if missing
+        _last_month_snapshot()
+    return 0
+
+
+def cmd_serve(args) -> int:
+    s = settings_mod.get()
+    with _Graph(supervised=True, migrate=False) as graph:
+        # The start's one-off work runs in a child process that ends (`lo-network prepare`):
+        # this process stays up for as long as the app, to supervise the graph server and the
+        # app, and so never holds the services, pandas or the demo's modules in memory.
+        prepared = subprocess.run([sys.executable, "-m", "lo_network.cli", "prepare", *(["--demo"] if args.demo else [])],
+                                  cwd=PROJECT_ROOT, check=False)
+        if prepared.returncode != 0:
+            return prepared.returncode
         env = reflex_env(s)
         url = f"http://127.0.0.1:{s.port}"  # probed until it answers: always on this machine
         if s.public_url:
@@ -303,8 +320,9 @@ def cmd_serve(args) -> int:
         else:
             banner = [f"  lo_network draait op / runs at: {url}"]
         if args.demo:
-            shown = password or f"(see {s.data_dir / 'first_admin_password'})"
-            banner.append(f"  eerste beheerder / first admin: {email}  wachtwoord / password: {shown}")
+            kept = s.data_dir / "first_admin_password"
+            shown = kept.read_text().strip() if kept.exists() else f"(see {kept})"
+            banner.append(f"  eerste beheerder / first admin: {s.demo_admin_email}  wachtwoord / password: {shown}")
         banner.append("  stoppen / stop: Ctrl+C\n")
         print("lo-network: de app wordt gebouwd en gestart / building and starting the app "
               "(first run: a few minutes) ...", flush=True)
@@ -834,6 +852,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--env", choices=["prod", "dev"], default="prod")
     sp.set_defaults(func=cmd_serve)
 
+    sp = sub.add_parser("prepare", help="what serve does before the app starts: migrations, with --demo the demo "
+                        "data and first admin, last month's KPI snapshot")
+    sp.add_argument("--demo", action="store_true", help="load demo data into an empty graph and create the first admin")
+    sp.set_defaults(func=cmd_prepare)
+
     sp = sub.add_parser("graph-server", help="run the embedded graph server in the foreground")
     sp.set_defaults(func=cmd_graph_server)
 
@@ -877,7 +900,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from lo_network.domain.errors import ValidationError
     from lo_network.embedded.server import GraphServerError
-    from lo_network.store.driver import GraphUnavailable
 
     args = build_parser().parse_args(argv)
     try:
@@ -886,8 +908,13 @@ def main(argv: list[str] | None = None) -> int:
         for field, message in exc.errors.items():
             print(f"lo-network: {field}: {message}", file=sys.stderr)
         return 2
-    except (GraphUnavailable, GraphServerError) as exc:
-        return _fail(str(exc), 3)
+    except Exception as exc:
+        # the graph driver (and the neo4j and pandas modules it brings) is not imported for
+        # this check: `serve` stays up for as long as the app and never needs it
+        driver = sys.modules.get("lo_network.store.driver")
+        if isinstance(exc, GraphServerError) or (driver is not None and isinstance(exc, driver.GraphUnavailable)):
+            return _fail(str(exc), 3)
+        raise
 
 
 if __name__ == "__main__":

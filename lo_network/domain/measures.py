@@ -68,6 +68,8 @@ def betweenness(net: Network, progress: Progress | None = None) -> tuple[list[fl
     estimated = n > EXACT_UP_TO
     pivots = random.Random(SEED).sample(range(n), SAMPLE) if estimated else list(range(n))
     total = [0.0] * n
+    if progress:
+        progress("betweenness", 0, len(pivots))
     for start in range(0, len(pivots), PIVOTS_PER_STEP):
         # igraph adds the paths from these sources to every vertex; over all sources that
         # is the exact betweenness, so the sum over a sample is scaled by n / pivots
@@ -149,9 +151,9 @@ def single_points(net: Network) -> list[dict[str, Any]]:
     return out
 
 
-def _split_size(net: Network, membership: list[int], vertex: int) -> int:
+def _split_size(net: Network, components: ig.VertexClustering, vertex: int) -> int:
     """How many vertices lose their connection to the largest part when ``vertex`` goes."""
-    component = [v for v, c in enumerate(membership) if c == membership[vertex] and v != vertex]
+    component = [v for v in components[components.membership[vertex]] if v != vertex]
     parts = sorted(net.graph.induced_subgraph(component).connected_components().sizes(), reverse=True)
     return sum(parts[1:])
 
@@ -183,7 +185,7 @@ def compute(nodes: list[dict[str, Any]], ties: list[dict[str, Any]], progress: P
     findings = single_points(net)
     cut = sorted(g.articulation_points(), key=lambda v: (-between[v], net.ids[v]))[:CUTS_SHOWN]
     findings += [{"what": "cut", "ids": [net.ids[v]], "kinds": [kinds[v]], "names": [net.nodes[v]["name"]],
-                  "split": _split_size(net, components.membership, v)} for v in cut]
+                  "split": _split_size(net, components, v)} for v in cut]
     if progress:
         progress("communities", 1, 1)
     return Result(per_node, network, findings)

@@ -6,40 +6,41 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from lo_network.store.queries import q
+from lo_network.store.records import rows
 
 
 def organisations(tx: ManagedTransaction) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/organisations"))]
+    return rows(tx.run(q("kpis/organisations")))
 
 
 def activities(tx: ManagedTransaction, until: str) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/activities"), until=until)]
+    return rows(tx.run(q("kpis/activities"), until=until))
 
 
 def budget_activities(tx: ManagedTransaction) -> list[dict]:
     """Every activity with a planned budget or a realised cost (future ones too)."""
-    return [r.data() for r in tx.run(q("kpis/budget_activities"))]
+    return rows(tx.run(q("kpis/budget_activities")))
 
 
 def grants(tx: ManagedTransaction) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/grants"))]
+    return rows(tx.run(q("kpis/grants")))
 
 
 def registrations(tx: ManagedTransaction, until: str) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/registrations"), until=until)]
+    return rows(tx.run(q("kpis/registrations"), until=until))
 
 
 def partners(tx: ManagedTransaction) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/partners"))]
+    return rows(tx.run(q("kpis/partners")))
 
 
 def link_groups(tx: ManagedTransaction, today: str) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/link_groups"), today=today)]
+    return rows(tx.run(q("kpis/link_groups"), today=today))
 
 
 def aggregate_status(tx: ManagedTransaction) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/aggregate_status"))]
+    return rows(tx.run(q("kpis/aggregate_status")))
 
 
 def aggregate_registrations(tx: ManagedTransaction, until: str) -> list[dict]:
-    return [r.data() for r in tx.run(q("kpis/aggregate_registrations"), until=until)]
+    return rows(tx.run(q("kpis/aggregate_registrations"), until=until))

@@ -7,17 +7,17 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from lo_network.store.queries import q
-from lo_network.store.records import now_iso, plain
+from lo_network.store.records import now_iso, plain, rows
 
 BATCH = 2000
 
 
 def nodes(tx: ManagedTransaction) -> list[dict]:
-    return [r.data() for r in tx.run(q("metrics/nodes"))]
+    return rows(tx.run(q("metrics/nodes")))
 
 
 def ties(tx: ManagedTransaction, today: str) -> list[dict]:
-    return [r.data() for r in tx.run(q("metrics/edges"), today=today)]
+    return rows(tx.run(q("metrics/edges"), today=today))
 
 
 def store_measures(tx: ManagedTransaction, kind: str, rows: list[dict[str, Any]]) -> int:

@@ -21,6 +21,14 @@ def plain(value: Any) -> Any:
     return value
 
 
+def rows(result) -> list[dict[str, Any]]:
+    """Each record of a query that returns plain values (no nodes, relationships or paths) as
+    a dict of its keys: what ``Record.data()`` gives, without its walk through every value
+    (the reads of a whole network or of the dashboard's facts hold hundreds of thousands)."""
+    keys = result.keys()
+    return [dict(zip(keys, record)) for record in result]
+
+
 def now_iso() -> str:
     """UTC now as ISO-8601 text, for datetime($now) (never a zoneinfo value to the driver)."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")

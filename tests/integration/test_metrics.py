@@ -107,7 +107,8 @@ def test_a_second_computation_is_refused_while_one_runs_and_an_abandoned_one_is_
     sql.save(other)
     try:
         assert metrics.status_of(metrics.current(users["steering"])) == "running"
-        assert metrics.percent(other) == 25 + 45 * 40 // 200
+        weights = metrics.WEIGHTS
+        assert metrics.percent(other) == int(weights["read"] + weights["betweenness"] * 40 / 200)
         with pytest.raises(ValidationError) as refused:
             metrics.start(users["coordinator"], "t")
         assert "al berekend" in refused.value.errors["job"]

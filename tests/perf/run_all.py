@@ -11,7 +11,8 @@ next; the parts are the project's own benchmarks:
 - lists: ``bench_organisations`` (search as you type, and the list's filters);
 - dashboard: ``bench_kpis`` (first view, and the raw aggregate queries);
 - dormant: ``bench_followup`` (the dormant list's first page);
-- measures: recomputing the network measures once on the demo network (``services.metrics``);
+- measures: computing the network measures once on the demo network, as the background job
+  of /makelaars does (``services.metrics``), with the time of each stage;
 - memory: ``lo-network serve`` as a user starts it, idle: resident and proportional memory of
   its processes (app and graph server).
 
