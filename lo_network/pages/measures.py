@@ -101,6 +101,7 @@ def progress_panel() -> rx.Component:
             rx.moment(interval=1000, on_change=S.refresh, display="none"),
             spacing="2", width="100%",
         ),
+        margin_bottom="16px",
     )
 
 
@@ -127,5 +128,5 @@ def measures() -> rx.Component:
     return layout(page_header(t("measures.title"), actions()),
                   rx.cond(S.running, progress_panel(), rx.fragment()),
                   rx.cond(S.job_failed, rx.callout(t("measures.failed"), icon="triangle-alert", color_scheme="red",
-                                                   id="measures-failed"), rx.fragment()),
+                                                   margin_bottom="16px", id="measures-failed"), rx.fragment()),
                   loading(S.loaded, body()))

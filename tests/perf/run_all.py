@@ -18,7 +18,7 @@ next; the parts are the project's own benchmarks:
 
 Usage (from the project root, venv active)::
 
-    python -m tests.perf.run_all --json speed.json   # the table's sizes: about an hour on 2 cores
+    python -m tests.perf.run_all --json speed.json   # the table's sizes: about 35 minutes on 2 cores
     python -m tests.perf.run_all --quick             # small sizes: every part runs (a few minutes)
     python -m tests.perf.run_all --parts dormant memory
     python -m tests.perf.run_all --report speed.json # the table of a saved run again
