@@ -385,9 +385,8 @@ def cmd_link(args) -> int:
 
 def cmd_metrics(args) -> int:
     from lo_network.accounts.service import CLI_ACTOR
-    from lo_network.services import metrics
-
     from lo_network.i18n import tr
+    from lo_network.services import metrics
 
     started = time.perf_counter()
 
