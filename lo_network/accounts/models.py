@@ -64,7 +64,7 @@ class LoginFailure(sqlmodel.SQLModel, table=True):
 @rx.ModelRegistry.register
 class RateCount(sqlmodel.SQLModel, table=True):
     """Requests per key ("<bucket>:<client address>") and fixed window of a minute, for the
-    rate limit of the pages and routes without an account (``api.ratelimit``); in SQL, like
+    rate limit of the pages and routes without an account (``lo_network.ratelimit``); in SQL, like
     the failed logins, so that every worker process counts the same requests."""
 
     __tablename__ = "lo_rate_count"

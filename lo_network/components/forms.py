@@ -2,7 +2,7 @@
 ``id``/``name`` after the field, vocabulary selects, checkbox groups, a delete dialog.
 
 Errors live in a state var ``errors: dict[str, list[str]]`` (field -> [nl, en]); fill it
-with :func:`errors_from` when a service raises ValidationError, and show it under each
+with ``states.form_values.errors_from`` when a service raises ValidationError, and show it under each
 field with ``field(..., error=field_error(State.errors, "name"))``.
 """
 
@@ -13,21 +13,9 @@ from typing import Any, Callable
 import reflex as rx
 from reflex_components_radix.themes.components.checkbox import Checkbox
 
-from lo_network.domain.errors import ValidationError
-from lo_network.i18n import message_var, pick, split_message, t
+from lo_network.i18n import message_var, pick, t
+from lo_network.states.form_values import NO_CHOICE
 
-# Radix selects cannot hold an empty value: this stands for "no choice" (all / automatic).
-NO_CHOICE = "__none__"
-
-
-def errors_from(exc: ValidationError) -> dict[str, list[str]]:
-    """A ValidationError as {field: [nl, en]} for a state's ``errors`` var."""
-    return {name: list(split_message(message)) for name, message in exc.errors.items()}
-
-
-def from_select(value: str) -> str:
-    """A select's value as the state keeps it: NO_CHOICE becomes ''."""
-    return "" if value == NO_CHOICE else value
 
 
 def to_select(value: rx.Var) -> rx.Var:

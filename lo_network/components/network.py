@@ -11,7 +11,7 @@ from lo_network.components.forms import (
 from lo_network.components.layout import section
 from lo_network.domain import links as domain
 from lo_network.i18n import pick, t
-from lo_network.pages.people import chosen_organisation, organisation_lookup
+from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.states.links import LinkRow, LinksState as S, TimelineRow
 from lo_network.states.session import SessionState
 

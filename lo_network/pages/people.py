@@ -1,91 +1,19 @@
-"""/personen: find people by text, tag and organisation; the organisation look-up they share."""
+"""/personen: find people by text, tag and organisation."""
 
 from __future__ import annotations
-
-from typing import Any, Callable
 
 import reflex as rx
 
 from lo_network.components.exports import export_buttons
-from lo_network.components.forms import icon_button
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
     MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, tag_filter,
 )
+from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.domain import people as domain
 from lo_network.i18n import t
-from lo_network.states.people import OrganisationOption, PersonRow, PeopleState as S
+from lo_network.states.people import PersonRow, PeopleState as S
 from lo_network.states.session import SessionState
-
-
-# ---------------------------------------------------------------- organisation look-up
-def organisation_hit(prefix: str, hit: OrganisationOption, on_pick: Callable[[OrganisationOption], Any]) -> rx.Component:
-    return rx.button(
-        rx.text(hit.name, weight="medium", size="2"),
-        rx.text(hit.city, size="1", color_scheme="gray"),
-        on_click=on_pick(hit),
-        variant="ghost",
-        color_scheme="gray",
-        high_contrast=True,
-        justify_content="flex-start",
-        text_align="left",
-        width="100%",
-        class_name=f"{prefix}-organisation-option",
-    )
-
-
-def organisation_lookup(prefix: str, query: rx.Var, hits: rx.Var, on_query: Callable[[str], Any],
-                        on_pick: Callable[[OrganisationOption], Any], placeholder: rx.Var | str) -> rx.Component:
-    """Type part of a name, pick one of the hits below (a click on a hit calls ``on_pick``).
-
-    Input id ``{prefix}-organisation``; each hit is a button with class
-    ``{prefix}-organisation-option``."""
-    return rx.vstack(
-        rx.input(
-            rx.input.slot(rx.icon("building-2", size=16)),
-            id=f"{prefix}-organisation",
-            name="organisation",
-            value=query,
-            on_change=on_query,
-            debounce_timeout=300,
-            placeholder=placeholder,
-            aria_label=placeholder,
-            auto_complete=False,
-            width="100%",
-        ),
-        rx.cond(
-            hits.length() > 0,
-            rx.vstack(
-                rx.foreach(hits, lambda hit: organisation_hit(prefix, hit, on_pick)),
-                spacing="1",
-                width="100%",
-                padding="6px",
-                border="1px solid var(--gray-6)",
-                border_radius="var(--radius-3)",
-                background_color="var(--color-panel-solid)",
-                id=f"{prefix}-organisation-hits",
-            ),
-            rx.cond(
-                query != "",
-                rx.text(t("person.lookup.no_hits"), size="1", color_scheme="gray"),
-                rx.fragment(),
-            ),
-        ),
-        spacing="1",
-        width="100%",
-    )
-
-
-def chosen_organisation(prefix: str, name: rx.Var, on_clear: Any) -> rx.Component:
-    """The picked organisation with a button to pick another (id ``{prefix}-organisation-clear``)."""
-    return rx.hstack(
-        rx.badge(rx.icon("building-2", size=14), name, size="2", variant="soft", id=f"{prefix}-organisation-chosen"),
-        icon_button("x", t("person.lookup.clear"), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
-                    id=f"{prefix}-organisation-clear"),
-        align="center",
-        spacing="1",
-        min_height="32px",
-    )
 
 
 # ---------------------------------------------------------------- controls

@@ -18,7 +18,7 @@ from lo_network.components.participation import participation_section
 from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
-from lo_network.pages.people import chosen_organisation, organisation_lookup
+from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.states.people import PeopleState
 from lo_network.states.person import Employment, PersonState as S
 from lo_network.states.session import SessionState

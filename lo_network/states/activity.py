@@ -7,7 +7,6 @@ import dataclasses
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from, from_select
 from lo_network.domain import activities as domain
 from lo_network.domain import budget
 from lo_network.domain import registrations as reg_domain
@@ -19,6 +18,7 @@ from lo_network.i18n import localise
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.activities import LIST_ROUTE
+from lo_network.states.form_values import errors_from, from_select
 from lo_network.states.people import OrganisationOption, organisation_options
 from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires

@@ -11,12 +11,12 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import range_label
 from lo_network.services import audit as service
 from lo_network.services.audit import Entry, clean_filters
+from lo_network.states.form_values import errors_from
 from lo_network.states.session import SessionState, requires
 
 ROUTE = "/audit"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain import activities as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.activity import ROUTE_ARG, RegistrationRow, registration_row
+from lo_network.states.form_values import errors_from
 from lo_network.states.session import SessionState, requires
 
 

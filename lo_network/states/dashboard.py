@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
@@ -20,6 +19,7 @@ from lo_network.domain.activities import to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import kpis as service
+from lo_network.states.form_values import errors_from
 from lo_network.states.session import SessionState, requires
 
 ROUTE = "/dashboard"

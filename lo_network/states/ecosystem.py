@@ -8,13 +8,13 @@ from datetime import date
 import reflex as rx
 from reflex_base.utils import format
 
-from lo_network.components.forms import from_select
 from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
 from lo_network.services import ecosystem as service
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as people_service
+from lo_network.states.form_values import from_select
 from lo_network.states.session import SessionState, requires
 
 ROUTE = "/kaart"

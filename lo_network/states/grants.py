@@ -8,12 +8,12 @@ import dataclasses
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain import budget
 from lo_network.domain.dates import dutch
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, allowed
 from lo_network.services import grants as service
+from lo_network.states.form_values import errors_from
 from lo_network.states.organisation_detail import ROUTE_ARG as ORGANISATION_ARG
 from lo_network.states.session import SessionState, requires
 

@@ -12,11 +12,11 @@ import json
 
 import reflex as rx
 
-from lo_network.components.forms import from_select
 from lo_network.domain import imports as domain
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import split_message
 from lo_network.services import imports as service
+from lo_network.states.form_values import from_select
 from lo_network.states.session import SessionState, requires
 
 ROUTE = "/importeren"

@@ -10,7 +10,6 @@ from datetime import date
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain import links as domain
 from lo_network.domain.dates import dutch, iso, parse_date
 from lo_network.domain.errors import NotFound, ValidationError
@@ -18,6 +17,7 @@ from lo_network.domain.permissions import Permission
 from lo_network.services import links as service
 from lo_network.services import metrics as metrics_service
 from lo_network.services import people as people_service
+from lo_network.states.form_values import errors_from
 from lo_network.states.organisation_detail import ROUTE_ARG as ORG_ARG
 from lo_network.states.people import OrganisationOption, organisation_options
 from lo_network.states.person import ROUTE_ARG as PERSON_ARG

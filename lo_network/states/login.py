@@ -6,7 +6,7 @@ import reflex as rx
 
 from lo_network import settings as settings_mod
 from lo_network.accounts import service as accounts
-from lo_network.api.ratelimit import login_limiter
+from lo_network.ratelimit import login_limiter
 from lo_network.states.session import SessionState, safe_next
 
 

@@ -7,7 +7,6 @@ from datetime import date
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from, from_select
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
@@ -15,6 +14,7 @@ from lo_network.domain.dates import dutch, iso, parse_date
 from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
+from lo_network.states.form_values import errors_from, from_select
 from lo_network.states.organisations import LIST_ROUTE
 from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires

@@ -13,10 +13,10 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from lo_network.components.forms import from_select
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import range_label
 from lo_network.services import PAGE_SIZES, Page
+from lo_network.states.form_values import from_select
 from lo_network.states.session import requires
 
 

@@ -7,13 +7,13 @@ from datetime import date
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain import people as domain
 from lo_network.domain.dates import dutch
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
+from lo_network.states.form_values import errors_from
 from lo_network.states.people import LIST_ROUTE, OrganisationOption, organisation_options
 from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires

@@ -8,13 +8,13 @@ import json
 
 import reflex as rx
 
-from lo_network.components.forms import errors_from
 from lo_network.domain import consent as consent_domain
 from lo_network.domain.dates import dutch
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import consent as consent_service
 from lo_network.services import privacy as privacy_service
+from lo_network.states.form_values import errors_from
 from lo_network.states.history import HistoryState
 from lo_network.states.person import ROUTE_ARG
 from lo_network.states.session import SessionState, requires

@@ -9,13 +9,13 @@ from datetime import timedelta
 import reflex as rx
 
 from lo_network import settings as settings_mod
-from lo_network.api.ratelimit import public_limiter
-from lo_network.components.forms import errors_from
+from lo_network.ratelimit import public_limiter
 from lo_network.domain import activities as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.i18n import localise
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
+from lo_network.states.form_values import errors_from
 from lo_network.states.session import SessionState
 
 PUBLIC_ROUTE = "/aanmelden"

@@ -16,7 +16,7 @@ from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from lo_network import settings
-from lo_network.api.ratelimit import public_limiter
+from lo_network.ratelimit import public_limiter
 from lo_network.services import activities, consent, organisations, people, registrations
 from tests.e2e.conftest import UI_TIMEOUT_MS
 from tests.e2e.test_hardening_limits import _spend

@@ -19,7 +19,7 @@ import pytest
 import vobject
 
 from lo_network.accounts.service import create_api_token
-from lo_network.api.ratelimit import public_limiter
+from lo_network.ratelimit import public_limiter
 from lo_network.domain.activities import TZ
 from lo_network.services import activities
 

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 
 from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
-from lo_network.api.ratelimit import public_limiter
+from lo_network.ratelimit import public_limiter
 from lo_network.services import activities as activity_service
 from lo_network.store import activities as activity_store
 from tests.integration.test_activities import local

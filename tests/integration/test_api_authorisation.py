@@ -20,7 +20,8 @@ from starlette.testclient import TestClient
 from lo_network.accounts.service import create_api_token
 from lo_network.api import auth
 from lo_network.api.app import PREFIX, create_api
-from lo_network.api.ratelimit import limit_public, public_limiter
+from lo_network.api.ratelimit import limit_public
+from lo_network.ratelimit import public_limiter
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission
 from lo_network.services import activities, consent, followup, grants, links, organisations, people, registrations
 from tests.integration.test_activities import local

@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 from lo_network.accounts.service import create_api_token
 from lo_network.api.app import PREFIX, create_api
-from lo_network.api.ratelimit import public_limiter
+from lo_network.ratelimit import public_limiter
 
 EXAMPLES = 10         # per operation and generation mode
 BUDGET_SECONDS = 240  # the whole run, on a loaded 2-core machine

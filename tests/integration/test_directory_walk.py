@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 
 from lo_network.accounts.service import create_api_token
 from lo_network.api.app import PREFIX, create_api
-from lo_network.api.ratelimit import public_limiter
+from lo_network.ratelimit import public_limiter
 from lo_network.domain import followup as followup_domain
 from lo_network.domain.permissions import ATTENDEES, NETWORK, ROLE_PERMISSIONS, sees_without_basis
 from lo_network.services import activities, consent, followup, links, metrics, organisations, people, registrations

@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 
 from lo_network import settings
 from lo_network.api.app import PREFIX, create_api
-from lo_network.api.ratelimit import RateLimiter, public_limiter
+from lo_network.ratelimit import RateLimiter, public_limiter
 from lo_network.api.security import CSP
 from lo_network.domain import registrations as reg_domain
 from lo_network.services import activities, backup
@@ -97,7 +97,7 @@ def test_the_count_is_shared_by_worker_processes(lo_env, sql_db):
     """Another Python process (its own engine, like a second backend worker) spends the
     same address's allowance: this process is refused afterwards."""
     address = f"10.9.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
-    code = ("from lo_network.api.ratelimit import public_limiter as p; "
+    code = ("from lo_network.ratelimit import public_limiter as p; "
             f"print([p.allow({address!r}, 4)[0] for _ in range(4)])")
     done = subprocess.run([sys.executable, "-c", code], env=dict(os.environ), capture_output=True, text=True,
                           timeout=120)

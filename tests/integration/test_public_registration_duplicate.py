@@ -11,7 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from lo_network.api.app import PREFIX, create_api
-from lo_network.api.ratelimit import public_limiter
+from lo_network.ratelimit import public_limiter
 from lo_network.mail import outbox
 from lo_network.services import registrations
 from tests.integration.test_activities import clean, make  # noqa: F401  (clean: a fixture)
