@@ -10,7 +10,7 @@ import re
 import pytest
 
 from lo_network import settings
-from lo_network.api.ratelimit import login_limiter, public_limiter
+from lo_network.ratelimit import login_limiter, public_limiter
 from lo_network.services import activities
 from lo_network.states.login import LoginState
 from lo_network.states.public_registration import PublicActivityView, PublicRegistrationState
