@@ -44,17 +44,23 @@ def test_a_coordinator_follows_the_measures_being_computed(page: Page, app, admi
         expect(page.locator("#measures-stage")).to_have_text("Tussenliggendheid berekenen 80 / 200")
         expect(page.locator("#measures-progress")).to_be_visible()
         expect(page.locator("#measures-recompute")).to_be_disabled()
-
     finally:
         # it fails (say its worker lost the graph): the page says so at its next poll
         end_elsewhere()
     expect(page.locator("#measures-progress")).to_have_count(0)
     expect(page.locator("#measures-failed")).to_contain_text("mislukt")
 
-    # the coordinator starts one: the toast says when it is done, the broker table shows the hub
+    # the coordinator starts one: the toast says when it is done, and the figures are the new
+    # computation's. (Whether the hub shows among the brokers depends on the rest of the test
+    # network: above 1,200 nodes betweenness is estimated from pivots, which a component of
+    # three seldom holds; its degree is exact.)
     page.locator("#measures-recompute").click()
     expect(page.get_by_text("Netwerkmaten berekend")).to_be_visible(timeout=30000)
     expect(page.locator("#measures-computed")).to_contain_text(re.compile(r"Berekend op \d"))
-    expect(page.locator("#measures-brokers")).to_contain_text(f"Makelaar {tag}")
     expect(page.locator("#measures-failed")).to_have_count(0)
-    assert metrics.status_of(metrics.current(admin)) == "done"
+    job = metrics.current(admin)
+    assert metrics.status_of(job) == "done"
+    latest = metrics.latest(admin)
+    assert latest.id == job.measures_id
+    expect(page.locator("#measures-nodes")).to_have_text(str(latest.nodes))
+    assert metrics.of_record(admin, "organisation", hub)["degree"] == 2
