@@ -230,8 +230,15 @@ REG_COLUMNS = ["activity_id", "organisation_id", "status", "attendance"]
 PARTNER_COLUMNS = ["organisation_id", "activity_id"]
 
 
-def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(list(rows), columns=columns)
+def frame(rows: Iterable[dict[str, Any]] | dict[str, list], columns: list[str]) -> pd.DataFrame:
+    """A fact table from its rows (dicts) or its columns (a dict of lists). Days become
+    datetime64 values, so the measures compare whole columns at once rather than one date
+    object at a time (a dashboard at 100,000 organisations makes hundreds of comparisons)."""
+    df = pd.DataFrame(rows if isinstance(rows, dict) else list(rows), columns=columns)
+    if df.empty:  # empty columns would be typed as numbers, and not join with the others
+        df = pd.DataFrame(columns=columns)
+    if "day" in df:
+        df["day"] = pd.to_datetime(df["day"], errors="coerce")
     if "themes" in df:
         df["themes"] = df["themes"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
     if "region" in df:
@@ -241,28 +248,35 @@ def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return df
 
 
-FAR = date(9999, 12, 31)
+FAR = pd.Timestamp("2200-01-01")  # the "until" of an organisation's latest status: still holds
+EVENT_COLUMNS = ["id", "org", "day", "status", "previous", "until"]
+
+
+def at(day: date) -> pd.Timestamp:
+    """A day as the fact tables hold days."""
+    return pd.Timestamp(day)
 
 
 def status_events(orgs: pd.DataFrame) -> pd.DataFrame:
-    """One row per status change: id, day, status, previous (None for the first) and until
-    (the day of the organisation's next change, or far in the future)."""
-    rows = []
-    for org_id, log in zip(orgs["id"], orgs["status_log"]):
-        parsed = []
-        for entry in log if isinstance(log, (list, tuple)) else []:
-            day, _, status = str(entry).partition(":")
-            try:
-                parsed.append((date.fromisoformat(day), status))
-            except ValueError:
-                continue
-        parsed.sort(key=lambda p: p[0])
-        prev = None
-        for i, (when, status) in enumerate(parsed):
-            until = parsed[i + 1][0] if i + 1 < len(parsed) else FAR
-            rows.append((org_id, when, status, prev, until))
-            prev = status
-    return pd.DataFrame(rows, columns=["id", "day", "status", "previous", "until"])
+    """One row per status change: id, org (the organisation's row label in ``orgs``), day,
+    status, previous (None for the first) and until (the day of the organisation's next
+    change, or FAR). Entries whose day is not a date are left out; each organisation's
+    entries are taken in the order of their days."""
+    logs = orgs["status_log"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    flat = pd.DataFrame({"id": orgs["id"].values, "log": logs.values}).explode("log").dropna(subset=["log"])
+    if flat.empty:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    parts = flat["log"].astype(str).str.partition(":")
+    ev = pd.DataFrame({"id": flat["id"].values, "org": flat.index.values,
+                       "day": pd.to_datetime(parts[0].values, format="%Y-%m-%d", errors="coerce"),
+                       "status": parts[2].values})
+    ev = ev.dropna(subset=["day"]).sort_values(["org", "day"], kind="stable")
+    same_before = ev["org"].eq(ev["org"].shift(1))
+    same_after = ev["org"].eq(ev["org"].shift(-1))
+    ev["previous"] = ev["status"].shift(1).where(same_before, None)
+    ev["until"] = ev["day"].shift(-1).where(same_after, FAR)
+    ev["status"] = ev["status"].astype("category")  # counted and compared for every period
+    return ev[EVENT_COLUMNS].reset_index(drop=True)
 
 
 def filter_orgs(orgs: pd.DataFrame, filters: dict[str, str] | None) -> pd.DataFrame:
@@ -294,20 +308,26 @@ def filter_facts(orgs, acts, regs, partners, filters):
 
 
 # ---------------------------------------------------------------- network size
+def current_events(events: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The event that holds on ``day`` for each organisation known by then."""
+    # each organisation's events cover consecutive spans [day, until): one holds ``day``
+    day = at(day)
+    return events[(events["day"] <= day) & (events["until"] > day)]
+
+
 def status_on(events: pd.DataFrame, day: date) -> pd.Series:
     """Each organisation's status on ``day`` (organisations not yet known are left out)."""
-    # each organisation's events cover consecutive spans [day, until): one holds ``day``
-    current = events[(events["day"] <= day) & (events["until"] > day)]
+    current = current_events(events, day)
     return pd.Series(current["status"].values, index=current["id"].values, dtype=object)
 
 
 def network_size(events: pd.DataFrame, day: date) -> dict[str, int]:
-    counts = status_on(events, day).value_counts()
+    counts = current_events(events, day)["status"].value_counts()
     return {s: int(counts.get(s, 0)) for s in SIZE_STATUSES}
 
 
 def new_and_lost(events: pd.DataFrame, start: date, end: date) -> dict[str, int]:
-    inside = events[(events["day"] >= start) & (events["day"] <= end)]
+    inside = events[(events["day"] >= at(start)) & (events["day"] <= at(end))]
     was_in = inside["previous"].isin(ACTIVE)
     now_in = inside["status"].isin(ACTIVE)
     return {"new": int((now_in & ~was_in).sum()), "lost": int((was_in & ~now_in).sum())}
@@ -315,9 +335,11 @@ def new_and_lost(events: pd.DataFrame, start: date, end: date) -> dict[str, int]
 
 def size_by(orgs: pd.DataFrame, events: pd.DataFrame, day: date, dimension: str) -> dict[str, dict[str, int]]:
     """{value of region/kind/theme: {status: count}} on ``day`` (an organisation counts under each theme)."""
-    status = status_on(events, day).rename("now")
-    joined = orgs.set_index("id").join(status, how="inner")
-    joined = joined[joined["now"].isin(SIZE_STATUSES)]
+    current = current_events(events, day)
+    current = current[current["status"].isin(SIZE_STATUSES) & current["org"].isin(orgs.index)]
+    column = "themes" if dimension == "theme" else dimension
+    joined = pd.DataFrame({column: orgs.loc[current["org"].values, column].values,
+                           "now": current["status"].astype(object).values})
     if dimension == "theme":
         joined = joined.explode("themes").dropna(subset=["themes"]).rename(columns={"themes": "theme"})
     if joined.empty:
@@ -336,7 +358,7 @@ def size_by_class(orgs: pd.DataFrame, events: pd.DataFrame, day: date) -> dict[s
 
 # ---------------------------------------------------------------- participation
 def held(acts: pd.DataFrame, start: date, end: date, today: date) -> pd.DataFrame:
-    return acts[(acts["day"] >= start) & (acts["day"] <= min(end, today))]
+    return acts[(acts["day"] >= at(start)) & (acts["day"] <= at(min(end, today)))]
 
 
 def attendance(acts: pd.DataFrame, regs: pd.DataFrame) -> pd.DataFrame:
@@ -362,11 +384,11 @@ def participation(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: date
     present = int((seated["attendance"] == "present").sum())
     no_show = int((seated["attendance"] == "no_show").sum())
     att = attendance(acts, regs) if att is None else att
-    att = att[att["day"] <= min(end, today)]
-    in_period = att[(att["day"] >= start) & (att["day"] <= end)]
+    att = att[att["day"] <= at(min(end, today))]
+    in_period = att[(att["day"] >= at(start)) & (att["day"] <= at(end))]
     reached = set(in_period["organisation_id"])
     first = first_attendance(att)
-    first_in = first[(first["day"] >= start) & (first["day"] <= end)]
+    first_in = first[(first["day"] >= at(start)) & (first["day"] <= at(end))]
     per_org = att.groupby("organisation_id")["activity_id"].nunique()
     repeat = sum(1 for o in reached if per_org.get(o, 0) >= 2)
     return {
@@ -381,8 +403,8 @@ def participation(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: date
 def first_time_per_activity(acts: pd.DataFrame, regs: pd.DataFrame, start: date, end: date,
                             today: date) -> dict[str, int]:
     """activity id -> organisations for which it was their first activity attended."""
-    first = first_attendance(attendance(acts[acts["day"] <= min(end, today)], regs))
-    first = first[(first["day"] >= start) & (first["day"] <= end)]
+    first = first_attendance(attendance(acts[acts["day"] <= at(min(end, today))], regs))
+    first = first[(first["day"] >= at(start)) & (first["day"] <= at(end))]
     return {str(k): int(v) for k, v in first.groupby("activity_id").size().items()}
 
 
@@ -410,9 +432,9 @@ def funnel_levels(orgs: pd.DataFrame, events: pd.DataFrame, acts: pd.DataFrame, 
     status = status_on(events, day)
     known = orgs[orgs["id"].isin(status.index)]
     att = attendance(acts, regs) if att is None else att
-    att = att[att["day"] <= day]
+    att = att[att["day"] <= at(day)]
     count = att.groupby("organisation_id")["activity_id"].nunique()
-    in_project = set(partners.merge(acts[acts["day"] <= day][["id"]], left_on="activity_id",
+    in_project = set(partners.merge(acts[acts["day"] <= at(day)][["id"]], left_on="activity_id",
                                     right_on="id")["organisation_id"])
     level = pd.Series(0, index=known["id"].values)
     attended = count.reindex(level.index).fillna(0)

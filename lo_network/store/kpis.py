@@ -6,11 +6,12 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from lo_network.store.queries import q
-from lo_network.store.records import rows
+from lo_network.store.records import columns, rows
 
 
-def organisations(tx: ManagedTransaction) -> list[dict]:
-    return rows(tx.run(q("kpis/organisations")))
+def organisations(tx: ManagedTransaction) -> dict[str, list]:
+    """Every organisation's facts, as columns (domain.kpis.ORG_COLUMNS)."""
+    return columns(tx.run(q("kpis/organisations")), blank_is_none=("kind", "region", "status", "size_class"))
 
 
 def activities(tx: ManagedTransaction, until: str) -> list[dict]:
@@ -26,8 +27,9 @@ def grants(tx: ManagedTransaction) -> list[dict]:
     return rows(tx.run(q("kpis/grants")))
 
 
-def registrations(tx: ManagedTransaction, until: str) -> list[dict]:
-    return rows(tx.run(q("kpis/registrations"), until=until))
+def registrations(tx: ManagedTransaction, until: str) -> dict[str, list]:
+    """The registrations for activities begun before ``until``, as columns (domain.kpis.REG_COLUMNS)."""
+    return columns(tx.run(q("kpis/registrations"), until=until), blank_is_none=("organisation_id", "attendance"))
 
 
 def partners(tx: ManagedTransaction) -> list[dict]:

@@ -29,6 +29,19 @@ def rows(result) -> list[dict[str, Any]]:
     return [dict(zip(keys, record)) for record in result]
 
 
+def columns(result, blank_is_none: tuple[str, ...] = ()) -> dict[str, list[Any]]:
+    """The one record of a query that returns each column as a list (``collect(...)`` per
+    column), as {column: values}. collect() leaves nulls out, so such a query returns '' for
+    a missing value; the columns named in ``blank_is_none`` get None back for it."""
+    record = result.single()
+    if record is None:
+        return {key: [] for key in result.keys()}
+    out = dict(zip(record.keys(), record.values()))
+    for key in blank_is_none:
+        out[key] = [v if v != "" else None for v in out[key]]
+    return out
+
+
 def now_iso() -> str:
     """UTC now as ISO-8601 text, for datetime($now) (never a zoneinfo value to the driver)."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")

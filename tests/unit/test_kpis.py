@@ -249,3 +249,15 @@ def test_month_choices_in_words_newest_first():
     kept = k.month_choices(date(2026, 3, 15), "2019-05", "2026-03", "bad")
     assert {"value": "2019-05", "nl": "mei 2019", "en": "May 2019"} in kept
     assert {"value": "bad", "nl": "bad", "en": "bad"} in kept
+
+
+def test_fact_tables_read_as_columns_match_those_read_as_rows():
+    as_columns = k.frame({"activity_id": ["a1"], "organisation_id": [None], "status": ["walk_in"],
+                          "attendance": ["present"]}, k.REG_COLUMNS)
+    assert as_columns.to_dict("records") == k.frame([{"activity_id": "a1", "organisation_id": None, "status": "walk_in",
+                                                      "attendance": "present"}], k.REG_COLUMNS).to_dict("records")
+    # no registrations yet: the measures still join them with the activities
+    empty = k.frame({c: [] for c in k.REG_COLUMNS}, k.REG_COLUMNS)
+    assert empty.dtypes.equals(k.frame([], k.REG_COLUMNS).dtypes)  # ids, not numbers
+    assert k.attendance(ACTS, empty).empty
+    assert k.participation(ACTS, empty, date(2026, 1, 1), date(2026, 12, 31), date(2026, 12, 31))["registrations"] == 0
