@@ -26,10 +26,24 @@ FIELDS = {domain.ORGANISATION: organisation_domain.FIELDS, domain.PERSON: people
 VALIDATE = {domain.ORGANISATION: organisation_domain.validate, domain.PERSON: people_domain.validate}
 # relationships a merge moves (or, between the two / "not a duplicate", drops and can restore)
 MOVABLE = {
-    domain.ORGANISATION: {"WORKS_AT", "LINK", "NOT_DUPLICATE"},
+    domain.ORGANISATION: {"WORKS_AT", "LINK", "NOT_DUPLICATE", "ON_BEHALF_OF", "ABOUT", "GRANTED_TO", "PARTNER_IN",
+                          "ORGANISES"},
     domain.PERSON: {"WORKS_AT", "LINK", "REGISTERED_FOR", "REGISTERED", "CONSENT", "NOT_DUPLICATE"},
 }
 MERGE, UNDO = "merge", "undo_merge"
+# Relationships the kept record has at most once to an activity: where it has one already,
+# the dropped record's goes with it (the merge's audit entry keeps it, for an undo).
+ONCE_PER_ACTIVITY = {"PARTNER_IN", "ORGANISES"}
+
+
+def _goes(rel: dict, keep_id: str, keep_relations: list[dict]) -> bool:
+    """Whether a relationship of the record that goes is dropped rather than moved: one
+    between the two records, a "not a duplicate" mark, or one the kept record has already."""
+    if rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id:
+        return True
+    return rel["rel"] in ONCE_PER_ACTIVITY and any(
+        (k["rel"], k["other_id"], k["outgoing"]) == (rel["rel"], rel["other_id"], rel["outgoing"])
+        for k in keep_relations)
 
 
 def _kind(kind: str) -> str:
@@ -90,7 +104,7 @@ def preview(actor: Actor, kind: str, keep_id: str, drop_id: str) -> dict:
     for rel in relations:
         if rel["rel"] not in MOVABLE[kind]:
             blocking.append(rel)
-        elif rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id:
+        elif _goes(rel, keep_id, keep_relations):
             dropped.append(rel)
         else:
             moving.append(rel)
@@ -121,12 +135,13 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
         relations = store.relations(tx, kind, drop_id)
         if any(rel["rel"] not in MOVABLE[kind] for rel in relations):
             raise ValidationError({"drop_id": "gewijzigd; probeer opnieuw / changed meanwhile; try again"})
+        keep_relations = store.relations(tx, kind, keep_id)
+        dropped = [rel for rel in relations if _goes(rel, keep_id, keep_relations)]
         moved = store.move(tx, kind, keep_id, drop_id)
         store.finish_merge(tx, kind, keep_id, drop_id, props)
-        return drop, relations, moved
+        return drop, relations, dropped, moved
 
-    drop, relations, moved = driver.write(work)
-    dropped = [rel for rel in relations if rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id]
+    drop, relations, dropped, moved = driver.write(work)
     audit_id = audit.record(
         actor.email, via, MERGE, kind, keep_id,
         {"keep": keep_before, "drop": drop, "relations": relations, "dropped": dropped, "moved": moved},
@@ -179,10 +194,9 @@ def undo(actor: Actor, audit_id: int, via: str) -> str:
             raise ValidationError({"audit_id": "het record bestaat al weer / the record exists again"})
         if store.restore(tx, kind, keep_id, drop, before["keep"]) is None:
             raise NotFound(keep_id)
-        moved = store.unmove(tx, kind, keep_id, drop["id"])
         for relation in before.get("dropped", []):
             store.restore_relation(tx, kind, drop["id"], relation)
-        return moved
+        return store.unmove(tx, kind, keep_id, drop["id"])  # last: it derives both records' last activity
 
     moved = driver.write(work)
     audit.record(actor.email, via, UNDO, "audit", str(audit_id), None,

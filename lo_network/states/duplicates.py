@@ -129,6 +129,17 @@ def relation_words(kind: str, rel: dict) -> RelationRow:
 
         nl, en = PURPOSES.get(props.get("purpose") or "", (props.get("purpose") or "", props.get("purpose") or ""))
         return RelationRow(f"toestemming: {nl}", f"consent: {en}", "")
+    if kind_of == "ON_BEHALF_OF":  # a registration made on the organisation's behalf
+        return RelationRow(f"aanmelding namens deze organisatie ({name})", f"registration on its behalf ({name})", "")
+    if kind_of == "ABOUT":  # a follow-up note
+        text = name if len(name) <= 60 else name[:59] + "…"
+        return RelationRow(f"opvolgnotitie: {text}", f"follow-up note: {text}", "")
+    if kind_of == "GRANTED_TO":
+        return RelationRow(f"subsidie: {name}", f"grant: {name}", "")
+    if kind_of == "PARTNER_IN":
+        return RelationRow(f"partner in {name}", f"partner in {name}", "")
+    if kind_of == "ORGANISES":
+        return RelationRow(f"organiseert {name}", f"organises {name}", "")
     if kind_of == "NOT_DUPLICATE":
         return RelationRow(f"'geen dubbel' met {name}", f"'not a duplicate' of {name}", href)
     return RelationRow(f"{kind_of} {name}", f"{kind_of} {name}", href)

@@ -33,7 +33,7 @@ def relations(tx: ManagedTransaction, kind: str, record_id: str) -> list[dict]:
 
 
 def move(tx: ManagedTransaction, kind: str, keep_id: str, drop_id: str) -> int:
-    moved = tx.run(q(f"duplicates/{kind}_move_works_at"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
+    moved = tx.run(q(f"duplicates/{kind}_move_involvement"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
     return moved + tx.run(q(f"duplicates/{kind}_move_links"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
 
 
@@ -57,7 +57,7 @@ def restore(tx: ManagedTransaction, kind: str, keep_id: str, drop_props: dict[st
 
 
 def unmove(tx: ManagedTransaction, kind: str, keep_id: str, drop_id: str) -> int:
-    moved = tx.run(q(f"duplicates/{kind}_unmove_works_at"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
+    moved = tx.run(q(f"duplicates/{kind}_unmove_involvement"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
     moved += tx.run(q(f"duplicates/{kind}_unmove_links"), keep_id=keep_id, drop_id=drop_id).single()["moved"]
     _refresh(tx, kind, [keep_id, drop_id])  # each has its own activities again
     return moved

@@ -12,12 +12,14 @@ from lo_network.audit import log as audit
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.domain.vocab import ROLES
+from lo_network.services import activities, followup, grants, registrations
 from lo_network.services import duplicates as service
 from lo_network.services import links
 from lo_network.services import organisations
 from lo_network.services import people
 from lo_network.store import driver
 from lo_network.store.queries import q
+from tests.integration.test_activities import clean, make  # noqa: F401  (clean: a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +142,49 @@ def test_merge_moves_everything_in_one_go_and_undo_restores(admin, users):
     assert [m["undone"] for m in service.merges(admin) if m["audit_id"] == audit_id] == [True]
     with pytest.raises(ValidationError):
         service.undo(admin, audit_id, "t")
+
+
+def test_merge_moves_what_the_organisation_takes_part_in_and_undo_gives_it_back(admin, clean):
+    """Registrations made on its behalf (a public registrant's new organisation is a common
+    duplicate), follow-up notes, grants, and the activities it organises or is partner in."""
+    keep = org(admin, "Van Dijk Transport B.V.")
+    drop = org(admin, "Van Dijk Transport")
+    fair = make(admin, title="Logistiekdag Zwolle", organiser_ids=[drop])
+    lab = make(admin, title="Living lab Kanaalzone", kind="living_lab")
+    shared = make(admin, title="Living lab Havenkwartier", kind="living_lab")
+    activities.set_partner(admin, lab["id"], drop, "partner", "t")
+    activities.set_partner(admin, shared["id"], drop, "knowledge_partner", "t")
+    activities.set_partner(admin, shared["id"], keep, "lead", "t")  # both: the kept one's stays
+    registrations.register_public(fair["id"], {"name": "Jo de Wit", "email": "jo@vandijk.example",
+                                               "organisation_name": "Van Dijk Transport", "consent": True})
+    followup.add_note(admin, drop, {"note": "Bellen over de logistiekdag", "due": "2027-01-15"}, "t")
+    grants.add(admin, drop, {"amount": "2500", "granted_on": "2026-03-01", "description": "Haalbaarheidsstudie"}, "t")
+    before_total = relationship_count()
+
+    plan = service.preview(admin, "organisation", keep, drop)
+    assert not plan["blocking"]
+    assert sorted((r["rel"], r["other_name"]) for r in plan["moving"]) == [
+        ("ABOUT", "Bellen over de logistiekdag"), ("GRANTED_TO", "Haalbaarheidsstudie"),
+        ("ON_BEHALF_OF", "Jo de Wit"), ("ORGANISES", "Logistiekdag Zwolle"), ("PARTNER_IN", "Living lab Kanaalzone")]
+    assert [(r["rel"], r["other_name"]) for r in plan["dropped"]] == [("PARTNER_IN", "Living lab Havenkwartier")]
+
+    audit_id = service.merge(admin, "organisation", keep, drop, {}, "t")
+    assert relationship_count() == before_total - 1  # the partnership the kept one had too
+    assert [r["organisation_id"] for r in registrations.list_for_activity(admin, fair["id"])] == [keep]
+    assert [o["id"] for o in activities.get(admin, fair["id"])["organisers"]] == [keep]
+    assert {p["id"]: p["role"] for p in activities.get(admin, shared["id"])["partners"]} == {keep: "lead"}
+    assert [p["id"] for p in activities.get(admin, lab["id"])["partners"]] == [keep]
+    assert [g["description"] for g in grants.for_organisation(admin, keep)] == ["Haalbaarheidsstudie"]
+
+    assert service.undo(admin, audit_id, "t") == drop
+    assert relationship_count() == before_total
+    assert [r["organisation_id"] for r in registrations.list_for_activity(admin, fair["id"])] == [drop]
+    assert [o["id"] for o in activities.get(admin, fair["id"])["organisers"]] == [drop]
+    assert {p["id"]: p["role"] for p in activities.get(admin, shared["id"])["partners"]} == {
+        keep: "lead", drop: "knowledge_partner"}
+    assert [p["id"] for p in activities.get(admin, lab["id"])["partners"]] == [drop]
+    assert [g["description"] for g in grants.for_organisation(admin, drop)] == ["Haalbaarheidsstudie"]
+    assert grants.for_organisation(admin, keep) == []
 
 
 def test_merge_people_moves_jobs_and_links(admin):

@@ -22,6 +22,7 @@ KINDS = ("organisation", "person")  # what {kind} stands for in the duplicates q
 EXEMPT = {
     ("activities", "delete_milestone"): "a milestone is no event",
     ("duplicates", "move"): "the merge's finish_merge, in the same transaction, derives the kept record again",
+    ("duplicates", "restore_relation"): "the undo's unmove, after it in the same transaction, derives both again",
     ("grants", "delete"): "a grant is no event",
     ("network", "wipe"): "everything goes, the mark too: the next read derives every organisation",
     ("organisations", "delete"): "only the organisation itself loses its events",
