@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import glob
 import os
 import secrets
 import shutil
@@ -222,12 +223,15 @@ def reflex_env(s) -> dict[str, str]:
 
 # What `setup --browser` installs with apt-get for the tests: Debian package -> a program it
 # brings. nginx is the TLS reverse proxy of the test that opens the app from another address.
-TEST_PACKAGES = {"chromium": "chromium", "chromium-driver": "chromedriver", "nginx": "nginx"}
+# Debian package -> a program it installs (the tests' PostgreSQL servers are made with its initdb)
+TEST_PACKAGES = {"chromium": "chromium", "chromium-driver": "chromedriver", "nginx": "nginx", "postgresql": "initdb"}
 
 
 def find_program(name: str) -> str | None:
-    """``name`` on PATH, or in the sbin folders (nginx lives in /usr/sbin, off a user's PATH)."""
-    return shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
+    """``name`` on PATH, or in the sbin folders (nginx lives in /usr/sbin, off a user's PATH),
+    or among PostgreSQL's programs (in a folder of its major version)."""
+    return (shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
+            or shutil.which(name, path=os.pathsep.join(sorted(glob.glob("/usr/lib/postgresql/*/bin")))))
 
 
 def cmd_setup(args) -> int:

@@ -246,6 +246,21 @@ def check_empty() -> None:
         raise BackupRefused(f"de SQL-tabellen zijn niet leeg / the SQL tables are not empty: {listed}")
 
 
+def _advance_sequences(conn) -> None:
+    """PostgreSQL numbers new rows from a sequence per table, which rows inserted with their
+    own ids leave where it was: set each past the highest restored id, so the next new row
+    does not take a restored one's id. (SQLite numbers from the table's highest id itself.)"""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in _tables():
+        key = list(table.primary_key.columns)
+        if len(key) != 1 or key[0].type.python_type is not int:
+            continue
+        highest = select(func.coalesce(func.max(key[0]), 0)).scalar_subquery()
+        # pg_get_serial_sequence is NULL for a key without a sequence, and setval(NULL) does nothing
+        conn.execute(select(func.setval(func.pg_get_serial_sequence(table.name, key[0].name), highest + 1, False)))
+
+
 def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict:
     """Read a backup into this (empty) installation; returns what was restored."""
     say = progress or (lambda _m: None)
@@ -299,6 +314,7 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
                 count += len(chunk)
             tables[table.name] = count
             say(f"sql: {table.name}: {count} rows")
+        _advance_sequences(conn)
 
     got = {"nodes": driver.read(store.node_count), "relationships": driver.read(store.relationship_count)}
     expected = {"nodes": manifest["graph"]["nodes"], "relationships": manifest["graph"]["relationships"]}

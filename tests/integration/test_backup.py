@@ -20,6 +20,7 @@ from lo_network.services import organisations as org_service
 from lo_network.services import people as person_service
 from lo_network.store.queries import q
 from tests.conftest import free_port
+from tests.postgres import private_postgres
 
 
 def lo_network(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -88,6 +89,38 @@ def test_export_all_then_restore_into_an_empty_installation_gives_back_the_same_
     refused = lo_network(empty_installation, "restore", str(first))
     assert refused.returncode == 2
     assert "restore refused" in refused.stderr and "not empty (3 nodes)" in refused.stderr
+
+
+def test_a_backup_restores_into_postgresql_and_new_records_save_after_it(graph, users, tmp_path, empty_installation):
+    """From SQLite to PostgreSQL: the rows come back with their ids, and each table's id
+    sequence is set past them, so the first new account and audit entry get new ids."""
+    admin = users["admin"]
+    port = org_service.create(admin, {"name": "Port of Deventer", "kind": "port_network"}, "test")
+    carrier = org_service.create(admin, {"name": "Rederij IJssel", "kind": "company"}, "test")
+    first = tmp_path / "backup"
+    manifest = backup.export_all(first)
+
+    with private_postgres() as url:
+        env = dict(empty_installation, LO_DATABASE_URL=url)
+        restored = lo_network(env, "restore", str(first))
+        assert restored.returncode == 0, restored.stderr
+        made = lo_network(env, "create-user", "nieuw@lo.example", "--role", "coordinator",
+                          "--password", "ruim genoeg wachtwoord 2026")
+        assert made.returncode == 0, made.stderr
+        linked = lo_network(env, "link", "add", port["id"], carrier["id"], "--type", "customer")
+        assert linked.returncode == 0, linked.stderr
+        again = tmp_path / "again"
+        exported = lo_network(env, "export", "--all", str(again))
+        assert exported.returncode == 0, exported.stderr
+
+    counts = json.loads((again / "manifest.json").read_text())["sql"]["tables"]
+    assert counts["lo_user"] == manifest["sql"]["tables"]["lo_user"] + 1
+    assert counts["lo_audit_entry"] > manifest["sql"]["tables"]["lo_audit_entry"]  # the account and the link
+    restored_rows, rows_now = contents(first)["sql"], contents(again)["sql"]
+    for table in ("lo_user", "lo_audit_entry"):
+        assert set(restored_rows[table]) < set(rows_now[table])  # every restored row, as it was
+        ids = [json.loads(row)["id"] for row in rows_now[table]]
+        assert len(ids) == len(set(ids))
 
 
 def test_restore_refuses_a_folder_that_is_not_a_backup(graph, tmp_path, capsys):
