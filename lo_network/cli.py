@@ -604,10 +604,15 @@ def cmd_export(args) -> int:
     filters = {"text": args.q, "kind": args.kind, "region": args.region, "theme": args.theme,
                "status": args.status, "tag": args.tag, "organisation_id": args.organisation_id}
     fmt = args.format or (Path(args.out).suffix.lstrip(".").lower() if args.out else "csv")
+    if args.out and not Path(args.out).resolve().parent.is_dir():
+        return _fail(f"--out: de map bestaat niet / the folder does not exist: {Path(args.out).parent}")
     with _Graph():
         name, data = exports.LISTS[args.list](CLI_ACTOR, filters, args.sort, fmt)
     out = Path(args.out or name)
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        return _fail(f"--out: kan niet schrijven / cannot write {out}: {exc.strerror}")
     print(f"lo-network: {args.list} written to {out}")
     return 0
 

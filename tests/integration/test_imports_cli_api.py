@@ -75,6 +75,11 @@ def test_cli_export_lists_filtered_as_on_screen(graph, users, tmp_path, capsys):
     assert table.rows[0][1][:3] == ["Piet", "Alfa", "piet@alfa.nl"] and "Alfa Logistiek" in table.rows[0][1]
 
 
+def test_cli_export_into_a_folder_that_does_not_exist_says_so(graph, users, tmp_path, capsys):
+    assert cli.main(["export", "organisations", "--out", str(tmp_path / "nergens" / "lijst.csv")]) == 2
+    assert "--out: de map bestaat niet / the folder does not exist" in capsys.readouterr().err
+
+
 def test_cli_export_of_a_list_there_is_none_of_is_refused(tmp_path, capsys):
     """Attendances are imported, not exported as a list: no people list written under that name."""
     out = tmp_path / "a.csv"
