@@ -28,6 +28,7 @@ def external_env(graph, lo_env, tmp_path):
     """The environment of an installation whose graph is an external Neo4j: its own, empty
     data folder (SQL there), the session's graph server as the remote one."""
     data = tmp_path / "external"
+    data.mkdir()  # where the export below is written, whichever SQL store the run uses
     env = {k: v for k, v in os.environ.items() if not k.startswith("LO_GRAPH_")}  # the defaults
     env.update(LO_DATA_DIR=str(data), LO_NEO4J_USER=graph_user(lo_env),
                LO_NEO4J_PASSWORD=root_password(lo_env.graph_dir), LO_NEO4J_DATABASE=lo_env.neo4j_database)
