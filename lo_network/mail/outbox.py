@@ -22,6 +22,7 @@ from lo_network import settings as settings_mod
 from lo_network import sql
 from lo_network.accounts.models import utcnow
 from lo_network.domain.people import normalise_email
+from lo_network.domain.text import clean, scrub
 from lo_network.mail.models import OutboxEmail
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -139,9 +140,11 @@ def prepare(*, to: str, subject: str, body: str, kind: str, activity_id: str, re
             ics: bytes | None = None, ics_method: str = "") -> OutboxEmail:
     """:func:`queue` without storing the row: the caller saves it (``sql.save``) in the
     transaction of what it goes with."""
-    row = OutboxEmail(to_address=to, subject=subject, body=body, kind=kind, activity_id=activity_id,
-                      registration_id=registration_id, ics=ics.decode("utf-8") if ics else "",
-                      ics_method=ics_method)
+    # Subject and body are made from stored records, which may hold control characters from
+    # before the input was cleaned at every door: a mail (and PostgreSQL's text) takes none.
+    row = OutboxEmail(to_address=to, subject=clean(subject), body=scrub(body, lines=True), kind=kind,
+                      activity_id=activity_id, registration_id=registration_id,
+                      ics=ics.decode("utf-8") if ics else "", ics_method=ics_method)
     if settings_mod.get().smtp_configured:
         try:
             smtp = _connect()

@@ -168,6 +168,8 @@ def test_text_stored_dirty_before_the_edge_cannot_break_an_export(graph, users, 
     assert changed.status_code == 200, changed.text
     attendee = _ics_of(act["id"], "change").walk("VEVENT")[0]["attendee"]
     assert attendee.params["CN"] == "Carla Bos" and str(attendee) == "mailto:carla@bos.example"
+    mail = next(e for e in outbox.for_activity(act["id"]) if e.kind == "change")
+    assert "Haven café" in mail.subject + mail.body and "\u0000" not in mail.subject + mail.body + mail.ics
 
 
 # ---------------------------------------------------------------- lone surrogates
