@@ -5,6 +5,7 @@ folder; each test that asks for ``graph`` gets an empty network (schema kept).""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 
@@ -24,7 +25,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def lo_env(tmp_path_factory):
-    """Point every setting at a private data folder and free ports for this test run."""
+    """Point every setting at a private data folder and free ports for this test run; with
+    LO_TEST_SQL=postgresql the SQL store is a PostgreSQL server of the run's own."""
     data = tmp_path_factory.mktemp("lo_data")
     env = {
         "LO_DATA_DIR": str(data),
@@ -34,10 +36,16 @@ def lo_env(tmp_path_factory):
     old = {k: os.environ.get(k) for k in env}
     for k in ("LO_NEO4J_URI", "LO_DATABASE_URL"):
         old[k] = os.environ.pop(k, None)
-    os.environ.update(env)
-    settings.reset()
-    sql.reset()
-    yield settings.get()
+    with contextlib.ExitStack() as stack:
+        if os.environ.get("LO_TEST_SQL") == "postgresql":
+            from tests.postgres import private_postgres
+
+            env["LO_DATABASE_URL"] = stack.enter_context(private_postgres())
+        os.environ.update(env)
+        settings.reset()
+        sql.reset()
+        yield settings.get()
+        sql.reset()
     for k, v in old.items():
         if v is None:
             os.environ.pop(k, None)
