@@ -222,8 +222,8 @@ def reflex_env(s) -> dict[str, str]:
 
 
 # What `setup --browser` installs with apt-get for the tests: Debian package -> a program it
-# brings. nginx is the TLS reverse proxy of the test that opens the app from another address.
-# Debian package -> a program it installs (the tests' PostgreSQL servers are made with its initdb)
+# brings. nginx is the TLS reverse proxy of the test that opens the app from another address;
+# the tests' own PostgreSQL servers are made with postgresql's initdb.
 TEST_PACKAGES = {"chromium": "chromium", "chromium-driver": "chromedriver", "nginx": "nginx", "postgresql": "initdb"}
 
 
