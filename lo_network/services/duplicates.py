@@ -36,14 +36,15 @@ MERGE, UNDO = "merge", "undo_merge"
 ONCE_PER_ACTIVITY = {"PARTNER_IN", "ORGANISES"}
 
 
-def _goes(rel: dict, keep_id: str, keep_relations: list[dict]) -> bool:
-    """Whether a relationship of the record that goes is dropped rather than moved: one
-    between the two records, a "not a duplicate" mark, or one the kept record has already."""
-    if rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id:
-        return True
-    return rel["rel"] in ONCE_PER_ACTIVITY and any(
-        (k["rel"], k["other_id"], k["outgoing"]) == (rel["rel"], rel["other_id"], rel["outgoing"])
-        for k in keep_relations)
+def _dropped(relations: list[dict], keep_id: str, keep_relations: list[dict]) -> list[dict]:
+    """The relationships of the record that goes that are dropped rather than moved: those
+    between the two records, "not a duplicate" marks, and those the kept record has already."""
+    def key(rel: dict) -> tuple:
+        return rel["rel"], rel["other_id"], rel["outgoing"]
+
+    kept = {key(rel) for rel in keep_relations if rel["rel"] in ONCE_PER_ACTIVITY}
+    return [rel for rel in relations
+            if rel["rel"] == "NOT_DUPLICATE" or rel["other_id"] == keep_id or key(rel) in kept]
 
 
 def _kind(kind: str) -> str:
@@ -100,14 +101,10 @@ def preview(actor: Actor, kind: str, keep_id: str, drop_id: str) -> dict:
     # a person the actor may not see is not named at the other end of a relationship
     hidden = consent.hidden(actor, {r["other_id"] for r in relations if "Person" in (r.get("other_labels") or [])})
     relations = [r for r in relations if r["other_id"] not in hidden]
-    moving, dropped, blocking = [], [], []
-    for rel in relations:
-        if rel["rel"] not in MOVABLE[kind]:
-            blocking.append(rel)
-        elif _goes(rel, keep_id, keep_relations):
-            dropped.append(rel)
-        else:
-            moving.append(rel)
+    blocking = [rel for rel in relations if rel["rel"] not in MOVABLE[kind]]
+    movable = [rel for rel in relations if rel["rel"] in MOVABLE[kind]]
+    dropped = _dropped(movable, keep_id, keep_relations)
+    moving = [rel for rel in movable if rel not in dropped]
     return {"kind": kind, "keep": keep, "drop": drop, "fields": FIELDS[kind], "moving": moving,
             "dropped": dropped, "blocking": blocking, "keep_relations": len(keep_relations)}
 
@@ -135,8 +132,7 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
         relations = store.relations(tx, kind, drop_id)
         if any(rel["rel"] not in MOVABLE[kind] for rel in relations):
             raise ValidationError({"drop_id": "gewijzigd; probeer opnieuw / changed meanwhile; try again"})
-        keep_relations = store.relations(tx, kind, keep_id)
-        dropped = [rel for rel in relations if _goes(rel, keep_id, keep_relations)]
+        dropped = _dropped(relations, keep_id, store.relations(tx, kind, keep_id))
         moved = store.move(tx, kind, keep_id, drop_id)
         store.finish_merge(tx, kind, keep_id, drop_id, props)
         return drop, relations, dropped, moved

@@ -32,10 +32,9 @@ def rows(result) -> list[dict[str, Any]]:
 def columns(result, blank_is_none: tuple[str, ...] = ()) -> dict[str, list[Any]]:
     """The one record of a query that returns each column as a list (``collect(...)`` per
     column), as {column: values}. collect() leaves nulls out, so such a query returns '' for
-    a missing value; the columns named in ``blank_is_none`` get None back for it."""
-    record = result.single()
-    if record is None:
-        return {key: [] for key in result.keys()}
+    a missing value; the columns named in ``blank_is_none`` get None back for it. (An
+    aggregation without grouping keys always returns its one record, empty lists for none.)"""
+    record = result.single(strict=True)
     out = dict(zip(record.keys(), record.values()))
     for key in blank_is_none:
         out[key] = [v if v != "" else None for v in out[key]]
