@@ -90,18 +90,19 @@ def read_facts(until: date) -> Facts:
 
 
 _cache_lock = threading.Lock()
-_cache: dict[str, Any] = {}  # the latest facts: {"key": (until, writes), "at": monotonic s, "facts": Facts}
+_cache: dict[str, Any] = {}  # the latest facts: {"key": (until, graph version), "at": monotonic s, "facts": Facts}
 
 
 def cached_facts(until: date, fresh: bool = False) -> Facts:
-    """The facts up to ``until``, read again when this process has written to the graph since,
-    when they are older than ``LO_KPI_CACHE_SECONDS`` (another worker's changes show by then)
-    or when ``fresh``. Reading them is most of a dashboard's time (seconds at 100,000
-    organisations); another period or filter only recomputes the measures. One entry per
-    worker (the latest), so memory stays bounded; the figures say when they were read
-    (``as_of``). Shared read-only: the measures never change the frames they are given."""
+    """The facts up to ``until``, read again when the graph changed since they were read (by
+    any worker or process: ``driver.version``), when they are older than
+    ``LO_KPI_CACHE_SECONDS``, or when ``fresh``. Reading them is most of a dashboard's time
+    (seconds at 100,000 organisations); another period or filter only recomputes the
+    measures. One entry per worker (the latest), so memory stays bounded; the figures say
+    when they were read (``as_of``). Shared read-only: the measures never change the frames
+    they are given."""
     ttl = settings.get().kpi_cache_seconds
-    key = (until, driver.writes())
+    key = (until, driver.version())  # before the read: a write during it makes the next view read again
     with _cache_lock:
         hit = _cache.get("latest")
     if hit and not fresh and hit["key"] == key and time.monotonic() - hit["at"] < ttl:
@@ -288,9 +289,8 @@ def _combine(parts: list[dict[str, float]]) -> dict[str, float]:
 def dashboard(actor: Actor, first_month: str, last_month: str, grain: str = "month",
               filters: dict[str, str] | None = None, today: date | None = None,
               fresh: bool = False) -> dict[str, Any]:
-    """Every figure of the dashboard for a period range and filters; the facts come from the
-    cache of this worker when they were read less than ``LO_KPI_CACHE_SECONDS`` ago, unless
-    ``fresh``."""
+    """Every figure of the dashboard for a period range and filters; the facts come from this
+    worker's cache while the graph has not changed since (``cached_facts``), unless ``fresh``."""
     require(actor.role, Permission.VIEW)
     today = today or today_local()
     errors: dict[str, str] = {}

@@ -3,6 +3,11 @@
 Everything reaches the graph through :func:`read` and :func:`write`, which run a function
 in a managed transaction (``execute_read`` / ``execute_write``: transient errors are
 retried by the driver) and turn an unreachable server into :class:`GraphUnavailable`.
+
+With a routing address (``neo4j://``, ``neo4j+s://``: a cluster or AuraDB) the driver sends
+read transactions to the readers and write transactions to the leader. The sessions of one
+process share a bookmark manager, so a read after a write of this process sees that write
+even on a reader that was behind.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any, Callable, TypeVar
 
 from neo4j import Driver, GraphDatabase, NotificationClassification
 from neo4j import exceptions as neo4j_errors
+from neo4j.api import BookmarkManager
 
 from lo_network import settings as settings_mod
 from lo_network.embedded.server import graph_user, root_password
@@ -25,6 +31,7 @@ T = TypeVar("T")
 
 _lock = threading.Lock()
 _driver: Driver | None = None
+_bookmarks: BookmarkManager | None = None
 
 
 class _UnknownNamesAreNormal(logging.Filter):
@@ -69,7 +76,7 @@ def _auth(s: settings_mod.Settings) -> tuple[str, str]:
 
 
 def get_driver() -> Driver:
-    global _driver
+    global _driver, _bookmarks
     with _lock:
         if _driver is None:
             s = settings_mod.get()
@@ -79,13 +86,14 @@ def get_driver() -> Driver:
                 connection_timeout=3,
                 max_transaction_retry_time=3,  # an unreachable graph answers within seconds
             )
+            _bookmarks = GraphDatabase.bookmark_manager()
         return _driver
 
 
 def _forget_in_child() -> None:
     """A forked worker must not share the parent's Bolt sockets: it opens its own driver."""
-    global _driver, _lock
-    _driver = None
+    global _driver, _bookmarks, _lock
+    _driver = _bookmarks = None
     _lock = threading.Lock()
 
 
@@ -93,11 +101,11 @@ os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def close() -> None:
-    global _driver
+    global _driver, _bookmarks
     with _lock:
         if _driver is not None:
             _driver.close()
-            _driver = None
+            _driver = _bookmarks = None
 
 
 def _managed(session: Any, mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -127,7 +135,8 @@ _MASKED_RETRIES = 3
 def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     database = settings_mod.get().neo4j_database
     try:
-        with get_driver().session(database=database) as session:
+        graph = get_driver()
+        with graph.session(database=database, bookmark_manager=_bookmarks) as session:
             return _managed(session, mode, fn, *args, **kwargs)
     except _UNAVAILABLE as exc:
         raise GraphUnavailable(type(exc).__name__) from exc
@@ -144,24 +153,27 @@ def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return _run("r", fn, *args, **kwargs)
 
 
-_writes = 0  # write transactions run by this process: what a read cache compares
-
-
-def writes() -> int:
-    """How many write transactions this process has run (a cache of graph reads, such as
-    the dashboard's facts, is stale once this moved; other processes' writes it cannot see)."""
-    return _writes
+def version() -> str:
+    """Which state of the graph a read sees now: the bookmark Neo4j gives a read transaction
+    names the last transaction committed before it. A cache of graph reads (the dashboard's
+    facts) keeps the version it was read at and is stale once this differs, whichever
+    process wrote: another worker, the CLI, another app on the same database. A few
+    milliseconds. On a cluster each member answers with its own, so a cache is read again
+    more often there, never less."""
+    database = settings_mod.get().neo4j_database
+    try:
+        with get_driver().session(database=database) as session:
+            _managed(session, "r", lambda tx: tx.run(q("meta/ping")).consume())
+            return ",".join(sorted(session.last_bookmarks().raw_values))
+    except _UNAVAILABLE as exc:
+        raise GraphUnavailable(type(exc).__name__) from exc
 
 
 def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run ``fn(tx, *args)`` in a write transaction. Concurrent MERGEs of one keyed node need
     no retry: Neo4j's MERGE on a uniquely constrained property takes the constraint's lock,
     so the later writer matches the first one's node (tests/integration/test_concurrent_merge.py)."""
-    global _writes
-    try:
-        return _run("w", fn, *args, **kwargs)
-    finally:
-        _writes += 1
+    return _run("w", fn, *args, **kwargs)
 
 
 def ping() -> bool:

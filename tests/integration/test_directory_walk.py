@@ -13,6 +13,7 @@ here. The visible roles' reads show it (positive control: the walk reaches the p
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from datetime import date, timedelta
@@ -326,6 +327,64 @@ def test_no_page_sends_a_hidden_person_to_a_role_that_may_not_see_them(world, us
     # positive control: the walk reaches the person where the rule lets a role see them
     assert {("admin", route) for route in SHOWN_PAGES} | {("organiser", route) for route in ATTENDEE_PAGES} <= seen
     assert handled >= 20, handled
+
+
+class TransactionModes(logging.Handler):
+    """The access mode of every transaction the graph driver begins, from its Bolt log: a
+    read transaction's BEGIN carries ``mode: "r"`` (routed to a reader on a cluster); one
+    without it is a write, sent to the leader."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.modes: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "C: BEGIN" in record.msg and isinstance(record.args, tuple) and len(record.args) == 2:
+            self.modes.append(record.args[1].get("mode", "w"))
+
+    def __enter__(self):
+        self.logger = logging.getLogger("neo4j.io")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.DEBUG)
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level)
+
+
+def test_pages_and_api_reads_run_in_read_transactions(world, users):
+    """Every page a reader opens (its on_load and what a visitor may type there) and every GET
+    of the API begins read transactions only, so a cluster or AuraDB serves them from its
+    readers (``LO_NEO4J_URI=neo4j://``). One write is due before: the dormant list first
+    derives the last activity of organisations whose activities started since its last read
+    (``services.followup``); caught up, it reads only."""
+    from lo_network.services import followup as followup_service
+
+    followup_service.list_page(users["steering"], "dormant", {})
+    writes: list[str] = []
+    with TransactionModes() as modes:
+        for route, params in _page_visits(world):
+            before = len(modes.modes)
+            visit = Visit("steering", users)
+            visit.open(route, params)
+            for state in _page_states(route):
+                for handler in _typed_handlers(state):
+                    visit.run(handler, SEARCH)
+            if "w" in modes.modes[before:]:
+                writes.append(f"page /{route}")
+        token = {"Authorization": f"Bearer {create_api_token(users['steering'].email)}"}
+        with TestClient(API) as client:
+            for route in GET_ROUTES:
+                for url in _calls(route, world):
+                    public_limiter.reset()
+                    before = len(modes.modes)
+                    client.get(url, headers=token if declaration(route) != PUBLIC else {})
+                    if "w" in modes.modes[before:]:
+                        writes.append(f"GET {url}")
+    assert writes == []
+    assert modes.modes.count("r") >= 100, len(modes.modes)  # positive control: the log was read
 
 
 def test_the_page_walk_finds_every_page():
