@@ -223,8 +223,10 @@ def reflex_env(s) -> dict[str, str]:
 
 # What `setup --browser` installs with apt-get for the tests: Debian package -> a program it
 # brings. nginx is the TLS reverse proxy of the test that opens the app from another address;
-# the tests' own PostgreSQL servers are made with postgresql's initdb.
-TEST_PACKAGES = {"chromium": "chromium", "chromium-driver": "chromedriver", "nginx": "nginx", "postgresql": "initdb"}
+# the tests' own PostgreSQL servers are made with postgresql's initdb, and their Redis (the
+# state store of several backend workers) with redis-server.
+TEST_PACKAGES = {"chromium": "chromium", "chromium-driver": "chromedriver", "nginx": "nginx", "postgresql": "initdb",
+                 "redis-server": "redis-server"}
 
 
 def find_program(name: str) -> str | None:
@@ -236,8 +238,8 @@ def find_program(name: str) -> str | None:
 
 def cmd_setup(args) -> int:
     """Install what the app needs beyond Python: bun, for the embedded Neo4j a Java 17 JDK
-    and Maven (apt-get) and its jars (Maven, once), and with --browser Debian's chromium and
-    nginx for the tests."""
+    and Maven (apt-get) and its jars (Maven, once), and with --browser what the tests run
+    beside the app (``TEST_PACKAGES``)."""
     print(f"lo-network: bun at {ensure_bun()}")
     s = settings_mod.get()
     if s.embedded:
@@ -894,7 +896,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_send_outbox)
 
     sp = sub.add_parser("setup", help="install bun, Java 17 + Maven and the Neo4j jars "
-                                      "(and with --browser: Debian's chromium and nginx, for the tests)")
+                                      "(and with --browser: Debian's chromium, nginx, postgresql and redis-server, "
+                                      "for the tests)")
     sp.add_argument("--browser", action="store_true")
     sp.set_defaults(func=cmd_setup)
     add_network_commands(sub)

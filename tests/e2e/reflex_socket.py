@@ -55,7 +55,7 @@ class ReflexTab:
     """One browser tab's connection: hydrated on ``path`` with ``cookies``, sends events."""
 
     def __init__(self, base_url: str, cookies: dict[str, str], path: str = "/",
-                 params: dict[str, str] | None = None, timeout: float = 20.0):
+                 params: dict[str, str] | None = None, timeout: float = 20.0, token: str | None = None):
         self.base_url = base_url
         self.timeout = timeout
         self.path, self.params = path, dict(params or {})
@@ -66,7 +66,8 @@ class ReflexTab:
         self._client.on("event", self._on_update, namespace=NAMESPACE)
         boot = {"name": f"{ROOT_STATE}.hydrate_and_load", "payload": {"vars": cookie_vars(cookies)},
                 "router_data": router_data(path, params)}
-        self.token = str(uuid.uuid4())  # the tab's client token (Reflex-Client-Token of an upload)
+        # the tab's client token (Reflex-Client-Token of an upload); a reloaded tab keeps its own
+        self.token = token or str(uuid.uuid4())
         self._client.connect(
             f"{base_url}?token={self.token}", namespaces=[NAMESPACE], socketio_path="/_event",
             transports=["websocket"], auth={"event": boot}, wait_timeout=timeout,

@@ -3,6 +3,7 @@ same data in an empty installation, and a restore that refuses a non-empty one."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import stat
@@ -91,19 +92,32 @@ def test_export_all_then_restore_into_an_empty_installation_gives_back_the_same_
     assert "restore refused" in refused.stderr and "not empty (3 nodes)" in refused.stderr
 
 
-def test_a_backup_restores_into_postgresql_and_new_records_save_after_it(graph, users, tmp_path, empty_installation):
-    """From SQLite to PostgreSQL: the rows come back with their ids, and each table's id
-    sequence is set past them, so the first new account and audit entry get new ids."""
+def test_a_backup_restores_into_postgresql_and_an_external_neo4j_and_new_records_save_after_it(
+        graph, users, tmp_path, empty_installation, lo_env):
+    """From SQLite and the embedded graph to PostgreSQL and a Neo4j server elsewhere
+    (LO_NEO4J_URI, over routing): the nodes and relationships come back with every property,
+    the rows with their ids, and each table's id sequence is set past them, so the first new
+    account and audit entry get new ids."""
+    from lo_network.embedded.launcher import EmbeddedGraph
+    from lo_network.embedded.server import graph_user, root_password
+
     admin = users["admin"]
-    port = org_service.create(admin, {"name": "Port of Deventer", "kind": "port_network"}, "test")
+    port = org_service.create(admin, {"name": "Port of Deventer", "kind": "port_network", "themes": ["international"],
+                                      "tags": ["haven"]}, "test")
     carrier = org_service.create(admin, {"name": "Rederij IJssel", "kind": "company"}, "test")
     first = tmp_path / "backup"
     manifest = backup.export_all(first)
 
-    with private_postgres() as url:
-        env = dict(empty_installation, LO_DATABASE_URL=url)
+    # an empty Neo4j server of its own plays the external one
+    server_settings = dataclasses.replace(lo_env, data_dir=tmp_path / "neo4j-server", graph_bolt_port=free_port())
+    with private_postgres() as url, EmbeddedGraph(server_settings) as server:
+        env = dict(empty_installation, LO_DATABASE_URL=url,
+                   LO_NEO4J_URI=f"neo4j://127.0.0.1:{server.settings.graph_bolt_port}",
+                   LO_NEO4J_USER=graph_user(server.settings),
+                   LO_NEO4J_PASSWORD=root_password(server.settings.graph_dir))
         restored = lo_network(env, "restore", str(first))
         assert restored.returncode == 0, restored.stderr
+        assert "starting the embedded graph server" not in restored.stdout
         made = lo_network(env, "create-user", "nieuw@lo.example", "--role", "coordinator",
                           "--password", "ruim genoeg wachtwoord 2026")
         assert made.returncode == 0, made.stderr
@@ -112,14 +126,18 @@ def test_a_backup_restores_into_postgresql_and_new_records_save_after_it(graph, 
         again = tmp_path / "again"
         exported = lo_network(env, "export", "--all", str(again))
         assert exported.returncode == 0, exported.stderr
+    assert not (Path(empty_installation["LO_DATA_DIR"]) / "graph").exists()  # no embedded graph was made
 
+    was, now = contents(first), contents(again)
+    assert was["nodes"].items() <= now["nodes"].items()  # every node, with every property as it was
+    assert was["relationships"].items() <= now["relationships"].items()
+    assert len(now["relationships"]) == len(was["relationships"]) + 1  # the new link
     counts = json.loads((again / "manifest.json").read_text())["sql"]["tables"]
     assert counts["lo_user"] == manifest["sql"]["tables"]["lo_user"] + 1
     assert counts["lo_audit_entry"] > manifest["sql"]["tables"]["lo_audit_entry"]  # the account and the link
-    restored_rows, rows_now = contents(first)["sql"], contents(again)["sql"]
     for table in ("lo_user", "lo_audit_entry"):
-        assert set(restored_rows[table]) < set(rows_now[table])  # every restored row, as it was
-        ids = [json.loads(row)["id"] for row in rows_now[table]]
+        assert set(was["sql"][table]) < set(now["sql"][table])  # every restored row, as it was
+        ids = [json.loads(row)["id"] for row in now["sql"][table]]
         assert len(ids) == len(set(ids))
 
 
