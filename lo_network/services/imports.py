@@ -23,10 +23,11 @@ import logging
 import re
 import threading
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from sqlmodel import select
 
@@ -132,6 +133,8 @@ class Importer:
         self.activity_days: dict[tuple[str, str], list[str]] = {}
         self.written_people: dict[str, dict] = {}
         self.decided_registrations: set[str] = set()
+        # the batch being written while the next is planned: (index, plan, future, its record ids)
+        self._in_flight: tuple[int, BatchPlan, Future, set[str]] | None = None
 
     @property
     def batches(self) -> int:
@@ -164,6 +167,7 @@ class Importer:
             self.load_keys()
         groups = self.groups[index * self.batch:(index + 1) * self.batch]
         if self.kind == "attendances":
+            self._settle()  # it reads registrations and people a batch may have written
             return self._plan_attendances(groups)
         return self._plan_organisations(groups) if self.kind == "organisations" else self._plan_people(groups)
 
@@ -312,7 +316,9 @@ class Importer:
     def _plan_organisations(self, groups: list[domain.Group]) -> BatchPlan:
         plan = BatchPlan()
         hits = [self.org_index.find(g.keys, g.props.get("kvk", "")) for g in groups]
-        current = driver.read(store.organisations_by_ids, sorted({h[0] for h in hits if h}))
+        found = sorted({h[0] for h in hits if h})
+        self._settle(found)
+        current = driver.read(store.organisations_by_ids, found)
         for group, hit in zip(groups, hits):
             record = current.get(hit[0]) if hit else None
             try:
@@ -379,7 +385,9 @@ class Importer:
                 continue
             keys = domain.person_keys(group.props, employer)
             decided.append((group, employer, keys, self.person_index.find(keys)))
-        current = driver.read(store.people_by_ids, sorted({d[3][0] for d in decided if d[3]}))
+        found = sorted({d[3][0] for d in decided if d[3]})
+        self._settle(found)
+        current = driver.read(store.people_by_ids, found)
         for group, employer, keys, hit in decided:
             record = current.get(hit[0]) if hit else None
             try:
@@ -446,20 +454,51 @@ class Importer:
         return report
 
     def run(self, start: int = 0, after_batch: Callable[[int, BatchPlan], None] | None = None) -> Report:
-        """Write batch ``start`` onwards, each in one transaction; ``after_batch(index, plan)``
-        runs once the batch is committed (the job records it there)."""
+        """Write batch ``start`` onwards, each in one transaction, in order; ``after_batch(index,
+        plan)`` runs once the batch is committed (the job records it there).
+
+        The next batch is planned while the graph writes the one before (a writer thread, one
+        batch in flight): planning is this process's work, writing the graph server's, so on
+        two cores they overlap. A plan that needs a record the batch in flight writes waits
+        for its commit first (``_settle``), so it decides on the record as written."""
         report = self.report()
-        for index in range(start, self.batches):
-            plan = self.plan(index)
-            if plan.organisations or plan.people or plan.employments or plan.attendances:
-                driver.write(store.write_batch, plan.organisations, plan.people, plan.employments, plan.attendances)
-            report.counts.update(plan.counts)
-            report.errors += plan.errors
-            report.kvk_matches += plan.kvk_matches[:MAX_KVK_MATCHES_SHOWN - len(report.kvk_matches)]
-            if after_batch:
-                after_batch(index, plan)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-write") as writer:
+            for index in range(start, self.batches):
+                plan = self.plan(index)
+                self._finish(report, after_batch)
+                self._in_flight = (index, plan, writer.submit(self._write, plan), _written_ids(plan))
+            self._finish(report, after_batch)
         report.errors.sort(key=lambda e: e.line)
         return report
+
+    @staticmethod
+    def _write(plan: BatchPlan) -> None:
+        if plan.organisations or plan.people or plan.employments or plan.attendances:
+            driver.write(store.write_batch, plan.organisations, plan.people, plan.employments, plan.attendances)
+
+    def _settle(self, ids: Iterable[str] | None = None) -> None:
+        """Wait for the batch in flight to commit when it writes one of ``ids`` (any: None)."""
+        if self._in_flight is not None:
+            _, _, written, written_ids = self._in_flight
+            if ids is None or not written_ids.isdisjoint(ids):
+                written.result()
+
+    def _finish(self, report: Report, after_batch: Callable[[int, BatchPlan], None] | None) -> None:
+        """The batch in flight, committed: counted, reported, recorded (a failed write raises)."""
+        if self._in_flight is None:
+            return
+        index, plan, written, _ = self._in_flight
+        self._in_flight = None
+        written.result()
+        report.counts.update(plan.counts)
+        report.errors += plan.errors
+        report.kvk_matches += plan.kvk_matches[:MAX_KVK_MATCHES_SHOWN - len(report.kvk_matches)]
+        if after_batch:
+            after_batch(index, plan)
+
+
+def _written_ids(plan: BatchPlan) -> set[str]:
+    return {r["id"] for r in plan.organisations} | {r["id"] for r in plan.people}
 
 
 # ---------------------------------------------------------------- jobs (SQL)

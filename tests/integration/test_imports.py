@@ -196,6 +196,25 @@ def many_organisations(n: int) -> bytes:
     return csv_file(rows)
 
 
+def test_a_batch_planned_while_the_one_before_is_written_decides_on_that_ones_writes(graph, users, monkeypatch):
+    """The next batch is planned while the graph writes the one before. Two rows that reach
+    one record by different keys (its KvK number, its name) in consecutive batches: the second
+    merges its fields over the record as the first one wrote it, losing nothing."""
+    coordinator = users["coordinator"]
+    monkeypatch.setattr(service, "BATCH", 1)
+    record = org_service.create(coordinator, {"name": "Alfa Overslag BV", "kind": "company", "kvk": "44444444",
+                                              "city": "Almelo"}, "test")
+    rows = [["Bedrijfsnaam", "KvK-nummer", "Plaats", "Website"]]
+    for n in range(6):
+        rows.append([f"Vulling {n}", "", "Hengelo", ""])  # other records, so the pipeline is full
+    rows += [["Handelsnaam Alfa", "44444444", "Zwolle", ""],  # the record, by its KvK number: a new city
+             ["Alfa Overslag BV", "", "", "alfa-overslag.nl"]]  # the same record, by its name: a website
+    report, result, _ = run_import(coordinator, csv_file(rows), "organisations")
+    assert result["update"] == 2 and result["create"] == 6, result
+    after = org_service.get(coordinator, record["id"])
+    assert (after["name"], after["city"], after["website"]) == ("Alfa Overslag BV", "Zwolle", "https://alfa-overslag.nl")
+
+
 def test_killing_the_graph_server_mid_import_leaves_whole_batches_and_a_rerun_finishes(graph, graph_server, users, monkeypatch):
     coordinator = users["coordinator"]
     monkeypatch.setattr(service, "BATCH", 100)
