@@ -31,6 +31,8 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROLS_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# any character scrub() changes or removes: most text has none and is returned as it is
+_SCRUBBED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 UNREADABLE = ("ongeldig teken (losse surrogaat, geen Unicode-teken) / "
               "invalid character (lone surrogate, not a Unicode character)")
@@ -44,7 +46,10 @@ def scrub(value: object, *, lines: bool = False) -> str:
     without, each of them becomes a space. None becomes ''."""
     if value is None:
         return ""
-    text = _LINE_BREAKS.sub("\n", str(value))
+    text = str(value)
+    if _SCRUBBED.search(text) is None:
+        return text
+    text = _LINE_BREAKS.sub("\n", text)
     if lines:
         text = _CONTROLS.sub("", text)
     else:
@@ -128,7 +133,10 @@ def checks_text(fn: F) -> F:
 
 def fold(value: object) -> str:
     """Lower case without accents: 'Hengelo Ö' -> 'hengelo o'. Used for search keys."""
-    text = unicodedata.normalize("NFKD", clean(value))
+    text = clean(value)
+    if text.isascii():  # nothing to decompose
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
 
