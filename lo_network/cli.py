@@ -332,7 +332,7 @@ def cmd_serve(args) -> int:
         banner.append("  stoppen / stop: Ctrl+C\n")
         print("lo-network: de app wordt gebouwd en gestart / building and starting the app "
               "(first run: a few minutes) ...", flush=True)
-        cmd = [sys.executable, "-m", "reflex", "run", "--env", args.env, "--single-port",
+        cmd = [sys.executable, "-m", "lo_network.reflex_main", "run", "--env", args.env, "--single-port",
                "--frontend-port", str(s.port), "--backend-port", str(s.port), "--backend-host", "127.0.0.1"]
         proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, start_new_session=True)
         threading.Thread(target=_announce_when_up, args=(proc, url, banner), daemon=True).start()

@@ -135,8 +135,7 @@ _MASKED_RETRIES = 3
 def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     database = settings_mod.get().neo4j_database
     try:
-        graph = get_driver()
-        with graph.session(database=database, bookmark_manager=_bookmarks) as session:
+        with get_driver().session(database=database, bookmark_manager=_bookmarks) as session:
             return _managed(session, mode, fn, *args, **kwargs)
     except _UNAVAILABLE as exc:
         raise GraphUnavailable(type(exc).__name__) from exc

@@ -113,3 +113,18 @@ def test_a_killed_graph_server_is_restarted_and_the_app_reads_again(app, admin, 
     expect(page.locator("#page-title")).to_have_text(name)
     expect(page.locator("#graph-down-banner")).to_have_count(0)
     assert httpx.get(app.base_url + "/api/v1/health", timeout=30).json()["graph"] == "ok"
+
+
+def test_one_process_holds_the_app_beside_the_graph_server(app):
+    """Without several workers the app is served by the process that built it: under serve,
+    one Python process (it answers on the app's port) and the graph server's JVM."""
+    from tests.e2e.workers import connections_per_worker, descendants
+
+    with httpx.Client(base_url=app.base_url, timeout=30) as client:
+        assert client.get("/ping").status_code == 200
+        serving = connections_per_worker(app.process.pid, int(app.env["LO_PORT"]))
+    commands = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0") for pid in descendants(app.process.pid)}
+    pythons = sorted(pid for pid, words in commands.items() if b"lo_network.reflex_main" in words)
+    assert len(pythons) == 1, commands
+    assert set(serving) == set(pythons)  # the one that answered
+    assert [pid for pid in commands if pid not in pythons] == [graph_server_pid(app)]
