@@ -45,7 +45,9 @@ def workers_app(tmp_path_factory):
     with private_postgres() as database_url, private_redis() as redis_url:
         env = {"REDIS_URL": redis_url, "GRANIAN_WORKERS": str(WORKERS), "LO_DATABASE_URL": database_url,
                "LO_PUBLIC_URL": f"https://{HOST}", "LO_PUBLIC_RATE_LIMIT": str(PUBLIC_LIMIT),
-               "REFLEX_WEB_WORKDIR": str(own_web_dir("workers"))}
+               # the frontend is the one test_public_address builds (the same public address):
+               # its folder's installed packages serve both, the modules run one after another
+               "REFLEX_WEB_WORKDIR": str(own_web_dir("public"))}
         with running_app(tmp_path_factory.mktemp("lo_workers"), env,
                          roles=("coordinator", "organiser", "steering")) as server:
             server.redis_url = redis_url
