@@ -27,7 +27,9 @@ DASHBOARD_STRINGS: dict[str, tuple[str, str]] = {
                      "Finished months come from the monthly snapshots (as reported); months without a snapshot "
                      "and the current month are computed live."),
     "dash.from_snapshots": ("maanden uit momentopnamen", "months from snapshots"),
+    "dash.from_snapshot": ("maand uit een momentopname", "month from a snapshot"),  # 1
     "dash.live": ("maanden actueel berekend", "months computed live"),
+    "dash.live_one": ("maand actueel berekend", "month computed live"),  # 1
     "dash.as_of": ("gegevens gelezen om", "data read at"),
     "dash.refresh": ("Vernieuwen", "Refresh"),
     "dash.filters_note": ("Regio, thema en soort beperken de organisaties; het thema beperkt ook de activiteiten. "

@@ -308,9 +308,10 @@ def body() -> rx.Component:
     return rx.vstack(
         cards(),
         rx.flex(
-            rx.text(t("dash.sources"), " (", S.snapshot_months, " ", t("dash.from_snapshots"), ", ", S.live_months,
-                    " ", t("dash.live"), "); ", t("dash.as_of"), " ", S.as_of, size="1", color_scheme="gray",
-                    id="dash-sources"),
+            rx.text(t("dash.sources"), " (", S.snapshot_months, " ",
+                    rx.cond(S.snapshot_months == 1, t("dash.from_snapshot"), t("dash.from_snapshots")), ", ",
+                    S.live_months, " ", rx.cond(S.live_months == 1, t("dash.live_one"), t("dash.live")), "); ",
+                    t("dash.as_of"), " ", S.as_of, size="1", color_scheme="gray", id="dash-sources"),
             rx.button(rx.icon("refresh-cw", size=14), t("dash.refresh"), on_click=S.refresh, variant="ghost",
                       size="1", id="dash-refresh"),
             align="center", spacing="3", wrap="wrap",
