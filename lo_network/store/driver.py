@@ -12,13 +12,12 @@ even on a reader that was behind.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import random
 import threading
 import time
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, TypeVar
 
 from neo4j import Driver, GraphDatabase, NotificationClassification
 from neo4j import exceptions as neo4j_errors
@@ -133,14 +132,11 @@ def _managed(session: Any, mode: str, fn: Callable[..., T], *args: Any, **kwargs
 _MASKED_RETRIES = 3
 
 
-@contextlib.contextmanager
-def _session() -> Iterator[Any]:
-    """A session of this process (its bookmarks shared), with the graph's unreachability as
-    :class:`GraphUnavailable`."""
+def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     database = settings_mod.get().neo4j_database
     try:
         with get_driver().session(database=database, bookmark_manager=_bookmarks) as session:
-            yield session
+            return _managed(session, mode, fn, *args, **kwargs)
     except _UNAVAILABLE as exc:
         raise GraphUnavailable(type(exc).__name__) from exc
     except neo4j_errors.TransientError as exc:
@@ -149,11 +145,6 @@ def _session() -> Iterator[Any]:
         if "DatabaseUnavailable" in (exc.code or ""):
             raise GraphUnavailable(exc.code) from exc
         raise
-
-
-def _run(mode: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    with _session() as session:
-        return _managed(session, mode, fn, *args, **kwargs)
 
 
 def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -168,9 +159,13 @@ def version() -> str:
     process wrote: another worker, the CLI, another app on the same database. A few
     milliseconds. On a cluster each member answers with its own, so a cache is read again
     more often there, never less."""
-    with _session() as session:
-        _managed(session, "r", lambda tx: tx.run(q("meta/ping")).consume())
-        return ",".join(sorted(session.last_bookmarks().raw_values))
+    database = settings_mod.get().neo4j_database
+    try:
+        with get_driver().session(database=database) as session:
+            _managed(session, "r", lambda tx: tx.run(q("meta/ping")).consume())
+            return ",".join(sorted(session.last_bookmarks().raw_values))
+    except _UNAVAILABLE as exc:
+        raise GraphUnavailable(type(exc).__name__) from exc
 
 
 def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -98,19 +98,17 @@ def playwright_driver():
         yield pw
 
 
-def login_cookie(server: AppServer, role: str) -> dict[str, str]:
-    """The lo_session cookie of a new login session of ``role``'s account on ``server``,
+@pytest.fixture
+def cookie(app):
+    """cookie(role): the lo_session cookie of a new login session of that role's account,
     started as the login page does, for requests and websockets sent without a browser."""
     from lo_network.accounts import service
 
-    account = server.accounts[role]
-    return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
+    def make(role: str) -> dict[str, str]:
+        account = app.accounts[role]
+        return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
 
-
-@pytest.fixture
-def cookie(app):
-    """cookie(role): :func:`login_cookie` on the session's app."""
-    return lambda role: login_cookie(app, role)
+    return make
 
 
 @pytest.fixture(scope="session")
