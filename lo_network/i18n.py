@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.accounts.strength import MIN_PASSWORD
+from lo_network.domain import fields, organisations, people
 
 LANGUAGES = ("nl", "en")
 
@@ -79,21 +80,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "org.sort.-updated": ("Laatst gewijzigd", "Recently updated"),
     "org.sort.city": ("Plaats", "City"),
     # organisations: fields
-    "org.field.name": ("Naam", "Name"),
-    "org.field.kind": ("Soort organisatie", "Kind of organisation"),
-    "org.field.company_type": ("Type bedrijf", "Company type"),
-    "org.field.kvk": ("KvK-nummer", "KvK number"),
-    "org.field.website": ("Website", "Website"),
-    "org.field.street": ("Straat en huisnummer", "Street and number"),
-    "org.field.postcode": ("Postcode", "Postcode"),
-    "org.field.city": ("Plaats", "City"),
-    "org.field.municipality": ("Gemeente", "Municipality"),
-    "org.field.region": ("Regio", "Region"),
-    "org.field.themes": ("Thema's", "Themes"),
-    "org.field.status": ("Netwerkstatus", "Network status"),
-    "org.field.status_since": ("Status sinds", "Status since"),
-    "org.field.tags": ("Tags", "Tags"),
-    "org.field.notes": ("Notities", "Notes"),
     "org.region_auto": ("Automatisch uit gemeente", "Automatic from municipality"),
     "org.choose_kind": ("Kies een soort …", "Choose a kind …"),
     "org.status_since_hint": ("dd-mm-jjjj; leeg = vandaag", "dd-mm-yyyy; empty = today"),
@@ -158,16 +144,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # people: fields
     "person.field.name": ("Naam", "Name"),
     "person.field.organisations": ("Organisatie", "Organisation"),
-    "person.field.first_name": ("Voornaam", "First name"),
-    "person.field.last_name": ("Achternaam", "Last name"),
-    "person.field.email": ("E-mailadres", "Email address"),
-    "person.field.phone": ("Telefoon", "Phone"),
-    "person.field.job_title": ("Functie", "Job title"),
-    "person.field.consent_basis": ("Grondslag (AVG)", "Legal basis (GDPR)"),
-    "person.field.consent_date": ("Datum toestemming / grondslag", "Date of consent / basis"),
-    "person.field.consent_source": ("Bron", "Source"),
-    "person.field.tags": ("Tags", "Tags"),
-    "person.field.notes": ("Notities", "Notes"),
     "person.consent_source_placeholder": ("bv. aanmelding Dag van de Logistiek",
                                           "e.g. registration Logistics Day"),
     "person.tags_hint": ("Gescheiden door komma's", "Separated by commas"),
@@ -184,7 +160,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "De persoon en zijn of haar dienstverbanden worden verwijderd. De organisaties blijven bestaan.",
         "The person and their employment links are deleted. The organisations remain.",
     ),
-    "person.since": ("sinds", "since"),
     # people: employment (WORKS_AT)
     "person.jobs": ("Werkgevers", "Employers"),
     "person.jobs_current": ("Huidig", "Current"),
@@ -286,36 +261,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.status.done": ("Klaar", "Done"),
     "import.status.failed": ("Gestopt", "Stopped"),
     "import.status.interrupted": ("Onderbroken", "Interrupted"),
-    "import.field.name": ("Naam", "Name"),
-    "import.field.kind": ("Soort organisatie", "Kind of organisation"),
-    "import.field.company_type": ("Type bedrijf", "Company type"),
-    "import.field.kvk": ("KvK-nummer", "KvK number"),
-    "import.field.website": ("Website", "Website"),
-    "import.field.street": ("Adres (straat en nummer)", "Address (street and number)"),
-    "import.field.postcode": ("Postcode", "Postcode"),
-    "import.field.city": ("Plaats", "City"),
-    "import.field.municipality": ("Gemeente", "Municipality"),
-    "import.field.region": ("Regio", "Region"),
-    "import.field.themes": ("Thema's", "Themes"),
-    "import.field.status": ("Netwerkstatus", "Network status"),
-    "import.field.status_since": ("Status sinds", "Status since"),
-    "import.field.tags": ("Tags", "Tags"),
-    "import.field.notes": ("Notities", "Notes"),
-    "import.field.first_name": ("Voornaam", "First name"),
-    "import.field.last_name": ("Achternaam", "Last name"),
-    "import.field.full_name": ("Volledige naam", "Full name"),
-    "import.field.email": ("E-mailadres", "Email address"),
-    "import.field.phone": ("Telefoon", "Phone"),
-    "import.field.job_title": ("Functie", "Job title"),
-    "import.field.organisation": ("Organisatie (naam)", "Organisation (name)"),
-    "import.field.organisation_kvk": ("KvK-nummer organisatie", "Organisation KvK number"),
-    "import.field.consent_basis": ("Grondslag (AVG)", "Legal basis (GDPR)"),
-    "import.field.consent_date": ("Datum toestemming", "Date of consent"),
-    "import.field.consent_source": ("Bron toestemming", "Source of consent"),
     "export.csv": ("CSV", "CSV"),
     "export.xlsx": ("Excel", "Excel"),
     "export.label": ("Exporteren", "Export"),
 }
+
+# The fields' labels come with their declarations (domain/fields.py).
+STRINGS.update(fields.labels("org.field.", organisations.DECLARED))
+STRINGS.update(fields.labels("person.field.", people.DECLARED))
 
 
 def _pair(key: str) -> tuple[str, str]:
@@ -331,10 +284,19 @@ def tr(key: str, lang: str) -> str:
     return en if lang == "en" else nl
 
 
-def _lang():
-    from lo_network.states.session import SessionState
+_language: list[rx.Var] = []  # the Var of the chosen language, set once by the session state
 
-    return SessionState.lang
+
+def follow_language(var: rx.Var) -> None:
+    """The Var holding the chosen language, which :func:`t` and :func:`pick` follow: the
+    session state's (lo_network.states.session registers it; this module imports no state)."""
+    _language[:] = [var]
+
+
+def _lang() -> rx.Var:
+    if not _language:
+        raise RuntimeError("i18n: no language Var yet; import lo_network.states.session first")
+    return _language[0]
 
 
 def is_english() -> rx.Var:
@@ -659,10 +621,6 @@ STRINGS.update({  # privacy on the person page
 STRINGS.update({
     "import.kind.attendances": ("Aanwezigen bij een voorbije activiteit", "Attendances at a past activity"),
     "import.count.people_create": ("Nieuwe personen", "New people"),
-    "import.field.activity_id": ("Activiteit (id)", "Activity (id)"),
-    "import.field.activity": ("Activiteit (naam)", "Activity (title)"),
-    "import.field.date": ("Datum activiteit", "Date of the activity"),
-    "import.field.attended": ("Aanwezig (ja/nee)", "Attended (yes/no)"),
 })
 
 # The coordinators' follow-up lists (/opvolgen)
@@ -739,9 +697,7 @@ STRINGS.update({
 })
 # A company's size class
 STRINGS.update({
-    "org.field.size_class": ("Grootteklasse", "Size class"),
     "org.size_unknown": ("Onbekend", "Unknown"),
-    "import.field.size_class": ("Grootteklasse", "Size class"),
 })
 # The steering group's dashboard
 from lo_network.i18n_dashboard import DASHBOARD_STRINGS  # noqa: E402
@@ -782,8 +738,6 @@ STRINGS.update({
 # Organisation records: general email and phone, a second record with the same KvK number,
 # what an organisation takes part in, duplicate clusters
 STRINGS.update({
-    "org.field.email": ("Algemeen e-mailadres", "General email address"),
-    "org.field.phone": ("Algemeen telefoonnummer", "General phone number"),
     "org.kvk_taken_title": ("Dit KvK-nummer staat al in het netwerk bij:",
                             "This KvK number is already in the network, at:"),
     "org.kvk_taken_body": ("Is het dezelfde organisatie? Open dan het bestaande record. Is het bewust een "

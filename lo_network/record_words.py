@@ -7,9 +7,10 @@ Each lookup answers (Dutch, English), so a page can follow the language switch."
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from lo_network.domain import activities, consent, links, registrations, vocab
+from lo_network.domain import activities, consent, links, organisations, people, registrations, vocab
 from lo_network.domain.activities import dutch_datetime
 from lo_network.domain.dates import dutch
 from lo_network.i18n import STRINGS
@@ -37,17 +38,12 @@ def _link_types() -> dict[str, Pair]:
 
 
 # Coded values: (kind of record or "" for any, field) -> vocabulary.
-_VOCABULARIES: dict[tuple[str, str], dict[str, Pair]] = {
+_VOCABULARIES: dict[tuple[str, str], Mapping[str, Pair]] = {
+    # an organisation's and a person's coded fields, as they declare them
+    **{("", f.name): f.vocabulary for f in organisations.DECLARED + people.DECLARED if f.vocabulary is not None},
     ("activity", "kind"): activities.KINDS,
-    ("", "kind"): vocab.KINDS,
-    ("", "company_type"): vocab.COMPANY_TYPES,
-    ("", "size_class"): vocab.SIZE_CLASSES,
-    ("", "region"): vocab.REGIONS,
-    ("", "themes"): vocab.THEMES,
     ("registration", "status"): registrations.STATUSES,
-    ("", "status"): vocab.STATUSES,
     ("", "attendance"): registrations.ATTENDANCE,
-    ("", "consent_basis"): vocab.CONSENT_BASES,
     ("", "basis"): vocab.CONSENT_BASES,
     ("", "purpose"): consent.PURPOSES,
     ("user", "role"): vocab.ROLES,
@@ -71,7 +67,7 @@ def field_words(entity: str, field: str) -> Pair:
     return text, text
 
 
-def _vocabulary(entity: str, field: str) -> dict[str, Pair] | None:
+def _vocabulary(entity: str, field: str) -> Mapping[str, Pair] | None:
     if field == "type" and entity.endswith("_link"):
         return _link_types()
     return _VOCABULARIES.get((entity, field)) or _VOCABULARIES.get(("", field))

@@ -1,16 +1,21 @@
 """Request and response bodies of API v1.
 
-Request fields mirror ``domain.organisations.FIELDS`` and ``domain.people.FIELDS``; they are
+The organisation's and the person's fields come from their declarations
+(``domain.organisations.DECLARED``, ``domain.people.DECLARED``). Request fields are
 all optional and loosely typed on purpose: the domain validates and names each bad field,
 for the API exactly as for the UI. Unknown fields are refused, so a typo is not ignored."""
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from lo_network import services
+from lo_network.domain import fields
+from lo_network.domain import organisations as organisation_domain
+from lo_network.domain import people as person_domain
 
 T = TypeVar("T")
 
@@ -19,38 +24,23 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class OrganisationIn(_Body):
-    name: str | None = None
-    kind: str | None = None
-    company_type: str | None = None
-    size_class: str | None = None
-    kvk: str | None = None
-    website: str | None = None
-    email: str | None = Field(None, description="algemeen e-mailadres / general email address")
-    phone: str | None = Field(None, description="algemeen telefoonnummer / general phone number")
-    street: str | None = None
-    postcode: str | None = None
-    city: str | None = None
-    municipality: str | None = None
-    region: str | None = None
-    themes: list[str] | None = None
-    status: str | None = None
-    status_since: str | None = None
-    tags: list[str] | None = None
-    notes: str | None = None
+def _request(name: str, declared: tuple[fields.Field, ...]) -> type[_Body]:
+    """A request body of every declared field, each optional: the domain checks them."""
+    return create_model(name, __base__=_Body, __module__=__name__, **{
+        f.name: (list[str] | None if f.many else str | None, Field(None, description=f.description or None))
+        for f in declared})
 
 
-class PersonIn(_Body):
-    first_name: str | None = None
-    last_name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    job_title: str | None = None
-    consent_basis: str | None = None
-    consent_date: str | None = None
-    consent_source: str | None = None
-    tags: list[str] | None = None
-    notes: str | None = None
+def _read(declared: Iterable[fields.Field]) -> dict[str, Any]:
+    """The declared fields as a read returns them: a required one always, a list as a list."""
+    return {f.name: ((list[str], Field([], description=f.description or None)) if f.many
+                     else (str, Field(..., description=f.description or None)) if f.required
+                     else (str | None, Field(None, description=f.description or None)))
+            for f in declared}
+
+
+OrganisationIn = _request("OrganisationIn", organisation_domain.DECLARED)
+PersonIn = _request("PersonIn", person_domain.DECLARED)
 
 
 class EmploymentIn(_Body):
@@ -66,21 +56,9 @@ class NewPersonIn(PersonIn):
     employment: EmploymentIn | None = None
 
 
-class OrganisationSummary(BaseModel):
-    """One row of the organisation list."""
-
-    id: str
-    name: str
-    kind: str
-    company_type: str | None = None
-    size_class: str | None = None
-    kvk: str | None = None
-    city: str | None = None
-    region: str | None = None
-    themes: list[str] = []
-    status: str
-    tags: list[str] = []
-    updated_at: str | None = None
+OrganisationSummary = create_model(
+    "OrganisationSummary", __doc__="One row of the organisation list.", __module__=__name__, id=(str, ...),
+    **_read(f for f in organisation_domain.DECLARED if f.listed), updated_at=(str | None, None))
 
 
 class OrganisationPerson(BaseModel):
@@ -96,32 +74,16 @@ class OrganisationPerson(BaseModel):
     until: str | None = None
 
 
-class Organisation(OrganisationSummary):
-    website: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    street: str | None = None
-    postcode: str | None = None
-    municipality: str | None = None
-    status_since: str | None = None
-    status_log: list[str] = []
-    notes: str | None = None
-    created_at: str | None = None
-    people: list[OrganisationPerson] = []
+Organisation = create_model(
+    "Organisation", __base__=OrganisationSummary, __doc__=None, __module__=__name__,
+    **_read(f for f in organisation_domain.DECLARED if not f.listed), status_log=(list[str], []),
+    created_at=(str | None, None), people=(list[OrganisationPerson], []))
 
 
-class PersonSummary(BaseModel):
-    """One row of the people list; ``organisations`` names their current employers."""
-
-    id: str
-    name: str
-    email: str | None = None
-    phone: str | None = None
-    job_title: str | None = None
-    tags: list[str] = []
-    consent_basis: str | None = None
-    updated_at: str | None = None
-    organisations: list[str] = []
+PersonSummary = create_model(
+    "PersonSummary", __doc__="One row of the people list; ``organisations`` names their current employers.",
+    __module__=__name__, id=(str, ...), name=(str, ...), **_read(f for f in person_domain.DECLARED if f.listed),
+    updated_at=(str | None, None), organisations=(list[str], []))
 
 
 class Employment(BaseModel):
@@ -133,22 +95,9 @@ class Employment(BaseModel):
     until: str | None = None
 
 
-class Person(BaseModel):
-    id: str
-    name: str
-    first_name: str | None = None
-    last_name: str
-    email: str | None = None
-    phone: str | None = None
-    job_title: str | None = None
-    consent_basis: str | None = None
-    consent_date: str | None = None
-    consent_source: str | None = None
-    tags: list[str] = []
-    notes: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-    employments: list[Employment] = []
+Person = create_model(
+    "Person", __module__=__name__, id=(str, ...), name=(str, ...), **_read(person_domain.DECLARED),
+    created_at=(str | None, None), updated_at=(str | None, None), employments=(list[Employment], []))
 
 
 class Page(BaseModel, Generic[T]):

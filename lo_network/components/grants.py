@@ -42,7 +42,7 @@ def grant_form() -> rx.Component:
     return rx.vstack(
         rx.grid(
             _field("amount", text_input(PREFIX, "amount", G.draft["amount"], lambda v: G.set_grant_value("amount", v),
-                                        inputmode="decimal", placeholder="25.000,00"), required=True),
+                                        input_mode="decimal", placeholder="25.000,00"), required=True),
             _field("granted_on", text_input(PREFIX, "granted_on", G.draft["granted_on"],
                                             lambda v: G.set_grant_value("granted_on", v),
                                             placeholder=t("common.date_hint")), required=True),

@@ -12,6 +12,7 @@ from lo_network.components.layout import section
 from lo_network.domain import links as domain
 from lo_network.i18n import pick, t
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
+from lo_network.components.records import period
 from lo_network.states.links import LinkRow, LinksState as S, TimelineRow
 from lo_network.states.session import SessionState
 
@@ -20,17 +21,6 @@ PREFIX = "link"
 
 def _label(row: LinkRow) -> rx.Var:
     return pick(row.label_nl, row.label_en)
-
-
-def period(row: LinkRow) -> rx.Component:
-    return rx.text(
-        rx.cond(
-            row.until != "",
-            rx.cond(row.since != "", row.since, "?") + " – " + row.until,
-            rx.cond(row.since != "", t("org.since") + " " + row.since, ""),
-        ),
-        size="1", color_scheme="gray", white_space="nowrap",
-    )
 
 
 def link_actions(row: LinkRow) -> rx.Component:
@@ -66,7 +56,7 @@ def link_item(row: LinkRow) -> rx.Component:
                     rx.badge(t("links.ended"), color_scheme="gray", variant="soft", class_name="link-ended")),
             justify="between", align="center", spacing="2",
         ),
-        period(row),
+        period(row.since, row.until, size="1"),
         rx.cond(row.source != "", rx.text(t("links.field.source"), ": ", row.source, size="1", color_scheme="gray"),
                 rx.fragment()),
         rx.cond(row.note != "", rx.text(row.note, size="1", white_space="pre-wrap"), rx.fragment()),

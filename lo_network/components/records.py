@@ -52,3 +52,26 @@ def read_only_note(allowed: rx.Var) -> rx.Component:
 def updated_line(updated: rx.Var) -> rx.Var:
     """"Gewijzigd 23-11-2026" under the title ('' for a new record)."""
     return rx.cond(updated != "", t("common.updated") + " " + updated, "")
+
+
+def period(since: rx.Var, until: rx.Var, *, size: str = "2") -> rx.Component:
+    """When a tie held: 'since – until' ('?' for an unknown start), 'since <date>' while it
+    holds, nothing when neither is known."""
+    return rx.text(
+        rx.cond(
+            until != "",
+            rx.cond(since != "", since, "?") + " – " + until,
+            rx.cond(since != "", t("org.since") + " " + since, ""),
+        ),
+        size=size, color_scheme="gray", white_space="nowrap",
+    )
+
+
+def save_buttons(prefix: str, on_save: Any, on_cancel: Any) -> rx.Component:
+    """A record form's "Opslaan" and "Annuleren" (ids ``{prefix}-save``, ``{prefix}-cancel``)."""
+    return rx.hstack(
+        rx.button(rx.icon("check", size=16), t("common.save"), on_click=on_save, size="3", id=f"{prefix}-save"),
+        rx.button(t("common.cancel"), on_click=on_cancel, variant="soft", color_scheme="gray",
+                  size="3", id=f"{prefix}-cancel"),
+        spacing="3",
+    )

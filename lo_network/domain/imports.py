@@ -28,6 +28,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
+from lo_network.domain import fields
 from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
 from lo_network.domain import vocab
@@ -39,70 +40,41 @@ KINDS = ("organisations", "people", "attendances")
 FORMATS = ("csv", "xlsx")
 DEFAULT_KIND = "company"  # an organisation row without a kind (most lead lists) is a company
 
-# field -> column names that mean it (compared after `column_key`: folded, letters and digits only)
-ORGANISATION_COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("bedrijfsnaam", "naam", "organisatie", "organisatienaam", "naam organisatie", "bedrijf",
-             "name", "company", "company name", "organisation", "organization", "organisation name",
-             "organization name", "handelsnaam", "statutaire naam"),
-    "kind": ("soort", "soort organisatie", "type organisatie", "kind", "organisation kind",
-             "organisation type", "organization type"),
-    "company_type": ("type bedrijf", "bedrijfstype", "company type", "type"),
-    "size_class": ("grootte", "grootteklasse", "bedrijfsgrootte", "size class", "size", "company size"),
-    "kvk": ("kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk nr", "kvk-nr", "kamer van koophandel",
-            "kvk number", "coc", "coc number", "chamber of commerce", "chamber of commerce number"),
-    "website": ("website", "webadres", "web", "url", "site", "homepage", "internet", "www", "web address"),
-    "email": ("e-mailadres", "e-mail", "email", "emailadres", "mail", "email address", "e-mail address",
-              "algemeen e-mailadres", "algemeen emailadres", "e-mail organisatie", "general email"),
-    "phone": ("telefoon", "telefoonnummer", "tel", "tel nr", "telefoon algemeen", "algemeen telefoonnummer",
-              "phone", "phone number", "telephone", "general phone"),
-    "street": ("adres", "straat", "straat en huisnummer", "straatnaam", "bezoekadres", "vestigingsadres",
-               "address", "street", "street address"),
-    "postcode": ("postcode", "zip", "zipcode", "zip code", "postal code", "post code"),
-    "city": ("plaats", "woonplaats", "vestigingsplaats", "stad", "city", "town", "place"),
-    "municipality": ("gemeente", "municipality"),
-    "region": ("regio", "region"),
-    "themes": ("thema", "themas", "thema's", "themes", "theme"),
-    "status": ("status", "netwerkstatus", "network status"),
-    "status_since": ("status sinds", "sinds", "status since", "since"),
-    "tags": ("tags", "tag", "labels", "label", "trefwoorden"),
-    "notes": ("notities", "notitie", "opmerkingen", "opmerking", "toelichting", "notes", "note",
-              "remarks", "comments"),
-}
-
-PERSON_COLUMNS: dict[str, tuple[str, ...]] = {
-    "first_name": ("voornaam", "roepnaam", "first name", "firstname", "given name"),
-    "last_name": ("achternaam", "familienaam", "last name", "lastname", "surname", "family name"),
-    "full_name": ("naam", "volledige naam", "naam contactpersoon", "contactpersoon", "full name", "name",
-                  "contact", "contact name", "contact person"),
-    "email": ("e-mailadres", "e-mail", "email", "emailadres", "mail", "email address", "e-mail address"),
-    "phone": ("telefoon", "telefoonnummer", "tel", "mobiel", "mobiel nummer", "phone", "phone number",
-              "telephone", "mobile"),
-    "job_title": ("functie", "functietitel", "rol", "job title", "title", "position", "role", "job"),
-    "organisation": ("organisatie", "bedrijf", "bedrijfsnaam", "werkgever", "organisation", "organization",
-                     "company", "company name", "employer"),
-    "organisation_kvk": ("kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk organisatie", "kvk number",
-                         "coc", "coc number"),
-    "consent_basis": ("grondslag", "grondslag avg", "legal basis", "consent basis"),
-    "consent_date": ("datum toestemming", "datum grondslag", "consent date", "date of consent"),
-    "consent_source": ("bron", "bron toestemming", "source", "consent source"),
-    "tags": ("tags", "tag", "labels", "label"),
-    "notes": ("notities", "notitie", "opmerkingen", "opmerking", "notes", "note", "remarks", "comments"),
-}
-
+# What each kind of file holds: the entity's declared fields (domain/fields.py) and the
+# columns only an import has (a person's organisation by name, an attendance's activity),
+# in the order the import's mapping lists them. Columns are compared after `column_key`
+# (folded, letters and digits only).
+_PERSON = {f.name: f for f in person_domain.DECLARED}
+FULL_NAME = fields.Field("full_name", ("Volledige naam", "Full name"), columns=(
+    "naam", "volledige naam", "naam contactpersoon", "contactpersoon", "full name", "name", "contact",
+    "contact name", "contact person"))
+ORGANISATION = fields.Field("organisation", ("Organisatie (naam)", "Organisation (name)"), export="Organisatie",
+                            columns=("organisatie", "bedrijf", "bedrijfsnaam", "werkgever", "organisation",
+                                     "organization", "company", "company name", "employer"))
+ORGANISATION_KVK = fields.Field("organisation_kvk", ("KvK-nummer organisatie", "Organisation KvK number"), columns=(
+    "kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk organisatie", "kvk number", "coc", "coc number"))
+PERSON_FIELDS = (_PERSON["first_name"], _PERSON["last_name"], FULL_NAME, _PERSON["email"], _PERSON["phone"],
+                 _PERSON["job_title"], ORGANISATION, ORGANISATION_KVK, _PERSON["consent_basis"],
+                 _PERSON["consent_date"], _PERSON["consent_source"], _PERSON["tags"], _PERSON["notes"])
 # Attendances (people at a past activity): the person's columns (matched and created as the
 # people import does) plus the activity (its id, or its title and date) and whether they came.
-ATTENDANCE_COLUMNS: dict[str, tuple[str, ...]] = {
-    **{f: names for f, names in PERSON_COLUMNS.items()
-       if f not in ("consent_basis", "consent_date", "consent_source", "tags", "notes")},
-    "activity_id": ("activiteit id", "activiteit-id", "id activiteit", "activiteitid", "evenement id",
-                    "activity id", "activity-id", "event id", "event-id"),
-    "activity": ("activiteit", "evenement", "activiteitnaam", "naam activiteit", "titel activiteit",
-                 "bijeenkomst", "activity", "event", "activity title", "event name", "event title"),
-    "date": ("datum", "datum activiteit", "datum evenement", "date", "activity date", "event date"),
-    "attended": ("aanwezig", "aanwezigheid", "status", "attended", "attendance", "present"),
-}
-
-COLUMNS = {"organisations": ORGANISATION_COLUMNS, "people": PERSON_COLUMNS, "attendances": ATTENDANCE_COLUMNS}
+ATTENDANCE_FIELDS = (
+    *(f for f in PERSON_FIELDS if f.name not in ("consent_basis", "consent_date", "consent_source", "tags", "notes")),
+    fields.Field("activity_id", ("Activiteit (id)", "Activity (id)"), columns=(
+        "activiteit id", "activiteit-id", "id activiteit", "activiteitid", "evenement id", "activity id",
+        "activity-id", "event id", "event-id")),
+    fields.Field("activity", ("Activiteit (naam)", "Activity (title)"), columns=(
+        "activiteit", "evenement", "activiteitnaam", "naam activiteit", "titel activiteit", "bijeenkomst",
+        "activity", "event", "activity title", "event name", "event title")),
+    fields.Field("date", ("Datum activiteit", "Date of the activity"),
+                 columns=("datum", "datum activiteit", "datum evenement", "date", "activity date", "event date")),
+    fields.Field("attended", ("Aanwezig (ja/nee)", "Attended (yes/no)"),
+                 columns=("aanwezig", "aanwezigheid", "status", "attended", "attendance", "present")),
+)
+FIELDS_OF = {"organisations": org_domain.DECLARED, "people": PERSON_FIELDS, "attendances": ATTENDANCE_FIELDS}
+COLUMNS = {kind: fields.columns(declared) for kind, declared in FIELDS_OF.items()}
+# How the import's mapping names each field, per kind of file.
+COLUMN_LABELS = {kind: fields.import_labels(declared) for kind, declared in FIELDS_OF.items()}
 
 # 'Aanwezig' cell values: present / no-show (an empty cell is present: a list of attendees)
 _PRESENT = {"ja", "j", "yes", "y", "x", "1", "true", "waar", "aanwezig", "present", "attended", "geweest"}
@@ -110,21 +82,7 @@ _NO_SHOW = {"nee", "n", "no", "0", "false", "onwaar", "afwezig", "absent", "niet
             "nietaanwezig", "notattended", "didnotattend"}
 
 # The column each field gets in an export, and that the import recognises again.
-EXPORT_HEADERS = {
-    "organisations": {
-        "name": "Naam", "kind": "Soort", "company_type": "Type bedrijf", "size_class": "Grootteklasse",
-        "kvk": "KvK-nummer",
-        "website": "Website", "email": "E-mailadres", "phone": "Telefoon",
-        "street": "Adres", "postcode": "Postcode", "city": "Plaats",
-        "municipality": "Gemeente", "region": "Regio", "themes": "Thema's", "status": "Netwerkstatus",
-        "status_since": "Status sinds", "tags": "Tags", "notes": "Notities",
-    },
-    "people": {
-        "first_name": "Voornaam", "last_name": "Achternaam", "email": "E-mailadres", "phone": "Telefoon",
-        "job_title": "Functie", "organisation": "Organisatie", "consent_basis": "Grondslag",
-        "consent_date": "Datum toestemming", "consent_source": "Bron", "tags": "Tags", "notes": "Notities",
-    },
-}
+EXPORT_HEADERS = {kind: fields.export_headers(FIELDS_OF[kind]) for kind in ("organisations", "people")}
 
 LINE_COLUMN = "Regel / Line"
 REASON_COLUMN = "Fout / Reason"
@@ -1006,18 +964,17 @@ def export_row(record: dict[str, Any], kind: str) -> list[Any]:
     from lo_network.domain.dates import dutch
 
     out = []
-    for f in EXPORT_HEADERS[kind]:
-        value = record.get(f)
-        words = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "size_class": vocab.SIZE_CLASSES,
-                 "region": vocab.REGIONS,
-                 "status": vocab.STATUSES, "consent_basis": vocab.CONSENT_BASES}.get(f)
-        if words and value in words:
-            value = words[value][0]
-        elif f == "themes":
-            value = [vocab.THEMES[t][0] if t in vocab.THEMES else t for t in value or []]
-        elif f == "organisation":
+    for f in FIELDS_OF[kind]:
+        if not f.export:
+            continue
+        value = record.get(f.name)
+        if f is ORGANISATION:
             value = sorted(record.get("organisations") or [""])[0]  # one employer: the column imports again
-        elif f in ("status_since", "consent_date"):
+        elif f.vocabulary is not None and f.many:
+            value = [f.vocabulary[v][0] if v in f.vocabulary else v for v in value or []]
+        elif f.vocabulary is not None and value in f.vocabulary:
+            value = f.vocabulary[value][0]
+        elif f.widget == "date":
             value = dutch(value)
         out.append(value)
     return out

@@ -13,12 +13,72 @@ from lo_network.domain import duplicates, vocab
 from lo_network.domain.contact import normalise_email, normalise_phone
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.fields import Field, names
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
 
-FIELDS = (
-    "name", "kind", "company_type", "size_class", "kvk", "website", "email", "phone", "street", "postcode", "city",
-    "municipality", "region", "themes", "status", "status_since", "tags", "notes",
+# Every editable field of an organisation, in the order the form, the API and the exports
+# show them: what each place needs of a field is derived from here (domain/fields.py).
+# Adding a field is a line here, its rule in `validate` and, when it is searched or
+# filtered, its query.
+DECLARED = (
+    Field("name", ("Naam", "Name"), required=True, listed=True, section="general", shown=False, export="Naam",
+          columns=("bedrijfsnaam", "naam", "organisatie", "organisatienaam", "naam organisatie", "bedrijf", "name",
+                   "company", "company name", "organisation", "organization", "organisation name",
+                   "organization name", "handelsnaam", "statutaire naam")),
+    Field("kind", ("Soort organisatie", "Kind of organisation"), required=True, listed=True, section="general",
+          widget="select", vocabulary=vocab.KINDS, prompt="org.choose_kind", export="Soort", columns=(
+              "soort", "soort organisatie", "type organisatie", "kind", "organisation kind", "organisation type",
+              "organization type")),
+    Field("company_type", ("Type bedrijf", "Company type"), listed=True, section="general", widget="select",
+          vocabulary=vocab.COMPANY_TYPES, companies_only=True, export="Type bedrijf",
+          columns=("type bedrijf", "bedrijfstype", "company type", "type")),
+    Field("size_class", ("Grootteklasse", "Size class"), listed=True, section="general", widget="select",
+          vocabulary=vocab.SIZE_CLASSES, empty="org.size_unknown", blank="org.size_unknown",
+          companies_only=True, export="Grootteklasse",
+          columns=("grootte", "grootteklasse", "bedrijfsgrootte", "size class", "size", "company size")),
+    Field("kvk", ("KvK-nummer", "KvK number"), listed=True, section="general", widget="numeric", example="12345678",
+          export="KvK-nummer", columns=(
+              "kvk", "kvk-nummer", "kvk nummer", "kvknummer", "kvk nr", "kvk-nr", "kamer van koophandel",
+              "kvk number", "coc", "coc number", "chamber of commerce", "chamber of commerce number")),
+    Field("website", ("Website", "Website"), section="general", widget="url", example="www.voorbeeld.nl",
+          export="Website", columns=(
+              "website", "webadres", "web", "url", "site", "homepage", "internet", "www", "web address")),
+    Field("email", ("Algemeen e-mailadres", "General email address"), section="general", widget="email",
+          example="info@voorbeeld.nl", import_label=("E-mailadres", "Email address"), export="E-mailadres",
+          description="algemeen e-mailadres / general email address", columns=(
+              "e-mailadres", "e-mail", "email", "emailadres", "mail", "email address", "e-mail address",
+              "algemeen e-mailadres", "algemeen emailadres", "e-mail organisatie", "general email")),
+    Field("phone", ("Algemeen telefoonnummer", "General phone number"), section="general", widget="tel",
+          example="038 123 45 67", import_label=("Telefoon", "Phone"), export="Telefoon",
+          description="algemeen telefoonnummer / general phone number", columns=(
+              "telefoon", "telefoonnummer", "tel", "tel nr", "telefoon algemeen", "algemeen telefoonnummer",
+              "phone", "phone number", "telephone", "general phone")),
+    Field("street", ("Straat en huisnummer", "Street and number"), section="address",
+          import_label=("Adres (straat en nummer)", "Address (street and number)"), export="Adres", columns=(
+              "adres", "straat", "straat en huisnummer", "straatnaam", "bezoekadres", "vestigingsadres", "address",
+              "street", "street address")),
+    Field("postcode", ("Postcode", "Postcode"), section="address", example="7411 AB", export="Postcode",
+          columns=("postcode", "zip", "zipcode", "zip code", "postal code", "post code")),
+    Field("city", ("Plaats", "City"), listed=True, section="address", export="Plaats",
+          columns=("plaats", "woonplaats", "vestigingsplaats", "stad", "city", "town", "place")),
+    Field("municipality", ("Gemeente", "Municipality"), section="address", export="Gemeente",
+          columns=("gemeente", "municipality")),
+    Field("region", ("Regio", "Region"), listed=True, section="address", widget="select", vocabulary=vocab.REGIONS,
+          empty="org.region_auto", export="Regio", columns=("regio", "region")),
+    Field("status", ("Netwerkstatus", "Network status"), required=True, default="prospect", listed=True,
+          section="network", widget="select", vocabulary=vocab.STATUSES, export="Netwerkstatus",
+          columns=("status", "netwerkstatus", "network status")),
+    Field("status_since", ("Status sinds", "Status since"), section="network", widget="date",
+          prompt="common.date_hint", hint="org.status_since_hint", shown=False, export="Status sinds",
+          columns=("status sinds", "sinds", "status since", "since")),
+    Field("themes", ("Thema's", "Themes"), many=True, listed=True, section="network", widget="checkboxes",
+          vocabulary=vocab.THEMES, export="Thema's", columns=("thema", "themas", "thema's", "themes", "theme")),
+    Field("tags", ("Tags", "Tags"), many=True, listed=True, section="network", hint="org.tags_hint",
+          export="Tags", columns=("tags", "tag", "labels", "label", "trefwoorden")),
+    Field("notes", ("Notities", "Notes"), section="network", widget="long", export="Notities", columns=(
+        "notities", "notitie", "opmerkingen", "opmerking", "toelichting", "notes", "note", "remarks", "comments")),
 )
+FIELDS = names(DECLARED)
 
 _KVK = re.compile(r"^\d{8}$")
 # a host name in its ASCII (IDNA) form: labels of letters, digits and hyphens, a top-level

@@ -9,12 +9,42 @@ from lo_network.domain import duplicates, vocab
 from lo_network.domain.contact import email_key, normalise_email, normalise_phone
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.fields import Field, names
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
 
-FIELDS = (
-    "first_name", "last_name", "email", "phone", "job_title",
-    "consent_basis", "consent_date", "consent_source", "tags", "notes",
+# Every editable field of a person, in the order the form, the API and the exports show
+# them: what each place needs of a field is derived from here (domain/fields.py).
+DECLARED = (
+    Field("first_name", ("Voornaam", "First name"), section="person", autofill=False, export="Voornaam",
+          columns=("voornaam", "roepnaam", "first name", "firstname", "given name")),
+    Field("last_name", ("Achternaam", "Last name"), required=True, section="person", autofill=False,
+          export="Achternaam",
+          columns=("achternaam", "familienaam", "last name", "lastname", "surname", "family name")),
+    Field("email", ("E-mailadres", "Email address"), listed=True, section="person", widget="email",
+          example="naam@bedrijf.nl", autofill=False, export="E-mailadres", columns=(
+        "e-mailadres", "e-mail", "email", "emailadres", "mail", "email address", "e-mail address")),
+    Field("phone", ("Telefoon", "Phone"), listed=True, section="person", widget="tel", example="+31 6 12345678",
+          autofill=False, export="Telefoon", columns=(
+        "telefoon", "telefoonnummer", "tel", "mobiel", "mobiel nummer", "phone", "phone number", "telephone",
+        "mobile")),
+    Field("job_title", ("Functie", "Job title"), listed=True, section="person", export="Functie",
+          columns=("functie", "functietitel", "rol", "job title", "title", "position", "role", "job")),
+    Field("consent_basis", ("Grondslag (AVG)", "Legal basis (GDPR)"), listed=True, default="none",
+          section="consent", widget="select", vocabulary=vocab.CONSENT_BASES, export="Grondslag",
+          columns=("grondslag", "grondslag avg", "legal basis", "consent basis")),
+    Field("consent_date", ("Datum toestemming / grondslag", "Date of consent / basis"), section="consent",
+          widget="date", prompt="common.date_hint", hint="person.consent_date_hint",
+          import_label=("Datum toestemming", "Date of consent"), export="Datum toestemming",
+          columns=("datum toestemming", "datum grondslag", "consent date", "date of consent")),
+    Field("consent_source", ("Bron", "Source"), section="consent", prompt="person.consent_source_placeholder",
+          import_label=("Bron toestemming", "Source of consent"),
+          export="Bron", columns=("bron", "bron toestemming", "source", "consent source")),
+    Field("tags", ("Tags", "Tags"), many=True, listed=True, section="other", hint="person.tags_hint", export="Tags",
+          columns=("tags", "tag", "labels", "label")),
+    Field("notes", ("Notities", "Notes"), section="other", widget="long", export="Notities",
+          columns=("notities", "notitie", "opmerkingen", "opmerking", "notes", "note", "remarks", "comments")),
 )
+FIELDS = names(DECLARED)
 EMPLOYMENT_FIELDS = ("organisation_id", "role", "since", "until")
 
 SORTS = ("name", "-name", "-updated")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.layout import public_frame
-from lo_network.i18n import t
+from lo_network.components.layout import STATEMENT_ROUTE, public_frame
+from lo_network.i18n import page_title, t
+from lo_network.pages import page
 
 
 def _part(title_key: str, *text_keys: str) -> rx.Component:
@@ -17,6 +18,7 @@ def _part(title_key: str, *text_keys: str) -> rx.Component:
     )
 
 
+@page(STATEMENT_ROUTE, page_title("statement.title", "pub.site"))
 def accessibility_statement() -> rx.Component:
     return public_frame(rx.card(rx.vstack(
         rx.heading(t("statement.title"), size="6", as_="h1", id="page-title"),

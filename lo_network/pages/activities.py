@@ -9,11 +9,11 @@ from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.components.lists import empty_state, pager, search_box, sort_and_clear
 from lo_network.domain import activities as domain
-from lo_network.domain import calendar
-from lo_network.domain import vocab
-from lo_network.i18n import t, vocab_label
+from lo_network.domain import calendar, vocab
+from lo_network.i18n import page_title, t, vocab_label
 from lo_network.states.activities import ActivitiesState as S
-from lo_network.states.activities import ActivityRow
+from lo_network.states.activities import LIST_ROUTE, ActivityRow
+from lo_network.pages import page
 
 WIDE = rx.breakpoints(initial="none", md="table-cell")
 MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
@@ -91,6 +91,7 @@ def feeds() -> rx.Component:
     )
 
 
+@page(LIST_ROUTE, page_title("act.title"), S.load)
 def activities() -> rx.Component:
     new_button = rx.cond(
         S.can_edit_activities,

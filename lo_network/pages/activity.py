@@ -16,7 +16,7 @@ from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.i18n import pick as pick_label
-from lo_network.i18n import is_english, t, vocab_label
+from lo_network.i18n import is_english, page_title, t, vocab_label
 from lo_network.mail import outbox as outbox_words
 from lo_network.states.activity import ActivityState as S
 from lo_network.states.activity import (
@@ -24,6 +24,9 @@ from lo_network.states.activity import (
 )
 from lo_network.states.people import OrganisationOption
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.activities import LIST_ROUTE
+from lo_network.states.activity import NEW_ROUTE, ROUTE_ARG
 
 PREFIX = "act"
 STATUS_COLORS = {"registered": "teal", "waitlisted": "orange", "cancelled": "gray", "walk_in": "blue"}
@@ -105,21 +108,21 @@ def edit_form() -> rx.Component:
             _field("online_url", _input("online_url", placeholder="https://")),
         )),
         section(t("act.section.budget"), form_grid(
-            _field("budget_planned", _input("budget_planned", inputmode="decimal", placeholder="1.250,50"),
+            _field("budget_planned", _input("budget_planned", input_mode="decimal", placeholder="1.250,50"),
                    hint=t("act.budget_hint")),
-            _field("budget_spent", _input("budget_spent", inputmode="decimal", placeholder="1.250,50"),
+            _field("budget_spent", _input("budget_spent", input_mode="decimal", placeholder="1.250,50"),
                    hint=t("act.budget_hint")),
         )),
         section(t("act.section.registration"), form_grid(
             _field("visibility", _select("visibility", domain.VISIBILITIES)),
-            _field("capacity", _input("capacity", inputmode="numeric"), hint=t("act.capacity_hint")),
+            _field("capacity", _input("capacity", input_mode="numeric"), hint=t("act.capacity_hint")),
             _field("registration_opens", _when("registration_opens")),
             _field("registration_closes", _when("registration_closes"),
                    hint=t("act.closes_hint")),
         )),
         rx.cond(S.is_new, section(t("act.section.series"), form_grid(
             _field("repeat_every", _select("repeat_every", domain.REPEATS, empty_label=t("act.no_repeat"))),
-            _field("repeat_count", _input("repeat_count", inputmode="numeric", placeholder="6"),
+            _field("repeat_count", _input("repeat_count", input_mode="numeric", placeholder="6"),
                    hint=t("act.repeat_hint")),
         )), rx.fragment()),
         rx.hstack(
@@ -433,6 +436,8 @@ def body() -> rx.Component:
     ))
 
 
+@page(NEW_ROUTE, page_title("act.new"), S.load_new)
+@page(f"{LIST_ROUTE}/[{ROUTE_ARG}]", page_title("tab.activity"), [S.load, HistoryState.load_activity])
 def activity() -> rx.Component:
     back = rx.link(rx.hstack(rx.icon("arrow-left", size=14), t("act.title"), align="center", spacing="1"),
                    href="/activiteiten", size="2", id="act-back", margin_bottom="8px", display="inline-block")

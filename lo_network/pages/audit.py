@@ -9,9 +9,10 @@ from lo_network.components.forms import field, field_error
 from lo_network.components.history import entry_item
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import empty_state
-from lo_network.i18n import pick, t
+from lo_network.i18n import page_title, pick, t
 from lo_network.services.audit import ACTIONS, ENTITIES
 from lo_network.states.audit import AuditState as S
+from lo_network.pages import page
 
 
 def _input(name: str, label: str, **props) -> rx.Component:
@@ -84,6 +85,7 @@ def card_list() -> rx.Component:
     )
 
 
+@page("/audit", page_title("audit.title"), S.load)
 def audit() -> rx.Component:
     return layout(
         page_header(t("audit.title"), subtitle=t("audit.intro")),

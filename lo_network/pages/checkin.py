@@ -6,10 +6,12 @@ import reflex as rx
 
 from lo_network.components.forms import describe_control, field_error
 from lo_network.components.layout import layout, loading
-from lo_network.i18n import t
+from lo_network.i18n import page_title, t
 from lo_network.pages.activity import attendance_badge, status_badge
-from lo_network.states.activity import RegistrationRow
+from lo_network.states.activity import ROUTE_ARG, RegistrationRow
 from lo_network.states.checkin import CheckInState as S
+from lo_network.pages import page
+from lo_network.states.activities import LIST_ROUTE
 
 
 def person(r: RegistrationRow) -> rx.Component:
@@ -51,6 +53,7 @@ def walk_in_form() -> rx.Component:
     ), width="100%")
 
 
+@page(f"{LIST_ROUTE}/[{ROUTE_ARG}]/inchecken", page_title("checkin.title"), S.load)
 def checkin() -> rx.Component:
     return layout(loading(S.loaded, rx.cond(
         S.missing, rx.callout(t("common.not_found"), icon="circle-alert", color_scheme="orange"),

@@ -13,8 +13,9 @@ from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.money import EURO_TICK, euro_tooltip
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
-from lo_network.i18n import is_english, number_formatter, number_var, pick, t
+from lo_network.i18n import is_english, number_formatter, number_var, page_title, pick, t
 from lo_network.states.dashboard import QUARTER_ROUTE, ROUTE, DashboardState as S, QuarterState as Q
+from lo_network.pages import page
 
 COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e", "new": "#16a34a",
            "lost": "#dc2626", "activities": "#6366f1", "registrations": "#94a3b8", "present": "#0d9488",
@@ -352,6 +353,7 @@ def body() -> rx.Component:
     )
 
 
+@page(ROUTE, page_title("tab.dashboard"), S.load)
 def dashboard() -> rx.Component:
     return layout(
         page_header(t("dash.title"), subtitle=t("dash.subtitle")),
@@ -447,6 +449,7 @@ def quarter_body() -> rx.Component:
     )
 
 
+@page(QUARTER_ROUTE, page_title("tab.quarter"), Q.load_quarter)
 def quarter_report() -> rx.Component:
     """A report page of its own, without the app's navigation (nothing but the report on paper)."""
     from lo_network.states.session import SessionState

@@ -6,11 +6,13 @@ import reflex as rx
 
 from lo_network.components.forms import confirm_dialog
 from lo_network.components.layout import STACK_ON_PHONE, labelled_cell, layout, loading, page_header, section
-from lo_network.i18n import pick, t
+from lo_network.i18n import page_title, pick, t
 from lo_network.states.duplicates import (
     CandidateRow, ClusterCard, DuplicatesState as S, FieldRow, Member, MergeRow, RelationRow,
 )
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.duplicates import DuplicatesState
 
 
 def kind_switch() -> rx.Component:
@@ -226,6 +228,7 @@ def merges() -> rx.Component:
     )
 
 
+@page("/dubbelen", page_title("dup.title"), DuplicatesState.load)
 def duplicates() -> rx.Component:
     return layout(
         page_header(t("dup.title"), kind_switch()),

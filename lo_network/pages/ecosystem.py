@@ -10,8 +10,9 @@ from lo_network.components.map_table import map_table
 from lo_network.components.layout import card, layout, loading, page_header
 from lo_network.domain import ecosystem as domain
 from lo_network.domain import vocab
-from lo_network.i18n import pick, t
+from lo_network.i18n import page_title, pick, t
 from lo_network.states.ecosystem import GRAPH_ID, MAX_ZOOM, EcosystemState as S, years
+from lo_network.pages import page
 
 PREFIX = "map"
 
@@ -110,6 +111,7 @@ def header_title() -> rx.Var:
     return rx.cond(S.ego_id != "", t("map.ego") + ": " + S.ego_name, t("map.title"))
 
 
+@page("/kaart", page_title("map.title"), S.load)
 def ecosystem() -> rx.Component:
     back = rx.cond(S.ego_id != "", rx.link(rx.button(t("map.whole"), variant="soft"), href="/kaart", id="map-whole"),
                    rx.fragment())

@@ -13,9 +13,11 @@ from lo_network.components.lists import MEDIUM, WIDE, list_table, paged_results,
 from lo_network.domain import followup as domain
 from lo_network.domain import vocab
 from lo_network.domain.consent import PURPOSES
-from lo_network.i18n import t, vocab_label
+from lo_network.i18n import page_title, t, vocab_label
 from lo_network.states.followup import FollowUpOrgRow, FollowUpPersonRow, FollowUpState as S
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.followup import ROUTE
 
 PURPOSE_LABELS = {**PURPOSES, domain.GENERAL: ("Algemene grondslag", "General basis")}
 
@@ -239,6 +241,7 @@ def person_table() -> rx.Component:
     ], S.person_rows, person_row, "fu-table")
 
 
+@page(ROUTE, page_title("followup.title"), S.load)
 def followup() -> rx.Component:
     return layout(
         page_header(t("followup.title"), export_buttons("fu", S.export), subtitle=t("followup.subtitle")),

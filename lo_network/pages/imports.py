@@ -8,8 +8,10 @@ from lo_network import settings
 from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header, section
 from lo_network.domain import imports as domain
-from lo_network.i18n import STRINGS, message_var, t
+from lo_network.i18n import STRINGS, message_var, page_title, t
 from lo_network.states.imports import UPLOAD_ID, Count, ErrorRow, ImportState as S, KvkMatch, MappingRow
+from lo_network.pages import page
+from lo_network.states.imports import ROUTE
 
 ACCEPT = {
     "text/csv": [".csv", ".txt"],
@@ -17,8 +19,6 @@ ACCEPT = {
 }
 
 
-def _fields(kind: str) -> dict[str, tuple[str, str]]:
-    return {f: STRINGS[f"import.field.{f}"] for f in domain.COLUMNS[kind]}
 
 
 STATUS_COLORS = {"uploaded": "gray", "analysing": "blue", "ready": "teal", "running": "blue",
@@ -99,7 +99,7 @@ def upload_step() -> rx.Component:
 
 def mapping_row(row: MappingRow) -> rx.Component:
     def chooser(kind: str) -> rx.Component:
-        return vocab_select("import-map", row.column, _fields(kind), row.field,
+        return vocab_select("import-map", row.column, domain.COLUMN_LABELS[kind], row.field,
                             lambda value: S.set_column(row.column, value),
                             empty_label=t("import.ignore"), aria_label=row.column, disabled=~S.can_map)
 
@@ -312,6 +312,7 @@ def job_panel() -> rx.Component:
     )
 
 
+@page(ROUTE, page_title("import.title"), S.load)
 def imports_page() -> rx.Component:
     return layout(
         page_header(t("import.title")),

@@ -8,8 +8,9 @@ import reflex as rx
 
 from lo_network.components.forms import field, form_grid, icon_button
 from lo_network.components.layout import layout, page_header, section
-from lo_network.i18n import is_english, t
+from lo_network.i18n import is_english, page_title, t
 from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow, Piece
+from lo_network.pages import page
 
 
 def hit_button(prefix: str, hit: Hit, on_pick: Callable[[Hit], Any]) -> rx.Component:
@@ -104,5 +105,6 @@ def results() -> rx.Component:
     )
 
 
+@page("/voorstellen", page_title("intro.title"), S.load)
 def introductions() -> rx.Component:
     return layout(page_header(t("intro.title")), rx.vstack(controls(), results(), spacing="4", width="100%"))

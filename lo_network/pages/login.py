@@ -5,8 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.layout import language_switch, main, page_frame, site_footer
-from lo_network.i18n import t
+from lo_network.i18n import page_title, t
 from lo_network.states.login import LoginState
+from lo_network.pages import page
+from lo_network.states.session import LOGIN_ROUTE
 
 
 def login_error() -> rx.Component:
@@ -55,6 +57,7 @@ def login_form() -> rx.Component:
     )
 
 
+@page(LOGIN_ROUTE, page_title("login.title"), LoginState.open)
 def login() -> rx.Component:
     return page_frame(rx.flex(main(rx.center(rx.vstack(
             rx.flex(language_switch(), justify="end", width="100%"),

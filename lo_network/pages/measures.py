@@ -5,9 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.layout import card, layout, loading, page_header, section
-from lo_network.i18n import pick, t
+from lo_network.i18n import page_title, pick, t
 from lo_network.states.measures import BrokerRow, FindingRow, MeasuresState as S
 from lo_network.states.session import SessionState
+from lo_network.pages import page
 
 
 def figure(label: rx.Var, value: rx.Var, figure_id: str) -> rx.Component:
@@ -124,6 +125,7 @@ def body() -> rx.Component:
     )
 
 
+@page("/makelaars", page_title("measures.title"), S.load)
 def measures() -> rx.Component:
     return layout(page_header(t("measures.title"), actions()),
                   rx.cond(S.running, progress_panel(), rx.fragment()),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.layout import main, page_frame
-from lo_network.i18n import t
+from lo_network.i18n import page_title, t
 from lo_network.states.name_list import NameListState as S
 from lo_network.states.name_list import NameRow
+from lo_network.pages import page
+from lo_network.states.activities import LIST_ROUTE
+from lo_network.states.activity import ROUTE_ARG
 
 PRINT_CSS = "@media print { .no-print { display: none !important; } .badge-card { break-inside: avoid; } }"
 
@@ -24,6 +27,7 @@ def _badge(n: NameRow) -> rx.Component:
                   style={"border": "1px dashed #999", "padding": "18px", "height": "5.5cm"})
 
 
+@page(f"{LIST_ROUTE}/[{ROUTE_ARG}]/naamlijst", page_title("tab.names"), S.load_names)
 def name_list() -> rx.Component:
     """A page to print: no header or footer, but <main>, the skip link and <html lang> like the others."""
     return page_frame(main(

@@ -2,96 +2,56 @@
 
 from __future__ import annotations
 
-from lo_network.components.history import history_section
-from lo_network.states.history import HistoryState
-from lo_network.components.followup_notes import followup_notes_section
-from lo_network.components.grants import grants_section
-
 from typing import Callable
 
 import reflex as rx
 
-from lo_network.components.forms import (
-    checkbox_group, contact_link, field, field_error, form_grid, read_only_value, text_area,
-    text_input, vocab_select,
-)
+from lo_network.components.followup_notes import followup_notes_section
+from lo_network.components.grants import grants_section
+from lo_network.components.history import history_section
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.network import network_sections
 from lo_network.components.lists import status_badge
-from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
+from lo_network.components.record_fields import RecordFields
+from lo_network.components.records import (
+    back_link, period, read_only_note, record_actions, save_buttons, updated_line,
+)
 from lo_network.domain import activities as activity_domain
-from lo_network.domain import vocab
-from lo_network.i18n import t, vocab_label
+from lo_network.domain import organisations as org_domain
+from lo_network.domain.fields import sections
+from lo_network.i18n import page_title, t, vocab_label
+from lo_network.states.history import HistoryState
 from lo_network.states.organisation_detail import (
     Colleague, ExistingOrganisation, Involvement, OrganisationState as S, StatusChange,
 )
-from lo_network.states.organisations import OrganisationsState
+from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.followup_notes import FollowUpNotesState
+from lo_network.states.grants import GrantsState
+from lo_network.states.links import LinksState
+from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG
 
 PREFIX = "org"
 
 
-# ---------------------------------------------------------------- edit form
-def _input(name: str, **props) -> rx.Component:
-    return text_input(PREFIX, name, S.values[name], lambda v: S.set_value(name, v), **props)
-
-
-def _field(name: str, control: rx.Component, **props) -> rx.Component:
-    return field(t(f"org.field.{name}"), control, error=field_error(S.errors, name),
-                 html_for=f"{PREFIX}-{name}", **props)
-
-
-def _select(name: str, words: dict, **props) -> rx.Component:
-    return vocab_select(PREFIX, name, words, S.values[name], lambda v: S.set_value(name, v), **props)
-
-
-def general_fields() -> rx.Component:
-    return section(
-        t("org.section.general"),
-        form_grid(
-            _field("name", _input("name", auto_focus=S.is_new), required=True),
-            _field("kind", _select("kind", vocab.KINDS, placeholder=t("org.choose_kind")), required=True),
-            rx.cond(S.is_company, _field("company_type", _select("company_type", vocab.COMPANY_TYPES)),
-                    rx.fragment()),
-            rx.cond(S.is_company, _field("size_class", _select("size_class", vocab.SIZE_CLASSES,
-                                                               empty_label=t("org.size_unknown"))),
-                    rx.fragment()),
-            _field("kvk", _input("kvk", inputmode="numeric", placeholder="12345678")),
-            _field("website", _input("website", placeholder="www.voorbeeld.nl")),
-            _field("email", _input("email", type="email", inputmode="email", placeholder="info@voorbeeld.nl")),
-            _field("phone", _input("phone", type="tel", inputmode="tel", placeholder="038 123 45 67")),
-        ),
+# ---------------------------------------------------------------- the fields, form and view
+def _fields() -> RecordFields:
+    """The organisation's declared fields on this page (domain.organisations.DECLARED)."""
+    return RecordFields(
+        declared=org_domain.DECLARED, prefix=PREFIX, labels="org.field.", values=S.values, errors=S.errors,
+        set_value=S.set_value, lists={"themes": (S.themes, S.toggle_theme), "tags": (S.tag_list, None)},
+        companies=S.is_company, focus=S.is_new,
+        own_view={"status": rx.hstack(status_badge(S.values["status"]),
+                                      rx.text(t("org.since"), " ", S.values["status_since"], size="2",
+                                              color_scheme="gray"),
+                                      align="center")},
     )
 
 
-def address_fields() -> rx.Component:
-    return section(
-        t("org.section.address"),
-        form_grid(
-            _field("street", _input("street")),
-            _field("postcode", _input("postcode", placeholder="7411 AB")),
-            _field("city", _input("city")),
-            _field("municipality", _input("municipality")),
-            _field("region", _select("region", vocab.REGIONS, empty_label=t("org.region_auto"))),
-        ),
-    )
-
-
-def network_fields() -> rx.Component:
-    return section(
-        t("org.section.network"),
-        form_grid(
-            _field("status", _select("status", vocab.STATUSES)),
-            _field("status_since", _input("status_since", placeholder=t("common.date_hint")),
-                   hint=t("org.status_since_hint")),
-            _field("themes", checkbox_group(PREFIX, "themes", vocab.THEMES, S.themes, S.toggle_theme)),
-            _field("tags", _input("tags"), hint=t("org.tags_hint")),
-        ),
-        rx.box(
-            _field("notes", text_area(PREFIX, "notes", S.values["notes"], lambda v: S.set_value("notes", v))),
-            margin_top="16px",
-        ),
-    )
+def _sections(show: Callable[[RecordFields, str], rx.Component]) -> list[rx.Component]:
+    fields = _fields()
+    return [section(t(f"org.section.{name}"), show(fields, name)) for name in sections(org_domain.DECLARED)]
 
 
 def existing_holder(holder: ExistingOrganisation) -> rx.Component:
@@ -126,90 +86,19 @@ def kvk_taken() -> rx.Component:
 
 
 def form_buttons() -> rx.Component:
-    return rx.hstack(
-        rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="org-save"),
-        rx.button(t("common.cancel"), on_click=S.cancel_edit, variant="soft", color_scheme="gray",
-                  size="3", id="org-cancel"),
-        spacing="3",
-    )
+    return save_buttons(PREFIX, S.save, S.cancel_edit)
 
 
 def edit_form() -> rx.Component:
     return rx.vstack(
-        general_fields(), address_fields(), network_fields(), kvk_taken(), form_buttons(),
+        *_sections(RecordFields.form_section), kvk_taken(), form_buttons(),
         spacing="4", width="100%", id="org-form",
     )
 
 
 # ---------------------------------------------------------------- read-only view
-def _show(name: str, value: rx.Var | rx.Component | None = None) -> rx.Component:
-    return read_only_value(t(f"org.field.{name}"), S.values[name] if value is None else value,
-                           id=f"{PREFIX}-view-{name}")
-
-
-def badges(items: rx.Var, words: dict | None = None) -> rx.Component:
-    return rx.cond(
-        items.length() > 0,
-        rx.flex(
-            rx.foreach(items, lambda item: rx.badge(vocab_label(words, item) if words else item,
-                                                    variant="surface", color_scheme="gray")),
-            spacing="1", wrap="wrap",
-        ),
-        rx.text("—", size="2"),
-    )
-
-
 def view() -> rx.Component:
-    website = S.values["website"]
-    return rx.vstack(
-        section(
-            t("org.section.general"),
-            form_grid(
-                _show("kind", rx.text(vocab_label(vocab.KINDS, S.values["kind"]), size="2")),
-                rx.cond(S.is_company,
-                        _show("company_type",
-                              rx.text(vocab_label(vocab.COMPANY_TYPES, S.values["company_type"]), size="2")),
-                        rx.fragment()),
-                rx.cond(S.is_company,
-                        _show("size_class", rx.text(rx.cond(S.values["size_class"] != "",
-                                                            vocab_label(vocab.SIZE_CLASSES, S.values["size_class"]),
-                                                            t("org.size_unknown")), size="2",
-                                                    id=f"{PREFIX}-view-size_class")),
-                        rx.fragment()),
-                _show("kvk"),
-                _show("website", rx.cond(website != "", rx.link(website, href=website, is_external=True, size="2"),
-                                         rx.text("—", size="2"))),
-                contact_link(t("org.field.email"), S.values["email"], "mailto:", id=f"{PREFIX}-view-email"),
-                contact_link(t("org.field.phone"), S.values["phone"], "tel:", id=f"{PREFIX}-view-phone"),
-            ),
-        ),
-        section(
-            t("org.section.address"),
-            form_grid(
-                _show("street"), _show("postcode"), _show("city"), _show("municipality"),
-                _show("region", rx.text(rx.cond(S.values["region"] != "",
-                                                vocab_label(vocab.REGIONS, S.values["region"]), "—"), size="2")),
-            ),
-        ),
-        section(
-            t("org.section.network"),
-            form_grid(
-                _show("status", rx.hstack(status_badge(S.values["status"]),
-                                          rx.text(t("org.since"), " ", S.values["status_since"], size="2",
-                                                  color_scheme="gray"),
-                                          align="center")),
-                _show("themes", badges(S.themes, vocab.THEMES)),
-                _show("tags", badges(S.tag_list)),
-            ),
-            rx.box(
-                read_only_value(t("org.field.notes"),
-                                rx.text(rx.cond(S.values["notes"] != "", S.values["notes"], "—"), size="2",
-                                        white_space="pre-wrap", id="org-view-notes")),
-                margin_top="16px",
-            ),
-        ),
-        spacing="4", width="100%",
-    )
+    return rx.vstack(*_sections(RecordFields.view_section), spacing="4", width="100%")
 
 
 # ---------------------------------------------------------------- history and people
@@ -228,22 +117,11 @@ def status_history() -> rx.Component:
     )
 
 
-def period(person: Colleague) -> rx.Component:
-    return rx.text(
-        rx.cond(
-            person.until != "",
-            person.since + " – " + person.until,
-            rx.cond(person.since != "", t("org.since") + " " + person.since, ""),
-        ),
-        size="2", color_scheme="gray", white_space="nowrap",
-    )
-
-
 def person_row(person: Colleague) -> rx.Component:
     return rx.table.row(
         rx.table.row_header_cell(rx.link(person.name, href="/personen/" + person.person_id, class_name="person-link")),
         rx.table.cell(person.role),
-        rx.table.cell(period(person)),
+        rx.table.cell(period(person.since, person.until)),
     )
 
 
@@ -384,5 +262,9 @@ def body() -> rx.Component:
     )
 
 
+@page(NEW_ROUTE, page_title("org.new"), S.load_new)
+@page(f"{LIST_ROUTE}/[{ROUTE_ARG}]", page_title("tab.organisation"),
+      [S.load, LinksState.load_organisation, HistoryState.load_organisation, FollowUpNotesState.load_organisation,
+       GrantsState.load_organisation])
 def organisation() -> rx.Component:
     return layout(back_link("org", t("org.back_to_list"), OrganisationsState.list_url), body())

@@ -12,9 +12,11 @@ from lo_network.components.lists import (
 )
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
-from lo_network.i18n import t, vocab_label
+from lo_network.i18n import page_title, t, vocab_label
 from lo_network.states.organisations import OrganisationRow, OrganisationsState as S
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.organisations import LIST_ROUTE
 
 
 
@@ -84,6 +86,7 @@ def table() -> rx.Component:
     ], S.rows, organisation_row, "org-table")
 
 
+@page(LIST_ROUTE, page_title("org.title"), S.load)
 def organisations() -> rx.Component:
     return layout(
         page_header(t("org.title"), export_buttons("org", S.export),

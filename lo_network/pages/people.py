@@ -11,9 +11,11 @@ from lo_network.components.lists import (
 )
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.domain import people as domain
-from lo_network.i18n import t
+from lo_network.i18n import page_title, t
 from lo_network.states.people import PersonRow, PeopleState as S
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.people import LIST_ROUTE
 
 
 # ---------------------------------------------------------------- controls
@@ -98,6 +100,7 @@ def table() -> rx.Component:
     ], S.rows, person_row, "people-table")
 
 
+@page(LIST_ROUTE, page_title("person.title"), S.load)
 def people() -> rx.Component:
     return layout(
         page_header(t("person.title"), export_buttons("person", S.export),

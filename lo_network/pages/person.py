@@ -2,77 +2,50 @@
 
 from __future__ import annotations
 
-from lo_network.components.history import history_section
-from lo_network.components.privacy import person_privacy_sections
-from lo_network.states.history import HistoryState
+from typing import Callable
 
 import reflex as rx
 
 from lo_network.components.forms import (
-    confirm_dialog, contact_link, field, field_error, form_grid, labelled_checkbox, read_only_value, text_area,
-    text_input, vocab_select,
+    confirm_dialog, field, field_error, form_grid, labelled_checkbox, read_only_value, text_input,
 )
+from lo_network.components.history import history_section
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.network import network_sections
-from lo_network.components.participation import participation_section
-from lo_network.components.records import back_link, read_only_note, record_actions, updated_line
-from lo_network.domain import vocab
-from lo_network.i18n import t, vocab_label
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
+from lo_network.components.participation import participation_section
+from lo_network.components.privacy import person_privacy_sections
+from lo_network.components.record_fields import RecordFields
+from lo_network.components.records import (
+    back_link, period, read_only_note, record_actions, save_buttons, updated_line,
+)
+from lo_network.domain import people as person_domain
+from lo_network.domain.fields import sections
+from lo_network.i18n import page_title, t
+from lo_network.states.history import HistoryState
 from lo_network.states.people import PeopleState
 from lo_network.states.person import Employment, PersonState as S
 from lo_network.states.session import SessionState
+from lo_network.pages import page
+from lo_network.states.links import LinksState
+from lo_network.states.people import LIST_ROUTE as PEOPLE_ROUTE
+from lo_network.states.person import NEW_ROUTE, ROUTE_ARG
+from lo_network.states.privacy import PersonPrivacyState
 
 PREFIX = "person"
 JOB = "job"
 
 
-# ---------------------------------------------------------------- edit form
-def _input(name: str, **props) -> rx.Component:
-    return text_input(PREFIX, name, S.values[name], lambda v: S.set_value(name, v), **props)
+# ---------------------------------------------------------------- the fields, form and view
+def _fields() -> RecordFields:
+    """The person's declared fields on this page (domain.people.DECLARED)."""
+    return RecordFields(declared=person_domain.DECLARED, prefix=PREFIX, labels="person.field.", values=S.values,
+                        errors=S.errors, set_value=S.set_value, lists={"tags": (S.tag_list, None)}, focus=S.is_new)
 
 
-def _field(name: str, control: rx.Component, **props) -> rx.Component:
-    return field(t(f"person.field.{name}"), control, error=field_error(S.errors, name),
-                 html_for=f"{PREFIX}-{name}", **props)
-
-
-def person_fields() -> rx.Component:
-    return section(
-        t("person.section.person"),
-        form_grid(
-            _field("first_name", _input("first_name", auto_focus=S.is_new, auto_complete=False)),
-            _field("last_name", _input("last_name", auto_complete=False), required=True),
-            _field("email", _input("email", type="email", auto_complete=False, placeholder="naam@bedrijf.nl")),
-            _field("phone", _input("phone", type="tel", auto_complete=False, placeholder="+31 6 12345678")),
-            _field("job_title", _input("job_title")),
-        ),
-    )
-
-
-def consent_fields() -> rx.Component:
-    return section(
-        t("person.section.consent"),
-        form_grid(
-            _field("consent_basis", vocab_select(PREFIX, "consent_basis", vocab.CONSENT_BASES,
-                                                 S.values["consent_basis"], lambda v: S.set_value("consent_basis", v))),
-            _field("consent_date", _input("consent_date", placeholder=t("common.date_hint")),
-                   hint=t("person.consent_date_hint")),
-            _field("consent_source", _input("consent_source", placeholder=t("person.consent_source_placeholder"))),
-        ),
-    )
-
-
-def other_fields() -> rx.Component:
-    return section(
-        t("person.section.other"),
-        rx.vstack(
-            _field("tags", _input("tags"), hint=t("person.tags_hint")),
-            _field("notes", text_area(PREFIX, "notes", S.values["notes"], lambda v: S.set_value("notes", v))),
-            spacing="4",
-            width="100%",
-        ),
-    )
+def _sections(show: Callable[[RecordFields, str], rx.Component]) -> list[rx.Component]:
+    fields = _fields()
+    return [section(t(f"person.section.{name}"), show(fields, name)) for name in sections(person_domain.DECLARED)]
 
 
 def _job_input(name: str, errors: rx.Var, **props) -> rx.Component:
@@ -121,88 +94,24 @@ def first_job_fields() -> rx.Component:
 
 
 def form_buttons() -> rx.Component:
-    return rx.hstack(
-        rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save, size="3", id="person-save"),
-        rx.button(t("common.cancel"), on_click=S.cancel_edit, variant="soft", color_scheme="gray",
-                  size="3", id="person-cancel"),
-        spacing="3",
-    )
+    return save_buttons(PREFIX, S.save, S.cancel_edit)
 
 
 def edit_form() -> rx.Component:
     """The person's fields; on the new page the save buttons sit under both columns."""
     return rx.vstack(
-        person_fields(),
-        consent_fields(),
-        other_fields(),
+        *_sections(RecordFields.form_section),
         rx.cond(S.is_new, rx.fragment(), form_buttons()),
         spacing="4", width="100%", id="person-form",
     )
 
 
 # ---------------------------------------------------------------- read-only view
-def _show(name: str, value: rx.Var | rx.Component | None = None) -> rx.Component:
-    return read_only_value(t(f"person.field.{name}"), S.values[name] if value is None else value,
-                           id=f"{PREFIX}-view-{name}")
-
-
-def _contact_link(name: str, scheme: str) -> rx.Component:
-    return contact_link(t(f"person.field.{name}"), S.values[name], scheme, id=f"{PREFIX}-view-{name}")
-
-
-def tag_badges() -> rx.Component:
-    return rx.cond(
-        S.tag_list.length() > 0,
-        rx.flex(rx.foreach(S.tag_list, lambda tag: rx.badge(tag, variant="surface", color_scheme="gray")),
-                spacing="1", wrap="wrap"),
-        rx.text("—", size="2"),
-    )
-
-
 def view() -> rx.Component:
-    return rx.vstack(
-        section(
-            t("person.section.person"),
-            form_grid(
-                _show("first_name"), _show("last_name"),
-                _contact_link("email", "mailto:"), _contact_link("phone", "tel:"),
-                _show("job_title"),
-            ),
-        ),
-        section(
-            t("person.section.consent"),
-            form_grid(
-                _show("consent_basis", rx.text(vocab_label(vocab.CONSENT_BASES, S.values["consent_basis"]), size="2")),
-                _show("consent_date"),
-                _show("consent_source"),
-            ),
-        ),
-        section(
-            t("person.section.other"),
-            rx.vstack(
-                _show("tags", tag_badges()),
-                read_only_value(t("person.field.notes"),
-                                rx.text(rx.cond(S.values["notes"] != "", S.values["notes"], "—"), size="2",
-                                        white_space="pre-wrap", id="person-view-notes")),
-                spacing="4",
-            ),
-        ),
-        spacing="4", width="100%",
-    )
+    return rx.vstack(*_sections(RecordFields.view_section), spacing="4", width="100%")
 
 
 # ---------------------------------------------------------------- employment history
-def period(job: Employment) -> rx.Component:
-    return rx.text(
-        rx.cond(
-            job.until != "",
-            rx.cond(job.since != "", job.since, "?") + " – " + job.until,
-            rx.cond(job.since != "", t("person.since") + " " + job.since, ""),
-        ),
-        size="2", color_scheme="gray", white_space="nowrap",
-    )
-
-
 def job_actions(job: Employment) -> rx.Component:
     small = {"size": "1", "variant": "soft"}
     delete_button = rx.button(rx.icon("trash-2", size=14), t("common.delete"), color_scheme="red",
@@ -239,7 +148,7 @@ def job_item(job: Employment) -> rx.Component:
             spacing="2",
         ),
         rx.cond(job.role != "", rx.text(job.role, size="2"), rx.fragment()),
-        period(job),
+        period(job.since, job.until),
         rx.box(job_actions(job), margin_top="6px"),
         custom_attrs={"data-employment-id": job.id},
         class_name=rx.cond(job.current, "job job-current", "job job-former"),
@@ -368,6 +277,9 @@ def body() -> rx.Component:
     )
 
 
+@page(NEW_ROUTE, page_title("person.new"), S.load_new)
+@page(f"{PEOPLE_ROUTE}/[{ROUTE_ARG}]", page_title("tab.person"),
+      [S.load, LinksState.load_person, HistoryState.load_person, PersonPrivacyState.load])
 def person() -> rx.Component:
     return layout(back_link("person", t("person.back_to_list"), PeopleState.list_url), body(),
                   participation_section())

@@ -11,10 +11,11 @@ from lo_network.components.layout import public_frame
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain import registrations as reg_domain
-from lo_network.i18n import message_var, t, vocab_label
+from lo_network.i18n import message_var, page_title, t, vocab_label
 from lo_network.states.public_registration import MyRegistrationState as M
-from lo_network.states.public_registration import PublicActivityView
+from lo_network.states.public_registration import MINE_ROUTE, PUBLIC_ARG, PUBLIC_ROUTE, TOKEN_ARG, PublicActivityView
 from lo_network.states.public_registration import PublicRegistrationState as P
+from lo_network.pages import page
 
 
 frame = public_frame
@@ -84,6 +85,7 @@ def full_notice() -> rx.Component:
     return rx.callout(t("pub.full"), icon="users", color_scheme="orange", id="pub-full")
 
 
+@page(f"{PUBLIC_ROUTE}/[{PUBLIC_ARG}]", page_title("tab.register", "pub.site"), P.load_public)
 def public_registration() -> rx.Component:
     return frame(rx.cond(
         ~P.loaded, rx.center(rx.spinner(size="3"), padding_y="48px"),
@@ -114,6 +116,7 @@ def _mine_input(name: str, key: str) -> rx.Component:
                                   size="3", width="100%"), error=field_error(M.errors, name))
 
 
+@page(f"{MINE_ROUTE}/[{TOKEN_ARG}]", page_title("mine.title", "pub.site"), M.load_mine)
 def my_registration() -> rx.Component:
     cancel_button = rx.button(t("mine.cancel"), color_scheme="red", variant="soft", size="3", id="mine-cancel")
     return frame(rx.cond(

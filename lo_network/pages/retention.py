@@ -6,9 +6,10 @@ import reflex as rx
 
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import empty_state
-from lo_network.i18n import t
-from lo_network.states.retention import RetentionRow
+from lo_network.i18n import page_title, t
+from lo_network.states.retention import ROUTE, RetentionRow
 from lo_network.states.retention import RetentionState as S
+from lo_network.pages import page
 
 
 def row(r: RetentionRow) -> rx.Component:
@@ -61,6 +62,7 @@ def erase_dialog() -> rx.Component:
     )
 
 
+@page(ROUTE, page_title("retention.title"), S.load)
 def retention() -> rx.Component:
     return layout(
         page_header(t("retention.title"), subtitle=t("retention.intro")),

@@ -7,9 +7,10 @@ import reflex as rx
 from lo_network.components.forms import field, field_error, form_grid, vocab_select
 from lo_network.components.layout import layout, page_header, section
 from lo_network.domain import vocab
-from lo_network.i18n import t
+from lo_network.i18n import page_title, t
 from lo_network.states.session import SessionState
 from lo_network.states.users import UserRow, UsersState as S
+from lo_network.pages import page
 
 PREFIX = "user"
 
@@ -123,6 +124,7 @@ def user_table() -> rx.Component:
     )
 
 
+@page("/gebruikers", page_title("users.title"), S.load)
 def users() -> rx.Component:
     return layout(
         page_header(t("users.title"), subtitle=t("users.intro")),

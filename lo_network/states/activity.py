@@ -199,6 +199,9 @@ class ActivityState(RecordForm, SessionState):
     def _list_route(self) -> str:
         return LIST_ROUTE
 
+    def _record_kind(self) -> str:
+        return "activity"
+
     def _get(self, record_id: str) -> dict:
         return service.get(self.signed_in_actor(), record_id)
 
@@ -322,19 +325,14 @@ class ActivityState(RecordForm, SessionState):
             else:
                 record = service.create(actor, raw, via="ui")
         except ValidationError as exc:
-            self.errors = errors_from(exc)
-            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        if not self.record_id:
-            return [rx.redirect(f"{LIST_ROUTE}/{record['id']}"), rx.toast.success(self.ui_text("act.created"))]
-        self._show(record)
-        self._load_registrations()
-        self.editing = False
-        return [rx.toast.success(self.ui_text("common.saved")), _history()]
+            return self._refused(exc)
+        if self.record_id:
+            self._load_registrations()
+        return self._saved(record, "act.created")
 
     @requires(Permission.EDIT_ACTIVITIES)
     def delete(self):
-        title = service.delete(self.signed_in_actor(), self.record_id, via="ui")
-        return [rx.redirect(LIST_ROUTE), rx.toast.success(f"{self.ui_text('common.deleted')}: {title}")]
+        return self._deleted(service.delete(self.signed_in_actor(), self.record_id, via="ui"))
 
     # ------------------------------------------------------------ registrations
     @requires(Permission.VIEW)
@@ -378,7 +376,7 @@ class ActivityState(RecordForm, SessionState):
         tally = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("registered", "waitlisted", "duplicate")}
         self.chosen, self.people_hits, self.people_query = [], [], ""
         self._refresh()
-        return [rx.toast.success(self.ui_text("reg.done").format(**tally)), _history()]
+        return [rx.toast.success(self.ui_text("reg.done").format(**tally)), self._history()]
 
     @requires(Permission.EDIT_ACTIVITIES)
     def cancel_registration(self, registration_id: str):
@@ -387,7 +385,7 @@ class ActivityState(RecordForm, SessionState):
         text = self.ui_text("reg.cancelled")
         if result.get("promoted"):
             text += " — " + self.ui_text("reg.promoted")
-        return [rx.toast.success(text), _history()]
+        return [rx.toast.success(text), self._history()]
 
     # ------------------------------------------------------------ living labs and projects
     @requires(Permission.VIEW)
@@ -472,10 +470,3 @@ class ActivityState(RecordForm, SessionState):
 
 
 STATUS_LABELS = reg_domain.STATUSES
-
-
-def _history():
-    """The page's "Geschiedenis" reloads after a change made on the page."""
-    from lo_network.states.history import HistoryState  # it imports this module
-
-    return HistoryState.load_activity

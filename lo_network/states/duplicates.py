@@ -8,8 +8,9 @@ import dataclasses
 import reflex as rx
 
 from lo_network.domain import duplicates as domain
-from lo_network.domain import vocab
 from lo_network.domain import links as link_domain
+from lo_network.domain import organisations as org_domain
+from lo_network.domain import people as person_domain
 from lo_network.domain.dates import dutch
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import tr
@@ -18,7 +19,9 @@ from lo_network.states.session import SessionState, requires
 
 ROUTE = "/dubbelen"
 ROUTES = {domain.ORGANISATION: "/organisaties/", domain.PERSON: "/personen/"}
-LIST_FIELDS = ("themes", "tags")
+# how the preview shows a field's value, from the organisation's and the person's declarations
+_DECLARED = org_domain.DECLARED + person_domain.DECLARED
+LIST_FIELDS = tuple(dict.fromkeys(f.name for f in _DECLARED if f.many))
 
 
 @dataclasses.dataclass
@@ -82,10 +85,8 @@ class MergeRow:
     undone: bool = False
 
 
-VOCABULARIES = {"kind": vocab.KINDS, "company_type": vocab.COMPANY_TYPES, "size_class": vocab.SIZE_CLASSES,
-                "region": vocab.REGIONS,
-                "themes": vocab.THEMES, "status": vocab.STATUSES, "consent_basis": vocab.CONSENT_BASES}
-DATES = ("status_since", "consent_date")
+VOCABULARIES = {f.name: f.vocabulary for f in _DECLARED if f.vocabulary is not None}
+DATES = tuple(f.name for f in _DECLARED if f.widget == "date")
 
 
 def _shown(field: str, value, lang: str) -> str:

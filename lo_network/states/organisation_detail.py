@@ -19,7 +19,8 @@ from lo_network.states.organisations import LIST_ROUTE
 from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires
 
-TEXT_FIELDS = tuple(f for f in domain.FIELDS if f != "themes")
+# the fields the form holds as text (a checkbox group holds a list)
+TEXT_FIELDS = tuple(f.name for f in domain.DECLARED if f.widget != "checkboxes")
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
 ROUTE_ARG = "org_id"
 
@@ -72,7 +73,7 @@ def involvement_rows(rows: list[dict]) -> list[Involvement]:
 
 
 def _blank() -> dict[str, str]:
-    return {field: "" for field in TEXT_FIELDS} | {"status": "prospect"}
+    return {f.name: f.default for f in domain.DECLARED if f.name in TEXT_FIELDS}
 
 
 def form_values(record: dict) -> dict[str, str]:
@@ -160,6 +161,9 @@ class OrganisationState(RecordForm, SessionState):
 
     def _list_route(self) -> str:
         return LIST_ROUTE
+
+    def _record_kind(self) -> str:
+        return "organisation"
 
     def _get(self, record_id: str) -> dict:
         return service.get(self.signed_in_actor(), record_id)
@@ -264,22 +268,9 @@ class OrganisationState(RecordForm, SessionState):
                                 for e in exc.existing]
             return rx.call_script("document.getElementById('org-kvk-taken')?.scrollIntoView({block: 'center'})")
         except ValidationError as exc:
-            self.errors = errors_from(exc)
-            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        if not self.record_id:
-            return [rx.redirect(f"{LIST_ROUTE}/{record['id']}"), rx.toast.success(self.ui_text("org.created"))]
-        self._show(service.get(actor, self.record_id))
-        self.editing = False
-        return [rx.toast.success(self.ui_text("common.saved")), _history()]
+            return self._refused(exc)
+        return self._saved(self._get(self.record_id) if self.record_id else record, "org.created")
 
     @requires(Permission.EDIT_NETWORK)
     def delete(self):
-        name = service.delete(self.signed_in_actor(), self.record_id, via="ui")
-        return [rx.redirect(LIST_ROUTE), rx.toast.success(f"{self.ui_text('common.deleted')}: {name}")]
-
-
-def _history():
-    """The page's "Geschiedenis" reloads after a change made on the page."""
-    from lo_network.states.history import HistoryState  # it imports this module
-
-    return HistoryState.load_organisation
+        return self._deleted(service.delete(self.signed_in_actor(), self.record_id, via="ui"))

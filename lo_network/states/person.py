@@ -38,7 +38,7 @@ class Employment:
 
 
 def _blank() -> dict[str, str]:
-    return {field: "" for field in domain.FIELDS} | {"consent_basis": "none"}
+    return {f.name: f.default for f in domain.DECLARED}
 
 
 def _blank_job() -> dict[str, str]:
@@ -115,6 +115,9 @@ class PersonState(RecordForm, SessionState):
 
     def _list_route(self) -> str:
         return LIST_ROUTE
+
+    def _record_kind(self) -> str:
+        return "person"
 
     def _get(self, record_id: str) -> dict:
         return service.get(self.signed_in_actor(), record_id)
@@ -250,18 +253,12 @@ class PersonState(RecordForm, SessionState):
                 first_job = _job_raw(self.job) if self.job["organisation_id"] else None
                 record = service.create(actor, dict(self.values), via="ui", employment=first_job)
         except ValidationError as exc:
-            self.errors = errors_from(exc)
-            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        if not self.record_id:
-            return [rx.redirect(f"{LIST_ROUTE}/{record['id']}"), rx.toast.success(self.ui_text("person.created"))]
-        self._show(service.get(actor, self.record_id))
-        self.editing = False
-        return [rx.toast.success(self.ui_text("common.saved")), _history()]
+            return self._refused(exc)
+        return self._saved(self._get(self.record_id) if self.record_id else record, "person.created")
 
     @requires(Permission.EDIT_NETWORK)
     def delete(self):
-        name = service.delete(self.signed_in_actor(), self.record_id, via="ui")
-        return [rx.redirect(LIST_ROUTE), rx.toast.success(f"{self.ui_text('common.deleted')}: {name}")]
+        return self._deleted(service.delete(self.signed_in_actor(), self.record_id, via="ui"))
 
     @requires(Permission.EDIT_NETWORK)
     def save_job(self):
@@ -281,18 +278,11 @@ class PersonState(RecordForm, SessionState):
         self.job_open = False
         self._reset_job()
         self._show(service.get(actor, self.record_id))
-        return [rx.toast.success(self.ui_text("common.saved")), _history()]
+        return [rx.toast.success(self.ui_text("common.saved")), self._history()]
 
     @requires(Permission.EDIT_NETWORK)
     def delete_job(self, job_id: str):
         actor = self.signed_in_actor()
         service.delete_employment(actor, self.record_id, job_id, via="ui")
         self._show(service.get(actor, self.record_id))
-        return [rx.toast.success(self.ui_text("person.job.deleted")), _history()]
-
-
-def _history():
-    """The page's "Geschiedenis" reloads after a change made on the page."""
-    from lo_network.states.history import HistoryState  # it imports this module
-
-    return HistoryState.load_person
+        return [rx.toast.success(self.ui_text("person.job.deleted")), self._history()]

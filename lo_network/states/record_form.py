@@ -1,13 +1,17 @@
 """What the record pages (organisation, person, activity) share: switching their form into
-edit mode and back to the stored record. Mixed into a detail state (a SessionState) that
-names its list route in ``_list_route``, reads its record in ``_get`` and shows it in
-``_show``; ``record_id`` is "" on the page of a new record."""
+edit mode and back to the stored record, and what follows a save or a delete. Mixed into a
+detail state (a SessionState) that names its list route in ``_list_route``, its kind of
+record in ``_record_kind`` (its history's loader is ``HistoryState.load_<kind>``), reads its
+record in ``_get`` and shows it in ``_show``; ``record_id`` is "" on the page of a new
+record."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
+from lo_network.states.form_values import errors_from
 from lo_network.states.session import requires
 
 
@@ -21,6 +25,33 @@ class RecordForm(rx.State, mixin=True):
 
     def _show(self, record: dict) -> None:
         raise NotImplementedError
+
+    def _record_kind(self) -> str:
+        raise NotImplementedError
+
+    def _history(self):
+        """The page's "Geschiedenis" reloads after a change made on the page."""
+        from lo_network.states.history import HistoryState  # it imports the record states
+
+        return getattr(HistoryState, f"load_{self._record_kind()}")
+
+    def _refused(self, exc: ValidationError):
+        """A save the domain refused: each field's message beside it, and a toast."""
+        self.errors = errors_from(exc)
+        return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
+
+    def _saved(self, record: dict, created_key: str):
+        """After a save: a new record's own page, or the record as stored, out of edit mode,
+        with its history reloaded."""
+        if not self.record_id:
+            return [rx.redirect(f"{self._list_route()}/{record['id']}"), rx.toast.success(self.ui_text(created_key))]
+        self._show(record)
+        self.editing = False
+        return [rx.toast.success(self.ui_text("common.saved")), self._history()]
+
+    def _deleted(self, name: str):
+        """After a delete: the list, and what was deleted."""
+        return [rx.redirect(self._list_route()), rx.toast.success(f"{self.ui_text('common.deleted')}: {name}")]
 
     def start_edit(self):
         self.errors = {}

@@ -21,7 +21,7 @@ from lo_network.accounts.models import User
 from lo_network.accounts.service import Actor
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied, allowed, may_open
-from lo_network.i18n import LANGUAGES, localise, tr
+from lo_network.i18n import LANGUAGES, follow_language, localise, tr
 from lo_network.store.driver import GraphUnavailable
 
 SESSION_COOKIE = "lo_session"
@@ -283,3 +283,6 @@ class SessionState(rx.State):
         self.session_token = ""
         self._forget_user()
         return rx.redirect(LOGIN_ROUTE)
+
+
+follow_language(SessionState.lang)  # what t() and pick() show follows the session's language

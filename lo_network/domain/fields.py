@@ -1,0 +1,107 @@
+"""A record's fields, declared once.
+
+An entity (an organisation, a person) lists its editable fields as :class:`Field` values, in
+the order the forms, the API and the exports show them. What each of those needs is derived
+from that list, not written again beside it:
+
+- the API's request model (every field optional) and its read models (``api/schemas.py``);
+- the import's recognition of columns and the export's column headers (``domain/imports.py``);
+- the labels of the form, the read-only view, a record's history and the audit log
+  (``i18n.py``), and the import's list of fields;
+- the edit form and the read-only view (``components/record_fields.py``).
+
+The rules that check a value stay in the entity's ``validate``: several depend on other
+fields (a size class only for a company, a region suggested by the municipality)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+Pair = tuple[str, str]  # (Dutch, English)
+
+# The controls a field can have on a form; the read-only view shows each in its own way.
+WIDGETS = ("text", "email", "tel", "url", "numeric", "date", "select", "checkboxes", "long")
+
+
+@dataclass(frozen=True, eq=False)
+class Field:
+    """One field of an entity.
+
+    ``label`` names it on the form, the read-only view, a history and the audit log;
+    ``import_label`` names it in the import's mapping where that says more (an address is
+    "street and number" there). ``columns`` are the column names an import recognises for it
+    (compared folded: case, accents and punctuation do not matter); ``export`` is its column
+    in an export, which the import recognises too ('' = not exported). ``section`` places it
+    on the form ('' = not on the form); ``example``, ``prompt`` (a message key), ``empty``
+    (the message key of a select's "no choice"), ``blank`` (the message key the view shows
+    for no value; '—' without) and ``hint`` (a message key) dress its control.
+    ``autofill=False`` keeps the browser from offering the user's own details (a
+    coordinator types other people's names and addresses). ``companies_only`` fields show
+    only while the kind is a company. ``listed`` fields are in
+    the list rows; ``required`` ones are always present in a read, and marked on the form
+    unless they have a ``default`` (the value a new record's form starts with).
+    ``shown=False`` leaves a field out of the read-only view's list (the page shows it in its
+    own place: a name as the title, a date with the status it dates).
+    ``description`` goes into the API document."""
+
+    name: str
+    label: Pair
+    columns: tuple[str, ...] = ()
+    export: str = ""
+    import_label: Pair | None = None
+    many: bool = False
+    vocabulary: Mapping[str, Pair] | None = None
+    section: str = ""
+    widget: str = "text"
+    example: str = ""
+    prompt: str = ""
+    empty: str = ""
+    blank: str = ""
+    hint: str = ""
+    companies_only: bool = False
+    required: bool = False
+    default: str = ""
+    autofill: bool = True
+    listed: bool = False
+    shown: bool = True
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.widget not in WIDGETS:
+            raise ValueError(f"{self.name}: unknown widget {self.widget!r}")
+        if self.widget in ("select", "checkboxes") and self.vocabulary is None:
+            raise ValueError(f"{self.name}: a {self.widget} needs a vocabulary")
+
+
+def names(fields: Iterable[Field]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields)
+
+
+def labels(prefix: str, fields: Iterable[Field]) -> dict[str, Pair]:
+    """The message catalogue's entries for the fields' labels: ``prefix + name``."""
+    return {prefix + f.name: f.label for f in fields}
+
+
+def import_labels(fields: Iterable[Field]) -> dict[str, Pair]:
+    """Field name -> how the import's mapping names it."""
+    return {f.name: f.import_label or f.label for f in fields}
+
+
+def columns(fields: Iterable[Field]) -> dict[str, tuple[str, ...]]:
+    """Field name -> the column names an import recognises for it."""
+    return {f.name: f.columns for f in fields if f.columns}
+
+
+def export_headers(fields: Iterable[Field]) -> dict[str, str]:
+    """Field name -> its column header in an export, for the exported fields."""
+    return {f.name: f.export for f in fields if f.export}
+
+
+def in_section(fields: Iterable[Field], section: str) -> tuple[Field, ...]:
+    return tuple(f for f in fields if f.section == section)
+
+
+def sections(fields: Iterable[Field]) -> tuple[str, ...]:
+    """The form's sections, in the order of their first field."""
+    return tuple(dict.fromkeys(f.section for f in fields if f.section))

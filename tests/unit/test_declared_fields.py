@@ -1,0 +1,90 @@
+"""An entity's fields are declared once (domain/fields.py): the API's models, the import's
+columns, the export's headers, the labels and the edit form and view all follow from the
+declaration. These tests add a field to a copy of the organisation's declaration and look
+for it everywhere it should now be, and check the real declarations' invariants."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pydantic
+import pytest
+
+from lo_network.api import schemas
+from lo_network.components.record_fields import RecordFields
+from lo_network.domain import fields, vocab
+from lo_network.domain import imports as import_domain
+from lo_network.domain import organisations as org_domain
+from lo_network.domain import people as person_domain
+from lo_network.domain.fields import Field
+from lo_network.i18n import STRINGS
+from lo_network.states.organisation_detail import OrganisationState as S
+
+DECLARATIONS = {"organisation": org_domain.DECLARED, "person": person_domain.DECLARED}
+
+FAX = Field("fax", ("Faxnummer", "Fax number"), section="general", widget="tel", example="038 123 45 68",
+            export="Fax", columns=("fax", "faxnummer", "fax number"))
+
+
+@pytest.fixture
+def with_fax():
+    """The organisation's declaration with one more field, as a developer would add it."""
+    return org_domain.DECLARED + (FAX,)
+
+
+def test_a_new_field_reaches_the_api_models(with_fax):
+    request = schemas._request("OrganisationIn", with_fax)
+    assert "fax" in request.model_fields and request(fax="038 1").fax == "038 1"
+    with pytest.raises(pydantic.ValidationError):
+        request(faks="038 1")  # unknown fields are still refused
+    read = schemas._read(f for f in with_fax if not f.listed)
+    assert read["fax"][0] == (str | None)
+
+
+def test_a_new_field_reaches_the_import_and_the_export(with_fax):
+    assert fields.columns(with_fax)["fax"] == ("fax", "faxnummer", "fax number")
+    headers = fields.export_headers(with_fax)
+    assert list(headers)[-1] == "fax" and headers["fax"] == "Fax"
+    # the export's header is a column the import recognises as the same field
+    assert import_domain.column_key(headers["fax"]) in {import_domain.column_key(c) for c in FAX.columns}
+
+
+def test_a_new_field_reaches_the_labels_and_the_form(with_fax):
+    assert fields.labels("org.field.", with_fax)["org.field.fax"] == ("Faxnummer", "Fax number")
+    page = RecordFields(declared=with_fax, prefix="org", labels="org.field.", values=S.values, errors=S.errors,
+                        set_value=S.set_value, lists={"themes": (S.themes, S.toggle_theme), "tags": (S.tag_list, None)})
+    STRINGS.update(fields.labels("org.field.", (FAX,)))  # as lo_network.i18n does for the declared fields
+    try:
+        form, view = str(page.form_section("general")), str(page.view_section("general"))
+    finally:
+        STRINGS.pop("org.field.fax", None)
+    assert 'id:"org-fax"' in form and 'inputMode:"tel"' in form and "038 123 45 68" in form
+    assert 'id:"org-view-fax"' in view and '"tel:"' in view
+
+
+@pytest.mark.parametrize("entity", sorted(DECLARATIONS))
+def test_every_declared_field_has_its_label_and_request_field(entity):
+    declared = DECLARATIONS[entity]
+    model = {"organisation": schemas.OrganisationIn, "person": schemas.PersonIn}[entity]
+    prefix = {"organisation": "org.field.", "person": "person.field."}[entity]
+    assert list(model.model_fields) == list(fields.names(declared))
+    for f in declared:
+        assert STRINGS[prefix + f.name] == f.label
+        assert model.model_fields[f.name].annotation == (list[str] | None if f.many else str | None)
+
+
+@pytest.mark.parametrize("entity", sorted(DECLARATIONS))
+def test_every_declared_field_is_on_the_form_and_its_export_is_recognised(entity):
+    declared = DECLARATIONS[entity]
+    kind = {"organisation": "organisations", "person": "people"}[entity]
+    assert all(f.section for f in declared), "a field the form does not show cannot be edited in the UI"
+    headers = import_domain.EXPORT_HEADERS[kind]
+    assert import_domain.recognise(list(headers.values()), kind) == {header: f for f, header in headers.items()}
+
+
+def test_a_select_needs_a_vocabulary_and_a_widget_is_known():
+    with pytest.raises(ValueError, match="needs a vocabulary"):
+        Field("region", ("Regio", "Region"), widget="select")
+    with pytest.raises(ValueError, match="unknown widget"):
+        Field("region", ("Regio", "Region"), widget="dropdown")
+    assert dataclasses.replace(FAX, widget="select", vocabulary=vocab.REGIONS).vocabulary is vocab.REGIONS
