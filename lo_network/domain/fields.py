@@ -32,18 +32,20 @@ class Field:
     ``import_label`` names it in the import's mapping where that says more (an address is
     "street and number" there). ``columns`` are the column names an import recognises for it
     (compared folded: case, accents and punctuation do not matter); ``export`` is its column
-    in an export, which the import recognises too ('' = not exported). ``section`` places it
-    on the form ('' = not on the form); ``example``, ``prompt`` (a message key), ``empty``
-    (the message key of a select's "no choice"), ``blank`` (the message key the view shows
-    for no value; '—' without) and ``hint`` (a message key) dress its control.
-    ``autofill=False`` keeps the browser from offering the user's own details (a
-    coordinator types other people's names and addresses). ``companies_only`` fields show
-    only while the kind is a company. ``listed`` fields are in
-    the list rows; ``required`` ones are always present in a read, and marked on the form
-    unless they have a ``default`` (the value a new record's form starts with).
-    ``shown=False`` leaves a field out of the read-only view's list (the page shows it in its
-    own place: a name as the title, a date with the status it dates).
-    ``description`` goes into the API document."""
+    in an export, which the import recognises too ('' = not exported).
+
+    ``section`` places it on the form ('' = not on the form); ``example``, ``prompt`` (a
+    message key), ``empty`` (the message key of a select's "no choice"), ``blank`` (the
+    message key the view shows for no value; '—' without) and ``hint`` (a message key)
+    dress its control. ``autofill=False`` keeps the browser from offering the user's own
+    details (a coordinator types other people's names and addresses). ``companies_only``
+    fields show only while the kind is a company. ``shown=False`` leaves a field out of the
+    read-only view's list (the page shows it in its own place: a name as the title, a date
+    with the status it dates).
+
+    ``listed`` fields are in the list rows; ``required`` ones are always present in a read,
+    and marked on the form unless they have a ``default`` (the value a new record's form
+    starts with). ``description`` goes into the API document."""
 
     name: str
     label: Pair

@@ -11,9 +11,9 @@ from lo_network.components.lists import empty_state, pager, search_box, sort_and
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar, vocab
 from lo_network.i18n import page_title, t, vocab_label
+from lo_network.pages import page
 from lo_network.states.activities import ActivitiesState as S
 from lo_network.states.activities import LIST_ROUTE, ActivityRow
-from lo_network.pages import page
 
 WIDE = rx.breakpoints(initial="none", md="table-cell")
 MEDIUM = rx.breakpoints(initial="none", sm="table-cell")

@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.history import history_section
-from lo_network.states.history import HistoryState
 from lo_network.components.forms import (
     checkbox_group, confirm_dialog, datetime_input, describe_control, field, field_error, form_grid, icon_button,
     read_only_value, text_area, text_input, vocab_select,
 )
+from lo_network.components.history import history_section
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import search_box
 from lo_network.domain import activities as domain
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
-from lo_network.i18n import pick as pick_label
 from lo_network.i18n import is_english, page_title, t, vocab_label
+from lo_network.i18n import pick as pick_label
 from lo_network.mail import outbox as outbox_words
-from lo_network.states.activity import ActivityState as S
+from lo_network.pages import page
+from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.activity import (
     EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RefusedPerson, RegistrationRow,
 )
+from lo_network.states.activity import ActivityState as S
+from lo_network.states.activity import NEW_ROUTE, ROUTE_ARG
+from lo_network.states.history import HistoryState
 from lo_network.states.people import OrganisationOption
 from lo_network.states.session import SessionState
-from lo_network.pages import page
-from lo_network.states.activities import LIST_ROUTE
-from lo_network.states.activity import NEW_ROUTE, ROUTE_ARG
 
 PREFIX = "act"
 STATUS_COLORS = {"registered": "teal", "waitlisted": "orange", "cancelled": "gray", "walk_in": "blue"}

@@ -10,9 +10,9 @@ from lo_network.components.history import entry_item
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import empty_state
 from lo_network.i18n import page_title, pick, t
+from lo_network.pages import page
 from lo_network.services.audit import ACTIONS, ENTITIES
 from lo_network.states.audit import AuditState as S
-from lo_network.pages import page
 
 
 def _input(name: str, label: str, **props) -> rx.Component:

@@ -7,11 +7,11 @@ import reflex as rx
 from lo_network.components.forms import describe_control, field_error
 from lo_network.components.layout import layout, loading
 from lo_network.i18n import page_title, t
+from lo_network.pages import page
 from lo_network.pages.activity import attendance_badge, status_badge
+from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.activity import ROUTE_ARG, RegistrationRow
 from lo_network.states.checkin import CheckInState as S
-from lo_network.pages import page
-from lo_network.states.activities import LIST_ROUTE
 
 
 def person(r: RegistrationRow) -> rx.Component:

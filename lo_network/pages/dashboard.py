@@ -14,8 +14,8 @@ from lo_network.components.money import EURO_TICK, euro_tooltip
 from lo_network.domain import kpis as domain
 from lo_network.domain import vocab
 from lo_network.i18n import is_english, number_formatter, number_var, page_title, pick, t
-from lo_network.states.dashboard import QUARTER_ROUTE, ROUTE, DashboardState as S, QuarterState as Q
 from lo_network.pages import page
+from lo_network.states.dashboard import QUARTER_ROUTE, ROUTE, DashboardState as S, QuarterState as Q
 
 COLOURS = {"prospect": "#94a3b8", "participant": "#14b8a6", "partner": "#0f766e", "new": "#16a34a",
            "lost": "#dc2626", "activities": "#6366f1", "registrations": "#94a3b8", "present": "#0d9488",

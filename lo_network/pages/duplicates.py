@@ -7,12 +7,12 @@ import reflex as rx
 from lo_network.components.forms import confirm_dialog
 from lo_network.components.layout import STACK_ON_PHONE, labelled_cell, layout, loading, page_header, section
 from lo_network.i18n import page_title, pick, t
+from lo_network.pages import page
 from lo_network.states.duplicates import (
     CandidateRow, ClusterCard, DuplicatesState as S, FieldRow, Member, MergeRow, RelationRow,
 )
-from lo_network.states.session import SessionState
-from lo_network.pages import page
 from lo_network.states.duplicates import DuplicatesState
+from lo_network.states.session import SessionState
 
 
 def kind_switch() -> rx.Component:

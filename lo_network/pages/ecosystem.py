@@ -6,13 +6,13 @@ import reflex as rx
 
 from lo_network.components.force_graph import AFTER, LABEL_PAINTER, fitting_width, force_graph_2d
 from lo_network.components.forms import icon_button, labelled_checkbox, vocab_select
-from lo_network.components.map_table import map_table
 from lo_network.components.layout import card, layout, loading, page_header
+from lo_network.components.map_table import map_table
 from lo_network.domain import ecosystem as domain
 from lo_network.domain import vocab
 from lo_network.i18n import page_title, pick, t
-from lo_network.states.ecosystem import GRAPH_ID, MAX_ZOOM, EcosystemState as S, years
 from lo_network.pages import page
+from lo_network.states.ecosystem import GRAPH_ID, MAX_ZOOM, EcosystemState as S, years
 
 PREFIX = "map"
 

@@ -14,10 +14,10 @@ from lo_network.domain import followup as domain
 from lo_network.domain import vocab
 from lo_network.domain.consent import PURPOSES
 from lo_network.i18n import page_title, t, vocab_label
-from lo_network.states.followup import FollowUpOrgRow, FollowUpPersonRow, FollowUpState as S
-from lo_network.states.session import SessionState
 from lo_network.pages import page
+from lo_network.states.followup import FollowUpOrgRow, FollowUpPersonRow, FollowUpState as S
 from lo_network.states.followup import ROUTE
+from lo_network.states.session import SessionState
 
 PURPOSE_LABELS = {**PURPOSES, domain.GENERAL: ("Algemene grondslag", "General basis")}
 

@@ -9,9 +9,9 @@ from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header, section
 from lo_network.domain import imports as domain
 from lo_network.i18n import STRINGS, message_var, page_title, t
-from lo_network.states.imports import UPLOAD_ID, Count, ErrorRow, ImportState as S, KvkMatch, MappingRow
 from lo_network.pages import page
 from lo_network.states.imports import ROUTE
+from lo_network.states.imports import UPLOAD_ID, Count, ErrorRow, ImportState as S, KvkMatch, MappingRow
 
 ACCEPT = {
     "text/csv": [".csv", ".txt"],

@@ -9,8 +9,8 @@ import reflex as rx
 from lo_network.components.forms import field, form_grid, icon_button
 from lo_network.components.layout import layout, page_header, section
 from lo_network.i18n import is_english, page_title, t
-from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow, Piece
 from lo_network.pages import page
+from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow, Piece
 
 
 def hit_button(prefix: str, hit: Hit, on_pick: Callable[[Hit], Any]) -> rx.Component:

@@ -6,8 +6,8 @@ import reflex as rx
 
 from lo_network.components.layout import language_switch, main, page_frame, site_footer
 from lo_network.i18n import page_title, t
-from lo_network.states.login import LoginState
 from lo_network.pages import page
+from lo_network.states.login import LoginState
 from lo_network.states.session import LOGIN_ROUTE
 
 

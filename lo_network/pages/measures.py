@@ -6,9 +6,9 @@ import reflex as rx
 
 from lo_network.components.layout import card, layout, loading, page_header, section
 from lo_network.i18n import page_title, pick, t
+from lo_network.pages import page
 from lo_network.states.measures import BrokerRow, FindingRow, MeasuresState as S
 from lo_network.states.session import SessionState
-from lo_network.pages import page
 
 
 def figure(label: rx.Var, value: rx.Var, figure_id: str) -> rx.Component:

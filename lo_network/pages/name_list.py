@@ -6,11 +6,11 @@ import reflex as rx
 
 from lo_network.components.layout import main, page_frame
 from lo_network.i18n import page_title, t
-from lo_network.states.name_list import NameListState as S
-from lo_network.states.name_list import NameRow
 from lo_network.pages import page
 from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.activity import ROUTE_ARG
+from lo_network.states.name_list import NameListState as S
+from lo_network.states.name_list import NameRow
 
 PRINT_CSS = "@media print { .no-print { display: none !important; } .badge-card { break-inside: avoid; } }"
 

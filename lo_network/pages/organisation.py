@@ -10,8 +10,8 @@ from lo_network.components.followup_notes import followup_notes_section
 from lo_network.components.grants import grants_section
 from lo_network.components.history import history_section
 from lo_network.components.layout import layout, loading, page_header, section
-from lo_network.components.network import network_sections
 from lo_network.components.lists import status_badge
+from lo_network.components.network import network_sections
 from lo_network.components.record_fields import RecordFields
 from lo_network.components.records import (
     back_link, period, read_only_note, record_actions, save_buttons, updated_line,
@@ -20,17 +20,16 @@ from lo_network.domain import activities as activity_domain
 from lo_network.domain import organisations as org_domain
 from lo_network.domain.fields import sections
 from lo_network.i18n import page_title, t, vocab_label
-from lo_network.states.history import HistoryState
-from lo_network.states.organisation_detail import (
-    Colleague, ExistingOrganisation, Involvement, OrganisationState as S, StatusChange,
-)
-from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
-from lo_network.states.session import SessionState
 from lo_network.pages import page
 from lo_network.states.followup_notes import FollowUpNotesState
 from lo_network.states.grants import GrantsState
+from lo_network.states.history import HistoryState
 from lo_network.states.links import LinksState
-from lo_network.states.organisation_detail import NEW_ROUTE, ROUTE_ARG
+from lo_network.states.organisation_detail import (
+    NEW_ROUTE, ROUTE_ARG, Colleague, ExistingOrganisation, Involvement, OrganisationState as S, StatusChange,
+)
+from lo_network.states.organisations import LIST_ROUTE, OrganisationsState
+from lo_network.states.session import SessionState
 
 PREFIX = "org"
 

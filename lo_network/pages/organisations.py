@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.forms import vocab_select
 from lo_network.components.exports import export_buttons
+from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
     MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, status_badge, tag_filter,
@@ -13,10 +13,10 @@ from lo_network.components.lists import (
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.i18n import page_title, t, vocab_label
-from lo_network.states.organisations import OrganisationRow, OrganisationsState as S
-from lo_network.states.session import SessionState
 from lo_network.pages import page
 from lo_network.states.organisations import LIST_ROUTE
+from lo_network.states.organisations import OrganisationRow, OrganisationsState as S
+from lo_network.states.session import SessionState
 
 
 

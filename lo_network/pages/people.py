@@ -12,10 +12,10 @@ from lo_network.components.lists import (
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.domain import people as domain
 from lo_network.i18n import page_title, t
-from lo_network.states.people import PersonRow, PeopleState as S
-from lo_network.states.session import SessionState
 from lo_network.pages import page
 from lo_network.states.people import LIST_ROUTE
+from lo_network.states.people import PersonRow, PeopleState as S
+from lo_network.states.session import SessionState
 
 
 # ---------------------------------------------------------------- controls

@@ -22,15 +22,15 @@ from lo_network.components.records import (
 from lo_network.domain import people as person_domain
 from lo_network.domain.fields import sections
 from lo_network.i18n import page_title, t
-from lo_network.states.history import HistoryState
-from lo_network.states.people import PeopleState
-from lo_network.states.person import Employment, PersonState as S
-from lo_network.states.session import SessionState
 from lo_network.pages import page
+from lo_network.states.history import HistoryState
 from lo_network.states.links import LinksState
 from lo_network.states.people import LIST_ROUTE as PEOPLE_ROUTE
+from lo_network.states.people import PeopleState
+from lo_network.states.person import Employment, PersonState as S
 from lo_network.states.person import NEW_ROUTE, ROUTE_ARG
 from lo_network.states.privacy import PersonPrivacyState
+from lo_network.states.session import SessionState
 
 PREFIX = "person"
 JOB = "job"

@@ -12,10 +12,10 @@ from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain import registrations as reg_domain
 from lo_network.i18n import message_var, page_title, t, vocab_label
-from lo_network.states.public_registration import MyRegistrationState as M
-from lo_network.states.public_registration import MINE_ROUTE, PUBLIC_ARG, PUBLIC_ROUTE, TOKEN_ARG, PublicActivityView
-from lo_network.states.public_registration import PublicRegistrationState as P
 from lo_network.pages import page
+from lo_network.states.public_registration import MINE_ROUTE, PUBLIC_ARG, PUBLIC_ROUTE, TOKEN_ARG, PublicActivityView
+from lo_network.states.public_registration import MyRegistrationState as M
+from lo_network.states.public_registration import PublicRegistrationState as P
 
 
 frame = public_frame

@@ -7,9 +7,9 @@ import reflex as rx
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import empty_state
 from lo_network.i18n import page_title, t
+from lo_network.pages import page
 from lo_network.states.retention import ROUTE, RetentionRow
 from lo_network.states.retention import RetentionState as S
-from lo_network.pages import page
 
 
 def row(r: RetentionRow) -> rx.Component:

@@ -8,9 +8,9 @@ from lo_network.components.forms import field, field_error, form_grid, vocab_sel
 from lo_network.components.layout import layout, page_header, section
 from lo_network.domain import vocab
 from lo_network.i18n import page_title, t
+from lo_network.pages import page
 from lo_network.states.session import SessionState
 from lo_network.states.users import UserRow, UsersState as S
-from lo_network.pages import page
 
 PREFIX = "user"
 
