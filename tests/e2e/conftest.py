@@ -98,17 +98,19 @@ def playwright_driver():
         yield pw
 
 
-@pytest.fixture
-def cookie(app):
-    """cookie(role): the lo_session cookie of a new login session of that role's account,
+def login_cookie(server: AppServer, role: str) -> dict[str, str]:
+    """The lo_session cookie of a new login session of ``role``'s account on ``server``,
     started as the login page does, for requests and websockets sent without a browser."""
     from lo_network.accounts import service
 
-    def make(role: str) -> dict[str, str]:
-        account = app.accounts[role]
-        return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
+    account = server.accounts[role]
+    return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
 
-    return make
+
+@pytest.fixture
+def cookie(app):
+    """cookie(role): :func:`login_cookie` on the session's app."""
+    return lambda role: login_cookie(app, role)
 
 
 @pytest.fixture(scope="session")

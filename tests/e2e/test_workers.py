@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.app_server import own_web_dir
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, UI_TIMEOUT_MS, running_app
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, UI_TIMEOUT_MS, login_cookie, running_app
 from tests.e2e.reflex_socket import ReflexTab
 from tests.e2e.reverse_proxy import ReverseProxy, missing
 from tests.e2e.test_crm_flow import create_organisation
@@ -102,20 +102,17 @@ def _vars(updates: list[dict], state: str) -> dict:
     return out
 
 
-def _session(app, role: str) -> dict[str, str]:
-    from lo_network.accounts import service
-
-    account = app.accounts[role]
-    return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}
-
-
 def test_two_workers_answer_and_the_app_runs_on_postgresql_and_redis(workers_app):
     import redis
     from sqlalchemy import text
 
     from lo_network import sql
 
-    seen = Counter(worker for _, worker in (tab_on(workers_app, {}, "/login") for _ in range(12)))
+    seen = Counter()
+    for _ in range(12):
+        tab, worker = tab_on(workers_app, {}, "/login")
+        seen[worker] += 1
+        tab.close()
     assert len(seen) == WORKERS, f"12 tabs landed on {dict(seen)}"
     with sql.session() as db:  # the accounts the test made live in the PostgreSQL server
         assert db.exec(text("select count(*) from lo_user")).one()[0] >= 3
@@ -156,13 +153,13 @@ def test_a_record_saved_through_one_worker_shows_through_the_other_and_on_its_da
     """The dashboard's facts are cached per worker; a write through the other worker is seen
     at the next view, without "Vernieuwen"."""
     org_state, list_state, dash = _state("OrganisationState"), _state("OrganisationsState"), _state("DashboardState")
-    steering = _session(workers_app, "steering")
+    steering = login_cookie(workers_app, "steering")
     viewer, w_view = tab_on(workers_app, steering, "/dashboard")  # that worker caches the facts
     before = _vars(viewer.updates, dash)
     viewer.close()
 
     name = f"Werker Transport {uuid.uuid4().hex[:6]} BV"
-    editor, w_edit = tab_on(workers_app, _session(workers_app, "coordinator"), "/organisaties/nieuw", avoid=w_view)
+    editor, w_edit = tab_on(workers_app, login_cookie(workers_app, "coordinator"), "/organisaties/nieuw", avoid=w_view)
     for field, value in {"name": name, "kind": "company", "region": "zwolle", "status": "participant"}.items():
         editor.emit(f"{org_state}.set_value", {"field": field, "value": value})
     saved = editor.send(f"{org_state}.save")
