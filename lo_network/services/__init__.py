@@ -7,8 +7,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from lo_network.audit import log as audit_log  # (services.audit is the audit page's module)
 from lo_network.domain import paging
-from lo_network.store import driver
+from lo_network.domain.errors import NotFound
+from lo_network.store import driver, records
 
 
 @dataclass
@@ -52,3 +54,18 @@ def read_page(count: Callable, search: Callable, filters: dict[str, Any], sort: 
     next_cursor = paging.page_cursor(sort, keyset_sorts, items[-1]) if more else None
     return Page(items=paging.strip_keys(items), total=total, page=page, page_size=page_size,
                 next_cursor=next_cursor)
+
+
+def locked_change(actor_email: str, via: str, action: str, entity: str, lock: str, record_id: str,
+                  get: Callable, change: Callable, audit_view: Callable[[dict], dict]) -> Any:
+    """Change a record read under its write lock, in one transaction
+    (``store.records.locked_edit``: a second editor at the same time waits, then changes what
+    the first one saved), and audit it: an "update" with the record before and after, a
+    "delete" with the record before. NotFound when there is no such record (any more)."""
+    done = driver.write(records.locked_edit, lock, record_id, get, change)
+    if done is None or done[1] is None:
+        raise NotFound(record_id)
+    current, result = done
+    audit_log.record(actor_email, via, action, entity, record_id, audit_view(current),
+                     audit_view(result) if action == "update" else None)
+    return result

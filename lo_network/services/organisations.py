@@ -9,8 +9,8 @@ from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.services import Page, clamp_page, consent, read_page
-from lo_network.store import driver, records
+from lo_network.services import Page, clamp_page, consent, locked_change, read_page
+from lo_network.store import driver
 from lo_network.store import organisations as store
 
 LOCK = "organisations/lock"  # the query that takes an organisation's write lock
@@ -104,7 +104,7 @@ def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str
            confirm_duplicate_kvk: bool = False) -> dict:
     """Change an organisation. A KvK number changed to one another organisation holds
     raises Conflict unless ``confirm_duplicate_kvk`` (an unchanged number is not checked).
-    Read, merge and write are one transaction (``records.locked_edit``): a second editor
+    Read, merge and write are one transaction (``services.locked_change``): a second editor
     at the same time merges into what the first one saved."""
     require(actor.role, Permission.EDIT_NETWORK)
 
@@ -114,21 +114,11 @@ def update(actor: Actor, organisation_id: str, changes: dict[str, Any], via: str
             _refuse_held_kvk(props["kvk"], store.with_kvk(tx, props["kvk"], organisation_id))
         return store.update(tx, organisation_id, props)
 
-    done = driver.write(records.locked_edit, LOCK, organisation_id, store.get, save)
-    if done is None or done[1] is None:
-        raise NotFound(organisation_id)
-    current, record = done
-    audit.record(actor.email, via, "update", "organisation", organisation_id,
-                 _audit_view(current), _audit_view(record))
-    return record
+    return locked_change(actor.email, via, "update", "organisation", LOCK, organisation_id, store.get, save,
+                         _audit_view)
 
 
 def delete(actor: Actor, organisation_id: str, via: str) -> str:
     require(actor.role, Permission.EDIT_NETWORK)
-    done = driver.write(records.locked_edit, LOCK, organisation_id, store.get,
-                        lambda tx, current: store.delete(tx, organisation_id))
-    if done is None or done[1] is None:
-        raise NotFound(organisation_id)
-    current, name = done
-    audit.record(actor.email, via, "delete", "organisation", organisation_id, _audit_view(current), None)
-    return name
+    return locked_change(actor.email, via, "delete", "organisation", LOCK, organisation_id, store.get,
+                         lambda tx, current: store.delete(tx, organisation_id), _audit_view)

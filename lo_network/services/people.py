@@ -11,8 +11,8 @@ from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
-from lo_network.services import Page, clamp_page, consent, read_page
-from lo_network.store import driver, records
+from lo_network.services import Page, clamp_page, consent, locked_change, read_page
+from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
 from lo_network.store import people as store
 
@@ -83,28 +83,19 @@ def create(actor: Actor, raw: dict[str, Any], via: str, employment: dict[str, An
 
 
 def update(actor: Actor, person_id: str, changes: dict[str, Any], via: str) -> dict:
-    """Change a person. Read, merge and write are one transaction (``records.locked_edit``):
+    """Change a person. Read, merge and write are one transaction (``services.locked_change``):
     a second editor at the same time merges into what the first one saved."""
     require(actor.role, Permission.EDIT_NETWORK)
-    done = driver.write(records.locked_edit, LOCK, person_id, store.get,
-                        lambda tx, current: store.update(tx, person_id,
-                                                         domain.validate(domain.merge_update(current, changes))))
-    if done is None or done[1] is None:
-        raise NotFound(person_id)
-    current, record = done
-    audit.record(actor.email, via, "update", "person", person_id, _audit_view(current), _audit_view(record))
-    return record
+    return locked_change(actor.email, via, "update", "person", LOCK, person_id, store.get,
+                         lambda tx, current: store.update(tx, person_id,
+                                                          domain.validate(domain.merge_update(current, changes))),
+                         _audit_view)
 
 
 def delete(actor: Actor, person_id: str, via: str) -> str:
     require(actor.role, Permission.EDIT_NETWORK)
-    done = driver.write(records.locked_edit, LOCK, person_id, store.get,
-                        lambda tx, current: store.delete(tx, person_id))
-    if done is None or done[1] is None:
-        raise NotFound(person_id)
-    current, name = done
-    audit.record(actor.email, via, "delete", "person", person_id, _audit_view(current), None)
-    return name
+    return locked_change(actor.email, via, "delete", "person", LOCK, person_id, store.get,
+                         lambda tx, current: store.delete(tx, person_id), _audit_view)
 
 
 def add_employment(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
