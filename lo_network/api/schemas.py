@@ -33,10 +33,11 @@ def _request(name: str, declared: tuple[fields.Field, ...]) -> type[_Body]:
 
 def _read(declared: Iterable[fields.Field]) -> dict[str, Any]:
     """The declared fields as a read returns them: a required one always, a list as a list."""
-    return {f.name: ((list[str], Field([], description=f.description or None)) if f.many
-                     else (str, Field(..., description=f.description or None)) if f.required
-                     else (str | None, Field(None, description=f.description or None)))
-            for f in declared}
+    out: dict[str, Any] = {}
+    for f in declared:
+        kind, default = (list[str], []) if f.many else (str, ...) if f.required else (str | None, None)
+        out[f.name] = (kind, Field(default, description=f.description or None))
+    return out
 
 
 OrganisationIn = _request("OrganisationIn", organisation_domain.DECLARED)
