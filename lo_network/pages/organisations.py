@@ -29,9 +29,6 @@ def filter_select(name: str, words: dict[str, tuple[str, str]], value: rx.Var) -
     )
 
 
-
-
-
 def controls() -> rx.Component:
     return rx.vstack(
         search_box("org", S.text, S.search, t("org.search_placeholder")),

@@ -19,6 +19,7 @@ from lo_network.domain.activities import to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import kpis as service
+from lo_network.states.downloads import sheet_download
 from lo_network.states.form_values import errors_from
 from lo_network.states.session import SessionState, requires
 
@@ -245,15 +246,7 @@ class DashboardState(SessionState):
         """One chart's data as CSV or XLSX (the figures on screen)."""
         if key not in CHARTS or fmt not in ("csv", "xlsx"):
             return rx.toast.error(self.ui_text("dash.bad_download"))
-        name, data = download_bytes(self.charts.get(key, []), key, fmt)
-        mime = "text/csv" if fmt == "csv" else service_media("xlsx")
-        return rx.download(data=data, filename=name, mime_type=mime)
-
-
-def service_media(fmt: str) -> str:
-    from lo_network.services.exports import MEDIA_TYPES
-
-    return MEDIA_TYPES[fmt].split(";")[0]
+        return sheet_download(*download_bytes(self.charts.get(key, []), key, fmt))
 
 
 def quarter_of(text: str, today: date) -> tuple[date, date, str]:

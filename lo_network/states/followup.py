@@ -16,6 +16,7 @@ from lo_network.domain.activities import TZ
 from lo_network.domain.dates import dutch
 from lo_network.domain.permissions import Permission
 from lo_network.services import followup as service
+from lo_network.states.downloads import sheet_download
 from lo_network.states.paged_list import PagedList
 from lo_network.states.session import SessionState, requires
 
@@ -188,8 +189,7 @@ class FollowUpState(PagedList, SessionState):
     @requires(Permission.VIEW)
     def export(self, fmt: str):
         """The list on screen (this tab, these filters and sort), every row, as CSV or XLSX."""
-        name, data = service.export(self.signed_in_actor(), self.tab, self._filters(), self.sort, fmt)
-        return rx.download(data=data, filename=name, mime_type=service.MEDIA_TYPES[fmt].split(";")[0])
+        return sheet_download(*service.export(self.signed_in_actor(), self.tab, self._filters(), self.sort, fmt))
 
     # ------------------------------------------------------------ quick action: note a follow-up
     def open_note(self, organisation_id: str, name: str):

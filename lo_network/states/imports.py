@@ -16,6 +16,7 @@ from lo_network.domain import imports as domain
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import split_message
 from lo_network.services import imports as service
+from lo_network.states.downloads import sheet_download
 from lo_network.states.form_values import from_select
 from lo_network.states.session import SessionState, requires
 
@@ -210,9 +211,7 @@ class ImportState(SessionState):
 
     @requires(Permission.EDIT_NETWORK)
     def download_failed(self):
-        name, data = service.failed_rows(self.signed_in_actor(), self.job_id)
-        media = "text/csv" if name.endswith(".csv") else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return rx.download(data=data, filename=name, mime_type=media)
+        return sheet_download(*service.failed_rows(self.signed_in_actor(), self.job_id))
 
     @requires(Permission.EDIT_NETWORK)
     def new_import(self):

@@ -17,6 +17,7 @@ from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
+from lo_network.states.downloads import sheet_download
 from lo_network.states.paged_list import PagedList
 from lo_network.states.session import SessionState, requires
 
@@ -158,5 +159,4 @@ class PeopleState(PagedList, SessionState):
         """The list as filtered and sorted on screen, every page, as CSV or XLSX."""
         from lo_network.services import exports
 
-        name, data = exports.people(self.signed_in_actor(), self._filters(), self.sort, fmt)
-        return rx.download(data=data, filename=name, mime_type=exports.MEDIA_TYPES[fmt].split(";")[0])
+        return sheet_download(*exports.people(self.signed_in_actor(), self._filters(), self.sort, fmt))

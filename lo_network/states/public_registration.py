@@ -144,13 +144,22 @@ class MyRegistrationState(PublicActivityView):
         if self._limited():
             self.state, self.loaded = "limited", True
             return
+        self._through_link(lambda token: None)
+        self.loaded = True
+
+    def _through_link(self, change) -> bool:
+        """``change(token)``, then the registration as it is now; False, with the page saying
+        why, when the personal link leads to no registration (any more) or has expired."""
         try:
+            change(self._token())
             self._show_mine(*reg_service.view_by_token(self._token()))
         except NotFound:
             self.state = "missing"
+            return False
         except reg_service.LinkExpired:
             self.state = "expired"
-        self.loaded = True
+            return False
+        return True
 
     def set_mine_value(self, field: str, value: str):
         if field in self.form:
@@ -161,30 +170,17 @@ class MyRegistrationState(PublicActivityView):
         if self._limited():
             return rx.toast.error(self.ui_text("pub.limited").format(time=self.retry_at), close_button=True)
         try:
-            reg_service.change_by_token(self._token(), dict(self.form))
-            self._show_mine(*reg_service.view_by_token(self._token()))
+            if not self._through_link(lambda token: reg_service.change_by_token(token, dict(self.form))):
+                return None
         except ValidationError as exc:
             self.errors = errors_from(exc)
             return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        except NotFound:
-            self.state = "missing"
-            return None
-        except reg_service.LinkExpired:
-            self.state = "expired"
-            return None
         return rx.toast.success(self.ui_text("mine.saved"))
 
     def withdraw(self):
         """Cancel through the personal link; the seat goes to the waiting list."""
         if self._limited():
             return rx.toast.error(self.ui_text("pub.limited").format(time=self.retry_at), close_button=True)
-        try:
-            reg_service.cancel_by_token(self._token())
-            self._show_mine(*reg_service.view_by_token(self._token()))
-        except NotFound:
-            self.state = "missing"
-            return None
-        except reg_service.LinkExpired:
-            self.state = "expired"
+        if not self._through_link(reg_service.cancel_by_token):
             return None
         return rx.toast.success(self.ui_text("mine.cancelled"))
