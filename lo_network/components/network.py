@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.components.dialogs import form_dialog
 from lo_network.components.forms import (
-    confirm_dialog, field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
+    field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
 )
 from lo_network.components.layout import section
 from lo_network.domain import links as domain
 from lo_network.i18n import pick, t
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
-from lo_network.components.records import period
+from lo_network.components.records import period, row_actions
 from lo_network.states.links import LinkRow, LinksState as S, TimelineRow
 from lo_network.states.session import SessionState
 
@@ -24,24 +25,9 @@ def _label(row: LinkRow) -> rx.Var:
 
 
 def link_actions(row: LinkRow) -> rx.Component:
-    small = {"size": "1", "variant": "soft"}
-    delete_button = rx.button(rx.icon("trash-2", size=14), t("common.delete"), color_scheme="red",
-                              class_name="link-delete", **small)
-    return rx.cond(
-        SessionState.can_edit_network,
-        rx.flex(
-            rx.button(rx.icon("pencil", size=14), t("common.edit"), on_click=S.open_link("edit", row.id),
-                      color_scheme="gray", class_name="link-edit", **small),
-            rx.cond(row.active,
-                    rx.button(rx.icon("circle-stop", size=14), t("links.end"), on_click=S.open_link("end", row.id),
-                              color_scheme="orange", class_name="link-end", **small),
-                    rx.fragment()),
-            confirm_dialog(delete_button, t("links.delete_title"), t("links.delete_body"), t("common.delete"),
-                           S.delete_link(row.id), id="link-delete-dialog"),
-            spacing="2", wrap="wrap",
-        ),
-        rx.fragment(),
-    )
+    return row_actions("link", SessionState.can_edit_network, S.open_link("edit", row.id),
+                       end=(row.active, "circle-stop", t("links.end"), S.open_link("end", row.id)),
+                       delete=(t("links.delete_title"), t("links.delete_body"), S.delete_link(row.id)))
 
 
 def link_item(row: LinkRow) -> rx.Component:
@@ -166,33 +152,21 @@ def other_picker() -> rx.Component:
 
 def link_dialog() -> rx.Component:
     title = rx.match(S.mode, ("edit", t("links.edit_title")), ("end", t("links.end_title")), t("links.add"))
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(title),
-            rx.vstack(
-                rx.cond(
-                    S.mode == "add",
-                    rx.vstack(other_picker(), form_grid(type_select(), direction_select()), width="100%", spacing="3"),
-                    read_only_value(t("links.field.other"), S.draft["other_name"], id="link-other-name"),
-                ),
-                form_grid(_input("since", placeholder=t("common.date_hint")),
-                          _input("until", placeholder=t("common.date_hint"))),
-                _input("source", placeholder=t("links.source_placeholder")),
-                field(t("links.field.note"),
-                      text_area(PREFIX, "note", S.draft["note"], lambda v: S.set_link_value("note", v)),
-                      error=field_error(S.link_errors, "note"), html_for=f"{PREFIX}-note"),
-                rx.flex(
-                    rx.dialog.close(rx.button(t("common.cancel"), variant="soft", color_scheme="gray",
-                                              id="link-cancel")),
-                    rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save_link, id="link-save"),
-                    spacing="3", justify="end", width="100%",
-                ),
-                spacing="3", width="100%",
-            ),
-            max_width="560px", id="link-dialog",
+    return form_dialog(
+        PREFIX, title,
+        rx.cond(
+            S.mode == "add",
+            rx.vstack(other_picker(), form_grid(type_select(), direction_select()), width="100%", spacing="3"),
+            read_only_value(t("links.field.other"), S.draft["other_name"], id="link-other-name"),
         ),
-        open=S.dialog_open,
-        on_open_change=S.set_dialog_open,
+        form_grid(_input("since", placeholder=t("common.date_hint")),
+                  _input("until", placeholder=t("common.date_hint"))),
+        _input("source", placeholder=t("links.source_placeholder")),
+        field(t("links.field.note"),
+              text_area(PREFIX, "note", S.draft["note"], lambda v: S.set_link_value("note", v)),
+              error=field_error(S.link_errors, "note"), html_for=f"{PREFIX}-note"),
+        on_save=S.save_link, open=S.dialog_open, on_open_change=S.set_dialog_open, dialog_id="link-dialog",
+        spacing="3",
     )
 
 

@@ -3,6 +3,8 @@ editable with EDIT_NETWORK), and for administrators the access request and the e
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from lo_network.components.forms import field, field_error
@@ -81,45 +83,49 @@ def consent_section() -> rx.Component:
     )
 
 
-def erase_dialog() -> rx.Component:
-    return rx.fragment(rx.button(rx.icon("user-x", size=16), t("privacy.erase"), color_scheme="red",
-                                 variant="soft", on_click=S.set_erase_step(1), id="privacy-erase"),
-                       rx.alert_dialog.root(
+def erase_in_two_steps(ids: tuple[str, str, str], title: rx.Var, step: rx.Var, set_step: Any,
+                       warning: rx.Component, confirmation: tuple[rx.Component, ...], on_erase: Any) -> rx.Component:
+    """Erasing is asked twice: step 1 warns (``warning``, and that it cannot be undone), step 2
+    asks for the typed ``confirmation`` before the final button. ``ids`` are the dialog's,
+    the "continue" button's and the final button's; step 0 is closed."""
+    dialog_id, continue_id, final_id = ids
+
+    def buttons(label: rx.Var, on_click: Any, button_id: str) -> rx.Component:
+        return rx.hstack(
+            rx.button(t("common.cancel"), variant="soft", color_scheme="gray", on_click=set_step(0)),
+            rx.button(label, color_scheme="red", on_click=on_click, id=button_id),
+            justify="end", spacing="2", width="100%",
+        )
+
+    return rx.alert_dialog.root(
         rx.alert_dialog.content(
-            rx.alert_dialog.title(t("privacy.erase_title")),
+            rx.alert_dialog.title(title),
             rx.cond(
-                S.erase_step == 1,
-                rx.vstack(
-                    rx.text(t("privacy.erase_body")),
-                    rx.text(t("common.cannot_undo"), weight="bold"),
-                    rx.hstack(
-                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray",
-                                  on_click=S.set_erase_step(0)),
-                        rx.button(t("privacy.erase_continue"), color_scheme="red", on_click=S.set_erase_step(2),
-                                  id="privacy-erase-continue"),
-                        justify="end", spacing="2", width="100%",
-                    ),
-                    spacing="3",
-                ),
-                rx.vstack(
-                    rx.text(t("privacy.erase_type_name")),
-                    rx.input(id="privacy-erase-confirm", value=S.erase_confirm, on_change=S.set_erase_confirm,
-                             width="100%", auto_complete="off"),
-                    field_error(S.erase_errors, "confirm"),
-                    rx.hstack(
-                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray",
-                                  on_click=S.set_erase_step(0)),
-                        rx.button(t("privacy.erase_final"), color_scheme="red", on_click=S.erase_person,
-                                  id="privacy-erase-final"),
-                        justify="end", spacing="2", width="100%",
-                    ),
-                    spacing="3",
-                ),
+                step == 1,
+                rx.vstack(warning, rx.text(t("common.cannot_undo"), weight="bold"),
+                          buttons(t("privacy.erase_continue"), set_step(2), continue_id), spacing="3"),
+                rx.vstack(*confirmation, buttons(t("privacy.erase_final"), on_erase, final_id), spacing="3"),
             ),
-            id="privacy-erase-dialog",
+            id=dialog_id,
         ),
-        open=S.erase_step > 0,
-    ))
+        open=step > 0,
+    )
+
+
+def erase_dialog() -> rx.Component:
+    return rx.fragment(
+        rx.button(rx.icon("user-x", size=16), t("privacy.erase"), color_scheme="red",
+                  variant="soft", on_click=S.set_erase_step(1), id="privacy-erase"),
+        erase_in_two_steps(
+            ("privacy-erase-dialog", "privacy-erase-continue", "privacy-erase-final"),
+            t("privacy.erase_title"), S.erase_step, S.set_erase_step, rx.text(t("privacy.erase_body")),
+            (rx.text(t("privacy.erase_type_name")),
+             rx.input(id="privacy-erase-confirm", value=S.erase_confirm, on_change=S.set_erase_confirm,
+                      width="100%", auto_complete="off"),
+             field_error(S.erase_errors, "confirm")),
+            S.erase_person,
+        ),
+    )
 
 
 def privacy_actions_section() -> rx.Component:

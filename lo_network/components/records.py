@@ -75,3 +75,31 @@ def save_buttons(prefix: str, on_save: Any, on_cancel: Any) -> rx.Component:
                   size="3", id=f"{prefix}-cancel"),
         spacing="3",
     )
+
+
+def row_actions(prefix: str, allowed: rx.Var, on_edit: Any, end: tuple[rx.Var, str, rx.Var, Any],
+                delete: tuple[rx.Var, rx.Var, Any]) -> rx.Component:
+    """Edit, end (while ``end``'s condition holds) and delete behind a confirmation for one
+    row of a record's list (a link, an employment), for roles in ``allowed``. ``end`` is
+    (condition, icon, label, handler); ``delete`` is (title, body, handler). Class names
+    ``{prefix}-edit``, ``{prefix}-end``, ``{prefix}-delete``; id ``{prefix}-delete-dialog``."""
+    small = {"size": "1", "variant": "soft"}
+    can_end, end_icon, end_label, on_end = end
+    delete_title, delete_body, on_delete = delete
+    delete_button = rx.button(rx.icon("trash-2", size=14), t("common.delete"), color_scheme="red",
+                              class_name=f"{prefix}-delete", **small)
+    return rx.cond(
+        allowed,
+        rx.flex(
+            rx.button(rx.icon("pencil", size=14), t("common.edit"), on_click=on_edit,
+                      color_scheme="gray", class_name=f"{prefix}-edit", **small),
+            rx.cond(can_end,
+                    rx.button(rx.icon(end_icon, size=14), end_label, on_click=on_end,
+                              color_scheme="orange", class_name=f"{prefix}-end", **small),
+                    rx.fragment()),
+            confirm_dialog(delete_button, delete_title, delete_body, t("common.delete"), on_delete,
+                           id=f"{prefix}-delete-dialog"),
+            spacing="2", wrap="wrap",
+        ),
+        rx.fragment(),
+    )

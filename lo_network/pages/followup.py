@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lo_network.components.dialogs import form_dialog
 from lo_network.components.exports import export_buttons
 from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header
@@ -150,30 +151,18 @@ def note_cell(row: FollowUpOrgRow) -> rx.Component:
 
 
 def note_dialog() -> rx.Component:
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(t("followup.note_add"), " — ", S.note_org_name),
-            rx.vstack(
-                rx.text_area(value=S.note, on_change=lambda v: S.set_note_value("note", v), id="fu-dialog-note",
-                             placeholder=t("followup.note_placeholder"), rows="3", width="100%"),
-                rx.hstack(
-                    rx.input(value=S.assignee, on_change=lambda v: S.set_note_value("assignee", v),
-                             id="fu-dialog-assignee", placeholder=t("followup.note_assignee"), flex="1"),
-                    rx.input(value=S.due, on_change=lambda v: S.set_note_value("due", v), id="fu-dialog-due",
-                             placeholder=t("common.date_hint"), aria_label=t("followup.note_due"), width="130px"),
-                    spacing="2", width="100%",
-                ),
-                rx.hstack(
-                    rx.dialog.close(rx.button(t("common.cancel"), variant="soft", color_scheme="gray")),
-                    rx.button(t("common.save"), on_click=S.save_note, id="fu-dialog-save"),
-                    justify="end", spacing="2", width="100%",
-                ),
-                spacing="3",
-            ),
-            max_width="520px",
+    return form_dialog(
+        "fu-dialog", rx.fragment(t("followup.note_add"), " — ", S.note_org_name),
+        rx.text_area(value=S.note, on_change=lambda v: S.set_note_value("note", v), id="fu-dialog-note",
+                     placeholder=t("followup.note_placeholder"), rows="3", width="100%"),
+        rx.hstack(
+            rx.input(value=S.assignee, on_change=lambda v: S.set_note_value("assignee", v),
+                     id="fu-dialog-assignee", placeholder=t("followup.note_assignee"), flex="1"),
+            rx.input(value=S.due, on_change=lambda v: S.set_note_value("due", v), id="fu-dialog-due",
+                     placeholder=t("common.date_hint"), aria_label=t("followup.note_due"), width="130px"),
+            spacing="2", width="100%",
         ),
-        open=S.note_open,
-        on_open_change=S.set_note_open,
+        on_save=S.save_note, open=S.note_open, on_open_change=S.set_note_open, max_width="520px", spacing="3",
     )
 
 

@@ -6,8 +6,9 @@ from typing import Callable
 
 import reflex as rx
 
+from lo_network.components.dialogs import form_dialog
 from lo_network.components.forms import (
-    confirm_dialog, field, field_error, form_grid, labelled_checkbox, read_only_value, text_input,
+    field, field_error, form_grid, labelled_checkbox, read_only_value, text_input,
 )
 from lo_network.components.history import history_section
 from lo_network.components.layout import layout, loading, page_header, section
@@ -17,7 +18,7 @@ from lo_network.components.participation import participation_section
 from lo_network.components.privacy import person_privacy_sections
 from lo_network.components.record_fields import RecordFields
 from lo_network.components.records import (
-    back_link, period, read_only_note, record_actions, save_buttons, updated_line,
+    back_link, period, read_only_note, record_actions, row_actions, save_buttons, updated_line,
 )
 from lo_network.domain import people as person_domain
 from lo_network.domain.fields import sections
@@ -113,27 +114,9 @@ def view() -> rx.Component:
 
 # ---------------------------------------------------------------- employment history
 def job_actions(job: Employment) -> rx.Component:
-    small = {"size": "1", "variant": "soft"}
-    delete_button = rx.button(rx.icon("trash-2", size=14), t("common.delete"), color_scheme="red",
-                              class_name="job-delete", **small)
-    return rx.cond(
-        SessionState.can_edit_network,
-        rx.flex(
-            rx.button(rx.icon("pencil", size=14), t("common.edit"), on_click=S.open_job("edit", job.id),
-                      color_scheme="gray", class_name="job-edit", **small),
-            rx.cond(
-                job.current,
-                rx.button(rx.icon("log-out", size=14), t("person.job.end"), on_click=S.open_job("end", job.id),
-                          color_scheme="orange", class_name="job-end", **small),
-                rx.fragment(),
-            ),
-            confirm_dialog(delete_button, t("person.job.delete_title"), t("person.job.delete_body"),
-                           t("common.delete"), S.delete_job(job.id), id="job-delete-dialog"),
-            spacing="2",
-            wrap="wrap",
-        ),
-        rx.fragment(),
-    )
+    return row_actions("job", SessionState.can_edit_network, S.open_job("edit", job.id),
+                       end=(job.current, "log-out", t("person.job.end"), S.open_job("end", job.id)),
+                       delete=(t("person.job.delete_title"), t("person.job.delete_body"), S.delete_job(job.id)))
 
 
 def job_item(job: Employment) -> rx.Component:
@@ -207,40 +190,24 @@ def job_dialog_title() -> rx.Var:
 def job_dialog() -> rx.Component:
     """Add, change or end an employment. Errors stay in the dialog; a save closes it."""
     errors = S.job_errors
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(job_dialog_title()),
-            rx.cond(S.job_mode == "end",
-                    rx.dialog.description(t("person.job.end_intro"), size="2", margin_bottom="12px"),
-                    rx.fragment()),
-            rx.vstack(
-                rx.cond(
-                    S.job_mode == "add",
-                    employer_picker(errors),
-                    read_only_value(t("person.job.organisation"), S.job["organisation_name"], id="job-organisation-name"),
-                ),
-                form_grid(_job_input("role", errors), _date_input("since", errors), _date_input("until", errors)),
-                rx.cond(
-                    (S.job_mode == "add") & S.has_current_job,
-                    labelled_checkbox(t("person.job.end_current"), id="job-end_current", name="end_current",
-                                      checked=S.end_current, on_change=S.set_end_current),
-                    rx.fragment(),
-                ),
-                rx.flex(
-                    rx.dialog.close(rx.button(t("common.cancel"), variant="soft", color_scheme="gray", id="job-cancel")),
-                    rx.button(rx.icon("check", size=16), t("common.save"), on_click=S.save_job, id="job-save"),
-                    spacing="3",
-                    justify="end",
-                    width="100%",
-                ),
-                spacing="4",
-                width="100%",
-            ),
-            max_width="560px",
-            id="job-dialog",
+    return form_dialog(
+        "job", job_dialog_title(),
+        rx.cond(
+            S.job_mode == "add",
+            employer_picker(errors),
+            read_only_value(t("person.job.organisation"), S.job["organisation_name"], id="job-organisation-name"),
         ),
-        open=S.job_open,
-        on_open_change=S.set_job_open,
+        form_grid(_job_input("role", errors), _date_input("since", errors), _date_input("until", errors)),
+        rx.cond(
+            (S.job_mode == "add") & S.has_current_job,
+            labelled_checkbox(t("person.job.end_current"), id="job-end_current", name="end_current",
+                              checked=S.end_current, on_change=S.set_end_current),
+            rx.fragment(),
+        ),
+        intro=rx.cond(S.job_mode == "end",
+                      rx.dialog.description(t("person.job.end_intro"), size="2", margin_bottom="12px"),
+                      rx.fragment()),
+        on_save=S.save_job, open=S.job_open, on_open_change=S.set_job_open, dialog_id="job-dialog",
     )
 
 

@@ -6,6 +6,7 @@ import reflex as rx
 
 from lo_network.components.layout import layout, loading, page_header, section
 from lo_network.components.lists import empty_state
+from lo_network.components.privacy import erase_in_two_steps
 from lo_network.i18n import page_title, t
 from lo_network.pages import page
 from lo_network.states.retention import ROUTE, RetentionRow
@@ -25,40 +26,16 @@ def row(r: RetentionRow) -> rx.Component:
 
 
 def erase_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("retention.erase_title")),
-            rx.cond(
-                S.step == 1,
-                rx.vstack(
-                    rx.text(t("retention.erase_body"), " (", S.selected_count, ")"),
-                    rx.text(t("common.cannot_undo"), weight="bold"),
-                    rx.hstack(
-                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray", on_click=S.set_step(0)),
-                        rx.button(t("privacy.erase_continue"), color_scheme="red", on_click=S.set_step(2),
-                                  id="retention-continue"),
-                        justify="end", spacing="2", width="100%",
-                    ),
-                    spacing="3",
-                ),
-                rx.vstack(
-                    rx.text(t("retention.type_count")),
-                    rx.input(id="retention-confirm", value=S.confirm, on_change=S.set_confirm, width="100%",
-                             auto_complete="off", input_mode="numeric"),
-                    rx.cond(S.confirm_error != "", rx.text(S.confirm_error, color_scheme="red", size="2",
-                                                           id="retention-confirm-error")),
-                    rx.hstack(
-                        rx.button(t("common.cancel"), variant="soft", color_scheme="gray", on_click=S.set_step(0)),
-                        rx.button(t("privacy.erase_final"), color_scheme="red", on_click=S.erase_selected,
-                                  id="retention-final"),
-                        justify="end", spacing="2", width="100%",
-                    ),
-                    spacing="3",
-                ),
-            ),
-            id="retention-dialog",
-        ),
-        open=S.step > 0,
+    return erase_in_two_steps(
+        ("retention-dialog", "retention-continue", "retention-final"),
+        t("retention.erase_title"), S.step, S.set_step,
+        rx.text(t("retention.erase_body"), " (", S.selected_count, ")"),
+        (rx.text(t("retention.type_count")),
+         rx.input(id="retention-confirm", value=S.confirm, on_change=S.set_confirm, width="100%",
+                  auto_complete="off", input_mode="numeric"),
+         rx.cond(S.confirm_error != "", rx.text(S.confirm_error, color_scheme="red", size="2",
+                                                id="retention-confirm-error"))),
+        S.erase_selected,
     )
 
 
