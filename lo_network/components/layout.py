@@ -322,6 +322,18 @@ def loading(ready: rx.Var, *children: rx.Component) -> rx.Component:
     )
 
 
+def not_found(message: rx.Var, id: str | None = None) -> rx.Component:
+    """What a page shows for a record that does not exist (any more)."""
+    return rx.callout(message, icon="circle-alert", color_scheme="orange", id=id)
+
+
+def found_or_missing(ready: rx.Var, missing: rx.Var, message: rx.Var, content: rx.Component,
+                     id: str | None = None) -> rx.Component:
+    """A record page's body: a spinner while it loads, then the record, or ``message`` (with
+    ``id``) when there is none."""
+    return loading(ready, rx.cond(missing, not_found(message, id), content))
+
+
 def page_header(title: rx.Var | str, *actions: rx.Component, subtitle: rx.Var | str | None = None) -> rx.Component:
     """The page's title (h1) with its main buttons on the right."""
     return rx.flex(

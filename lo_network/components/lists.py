@@ -41,6 +41,19 @@ def tag_filter(value: rx.Var, on_change: Any, placeholder: rx.Var | str, label: 
     )
 
 
+def list_controls(prefix: str, state: Any, key_prefix: str, sorts: tuple[str, ...],
+                  *filters: rx.Component) -> rx.Component:
+    """Above a list: its search box (placeholder ``{key_prefix}.search_placeholder``), its
+    ``filters`` in a row that wraps, and the sort and "clear filters" under them."""
+    return rx.vstack(
+        search_box(prefix, state.text, state.search, t(f"{key_prefix}.search_placeholder")),
+        rx.flex(*filters, spacing="2", wrap="wrap", width="100%", align="start"),
+        sort_and_clear(prefix, state, sorts, key_prefix),
+        spacing="3",
+        width="100%",
+    )
+
+
 def sort_and_clear(prefix: str, state: Any, sorts: tuple[str, ...], key_prefix: str) -> rx.Component:
     """The row under a list's filters: its sort (id ``{prefix}-sort``, labels
     ``{key_prefix}.sort.<sort>``) and, while a filter is set, "clear filters"

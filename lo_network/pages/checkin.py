@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import describe_control, field_error
-from lo_network.components.layout import layout, loading
+from lo_network.components.layout import found_or_missing, layout
 from lo_network.i18n import page_title, t
 from lo_network.pages import page
 from lo_network.pages.activity import attendance_badge, status_badge
@@ -55,22 +55,19 @@ def walk_in_form() -> rx.Component:
 
 @page(f"{LIST_ROUTE}/[{ROUTE_ARG}]/inchecken", page_title("checkin.title"), S.load)
 def checkin() -> rx.Component:
-    return layout(loading(S.loaded, rx.cond(
-        S.missing, rx.callout(t("common.not_found"), icon="circle-alert", color_scheme="orange"),
-        rx.vstack(
-            rx.link(rx.hstack(rx.icon("arrow-left", size=14), t("checkin.back"), spacing="1", align="center"),
-                    href="/activiteiten/" + S.current_id, size="2"),
-            rx.heading(S.title, size="5", as_="h1", id="page-title"),
-            rx.text(S.when, " · ", rx.text(S.present, as_="span", weight="bold", id="checkin-present-count"), " ",
-                    t("checkin.counts"), " ", S.expected, size="2", color_scheme="gray"),
-            rx.input(rx.input.slot(rx.icon("search", size=18)), id="checkin-search", value=S.text,
-                     on_change=S.search, debounce_timeout=250, placeholder=t("checkin.search"), size="3",
-                     width="100%", type="search", auto_focus=True),
-            rx.vstack(rx.foreach(S.rows, person), spacing="2", width="100%", id="checkin-list"),
-            walk_in_form(),
-            rx.cond(S.started, rx.button(rx.icon("user-x", size=16), t("checkin.no_shows"), on_click=S.mark_no_shows,
-                                         variant="soft", color_scheme="red", size="3", width="100%",
-                                         id="checkin-no-shows"), rx.fragment()),
-            spacing="3", width="100%", max_width="560px", margin_x="auto",
-        ),
+    return layout(found_or_missing(S.loaded, S.missing, t("common.not_found"), content=rx.vstack(
+        rx.link(rx.hstack(rx.icon("arrow-left", size=14), t("checkin.back"), spacing="1", align="center"),
+                href="/activiteiten/" + S.current_id, size="2"),
+        rx.heading(S.title, size="5", as_="h1", id="page-title"),
+        rx.text(S.when, " · ", rx.text(S.present, as_="span", weight="bold", id="checkin-present-count"), " ",
+                t("checkin.counts"), " ", S.expected, size="2", color_scheme="gray"),
+        rx.input(rx.input.slot(rx.icon("search", size=18)), id="checkin-search", value=S.text,
+                 on_change=S.search, debounce_timeout=250, placeholder=t("checkin.search"), size="3",
+                 width="100%", type="search", auto_focus=True),
+        rx.vstack(rx.foreach(S.rows, person), spacing="2", width="100%", id="checkin-list"),
+        walk_in_form(),
+        rx.cond(S.started, rx.button(rx.icon("user-x", size=16), t("checkin.no_shows"), on_click=S.mark_no_shows,
+                                     variant="soft", color_scheme="red", size="3", width="100%",
+                                     id="checkin-no-shows"), rx.fragment()),
+        spacing="3", width="100%", max_width="560px", margin_x="auto",
     )))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.layout import main, page_frame
+from lo_network.components.layout import main, not_found, page_frame
 from lo_network.i18n import page_title, t
 from lo_network.pages import page
 from lo_network.states.activities import LIST_ROUTE
@@ -33,7 +33,7 @@ def name_list() -> rx.Component:
     return page_frame(main(
         rx.el.style(PRINT_CSS),
         rx.cond(~S.list_loaded, rx.center(rx.spinner(size="3"), padding_y="48px"), rx.cond(
-            S.list_missing, rx.callout(t("common.not_found"), icon="circle-alert", color_scheme="orange"),
+            S.list_missing, not_found(t("common.not_found")),
             rx.box(
                 rx.hstack(rx.button(rx.icon("printer", size=16), t("names.print"), on_click=rx.call_script("window.print()"),
                                     id="names-print"),

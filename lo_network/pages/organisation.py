@@ -9,7 +9,7 @@ import reflex as rx
 from lo_network.components.followup_notes import followup_notes_section
 from lo_network.components.grants import grants_section
 from lo_network.components.history import history_section
-from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.layout import found_or_missing, layout, page_header, section
 from lo_network.components.lists import status_badge
 from lo_network.components.network import network_sections
 from lo_network.components.record_fields import RecordFields
@@ -251,14 +251,7 @@ def content() -> rx.Component:
 
 
 def body() -> rx.Component:
-    return loading(
-        S.loaded,
-        rx.cond(
-            S.missing,
-            rx.callout(t("org.not_found"), icon="circle-alert", color_scheme="orange", id="org-missing"),
-            content(),
-        ),
-    )
+    return found_or_missing(S.loaded, S.missing, t("org.not_found"), content(), id="org-missing")
 
 
 @page(NEW_ROUTE, page_title("org.new"), S.load_new)

@@ -8,7 +8,7 @@ from lo_network.components.exports import export_buttons
 from lo_network.components.forms import vocab_select
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
-    MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, status_badge, tag_filter,
+    MEDIUM, WIDE, list_controls, list_table, new_button, paged_results, status_badge, tag_filter,
 )
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
@@ -30,22 +30,13 @@ def filter_select(name: str, words: dict[str, tuple[str, str]], value: rx.Var) -
 
 
 def controls() -> rx.Component:
-    return rx.vstack(
-        search_box("org", S.text, S.search, t("org.search_placeholder")),
-        rx.flex(
-            filter_select("kind", vocab.KINDS, S.kind),
-            filter_select("region", vocab.REGIONS, S.region),
-            filter_select("theme", vocab.THEMES, S.theme),
-            filter_select("status", vocab.STATUSES, S.status),
-            tag_filter(S.tag, lambda v: S.set_filter("tag", v), t("org.filter.tag_placeholder"),
-                       t("org.filter.tag")),
-            spacing="2",
-            wrap="wrap",
-            width="100%",
-        ),
-        sort_and_clear("org", S, domain.SORTS, "org"),
-        spacing="3",
-        width="100%",
+    return list_controls(
+        "org", S, "org", domain.SORTS,
+        filter_select("kind", vocab.KINDS, S.kind),
+        filter_select("region", vocab.REGIONS, S.region),
+        filter_select("theme", vocab.THEMES, S.theme),
+        filter_select("status", vocab.STATUSES, S.status),
+        tag_filter(S.tag, lambda v: S.set_filter("tag", v), t("org.filter.tag_placeholder"), t("org.filter.tag")),
     )
 
 

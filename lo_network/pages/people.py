@@ -7,7 +7,7 @@ import reflex as rx
 from lo_network.components.exports import export_buttons
 from lo_network.components.layout import card, layout, page_header
 from lo_network.components.lists import (
-    MEDIUM, WIDE, list_table, new_button, paged_results, search_box, sort_and_clear, tag_filter,
+    MEDIUM, WIDE, list_controls, list_table, new_button, paged_results, tag_filter,
 )
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.domain import people as domain
@@ -32,23 +32,11 @@ def organisation_filter() -> rx.Component:
     )
 
 
-
-
-
 def controls() -> rx.Component:
-    return rx.vstack(
-        search_box("people", S.text, S.search, t("person.search_placeholder")),
-        rx.flex(
-            organisation_filter(),
-            tag_filter(S.tag, S.set_tag, t("person.filter.tag_placeholder"), t("person.field.tags")),
-            spacing="2",
-            wrap="wrap",
-            width="100%",
-            align="start",
-        ),
-        sort_and_clear("people", S, domain.SORTS, "person"),
-        spacing="3",
-        width="100%",
+    return list_controls(
+        "people", S, "person", domain.SORTS,
+        organisation_filter(),
+        tag_filter(S.tag, S.set_tag, t("person.filter.tag_placeholder"), t("person.field.tags")),
     )
 
 

@@ -11,7 +11,7 @@ from lo_network.components.forms import (
     field, field_error, form_grid, labelled_checkbox, read_only_value, text_input,
 )
 from lo_network.components.history import history_section
-from lo_network.components.layout import layout, loading, page_header, section
+from lo_network.components.layout import found_or_missing, layout, page_header, section
 from lo_network.components.network import network_sections
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.components.participation import participation_section
@@ -218,28 +218,23 @@ def actions() -> rx.Component:
 
 
 def body() -> rx.Component:
-    return loading(
-        S.loaded,
-        rx.cond(
-            S.missing,
-            rx.callout(t("person.not_found"), icon="circle-alert", color_scheme="orange", id="person-missing"),
-            rx.box(
-                page_header(rx.cond(S.is_new, t("person.new"), S.name), actions(), subtitle=updated_line(S.updated)),
-                read_only_note(SessionState.can_edit_network),
-                rx.grid(
-                    rx.box(rx.cond(S.editing, edit_form(), view())),
-                    rx.cond(S.is_new, first_job_fields(),
-                            rx.vstack(employment_history(), network_sections(), *person_privacy_sections(),
-                                      history_section(HistoryState.entries, "person-history"),
-                                      spacing="4", width="100%")),
-                    columns=rx.breakpoints(initial="1", md="3fr 2fr"),
-                    gap="4",
-                    width="100%",
-                    align_items="start",
-                ),
-                rx.cond(S.is_new, rx.box(form_buttons(), margin_top="16px"), rx.fragment()),
-                rx.cond(S.is_new, rx.fragment(), job_dialog()),
+    return found_or_missing(
+        S.loaded, S.missing, t("person.not_found"), id="person-missing", content=rx.box(
+            page_header(rx.cond(S.is_new, t("person.new"), S.name), actions(), subtitle=updated_line(S.updated)),
+            read_only_note(SessionState.can_edit_network),
+            rx.grid(
+                rx.box(rx.cond(S.editing, edit_form(), view())),
+                rx.cond(S.is_new, first_job_fields(),
+                        rx.vstack(employment_history(), network_sections(), *person_privacy_sections(),
+                                  history_section(HistoryState.entries, "person-history"),
+                                  spacing="4", width="100%")),
+                columns=rx.breakpoints(initial="1", md="3fr 2fr"),
+                gap="4",
+                width="100%",
+                align_items="start",
             ),
+            rx.cond(S.is_new, rx.box(form_buttons(), margin_top="16px"), rx.fragment()),
+            rx.cond(S.is_new, rx.fragment(), job_dialog()),
         ),
     )
 

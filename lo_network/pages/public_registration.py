@@ -7,7 +7,7 @@ import reflex as rx
 
 from lo_network.components.files import calendar_links, file_link
 from lo_network.components.forms import confirm_dialog, field, field_error, labelled_checkbox
-from lo_network.components.layout import public_frame
+from lo_network.components.layout import not_found, public_frame
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain import registrations as reg_domain
@@ -89,8 +89,7 @@ def full_notice() -> rx.Component:
 def public_registration() -> rx.Component:
     return frame(rx.cond(
         ~P.loaded, rx.center(rx.spinner(size="3"), padding_y="48px"),
-        rx.cond(~P.found, rx.cond(P.retry_at != "", limited(P), rx.callout(
-                    t("pub.not_found"), icon="circle-alert", color_scheme="orange", id="pub-missing")),
+        rx.cond(~P.found, rx.cond(P.retry_at != "", limited(P), not_found(t("pub.not_found"), id="pub-missing")),
                 rx.vstack(
                     activity_card(P),
                     rx.cond(P.retry_at != "", limited(P), rx.fragment()),
@@ -144,6 +143,6 @@ def my_registration() -> rx.Component:
                 spacing="4", width="100%")),
             ("expired", rx.callout(t("mine.expired"), icon="clock", color_scheme="orange", id="mine-expired")),
             ("limited", limited(M)),
-            rx.callout(t("mine.not_found"), icon="circle-alert", color_scheme="orange", id="mine-missing"),
+            not_found(t("mine.not_found"), id="mine-missing"),
         ),
     ))
