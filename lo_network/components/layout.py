@@ -3,6 +3,8 @@ switch and logout; the red banner when the graph is unreachable; the page body."
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 from reflex.vars.base import Var, VarData
 from reflex_base.utils.imports import ImportVar
@@ -408,4 +410,14 @@ def section(title: rx.Var | str, *children: rx.Component, **props) -> rx.Compone
         rx.heading(title, size="4", as_="h2", margin_bottom="12px"),
         *children,
         **props,
+    )
+
+
+def items_or_none(items: rx.Var, render: Any, none_text: rx.Var, list_id: str, none_id: str | None = None,
+                  spacing: str = "2") -> rx.Component:
+    """A record's items (links, jobs, ...) one under the other, or a grey line saying there are none."""
+    return rx.cond(
+        items.length() > 0,
+        rx.vstack(rx.foreach(items, render), spacing=spacing, width="100%", id=list_id),
+        rx.text(none_text, size="2", color_scheme="gray", id=none_id),
     )

@@ -9,7 +9,7 @@ from lo_network.components.dialogs import form_dialog
 from lo_network.components.forms import (
     field, field_error, form_grid, read_only_value, text_area, text_input, vocab_select,
 )
-from lo_network.components.layout import section
+from lo_network.components.layout import items_or_none, section
 from lo_network.domain import links as domain
 from lo_network.i18n import pick, t
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
@@ -62,11 +62,7 @@ def links_section() -> rx.Component:
                     rx.link(rx.text(pick(S.measures_nl, S.measures_en), size="1", color_scheme="gray"),
                             href="/makelaars", id="links-measures"),
                     rx.fragment()),
-            rx.cond(
-                S.links.length() > 0,
-                rx.vstack(rx.foreach(S.links, link_item), spacing="2", width="100%", id="links-list"),
-                rx.text(t("links.none"), size="2", color_scheme="gray", id="links-none"),
-            ),
+            items_or_none(S.links, link_item, t("links.none"), "links-list", "links-none"),
             rx.hstack(
                 rx.cond(SessionState.can_edit_network,
                         rx.button(rx.icon("plus", size=16), t("links.add"), on_click=S.open_link("add", ""),
@@ -99,11 +95,7 @@ def timeline_item(row: TimelineRow) -> rx.Component:
 def timeline_section() -> rx.Component:
     return section(
         t("links.timeline"),
-        rx.cond(
-            S.timeline.length() > 0,
-            rx.vstack(rx.foreach(S.timeline, timeline_item), spacing="2", width="100%", id="timeline"),
-            rx.text(t("links.timeline_empty"), size="2", color_scheme="gray"),
-        ),
+        items_or_none(S.timeline, timeline_item, t("links.timeline_empty"), "timeline"),
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.forms import confirm_dialog
-from lo_network.components.layout import STACK_ON_PHONE, labelled_cell, layout, loading, page_header, section
+from lo_network.components.layout import (
+    STACK_ON_PHONE, items_or_none, labelled_cell, layout, loading, page_header, section,
+)
 from lo_network.i18n import page_title, pick, t
 from lo_network.pages import page
 from lo_network.states.duplicates import (
@@ -85,11 +87,7 @@ def cluster_card(c: ClusterCard) -> rx.Component:
 def candidates() -> rx.Component:
     return section(
         t("dup.candidates"),
-        rx.cond(
-            S.clusters.length() > 0,
-            rx.vstack(rx.foreach(S.clusters, cluster_card), spacing="3", width="100%", id="dup-candidates"),
-            rx.text(t("dup.none"), color_scheme="gray", size="2", id="dup-none"),
-        ),
+        items_or_none(S.clusters, cluster_card, t("dup.none"), "dup-candidates", "dup-none", spacing="3"),
     )
 
 

@@ -11,7 +11,7 @@ from lo_network.components.forms import (
     field, field_error, form_grid, labelled_checkbox, read_only_value, text_input,
 )
 from lo_network.components.history import history_section
-from lo_network.components.layout import found_or_missing, layout, page_header, section
+from lo_network.components.layout import found_or_missing, items_or_none, layout, page_header, section
 from lo_network.components.network import network_sections
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.components.participation import participation_section
@@ -166,11 +166,7 @@ def employment_history() -> rx.Component:
     return section(
         t("person.jobs"),
         rx.vstack(
-            rx.cond(
-                S.jobs.length() > 0,
-                rx.vstack(rx.foreach(S.jobs, job_item), spacing="2", width="100%", id="person-jobs"),
-                rx.text(t("person.no_jobs"), color_scheme="gray", size="2", id="person-no-jobs"),
-            ),
+            items_or_none(S.jobs, job_item, t("person.no_jobs"), "person-jobs", "person-no-jobs"),
             job_buttons(),
             spacing="3",
             width="100%",
