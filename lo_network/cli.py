@@ -79,7 +79,7 @@ class _Graph:
         ran = schema.migrate()
         if ran:
             print(f"lo-network: graph schema migrations applied: {', '.join(ran)}", flush=True)
-        from lo_network import sql
+        from lo_network.sqlstore import sql
 
         sql.init()
         return self
@@ -105,7 +105,7 @@ def cmd_migrate(args) -> int:
 
 # ---------------------------------------------------------------- users
 def cmd_create_user(args) -> int:
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.accounts import service
 
     sql.init()
@@ -120,7 +120,7 @@ def cmd_create_user(args) -> int:
 
 
 def cmd_create_token(args) -> int:
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.accounts import service
 
     sql.init()
@@ -132,7 +132,7 @@ def cmd_create_token(args) -> int:
 def cmd_send_outbox(args) -> int:
     """Emails queued while no SMTP was set go out once LO_SMTP_* is configured."""
     from lo_network import settings as settings_mod
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.mail import outbox
 
     sql.init()

@@ -31,8 +31,8 @@ class RateLimiter:
         from sqlalchemy import update
         from sqlalchemy.exc import IntegrityError
 
-        from lo_network import sql
-        from lo_network.accounts.models import RateCount
+        from lo_network.sqlstore import sql
+        from lo_network.sqlstore.models import RateCount
 
         for _ in range(5):
             with sql.session() as db:
@@ -49,8 +49,8 @@ class RateLimiter:
 
     def allow(self, client: str, limit: int, now: float | None = None) -> tuple[bool, float]:
         """(allowed, seconds until the next request may be allowed)."""
-        from lo_network import sql
-        from lo_network.accounts.models import RateCount
+        from lo_network.sqlstore import sql
+        from lo_network.sqlstore.models import RateCount
 
         now = time.time() if now is None else now
         number = int(now // self.window)
@@ -70,7 +70,7 @@ class RateLimiter:
     def _purge(db, before: datetime) -> None:
         from sqlmodel import delete
 
-        from lo_network.accounts.models import RateCount
+        from lo_network.sqlstore.models import RateCount
 
         db.exec(delete(RateCount).where(RateCount.window_start < before))
         db.commit()
@@ -79,8 +79,8 @@ class RateLimiter:
         """Forget every count of this bucket (tests)."""
         from sqlmodel import delete
 
-        from lo_network import sql
-        from lo_network.accounts.models import RateCount
+        from lo_network.sqlstore import sql
+        from lo_network.sqlstore.models import RateCount
 
         with sql.session() as db:
             db.exec(delete(RateCount).where(RateCount.key.startswith(f"{self.bucket}:")))

@@ -11,7 +11,8 @@ import socket
 
 import pytest
 
-from lo_network import settings, sql
+from lo_network import settings
+from lo_network.sqlstore import sql
 
 # records which graph/**/*.cypher files the integration tests execute (see the module)
 pytest_plugins = ["tests.query_coverage"]

@@ -13,12 +13,12 @@ from email_validator import EmailNotValidError, validate_email
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network import sql
 from lo_network.accounts import strength
-from lo_network.accounts.models import ApiToken, LoginFailure, LoginSession, User, utcnow
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import ApiToken, LoginFailure, LoginSession, User, utcnow
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = strength.MIN_PASSWORD

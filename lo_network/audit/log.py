@@ -14,9 +14,8 @@ from typing import Any
 from sqlalchemy import func, insert, or_
 from sqlmodel import select
 
-from lo_network import sql
-from lo_network.accounts.models import utcnow
-from lo_network.audit.models import AuditEntry
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry, utcnow
 
 
 def entry(actor: str, via: str, action: str, entity: str, entity_id: str,

@@ -19,11 +19,10 @@ from sqlalchemy import case, update
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts.models import utcnow
 from lo_network.domain.people import normalise_email
 from lo_network.domain.text import clean, scrub
-from lo_network.mail.models import OutboxEmail
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import OutboxEmail, utcnow
 
 KINDS: dict[str, tuple[str, str]] = {
     "confirmation": ("Bevestiging", "Confirmation"),

@@ -11,7 +11,6 @@ from typing import Any
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network import sql
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import activities as domain
@@ -20,8 +19,9 @@ from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
 from lo_network.mail import messages
-from lo_network.mail.models import CalendarFeedToken
 from lo_network.services import Page, clamp_page, consent
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import CalendarFeedToken
 from lo_network.store import activities as store
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
@@ -326,7 +326,7 @@ def feed_url(token: str) -> str:
 
 def personal_feed(token: str) -> bytes:
     """The activities a user organises (created) or is registered for, by their feed token."""
-    from lo_network.accounts.models import User
+    from lo_network.sqlstore.models import User
 
     with sql.session() as db:
         row = db.exec(select(CalendarFeedToken).where(CalendarFeedToken.token_hash == _hash(token))).first()

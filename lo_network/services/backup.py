@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
 from lo_network import settings as settings_mod
-from lo_network import sql
+from lo_network.sqlstore import sql
 from lo_network.store import backup as store
 from lo_network.store import driver, schema
 

@@ -32,8 +32,8 @@ from typing import Any, Callable, Iterable
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts.models import utcnow
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import ImportJob, utcnow
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
@@ -42,7 +42,6 @@ from lo_network.domain import registrations as registration_domain
 from lo_network.domain.text import fold, search_key
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.imports.models import ImportJob
 from lo_network.store import driver
 from lo_network.store import imports as store
 from lo_network.store.driver import GraphUnavailable

@@ -15,14 +15,15 @@ from typing import Any
 import pandas as pd
 from sqlmodel import delete, select
 
-from lo_network import settings, sql
+from lo_network import settings
 from lo_network.accounts.service import Actor
 from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
 from lo_network.domain.activities import TZ, to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.kpis.models import KpiSnapshot
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import KpiSnapshot
 from lo_network.store import driver
 from lo_network.store import kpis as store
 from lo_network.store import organisations as org_store
@@ -262,7 +263,7 @@ def ensure_last_month(actor: Actor, today: date | None = None) -> dict | None:
 def _shape(facts: Facts, month: str) -> dict[str, float]:
     """Density and largest share from the latest network measures (the "Makelaars en bruggen"
     computation), and the cross-region / cross-theme link counts of ``month``."""
-    from lo_network.network.models import NetworkMeasures
+    from lo_network.sqlstore.models import NetworkMeasures
 
     out: dict[str, float] = dict(domain.cross_links(facts.link_rows, month))
     with sql.session() as db:

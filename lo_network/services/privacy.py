@@ -16,14 +16,14 @@ from typing import Any
 
 from sqlmodel import select
 
-from lo_network import sql
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
-from lo_network.audit.models import AuditEntry
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.mail import outbox
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry
 from lo_network.store import consent as consent_store
 from lo_network.store import driver
 from lo_network.store import links as link_store

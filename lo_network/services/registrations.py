@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from lo_network import sql
 from lo_network.accounts.service import Actor
 from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
@@ -20,6 +19,7 @@ from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.domain.text import fold
 from lo_network.mail import messages, outbox
 from lo_network.services import consent
+from lo_network.sqlstore import sql
 from lo_network.store import activities as activity_store
 from lo_network.store import driver
 from lo_network.store import registrations as store

@@ -13,7 +13,8 @@ import os
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from lo_network import settings, sql
+from lo_network import settings
+from lo_network.sqlstore import sql
 from tests.e2e.app_server import ROLES, AppServer
 
 CHROMIUM = "/usr/bin/chromium"

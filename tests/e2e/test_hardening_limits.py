@@ -102,9 +102,9 @@ def test_an_expired_session_is_sent_to_the_login_page(app):
 
     from sqlmodel import select
 
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.accounts import service
-    from lo_network.accounts.models import LoginSession, utcnow
+    from lo_network.sqlstore.models import LoginSession, utcnow
 
     account = app.accounts["coordinator"]
     token = service.start_session(service.authenticate(account.email, account.password))

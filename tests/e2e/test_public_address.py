@@ -69,8 +69,8 @@ def _rate_counted() -> set[str]:
     """The addresses the per-address limits have counted, as ``bucket:address``."""
     from sqlmodel import select
 
-    from lo_network import sql
-    from lo_network.accounts.models import RateCount
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import RateCount
 
     with sql.session() as db:
         return {key.rsplit(":", 1)[0] for key in db.exec(select(RateCount.key))}

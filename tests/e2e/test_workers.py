@@ -106,7 +106,7 @@ def test_two_workers_answer_and_the_app_runs_on_postgresql_and_redis(workers_app
     import redis
     from sqlalchemy import text
 
-    from lo_network import sql
+    from lo_network.sqlstore import sql
 
     seen = Counter()
     for _ in range(12):

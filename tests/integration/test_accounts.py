@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from lo_network import settings, sql
+from lo_network import settings
 from lo_network.accounts import service
-from lo_network.accounts.models import ApiToken, LoginSession, User, utcnow
 from lo_network.domain.errors import ValidationError
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import ApiToken, LoginSession, User, utcnow
 
 PASSWORD = "correct horse battery"
 

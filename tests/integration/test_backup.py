@@ -176,7 +176,7 @@ def graph_snapshot() -> tuple[dict, Counter]:
 def sql_snapshot() -> dict[str, list[str]]:
     from sqlalchemy import select
 
-    from lo_network import sql
+    from lo_network.sqlstore import sql
 
     with sql.engine().connect() as conn:
         return {t.name: sorted(repr(tuple(row)) for row in conn.execute(select(t))) for t in backup._tables()}
@@ -231,7 +231,7 @@ def every_feature(users) -> None:
 def test_the_demo_with_every_feature_survives_backup_and_restore_exactly(graph, users, tmp_path):
     """Every label and relationship type the features make is declared for the backup, and a
     restore gives back every node, relationship and SQL row with every property and type."""
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.store import backup as store
     from lo_network.store import driver, network
 

@@ -14,13 +14,12 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from lo_network import sql
 from lo_network.accounts import service
-from lo_network.accounts.models import LoginFailure, LoginSession, utcnow
 from lo_network.api.app import create_api
 from lo_network.api.security import CSP
-from lo_network.audit.models import AuditEntry
 from lo_network.domain.errors import ValidationError
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry, LoginFailure, LoginSession, utcnow
 
 PASSWORD = "correct horse battery"
 

@@ -9,12 +9,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import delete
 
-from lo_network import sql
 from lo_network.domain.activities import TZ
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import PermissionDenied
-from lo_network.kpis.models import KpiSnapshot
 from lo_network.services import activities, kpis, links, organisations, people, registrations
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import KpiSnapshot
 
 
 @pytest.fixture

@@ -97,10 +97,10 @@ def test_the_computation_runs_in_the_background_and_reports_its_stages(small, us
 def test_a_second_computation_is_refused_while_one_runs_and_an_abandoned_one_is_interrupted(small, users):
     from datetime import timedelta
 
-    from lo_network import sql
-    from lo_network.accounts.models import utcnow
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import utcnow
     from lo_network.domain.errors import ValidationError
-    from lo_network.network.models import MeasuresJob
+    from lo_network.sqlstore.models import MeasuresJob
 
     # another worker's computation, with a fresh heartbeat
     other = MeasuresJob(actor="elders@example.org", via="ui", stage="betweenness", done=40, total=200)

@@ -13,11 +13,12 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlmodel import select
 
-from lo_network import settings, sql
-from lo_network.audit.models import AuditEntry
+from lo_network import settings
 from lo_network.cli import main
 from lo_network.mail import outbox
 from lo_network.services import privacy
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry
 from tests.conftest import free_port
 from tests.integration.test_activities import clean, emails  # noqa: F401  (fixture)
 from tests.integration.test_privacy_reach import world  # noqa: F401  (fixture)

@@ -151,7 +151,7 @@ def run(organisations: int, activities: int, registrations: int, repeat: int, se
     """Prints the tables; returns {"upkeep": _upkeep's figures, "cases": {label: figures}}."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_followup_") as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
+        from lo_network.sqlstore import sql
         from lo_network.accounts.service import Actor
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.seed import demo

@@ -89,7 +89,7 @@ def private_graph(prefix: str):
     migrated and empty; yields the folder, stops the server."""
     with tempfile.TemporaryDirectory(prefix=prefix) as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
+        from lo_network.sqlstore import sql
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.store import driver, schema
 

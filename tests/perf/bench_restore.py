@@ -27,7 +27,7 @@ from tests.perf.bench_organisations import seeded_graph  # noqa: E402
 
 
 def _empty_sql() -> None:
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.services import backup
 
     with sql.engine().begin() as conn:

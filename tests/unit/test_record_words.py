@@ -7,9 +7,9 @@ import json
 import re
 from pathlib import Path
 
-from lo_network.audit.models import AuditEntry
 from lo_network.record_words import field_words, value_words
 from lo_network.services import audit
+from lo_network.sqlstore.models import AuditEntry
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lo_network"
 
