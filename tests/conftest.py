@@ -87,7 +87,7 @@ def sql_db(lo_env):
 @pytest.fixture
 def users(sql_db):
     """One user per role (created once), as service Actors: users['steering'] etc."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     known = {u.email: u for u in service.list_users()}  # no password hashing per test
     actors = {}

@@ -11,15 +11,15 @@ from typing import Any
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
-from lo_network.mail import messages
+from lo_network.services import emails as messages
 from lo_network.services import Page, clamp_page, consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import CalendarFeedToken
 from lo_network.store import activities as store

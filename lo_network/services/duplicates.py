@@ -8,14 +8,14 @@ from typing import Any
 
 from sqlmodel import select
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import duplicates as domain
 from lo_network.domain import organisations as organisation_domain
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import AuditEntry
 from lo_network.store import driver

@@ -34,8 +34,8 @@ from sqlmodel import select
 from lo_network import settings as settings_mod
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import ImportJob, utcnow
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import imports as domain
 from lo_network.domain import registrations as registration_domain

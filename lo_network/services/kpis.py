@@ -16,12 +16,12 @@ import pandas as pd
 from sqlmodel import delete, select
 
 from lo_network import settings
-from lo_network.accounts.service import Actor
 from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
 from lo_network.domain.activities import TZ, to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.services.accounts import Actor
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import KpiSnapshot
 from lo_network.store import driver
@@ -238,7 +238,7 @@ def snapshot(actor: Actor, month: str | None = None, force: bool = False, today:
         db.exec(delete(KpiSnapshot).where(KpiSnapshot.month == key))
         db.add_all(rows)
         db.commit()
-    from lo_network.audit import log as audit
+    from lo_network.sqlstore import audit
 
     audit.record(actor.email, via, "replace" if exists else "create", "kpi_snapshot", key,
                  after={"rows": len(rows)})

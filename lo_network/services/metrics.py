@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from lo_network.accounts.service import Actor
 from lo_network.domain import measures as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.services.accounts import Actor
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import MeasuresJob, NetworkMeasures, utcnow
 from lo_network.store import driver

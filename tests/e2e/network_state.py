@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from sqlmodel import func, select
 
-from lo_network.accounts.service import Actor
 from lo_network.domain.errors import NotFound
 from lo_network.services import organisations, people
+from lo_network.services.accounts import Actor
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import ApiToken, AuditEntry, User
 

@@ -152,7 +152,7 @@ def test_the_app_answers_while_a_large_file_is_read(app, cookie):
                 time.sleep(0.05)
         worker.join()
     assert answer["response"].status_code == 200, answer["response"].text
-    from lo_network.accounts import service as accounts
+    from lo_network.services import accounts
 
     account = app.accounts["coordinator"]
     job = imports.latest_job(accounts.Actor.of(accounts.authenticate(account.email, account.password)))

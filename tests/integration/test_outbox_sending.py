@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from lo_network import settings
 from lo_network.cli import main
-from lo_network.mail import outbox
+from lo_network.services import outbox
 from lo_network.services import privacy
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import AuditEntry

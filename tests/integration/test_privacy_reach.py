@@ -13,8 +13,8 @@ import pytest
 from sqlmodel import select
 
 from lo_network import settings
-from lo_network.accounts.service import CLI_ACTOR
 from lo_network.services import activities, consent, imports, organisations, people, privacy, registrations
+from lo_network.services.accounts import CLI_ACTOR
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import AuditEntry, ImportJob, OutboxEmail
 

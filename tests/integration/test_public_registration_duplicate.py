@@ -11,8 +11,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from lo_network.api.app import PREFIX, create_api
-from lo_network.mail import outbox
 from lo_network.ratelimit import public_limiter
+from lo_network.services import outbox
 from lo_network.services import registrations
 from tests.integration.test_activities import clean, make  # noqa: F401  (clean: a fixture)
 from tests.integration.test_directory_walk import Visit
@@ -91,7 +91,7 @@ def test_both_paths_do_the_same_work(fair, monkeypatch):
     """Not noticeably more work on one path: the same graph queries, transactions, audit
     entries and emails (a timing difference would have to come from the graph itself)."""
     from lo_network.sqlstore import sql
-    from lo_network.audit import log
+    from lo_network.sqlstore import audit as log
     from lo_network.store import driver
     from lo_network.store import registrations as store
 

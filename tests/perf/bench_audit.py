@@ -38,7 +38,7 @@ def main() -> int:
         settings.reset()
         sql.reset()
         sql.init()
-        from lo_network.audit import log
+        from lo_network.sqlstore import audit as log
         from lo_network.sqlstore.models import AuditEntry
 
         start = datetime(2020, 1, 1, tzinfo=timezone.utc)

@@ -149,7 +149,7 @@ def service_import(kind: str, data: bytes) -> tuple[float, float, dict]:
     """(dry-run seconds, import seconds, result) of the import as the UI and CLI run it."""
     import json
 
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import imports
 
     started = time.perf_counter()

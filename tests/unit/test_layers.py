@@ -1,4 +1,5 @@
-"""The layers import one way only: pages → components → states → services → store → domain.
+"""The layers import one way only: pages → components → states → services → store | sqlstore →
+domain (the graph store and the SQL store side by side, neither importing the other).
 A module imports nothing from a layer above its own (read from the source with ``ast``, so a
 lazy import inside a function counts too)."""
 
@@ -16,8 +17,9 @@ ABOVE = {
     "components": ("pages",),
     "states": ("pages", "components", "api"),
     "services": ("pages", "components", "states", "api"),
-    "store": ("pages", "components", "states", "api", "services"),
-    "domain": ("pages", "components", "states", "api", "services", "store"),
+    "store": ("pages", "components", "states", "api", "services", "sqlstore"),
+    "sqlstore": ("pages", "components", "states", "api", "services", "store"),
+    "domain": ("pages", "components", "states", "api", "services", "store", "sqlstore"),
 }
 
 

@@ -1,8 +1,8 @@
-"""Write and read audit entries.
+"""Write and read audit entries (the ``lo_audit_entry`` table).
 
 Append-only for the application: this module offers ``record`` (append) and readers only;
 there is no function that changes or removes an entry. (The one exception is the privacy
-erasure, lo_network.privacy, which blanks a person's data inside their entries as the
+erasure, lo_network.services.privacy, which blanks a person's data inside their entries as the
 GDPR asks, and is itself audited.)"""
 
 from __future__ import annotations

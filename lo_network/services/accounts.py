@@ -13,15 +13,15 @@ from email_validator import EmailNotValidError, validate_email
 from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network.accounts import strength
+from lo_network.domain import passwords
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
-from lo_network.sqlstore import sql
+from lo_network.sqlstore import audit, sql
 from lo_network.sqlstore.models import ApiToken, LoginFailure, LoginSession, User, utcnow
 
 _hasher = PasswordHasher()
-MIN_PASSWORD = strength.MIN_PASSWORD
+MIN_PASSWORD = passwords.MIN_PASSWORD
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,13 @@ def password_problem(password: str, email: str = "") -> str:
     at least MIN_PASSWORD characters, not a very common password, not the email's name."""
     if len(password) < MIN_PASSWORD:
         return f"wachtwoord te kort (min. {MIN_PASSWORD} tekens) / password too short (min {MIN_PASSWORD})"
-    if strength.is_common(password, email):
+    if passwords.is_common(password, email):
         return ("wachtwoord te gewoon: kies een zin of een langere reeks / "
                 "password too common: choose a phrase or a longer sequence")
     return ""
 
 
 def _audit_user(actor_email: str, via: str, action: str, user_id, before, after) -> None:
-    from lo_network.audit import log as audit  # audit imports accounts.models: import late
-
     audit.record(actor_email, via, action, "user", str(user_id), before, after)
 
 
