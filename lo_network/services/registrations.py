@@ -16,9 +16,9 @@ from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.domain.text import fold
 from lo_network.services import emails as messages
-from lo_network.services import outbox
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
+from lo_network.sqlstore import outbox
 from lo_network.sqlstore import audit
 from lo_network.sqlstore import sql
 from lo_network.store import activities as activity_store

@@ -1,15 +1,15 @@
 """Write and read audit entries (the ``lo_audit_entry`` table).
 
 Append-only for the application: this module offers ``record`` (append) and readers only;
-there is no function that changes or removes an entry. (The one exception is the privacy
-erasure, lo_network.services.privacy, which blanks a person's data inside their entries as the
+there is no function that changes or removes an entry. (The one exception is ``redact``, for
+the privacy erasure, lo_network.services.privacy, which blanks a person's data inside their entries as the
 GDPR asks, and is itself audited.)"""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import func, insert, or_
 from sqlmodel import select
@@ -123,3 +123,33 @@ def about_person(person_id: str, employment_ids: list[str] = (), registration_id
     with sql.session() as db:
         rows = db.exec(select(AuditEntry).where(or_(*conditions)).order_by(AuditEntry.at, AuditEntry.id))
         return list(rows)
+
+
+def with_action(action: str, entity: str = "", entity_id: str = "", limit: int | None = None) -> list[AuditEntry]:
+    """The entries of one action (on one kind of record, on one record), newest first."""
+    where = [AuditEntry.action == action]
+    if entity:
+        where.append(AuditEntry.entity == entity)
+    if entity_id:
+        where.append(AuditEntry.entity_id == entity_id)
+    with sql.session() as db:
+        return list(db.exec(select(AuditEntry).where(*where).order_by(AuditEntry.at.desc()).limit(limit)))
+
+
+def by_id(entry_id: int) -> AuditEntry | None:
+    with sql.session() as db:
+        return db.get(AuditEntry, entry_id)
+
+
+def redact(ids: list[int], change: Callable[[AuditEntry], bool]) -> int:
+    """The erasure's exception to append-only: ``change`` blanks a person's data inside each
+    of these entries (in place; True when it changed one); the changed entries are stored in
+    one transaction. Returns how many changed."""
+    changed = 0
+    with sql.session() as db:
+        for entry in db.exec(select(AuditEntry).where(AuditEntry.id.in_(ids or [-1]))):
+            if change(entry):
+                db.add(entry)
+                changed += 1
+        db.commit()
+    return changed

@@ -147,7 +147,7 @@ def test_public_registration_link_and_rate_limit(client, clean, users, monkeypat
                                                       "organisation_name": "De Wit Transport", "consent": True})
     assert done.status_code == 201 and done.json() == {"outcome": "registered", "name": "Jo de Wit"}
     # the personal link goes by email only (the answer is the same for an address registered before)
-    from lo_network.services import outbox
+    from lo_network.sqlstore import outbox
 
     def link(email) -> str:
         return next(w for w in email.body.split() if "/aanmelding/" in w).rsplit("/", 1)[1]

@@ -25,8 +25,8 @@ from lo_network import cli
 from lo_network.api.app import PREFIX
 from lo_network.domain.sheets import FORMATS, FORMULA_START
 from lo_network.domain.text import UNREADABLE
-from lo_network.services import outbox
 from lo_network.services import activities, organisations, registrations
+from lo_network.sqlstore import outbox
 from lo_network.store import driver
 from tests.integration.test_activities import local
 from tests.integration.test_api_activities import app, auth, client  # noqa: F401  (fixtures: the API in process)
