@@ -18,8 +18,8 @@ from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services.accounts import Actor
-from lo_network.sqlstore import outbox
-from lo_network.sqlstore import audit
+from lo_network.sqlstore import audit, outbox
+from lo_network.sqlstore import privacy as privacy_store
 from lo_network.sqlstore.models import AuditEntry
 from lo_network.store import consent as consent_store
 from lo_network.store import driver
@@ -198,7 +198,7 @@ def _redact_audit(person_id: str, report: dict) -> int:
         entry.actor = actor
         return True
 
-    return audit.redact([e["id"] for e in report["audit"]], blank)
+    return privacy_store.redact_audit_entries([e["id"] for e in report["audit"]], blank)
 
 
 def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:

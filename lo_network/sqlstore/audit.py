@@ -1,15 +1,15 @@
 """Write and read audit entries (the ``lo_audit_entry`` table).
 
 Append-only for the application: this module offers ``record`` (append) and readers only;
-there is no function that changes or removes an entry. (The one exception is ``redact``, for
-the privacy erasure, lo_network.services.privacy, which blanks a person's data inside their entries as the
-GDPR asks, and is itself audited.)"""
+there is no function that changes or removes an entry. (The one exception is the privacy
+erasure, lo_network.services.privacy through sqlstore.privacy, which blanks a person's data
+inside their entries as the GDPR asks, and is itself audited.)"""
 
 from __future__ import annotations
 
 import json
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import func, insert, or_
 from sqlmodel import select
@@ -140,16 +140,3 @@ def by_id(entry_id: int) -> AuditEntry | None:
     with sql.session() as db:
         return db.get(AuditEntry, entry_id)
 
-
-def redact(ids: list[int], change: Callable[[AuditEntry], bool]) -> int:
-    """The erasure's exception to append-only: ``change`` blanks a person's data inside each
-    of these entries (in place; True when it changed one); the changed entries are stored in
-    one transaction. Returns how many changed."""
-    changed = 0
-    with sql.session() as db:
-        for entry in db.exec(select(AuditEntry).where(AuditEntry.id.in_(ids or [-1]))):
-            if change(entry):
-                db.add(entry)
-                changed += 1
-        db.commit()
-    return changed

@@ -17,6 +17,11 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def aware(moment: datetime | None) -> datetime | None:
+    """A stored time with its zone: SQLite gives back the UTC time without it."""
+    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 # ---------------------------------------------------------------- accounts
 # Accounts: users, login sessions, API tokens (secrets stored hashed), failed logins, rate counts.
 @rx.ModelRegistry.register

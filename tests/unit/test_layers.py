@@ -41,3 +41,13 @@ def test_a_layer_imports_nothing_from_a_layer_above(layer):
              if any(module == f"lo_network.{above}" or module.startswith(f"lo_network.{above}.")
                     for above in ABOVE[layer])]
     assert wrong == []
+
+
+def test_only_the_sql_store_talks_to_sql():
+    """SQLAlchemy and SQLModel are imported in lo_network/sqlstore only: the services ask the
+    SQL store by name, as they ask the graph store."""
+    wrong = [f"{path.relative_to(PACKAGE.parent)}:{line} imports {module}"
+             for path in sorted(PACKAGE.rglob("*.py")) if "sqlstore" not in path.relative_to(PACKAGE).parts
+             for line, module in imported(path)
+             if module.split(".")[0] in ("sqlalchemy", "sqlmodel")]
+    assert wrong == []
