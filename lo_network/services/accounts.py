@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
+
 from lo_network import settings as settings_mod
 from lo_network.domain import passwords
 from lo_network.domain import vocab

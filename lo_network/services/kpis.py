@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pandas as pd
+
 from lo_network import settings
 from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
