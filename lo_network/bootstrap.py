@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from lo_network import sql
+from lo_network.sqlstore import sql
 from lo_network.store import driver, schema
 
 log = logging.getLogger("lo_network")

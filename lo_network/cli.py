@@ -79,7 +79,7 @@ class _Graph:
         ran = schema.migrate()
         if ran:
             print(f"lo-network: graph schema migrations applied: {', '.join(ran)}", flush=True)
-        from lo_network import sql
+        from lo_network.sqlstore import sql
 
         sql.init()
         return self
@@ -105,8 +105,8 @@ def cmd_migrate(args) -> int:
 
 # ---------------------------------------------------------------- users
 def cmd_create_user(args) -> int:
-    from lo_network import sql
-    from lo_network.accounts import service
+    from lo_network.sqlstore import sql
+    from lo_network.services import accounts as service
 
     sql.init()
     password = args.password or os.environ.get("LO_NEW_USER_PASSWORD") or ""
@@ -120,8 +120,8 @@ def cmd_create_user(args) -> int:
 
 
 def cmd_create_token(args) -> int:
-    from lo_network import sql
-    from lo_network.accounts import service
+    from lo_network.sqlstore import sql
+    from lo_network.services import accounts as service
 
     sql.init()
     token = service.create_api_token(args.email, args.label or "")
@@ -132,8 +132,8 @@ def cmd_create_token(args) -> int:
 def cmd_send_outbox(args) -> int:
     """Emails queued while no SMTP was set go out once LO_SMTP_* is configured."""
     from lo_network import settings as settings_mod
-    from lo_network import sql
-    from lo_network.mail import outbox
+    from lo_network.sqlstore import sql
+    from lo_network.services import outbox
 
     sql.init()
     if not settings_mod.get().smtp_configured:
@@ -152,7 +152,7 @@ def cmd_send_outbox(args) -> int:
 
 def ensure_admin(s) -> tuple[str, str | None]:
     """The demo's first admin: created once with a generated password kept 0600 in the data folder."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     path = s.data_dir / "first_admin_password"
     if service.any_user():
@@ -263,7 +263,7 @@ def cmd_setup(args) -> int:
 def _first_measures() -> None:
     """The network measures of a demo that has none yet, so its "Makelaars en bruggen" page
     is not empty (later: `lo-network metrics` nightly, or the page's button)."""
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import metrics
 
     if metrics.latest(CLI_ACTOR) is None:
@@ -351,7 +351,7 @@ def cmd_serve(args) -> int:
 # ---------------------------------------------------------------- the network itself
 def _kind_of(record_id: str) -> str:
     """'organisation' or 'person': which kind of record ``record_id`` is."""
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.domain.errors import NotFound, ValidationError
     from lo_network.services import organisations, people
 
@@ -365,7 +365,7 @@ def _kind_of(record_id: str) -> str:
 
 
 def cmd_link(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.domain.dates import dutch
     from lo_network.services import links
 
@@ -390,7 +390,7 @@ def cmd_link(args) -> int:
 
 
 def cmd_metrics(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.i18n import tr
     from lo_network.services import metrics
 
@@ -410,7 +410,7 @@ def cmd_metrics(args) -> int:
 
 
 def cmd_duplicates(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import duplicates
 
     with _Graph():
@@ -421,7 +421,7 @@ def cmd_duplicates(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.domain.errors import ValidationError
     from lo_network.services import duplicates
 
@@ -439,7 +439,7 @@ def cmd_merge(args) -> int:
 
 
 def cmd_undo_merge(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import duplicates
 
     with _Graph():
@@ -449,7 +449,7 @@ def cmd_undo_merge(args) -> int:
 
 
 def cmd_not_duplicate(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import duplicates
 
     with _Graph():
@@ -546,7 +546,7 @@ def _print_report(report: dict, kind: str) -> None:
 def cmd_import(args) -> int:
     import json as _json
 
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.domain import imports as domain
     from lo_network.services import imports as service
 
@@ -588,7 +588,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import backup, exports
 
     if args.all:
@@ -661,7 +661,7 @@ def add_import_export_commands(sub) -> None:
 def cmd_privacy(args) -> int:
     import json as json_mod
 
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import people, privacy
 
     with _Graph():
@@ -722,7 +722,7 @@ def add_privacy_commands(sub) -> None:
 
 
 def cmd_register(args) -> int:
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import registrations
 
     with _Graph():
@@ -752,7 +752,7 @@ def _followup_line(name: str, item: dict) -> str:
 def cmd_followup(args) -> int:
     import json as json_mod
 
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import followup
 
     filters = {"region": args.region, "theme": args.theme, "kind": args.kind}
@@ -806,7 +806,7 @@ def add_followup_commands(sub) -> None:
 def cmd_kpis(args) -> int:
     import json as json_mod
 
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import kpis
 
     with _Graph():
@@ -840,7 +840,7 @@ def add_kpi_commands(sub) -> None:
 
 def _last_month_snapshot() -> None:
     """The scheduled run: last month's KPI snapshot when it is missing, at start."""
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import kpis
 
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.accounts.strength import MIN_PASSWORD
 from lo_network.domain import fields, organisations, people
+from lo_network.domain.passwords import MIN_PASSWORD
 
 LANGUAGES = ("nl", "en")
 

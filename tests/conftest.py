@@ -11,7 +11,8 @@ import socket
 
 import pytest
 
-from lo_network import settings, sql
+from lo_network import settings
+from lo_network.sqlstore import sql
 
 # records which graph/**/*.cypher files the integration tests execute (see the module)
 pytest_plugins = ["tests.query_coverage"]
@@ -86,7 +87,7 @@ def sql_db(lo_env):
 @pytest.fixture
 def users(sql_db):
     """One user per role (created once), as service Actors: users['steering'] etc."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     known = {u.email: u for u in service.list_users()}  # no password hashing per test
     actors = {}

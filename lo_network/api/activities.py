@@ -16,9 +16,9 @@ from lo_network.api.errors import documented
 from lo_network.api.ratelimit import limit_public
 from lo_network.api.schemas import Page
 from lo_network.domain import sheets
-from lo_network.mail.messages import personal_url
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
+from lo_network.services.emails import personal_url
 
 VIA = "api"
 ICS = "text/calendar; charset=utf-8"

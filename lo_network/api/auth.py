@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from lo_network.accounts.service import Actor, user_for_api_token
 from lo_network.domain.permissions import Permission, require
+from lo_network.services.accounts import Actor, user_for_api_token
 
 bearer = HTTPBearer(
     auto_error=False,

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from lo_network.accounts.service import Actor
 from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.api.schemas import EmploymentIn, Employment, NewPersonIn, Page, Person, PersonIn, PersonSummary
 from lo_network.domain.errors import NotFound
 from lo_network.services import people as service
+from lo_network.services.accounts import Actor
 
 VIA = "api"
 

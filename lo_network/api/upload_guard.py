@@ -59,7 +59,7 @@ def _upload_permission(handler_name: str) -> Permission | None:
 
 def _session_role(headers: Headers) -> str | None:
     """The role of the user signed in with the request's session cookie, else None."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
     from lo_network.states.session import SESSION_COOKIE
 
     token = cookie_parser(headers.get("cookie", "")).get(SESSION_COOKIE, "")
@@ -69,7 +69,7 @@ def _session_role(headers: Headers) -> str | None:
 
 def _token_role(headers: Headers) -> str | None:
     """The role of the user of the request's API token (``Authorization: Bearer``), else None."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     scheme, _, token = headers.get("authorization", "").partition(" ")
     user = service.user_for_api_token(token.strip()) if scheme.lower() == "bearer" and token.strip() else None

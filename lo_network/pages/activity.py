@@ -16,8 +16,8 @@ from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.i18n import is_english, page_title, t, vocab_label
 from lo_network.i18n import pick as pick_label
-from lo_network.mail import outbox as outbox_words
 from lo_network.pages import page
+from lo_network.services import outbox as outbox_words
 from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.activity import (
     EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RefusedPerson, RegistrationRow,

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from lo_network.accounts.service import CLI_ACTOR
 from lo_network.domain.activities import TZ
 from lo_network.services import activities as activity_service
 from lo_network.services import consent as consent_service
 from lo_network.services import people as people_service
 from lo_network.services import registrations as registration_service
+from lo_network.services.accounts import CLI_ACTOR
 from lo_network.store import driver
 from lo_network.store.queries import q
 

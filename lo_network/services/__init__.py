@@ -7,9 +7,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from lo_network.audit import log as audit_log  # (services.audit is the audit page's module)
 from lo_network.domain import paging
 from lo_network.domain.errors import NotFound
+from lo_network.sqlstore import audit as audit_log  # (services.audit is the audit page's module)
 from lo_network.store import driver, records
 
 

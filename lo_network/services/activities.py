@@ -8,20 +8,16 @@ import secrets
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlmodel import select
-
 from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
-from lo_network.mail import messages
-from lo_network.mail.models import CalendarFeedToken
+from lo_network.services import emails as messages
 from lo_network.services import Page, clamp_page, consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit, calendar_feeds
 from lo_network.store import activities as store
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
@@ -308,14 +304,7 @@ def new_feed_token(actor: Actor) -> str:
     if actor.id is None:
         raise ValidationError({"user": "alleen voor een gebruiker / only for a user account"})
     token = secrets.token_urlsafe(32)
-    with sql.session() as db:
-        row = db.exec(select(CalendarFeedToken).where(CalendarFeedToken.user_id == actor.id)).first()
-        if row is None:
-            row = CalendarFeedToken(user_id=actor.id, token_hash=_hash(token))
-        else:
-            row.token_hash = _hash(token)
-        db.add(row)
-        db.commit()
+    calendar_feeds.set_token(actor.id, _hash(token))
     audit.record(actor.email, "ui", "create", "calendar_feed", str(actor.id), None, {"user_id": actor.id})
     return token
 
@@ -326,11 +315,7 @@ def feed_url(token: str) -> str:
 
 def personal_feed(token: str) -> bytes:
     """The activities a user organises (created) or is registered for, by their feed token."""
-    from lo_network.accounts.models import User
-
-    with sql.session() as db:
-        row = db.exec(select(CalendarFeedToken).where(CalendarFeedToken.token_hash == _hash(token))).first()
-        user = db.get(User, row.user_id) if row else None
+    user = calendar_feeds.user_for_token(_hash(token))
     if user is None or not user.active:
         raise NotFound("feed")
     since = (now() - timedelta(days=90)).isoformat(timespec="seconds")

@@ -7,15 +7,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import timezone
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log
-from lo_network.audit.models import AuditEntry
 from lo_network.domain.dates import TZ as LOCAL
 from lo_network.domain.dates import parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.record_words import field_words, value_words
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit as log
+from lo_network.sqlstore.models import AuditEntry
 from lo_network.store import driver
 from lo_network.store import registrations as registration_store
 

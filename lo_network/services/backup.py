@@ -13,11 +13,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlalchemy import func, select
-from sqlmodel import SQLModel
-
 from lo_network import settings as settings_mod
-from lo_network import sql
+from lo_network.sqlstore import backup as sql_store
 from lo_network.store import backup as store
 from lo_network.store import driver, schema
 
@@ -81,11 +78,6 @@ def _sql_decode(value: Any) -> Any:
         if tag == "$bytes":
             return base64.b64decode(text)
     return value
-
-
-def _tables():
-    sql.init()  # registers every table of the application
-    return SQLModel.metadata.sorted_tables
 
 
 def _jsonl(path: Path, items) -> int:
@@ -189,19 +181,17 @@ def _write(folder: Path, say: Callable[[str], None]) -> dict:
             say(f"graph: {relationships} relationships")
 
     tables: dict[str, int] = {}
-    with sql.engine().connect() as conn:
-        for table in _tables():
-            rows = ({c.name: _sql_value(row._mapping[c.name]) for c in table.columns}
-                    for row in conn.execute(select(table).order_by(*table.primary_key.columns)))
-            tables[table.name] = _jsonl(folder / "sql" / f"{table.name}.jsonl", rows)
-            say(f"sql: {table.name}: {tables[table.name]} rows")
+    for name, rows in sql_store.table_rows():
+        tables[name] = _jsonl(folder / "sql" / f"{name}.jsonl",
+                              ({k: _sql_value(v) for k, v in row.items()} for row in rows))
+        say(f"sql: {name}: {tables[name]} rows")
 
     manifest = {
         "format": FORMAT,
         "version": VERSION,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "source": {"graph": "embedded" if settings_mod.get().embedded else "neo4j",
-                   "sql": sql.engine().dialect.name},
+                   "sql": sql_store.dialect()},
         "schema_migrations": sorted(schema.applied()),
         "graph": {"nodes": nodes, "relationships": relationships,
                   "labels": dict(sorted(labels.items())), "types": dict(sorted(types.items()))},
@@ -238,27 +228,10 @@ def check_empty() -> None:
         raise BackupRefused(
             f"de netwerkdatabase is niet leeg ({nodes} knopen); herstel alleen in een lege installatie / "
             f"the graph is not empty ({nodes} nodes); restore only into an empty installation")
-    with sql.engine().connect() as conn:
-        filled = {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in _tables()}
-    filled = {k: v for k, v in filled.items() if v}
+    filled = {k: v for k, v in sql_store.row_counts().items() if v}
     if filled:
         listed = ", ".join(f"{k} ({v})" for k, v in filled.items())
         raise BackupRefused(f"de SQL-tabellen zijn niet leeg / the SQL tables are not empty: {listed}")
-
-
-def _advance_sequences(conn) -> None:
-    """PostgreSQL numbers new rows from a sequence per table, which rows inserted with their
-    own ids leave where it was: set each past the highest restored id, so the next new row
-    does not take a restored one's id. (SQLite numbers from the table's highest id itself.)"""
-    if conn.dialect.name != "postgresql":
-        return
-    for table in _tables():
-        key = list(table.primary_key.columns)
-        if len(key) != 1 or key[0].type.python_type is not int:
-            continue
-        highest = select(func.coalesce(func.max(key[0]), 0)).scalar_subquery()
-        # pg_get_serial_sequence is NULL for a key without a sequence, and setval(NULL) does nothing
-        conn.execute(select(func.setval(func.pg_get_serial_sequence(table.name, key[0].name), highest + 1, False)))
 
 
 def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict:
@@ -277,8 +250,7 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
         raise BackupRefused(f"deze installatie kent niet alles uit de back-up / this installation does not know "
                             f"everything in the backup (newer backup than the code?): {exc}") from exc
     check_empty()
-    known = {t.name for t in _tables()}
-    unknown = sorted(set(manifest["sql"]["tables"]) - known)
+    unknown = sorted(set(manifest["sql"]["tables"]) - sql_store.table_names())
     if unknown:
         raise BackupRefused(f"onbekende SQL-tabellen / unknown SQL tables: {', '.join(unknown)}")
 
@@ -295,26 +267,13 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
         relationships += driver.write(store.restore_relationships, batch, element_ids)
     say(f"graph: {relationships} relationships")
 
-    tables: dict[str, int] = {}
-    with sql.engine().begin() as conn:
-        for table in _tables():
-            path = folder / "sql" / f"{table.name}.jsonl"
-            if not path.exists():
-                continue
-            count = 0
-            chunk: list[dict] = []
-            for row in _read_jsonl(path):
-                chunk.append({k: _sql_decode(v) for k, v in row.items() if k in table.columns})
-                if len(chunk) >= BATCH:
-                    conn.execute(table.insert(), chunk)
-                    count += len(chunk)
-                    chunk = []
-            if chunk:
-                conn.execute(table.insert(), chunk)
-                count += len(chunk)
-            tables[table.name] = count
-            say(f"sql: {table.name}: {count} rows")
-        _advance_sequences(conn)
+    def rows_of(name: str):
+        path = folder / "sql" / f"{name}.jsonl"
+        if not path.exists():
+            return None
+        return ({k: _sql_decode(v) for k, v in row.items()} for row in _read_jsonl(path))
+
+    tables = sql_store.restore_rows(rows_of, BATCH, lambda name, count: say(f"sql: {name}: {count} rows"))
 
     got = {"nodes": driver.read(store.node_count), "relationships": driver.read(store.relationship_count)}
     expected = {"nodes": manifest["graph"]["nodes"], "relationships": manifest["graph"]["relationships"]}

@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import consent as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import NETWORK, Permission, require, sees_without_basis
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import consent as store
 from lo_network.store import driver
 

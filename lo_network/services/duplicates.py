@@ -6,18 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlmodel import select
-
-from lo_network import sql
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
-from lo_network.audit.models import AuditEntry
 from lo_network.domain import duplicates as domain
 from lo_network.domain import organisations as organisation_domain
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store import duplicates as store
 
@@ -151,11 +147,8 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
 def merges(actor: Actor, limit: int = 20) -> list[dict]:
     """The latest merges with whether each can still be undone."""
     require(actor.role, Permission.VIEW)
-    with sql.session() as db:
-        entries = list(db.exec(select(AuditEntry).where(AuditEntry.action == MERGE)
-                               .order_by(AuditEntry.at.desc()).limit(limit)))
-        undone = {e.entity_id for e in db.exec(select(AuditEntry).where(AuditEntry.action == UNDO,
-                                                                        AuditEntry.entity == "audit"))}
+    entries = audit.with_action(MERGE, limit=limit)
+    undone = {e.entity_id for e in audit.with_action(UNDO, entity="audit")}
     hidden = consent.hidden(actor, {e.entity_id for e in entries if e.entity == domain.PERSON})
     out = []
     for entry in entries:
@@ -173,13 +166,11 @@ def undo(actor: Actor, audit_id: int, via: str) -> str:
     property, its employments, links and registrations move back, the kept record gets its
     earlier values. Returns the restored record's id."""
     require(actor.role, Permission.EDIT_NETWORK)
-    with sql.session() as db:
-        entry = db.get(AuditEntry, int(audit_id))
-        done = db.exec(select(AuditEntry).where(AuditEntry.action == UNDO, AuditEntry.entity == "audit",
-                                                AuditEntry.entity_id == str(audit_id))).first()
+    entry = audit.by_id(int(audit_id))
+    done = audit.with_action(UNDO, entity="audit", entity_id=str(audit_id), limit=1)
     if entry is None or entry.action != MERGE:
         raise NotFound(str(audit_id))
-    if done is not None:
+    if done:
         raise ValidationError({"audit_id": "al ongedaan gemaakt / already undone"})
     kind, keep_id = entry.entity, entry.entity_id
     before = json.loads(entry.before)

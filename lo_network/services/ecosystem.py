@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lo_network.accounts.service import Actor
 from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import MAP, Permission, require
 from lo_network.domain.text import fold
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
 from lo_network.store import driver
 from lo_network.store import metrics as store
 

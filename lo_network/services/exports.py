@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lo_network.accounts.service import Actor
 from lo_network.domain import imports as domain
 from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
@@ -16,6 +15,7 @@ from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
 from lo_network.store import driver
 from lo_network.store import imports as store
 

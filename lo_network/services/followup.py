@@ -13,14 +13,14 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from lo_network import settings as settings_mod
-from lo_network.accounts.service import Actor
 from lo_network.domain import followup as domain
 from lo_network.domain.activities import TZ
-from lo_network.audit import log as audit
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.sheets import FORMATS, MEDIA_TYPES, write_table
 from lo_network.services import Page, clamp_page, consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store import followup as store
 

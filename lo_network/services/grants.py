@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import budget
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission, require
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store import grants as store
 

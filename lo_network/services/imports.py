@@ -29,20 +29,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from sqlmodel import select
-
 from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts.models import utcnow
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import imports as domain
 from lo_network.domain import registrations as registration_domain
 from lo_network.domain.text import fold, search_key
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.imports.models import ImportJob
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
+from lo_network.sqlstore import imports as job_store
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import ImportJob, utcnow
 from lo_network.store import driver
 from lo_network.store import imports as store
 from lo_network.store.driver import GraphUnavailable
@@ -536,9 +534,7 @@ def get_job(actor: Actor, job_id: int) -> ImportJob:
 def latest_job(actor: Actor) -> ImportJob | None:
     """The actor's newest job (the page shows it again after a reload)."""
     require(actor.role, Permission.EDIT_NETWORK)
-    with sql.session() as db:
-        return db.exec(select(ImportJob).where(ImportJob.actor == actor.email)
-                       .order_by(ImportJob.id.desc()).limit(1)).first()
+    return job_store.latest_job_of(actor.email)
 
 
 def status_of(job: ImportJob) -> str:
@@ -880,8 +876,7 @@ def scrub_files(identifying: set[str], values: set[str], first_last: tuple[str, 
     if not ident:
         return 0
     data_dir = settings_mod.get().data_dir
-    with sql.session() as db:
-        jobs = list(db.exec(select(ImportJob).where(ImportJob.status.not_in(("running", "analysing")))))
+    jobs = job_store.idle_jobs()
     changed = 0
     for job in jobs:
         path = data_dir / job.path if job.path else None

@@ -13,16 +13,18 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import pandas as pd
-from sqlmodel import delete, select
 
-from lo_network import settings, sql
-from lo_network.accounts.service import Actor
+from lo_network import settings
 from lo_network.domain import budget as money
 from lo_network.domain import kpis as domain
 from lo_network.domain.activities import TZ, to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.kpis.models import KpiSnapshot
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
+from lo_network.sqlstore import kpis as snapshot_store
+from lo_network.sqlstore import measures as measures_store
+from lo_network.sqlstore.models import KpiSnapshot
 from lo_network.store import driver
 from lo_network.store import kpis as store
 from lo_network.store import organisations as org_store
@@ -185,9 +187,7 @@ def _range(first_month: str, last_month: str, grain: str, today: date) -> tuple[
 def _snapshots(months: list[str], dimension: str) -> dict[str, dict[str, float]]:
     if not months or not dimension:
         return {}
-    with sql.session() as db:
-        rows = db.exec(select(KpiSnapshot).where(KpiSnapshot.month.in_(months),
-                                                 KpiSnapshot.dimension.in_([dimension, "all"]))).all()
+    rows = snapshot_store.snapshots(months, [dimension, "all"])
     out: dict[str, dict[str, float]] = {}
     for r in rows:
         if r.dimension == dimension or r.measure in SHAPE_KEYS:
@@ -196,8 +196,7 @@ def _snapshots(months: list[str], dimension: str) -> dict[str, dict[str, float]]
 
 
 def snapshot_months() -> list[str]:
-    with sql.session() as db:
-        return sorted(set(db.exec(select(KpiSnapshot.month)).all()))
+    return snapshot_store.snapshot_months()
 
 
 def snapshot(actor: Actor, month: str | None = None, force: bool = False, today: date | None = None,
@@ -216,8 +215,7 @@ def snapshot(actor: Actor, month: str | None = None, force: bool = False, today:
     if first >= this_month:
         raise ValidationError({"month": "alleen afgelopen maanden / only finished months"})
     key = f"{first.year}-{first.month:02d}"
-    with sql.session() as db:
-        exists = db.exec(select(KpiSnapshot.id).where(KpiSnapshot.month == key)).first() is not None
+    exists = snapshot_store.has_snapshot(key)
     if exists and not force:
         raise ValidationError({"month": f"{key} heeft al een momentopname (gebruik --force om te vervangen) / "
                                         f"{key} has a snapshot already (use --force to replace it)"})
@@ -233,12 +231,7 @@ def snapshot(actor: Actor, month: str | None = None, force: bool = False, today:
     for measure, value in _shape(facts, key).items():
         rows.append(KpiSnapshot(month=key, measure=measure, dimension="all", value=float(value),
                                 computed_at=now, actor=actor.email))
-    with sql.session() as db:
-        db.exec(delete(KpiSnapshot).where(KpiSnapshot.month == key))
-        db.add_all(rows)
-        db.commit()
-    from lo_network.audit import log as audit
-
+    snapshot_store.replace_snapshot(key, rows)
     audit.record(actor.email, via, "replace" if exists else "create", "kpi_snapshot", key,
                  after={"rows": len(rows)})
     return {"month": key, "rows": len(rows), "replaced": exists}
@@ -253,21 +246,16 @@ def ensure_last_month(actor: Actor, today: date | None = None) -> dict | None:
         return None
     last = domain.month_start(domain.month_start(today) - timedelta(days=1))
     key = f"{last.year}-{last.month:02d}"
-    with sql.session() as db:
-        if db.exec(select(KpiSnapshot.id).where(KpiSnapshot.month == key)).first() is not None:
-            return None
+    if snapshot_store.has_snapshot(key):
+        return None
     return snapshot(actor, key, today=today, via="serve")
 
 
 def _shape(facts: Facts, month: str) -> dict[str, float]:
     """Density and largest share from the latest network measures (the "Makelaars en bruggen"
     computation), and the cross-region / cross-theme link counts of ``month``."""
-    from lo_network.network.models import NetworkMeasures
-
     out: dict[str, float] = dict(domain.cross_links(facts.link_rows, month))
-    with sql.session() as db:
-        latest = db.exec(select(NetworkMeasures).order_by(NetworkMeasures.computed_at.desc(),
-                                                          NetworkMeasures.id.desc())).first()
+    latest = measures_store.latest_measures()
     if latest is not None:
         out["density"], out["largest_share"] = latest.density, latest.largest_share
     return out

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import links as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store import links as store
 from lo_network.store import organisations as organisation_store

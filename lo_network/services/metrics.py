@@ -11,15 +11,13 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sqlmodel import select
-
-from lo_network import sql
-from lo_network.accounts.models import utcnow
-from lo_network.accounts.service import Actor
 from lo_network.domain import measures as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.network.models import MeasuresJob, NetworkMeasures
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import measures as measures_store
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import MeasuresJob, NetworkMeasures, utcnow
 from lo_network.store import driver
 from lo_network.store import metrics as store
 
@@ -37,15 +35,6 @@ ALREADY_RUNNING = {"job": "de netwerkmaten worden al berekend / the network meas
 
 _thread: threading.Thread | None = None
 _thread_lock = threading.Lock()
-
-
-def _save(job: MeasuresJob) -> MeasuresJob:
-    job.updated_at = utcnow()
-    with sql.session() as db:
-        db.add(job)
-        db.commit()
-        db.refresh(job)
-        return job
 
 
 def status_of(job: MeasuresJob) -> str:
@@ -70,8 +59,7 @@ def percent(job: MeasuresJob) -> int:
 def current(actor: Actor) -> MeasuresJob | None:
     """The newest computation, running or ended (the page follows it)."""
     require(actor.role, Permission.VIEW)
-    with sql.session() as db:
-        return db.exec(select(MeasuresJob).order_by(MeasuresJob.id.desc()).limit(1)).first()
+    return measures_store.latest_job()
 
 
 def _begin(actor: Actor, via: str) -> MeasuresJob:
@@ -79,7 +67,7 @@ def _begin(actor: Actor, via: str) -> MeasuresJob:
     running = current(actor)
     if running is not None and status_of(running) == "running":
         raise ValidationError(dict(ALREADY_RUNNING))
-    return _save(MeasuresJob(actor=actor.email, via=via))
+    return measures_store.save_job(MeasuresJob(actor=actor.email, via=via))
 
 
 def _run(job: MeasuresJob, on_stage: Callable[[str], None] | None = None) -> NetworkMeasures:
@@ -98,7 +86,7 @@ def _run(job: MeasuresJob, on_stage: Callable[[str], None] | None = None) -> Net
             on_stage(stage)
         if stage != job.stage or done >= total or moment - last >= HEARTBEAT:
             job.stage, job.done, job.total = stage, done, total
-            _save(job)
+            measures_store.save_job(job)
             last = moment
 
     try:
@@ -121,10 +109,10 @@ def _run(job: MeasuresJob, on_stage: Callable[[str], None] | None = None) -> Net
         sql.save(row)
     except Exception as exc:
         job.status, job.error, job.finished_at = "failed", f"{type(exc).__name__}: {exc}", utcnow()
-        _save(job)
+        measures_store.save_job(job)
         raise
     job.status, job.finished_at, job.measures_id = "done", utcnow(), row.id
-    _save(job)
+    measures_store.save_job(job)
     return row
 
 
@@ -164,9 +152,7 @@ def wait(timeout: float = 600) -> None:
 
 def latest(actor: Actor) -> NetworkMeasures | None:
     require(actor.role, Permission.VIEW)
-    with sql.session() as db:
-        return db.exec(select(NetworkMeasures).order_by(NetworkMeasures.computed_at.desc(),
-                                                        NetworkMeasures.id.desc())).first()
+    return measures_store.latest_measures()
 
 
 def brokers(actor: Actor, limit: int = 25) -> list[dict]:

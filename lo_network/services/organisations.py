@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import Page, clamp_page, consent, locked_change, read_page
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store import organisations as store
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from lo_network.accounts.service import Actor
 from lo_network.domain import paths as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
 from lo_network.store import driver
 from lo_network.store import paths as store
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
 from lo_network.services import Page, clamp_page, consent, locked_change, read_page
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store import organisations as organisation_store
 from lo_network.store import people as store

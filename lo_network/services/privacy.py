@@ -14,16 +14,13 @@ import json
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlmodel import select
-
-from lo_network import sql
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
-from lo_network.audit.models import AuditEntry
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.mail import outbox
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit, outbox
+from lo_network.sqlstore import privacy as privacy_store
+from lo_network.sqlstore.models import AuditEntry
 from lo_network.store import consent as consent_store
 from lo_network.store import driver
 from lo_network.store import links as link_store
@@ -186,24 +183,22 @@ def _redact_audit(person_id: str, report: dict) -> int:
     """Blank the person's data inside the audit entries about them (SQL, one transaction).
     The entries stay: who did what when remains; what they said about the person goes."""
     values = _personal_values(report)
-    ids = [e["id"] for e in report["audit"]]
-    changed = 0
-    with sql.session() as db:
-        for entry in db.exec(select(AuditEntry).where(AuditEntry.id.in_(ids or [-1]))):
-            new = {}
-            for side in ("before", "after"):
-                text = getattr(entry, side)
-                if text:
-                    new[side] = json.dumps(redact(json.loads(text), values), ensure_ascii=False, default=str)
-            actor = redact(entry.actor, values)  # "public:<their email>" on their own registrations
-            if actor != entry.actor or any(new[s] != getattr(entry, s) for s in new):
-                for side, text in new.items():
-                    setattr(entry, side, text)
-                entry.actor = actor
-                db.add(entry)
-                changed += 1
-        db.commit()
-    return changed
+
+    def blank(entry: AuditEntry) -> bool:
+        new = {}
+        for side in ("before", "after"):
+            text = getattr(entry, side)
+            if text:
+                new[side] = json.dumps(redact(json.loads(text), values), ensure_ascii=False, default=str)
+        actor = redact(entry.actor, values)  # "public:<their email>" on their own registrations
+        if actor == entry.actor and all(new[s] == getattr(entry, s) for s in new):
+            return False
+        for side, text in new.items():
+            setattr(entry, side, text)
+        entry.actor = actor
+        return True
+
+    return privacy_store.redact_audit_entries([e["id"] for e in report["audit"]], blank)
 
 
 def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:

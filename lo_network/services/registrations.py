@@ -9,17 +9,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from lo_network import sql
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import registrations as domain
 from lo_network.domain import sheets
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.domain.text import fold
-from lo_network.mail import messages, outbox
+from lo_network.services import emails as messages
 from lo_network.services import consent
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import outbox
+from lo_network.sqlstore import audit
+from lo_network.sqlstore import sql
 from lo_network.store import activities as activity_store
 from lo_network.store import driver
 from lo_network.store import registrations as store

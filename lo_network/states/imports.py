@@ -1,7 +1,7 @@
 """/importeren: upload a file, map its columns, see the dry run, import the good rows, follow
 the progress, download the failed rows.
 
-The job lives in SQL (lo_network.imports.models.ImportJob) and runs in a background thread
+The job lives in SQL (lo_network.sqlstore.models.ImportJob) and runs in a background thread
 of the backend; this state only shows it. After a page reload ``load`` finds the user's
 newest job again, and while the job runs the page polls it once a second."""
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network import settings as settings_mod
-from lo_network.accounts import service as accounts
 from lo_network.ratelimit import login_limiter
+from lo_network.services import accounts
 from lo_network.states.session import SessionState, safe_next
 
 

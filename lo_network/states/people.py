@@ -11,12 +11,12 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from lo_network.accounts.service import Actor
 from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
+from lo_network.services.accounts import Actor
 from lo_network.states.downloads import sheet_download
 from lo_network.states.paged_list import PagedList
 from lo_network.states.session import SessionState, requires

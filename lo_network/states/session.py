@@ -16,12 +16,12 @@ from urllib.parse import quote
 import reflex as rx
 
 from lo_network import settings
-from lo_network.accounts import service as accounts
-from lo_network.accounts.models import User
-from lo_network.accounts.service import Actor
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied, allowed, may_open
 from lo_network.i18n import LANGUAGES, follow_language, localise, tr
+from lo_network.services import accounts
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore.models import User
 from lo_network.store.driver import GraphUnavailable
 
 SESSION_COOKIE = "lo_session"

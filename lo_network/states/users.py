@@ -8,11 +8,11 @@ import dataclasses
 
 import reflex as rx
 
-from lo_network.accounts import service as accounts
-from lo_network.accounts.models import User
 from lo_network.domain.dates import dutch
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
+from lo_network.services import accounts
+from lo_network.sqlstore.models import User
 from lo_network.states.form_values import errors_from
 from lo_network.states.session import SessionState, requires
 

@@ -2,7 +2,7 @@
 session), one account per role, and headless Debian Chromium through Playwright.
 
 The test process is pointed at the app's data folder and graph ports while the app runs,
-so ``lo_network.services`` and ``lo_network.accounts`` in a test read and write the very
+so ``lo_network.services`` and ``lo_network.sqlstore`` in a test read and write the very
 graph and SQLite file the app uses (the embedded graph accepts more Bolt clients)."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import os
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from lo_network import settings, sql
+from lo_network import settings
+from lo_network.sqlstore import sql
 from tests.e2e.app_server import ROLES, AppServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -83,7 +84,7 @@ def app(tmp_path_factory):
 @pytest.fixture(scope="session")
 def admin(app):
     """The e2e admin as a service Actor, for setting up and checking data directly."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     account = app.accounts["admin"]
     return service.Actor.of(service.authenticate(account.email, account.password))
@@ -101,7 +102,7 @@ def playwright_driver():
 def login_cookie(server: AppServer, role: str) -> dict[str, str]:
     """The lo_session cookie of a new login session of ``role``'s account on ``server``,
     started as the login page does, for requests and websockets sent without a browser."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     account = server.accounts[role]
     return {"lo_session": service.start_session(service.authenticate(account.email, account.password))}

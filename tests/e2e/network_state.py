@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from sqlmodel import func, select
 
-from lo_network import sql
-from lo_network.accounts.models import ApiToken, User
-from lo_network.accounts.service import Actor
-from lo_network.audit.models import AuditEntry
 from lo_network.domain.errors import NotFound
 from lo_network.services import organisations, people
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import ApiToken, AuditEntry, User
 
 RECENT = 25  # the most recently updated records of each kind that a snapshot holds (a page size)
 

@@ -60,7 +60,7 @@ def register_publicly(page: Page, activity_id: str, name: str, email: str, organ
 def personal_link(activity_id: str, email: str) -> str:
     """The personal link of the newest email to ``email`` (the page does not show it: the
     same page answers an address registered before, whose owner gets the link by email)."""
-    from lo_network.mail import outbox
+    from lo_network.sqlstore import outbox
 
     newest = next(e for e in outbox.for_activity(activity_id) if e.to_address == email)
     return next(word for word in newest.body.split() if "/aanmelding/" in word)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def changed_org(admin, app):
-    from lo_network.accounts import service as accounts
+    from lo_network.services import accounts
 
     coordinator = accounts.Actor.of(accounts.authenticate(app.accounts["coordinator"].email,
                                                           app.accounts["coordinator"].password))

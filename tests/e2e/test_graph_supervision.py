@@ -76,7 +76,7 @@ def wait_until_read_ok(client: httpx.Client, path: str) -> httpx.Response:
 
 
 def test_a_killed_graph_server_is_restarted_and_the_app_reads_again(app, admin, page):
-    from lo_network.accounts import service as accounts
+    from lo_network.services import accounts
     from lo_network.ratelimit import public_limiter
     from lo_network.services import organisations
 

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from lo_network.accounts import service as accounts
 from lo_network.api.security import CSP
+from lo_network.services import accounts
 from tests.e2e.ui import fill_login, log_in
 
 pytestmark = pytest.mark.e2e

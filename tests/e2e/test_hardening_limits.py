@@ -46,7 +46,7 @@ def test_the_login_form_is_rate_limited_per_address(app):
             assert after.get("error_key") == "login.throttled" and after.get("wait_seconds", 0) >= 1
     finally:
         login_limiter.reset()
-        from lo_network.accounts import service
+        from lo_network.services import accounts as service
 
         service.sign_in(email, password)  # clears the email's one failure for the other tests
 
@@ -102,9 +102,9 @@ def test_an_expired_session_is_sent_to_the_login_page(app):
 
     from sqlmodel import select
 
-    from lo_network import sql
-    from lo_network.accounts import service
-    from lo_network.accounts.models import LoginSession, utcnow
+    from lo_network.sqlstore import sql
+    from lo_network.services import accounts as service
+    from lo_network.sqlstore.models import LoginSession, utcnow
 
     account = app.accounts["coordinator"]
     token = service.start_session(service.authenticate(account.email, account.password))

@@ -129,7 +129,7 @@ def test_a_long_import_shows_progress_and_survives_a_reload(page: Page, app, adm
 # ---------------------------------------------------------------- over the websocket
 def prepared_job(app, tag: str):
     """A file uploaded by the coordinator, as the upload handler keeps it."""
-    from lo_network.accounts import service as accounts
+    from lo_network.services import accounts
     from lo_network.services import imports
 
     account = app.accounts["coordinator"]

@@ -152,7 +152,7 @@ def test_the_app_answers_while_a_large_file_is_read(app, cookie):
                 time.sleep(0.05)
         worker.join()
     assert answer["response"].status_code == 200, answer["response"].text
-    from lo_network.accounts import service as accounts
+    from lo_network.services import accounts
 
     account = app.accounts["coordinator"]
     job = imports.latest_job(accounts.Actor.of(accounts.authenticate(account.email, account.password)))
@@ -164,8 +164,8 @@ def test_the_app_answers_while_a_large_file_is_read(app, cookie):
 
 
 def test_a_job_stored_wider_than_the_limit_reaches_the_page_as_a_bounded_preview(app, cookie):
-    from lo_network import sql
-    from lo_network.imports.models import ImportJob
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import ImportJob
     from lo_network.states.imports import ImportState
 
     most = settings.get().import_max_columns
@@ -216,8 +216,8 @@ def test_the_page_says_which_file_was_refused_and_why(page, app, tmp_path):
     expect(page.locator("[data-sonner-toast]")).to_contain_text(f"{path.name}: binair bestand (bevat NUL-bytes)")
     from sqlmodel import select
 
-    from lo_network import sql
-    from lo_network.imports.models import ImportJob
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import ImportJob
 
     with sql.session() as db:
         assert db.exec(select(ImportJob).where(ImportJob.filename == path.name)).first() is None

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_coordinator_follows_the_measures_being_computed(page: Page, app, admin):
-    from lo_network import sql
-    from lo_network.network.models import MeasuresJob
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import MeasuresJob
     from lo_network.services import links, metrics, organisations
 
     tag = uuid.uuid4().hex[:6]

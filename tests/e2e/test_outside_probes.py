@@ -18,10 +18,10 @@ import openpyxl
 import pytest
 import vobject
 
-from lo_network.accounts.service import create_api_token
-from lo_network.ratelimit import public_limiter
 from lo_network.domain.activities import TZ
+from lo_network.ratelimit import public_limiter
 from lo_network.services import activities
+from lo_network.services.accounts import create_api_token
 
 pytestmark = pytest.mark.e2e
 

@@ -126,7 +126,7 @@ def cases(lo_app) -> list[Case]:
 @pytest.fixture(scope="module")
 def session_cookie(app):
     """A login session per role, started as the login page does (token in the lo_session cookie)."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     def cookie(role: str) -> dict[str, str]:
         account = app.accounts[role]
@@ -153,7 +153,7 @@ class Targets:
 def fresh_targets(admin) -> Targets:
     """A new organisation, a person working there and an organiser account: what the
     events act on (a delete in one case does not take another case's data away)."""
-    from lo_network.accounts import service as accounts
+    from lo_network.services import accounts
     from lo_network.services import organisations, people
 
     n = next(_serial)

@@ -69,7 +69,7 @@ def test_admin_downloads_the_access_request_and_erases_the_person(app, page, per
 
 def report_actor(app):
     """A coordinator: an erased person has no basis left, so only roles that edit the network see them."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     account = app.accounts["coordinator"]
     return service.Actor.of(service.authenticate(account.email, account.password))

@@ -56,7 +56,7 @@ def test_the_retention_review_erases_the_selected_people_after_asking_twice(app,
     expect(page.locator("#retention-list")).to_contain_text(quiet[1]["name"])
     assert people.get(admin, quiet[0]["id"])["name"] == privacy.ERASED_NAME
     assert people.get(admin, quiet[1]["id"])["name"] == quiet[1]["name"]
-    from lo_network.audit import log
+    from lo_network.sqlstore import audit as log
 
     [erased] = log.search(entity="privacy", entity_id=quiet[0]["id"], action="erase")[0]
     assert erased.via == "ui" and erased.actor == app.accounts["admin"].email

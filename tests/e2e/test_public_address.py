@@ -69,15 +69,15 @@ def _rate_counted() -> set[str]:
     """The addresses the per-address limits have counted, as ``bucket:address``."""
     from sqlmodel import select
 
-    from lo_network import sql
-    from lo_network.accounts.models import RateCount
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import RateCount
 
     with sql.session() as db:
         return {key.rsplit(":", 1)[0] for key in db.exec(select(RateCount.key))}
 
 
 def test_a_team_member_elsewhere_logs_in_and_saves_through_the_proxy(public_app, proxy, far_page):
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
     from lo_network.services import organisations
 
     probe = far_page.context.new_page()  # a tab of its own: Chromium's error page would stay in the way
@@ -107,7 +107,7 @@ def test_a_team_member_elsewhere_logs_in_and_saves_through_the_proxy(public_app,
 
 
 def test_the_public_registers_for_a_public_activity_through_the_proxy(public_app, proxy, far_page):
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
     from lo_network.services import activities, registrations
 
     organiser = public_app.accounts["organiser"]

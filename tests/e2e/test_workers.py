@@ -106,7 +106,7 @@ def test_two_workers_answer_and_the_app_runs_on_postgresql_and_redis(workers_app
     import redis
     from sqlalchemy import text
 
-    from lo_network import sql
+    from lo_network.sqlstore import sql
 
     seen = Counter()
     for _ in range(12):
@@ -181,7 +181,7 @@ def test_a_record_saved_through_one_worker_shows_through_the_other_and_on_its_da
 def test_a_registration_rush_across_both_workers_overbooks_nobody(workers_app):
     """Registrations sent at once over many connections, which the kernel spreads over both
     workers: each worker groups its own arrivals, the graph's locks order the two."""
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
     from lo_network.services import activities, registrations
 
     seats, people, twice, threads = 20, 60, 15, 12
@@ -253,7 +253,7 @@ def test_the_public_rate_limit_is_one_count_across_workers(workers_app):
 
 
 def test_failed_logins_on_both_workers_lock_the_account_on_either(workers_app):
-    from lo_network.accounts.service import FREE_FAILURES
+    from lo_network.services.accounts import FREE_FAILURES
 
     login_state = _state("LoginState")
     account = workers_app.accounts["steering"]

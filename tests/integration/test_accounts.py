@@ -1,4 +1,4 @@
-"""Accounts, login sessions and API tokens (lo_network.accounts.service) on real SQLite."""
+"""Accounts, login sessions and API tokens (lo_network.services.accounts) on real SQLite."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from lo_network import settings, sql
-from lo_network.accounts import service
-from lo_network.accounts.models import ApiToken, LoginSession, User, utcnow
+from lo_network import settings
 from lo_network.domain.errors import ValidationError
+from lo_network.services import accounts as service
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import ApiToken, LoginSession, User, utcnow
 
 PASSWORD = "correct horse battery"
 

@@ -12,12 +12,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from lo_network import sql
 from lo_network.domain.activities import TZ
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
-from lo_network.mail.models import OutboxEmail
 from lo_network.services import activities, registrations
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import OutboxEmail
 from lo_network.store import activities as activity_store
 
 

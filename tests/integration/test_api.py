@@ -10,13 +10,13 @@ from fastapi.routing import iter_route_contexts
 from starlette.testclient import TestClient
 
 from lo_network import settings
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.api.schemas import EmploymentIn
-from lo_network.audit import log as audit
 from lo_network.domain import people as person_domain
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as person_service
+from lo_network.services.accounts import create_api_token
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from tests.conftest import free_port
 

@@ -11,10 +11,10 @@ from fastapi.routing import iter_route_contexts
 from icalendar import Calendar
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.ratelimit import public_limiter
 from lo_network.services import activities as activity_service
+from lo_network.services.accounts import create_api_token
 from lo_network.store import activities as activity_store
 from tests.integration.test_activities import local
 
@@ -147,7 +147,7 @@ def test_public_registration_link_and_rate_limit(client, clean, users, monkeypat
                                                       "organisation_name": "De Wit Transport", "consent": True})
     assert done.status_code == 201 and done.json() == {"outcome": "registered", "name": "Jo de Wit"}
     # the personal link goes by email only (the answer is the same for an address registered before)
-    from lo_network.mail import outbox
+    from lo_network.sqlstore import outbox
 
     def link(email) -> str:
         return next(w for w in email.body.split() if "/aanmelding/" in w).rsplit("/", 1)[1]

@@ -17,13 +17,13 @@ from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api import auth
 from lo_network.api.app import PREFIX, create_api
 from lo_network.api.ratelimit import limit_public
-from lo_network.ratelimit import public_limiter
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission
+from lo_network.ratelimit import public_limiter
 from lo_network.services import activities, consent, followup, grants, links, organisations, people, registrations
+from lo_network.services.accounts import create_api_token
 from tests.integration.test_activities import local
 
 ROLES = tuple(ROLE_PERMISSIONS)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as people_service
+from lo_network.services.accounts import create_api_token
 
 V1 = "/api/v1"
 

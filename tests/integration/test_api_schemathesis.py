@@ -17,9 +17,9 @@ from schemathesis.specs.openapi.checks import (
     content_type_conformance, response_schema_conformance, status_code_conformance,
 )
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import PREFIX, create_api
 from lo_network.ratelimit import public_limiter
+from lo_network.services.accounts import create_api_token
 
 EXAMPLES = 10         # per operation and generation mode
 BUDGET_SECONDS = 240  # the whole run, on a loaded 2-core machine
@@ -43,7 +43,7 @@ def test_the_run_covers_every_operation_of_the_document():
 
 @pytest.fixture(scope="module")
 def admin_token(sql_db):
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     email = "schemathesis-admin@test.example"
     if not any(u.email == email for u in service.list_users()):

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from lo_network.audit import log
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.services import audit as service
 from lo_network.services import organisations, people
+from lo_network.sqlstore import audit as log
 
 
 def test_the_application_can_only_append_to_the_audit_log():
@@ -94,7 +94,7 @@ def test_employment_changes_keep_before_and_after(graph, users):
 
 def test_a_page_number_far_past_the_end_is_an_empty_page(sql_db):
     """Hardening: ?page= comes from the URL; an absurd number must not crash SQL."""
-    from lo_network.audit import log as audit_log
+    from lo_network.sqlstore import audit as audit_log
 
     rows, total = audit_log.search(page=10**30)
     assert rows == [] and total >= 0

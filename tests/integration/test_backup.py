@@ -19,6 +19,7 @@ from lo_network.services import backup
 from lo_network.services import imports as import_service
 from lo_network.services import organisations as org_service
 from lo_network.services import people as person_service
+from lo_network.sqlstore import backup as sql_backup
 from lo_network.store.queries import q
 from tests.conftest import free_port
 from tests.postgres import private_postgres
@@ -176,10 +177,10 @@ def graph_snapshot() -> tuple[dict, Counter]:
 def sql_snapshot() -> dict[str, list[str]]:
     from sqlalchemy import select
 
-    from lo_network import sql
+    from lo_network.sqlstore import sql
 
     with sql.engine().connect() as conn:
-        return {t.name: sorted(repr(tuple(row)) for row in conn.execute(select(t))) for t in backup._tables()}
+        return {t.name: sorted(repr(tuple(row)) for row in conn.execute(select(t))) for t in sql_backup.tables()}
 
 
 def differences(before: dict, after: dict, limit: int = 5) -> list:
@@ -231,7 +232,7 @@ def every_feature(users) -> None:
 def test_the_demo_with_every_feature_survives_backup_and_restore_exactly(graph, users, tmp_path):
     """Every label and relationship type the features make is declared for the backup, and a
     restore gives back every node, relationship and SQL row with every property and type."""
-    from lo_network import sql
+    from lo_network.sqlstore import sql
     from lo_network.store import backup as store
     from lo_network.store import driver, network
 
@@ -258,7 +259,7 @@ def test_the_demo_with_every_feature_survives_backup_and_restore_exactly(graph, 
 
     network.wipe()  # an empty installation: no data nodes, empty SQL tables
     with sql.engine().begin() as conn:
-        for table in reversed(backup._tables()):
+        for table in reversed(sql_backup.tables()):
             conn.execute(table.delete())
     started = time.perf_counter()
     result = backup.restore(target)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.services import activities, grants, kpis, organisations
+from lo_network.services.accounts import create_api_token
 from lo_network.store import activities as activity_store
 
 V1 = "/api/v1"

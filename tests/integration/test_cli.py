@@ -11,7 +11,7 @@ import uuid
 import pytest
 
 from lo_network import cli
-from lo_network.accounts import service
+from lo_network.services import accounts as service
 from tests.conftest import free_port
 
 PASSWORD = "correct horse battery"

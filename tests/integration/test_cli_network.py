@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lo_network import cli
-from lo_network.accounts.service import CLI_ACTOR
 from lo_network.services import links
 from lo_network.services import organisations
+from lo_network.services.accounts import CLI_ACTOR
 
 
 def test_link_add_list_end(graph, sql_db, capsys):

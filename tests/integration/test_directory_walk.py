@@ -22,12 +22,12 @@ import pytest
 from fastapi.routing import APIRoute
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import PREFIX, create_api
-from lo_network.ratelimit import public_limiter
 from lo_network.domain import followup as followup_domain
 from lo_network.domain.permissions import ATTENDEES, NETWORK, ROLE_PERMISSIONS, sees_without_basis
+from lo_network.ratelimit import public_limiter
 from lo_network.services import activities, consent, followup, links, metrics, organisations, people, registrations
+from lo_network.services.accounts import create_api_token
 from tests.integration.test_activities import local
 from tests.integration.test_api_authorisation import api_routes, declaration
 
@@ -256,9 +256,9 @@ class Visit:
 def _session_token(email: str) -> str:
     from sqlmodel import select
 
-    from lo_network import sql
-    from lo_network.accounts import service as accounts
-    from lo_network.accounts.models import User
+    from lo_network.sqlstore import sql
+    from lo_network.services import accounts
+    from lo_network.sqlstore.models import User
 
     with sql.session() as db:
         user = db.exec(select(User).where(User.email == email)).one()

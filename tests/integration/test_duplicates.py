@@ -6,17 +6,17 @@ import json
 
 import pytest
 
-from lo_network.accounts import service as accounts
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.domain.vocab import ROLES
+from lo_network.services import accounts
 from lo_network.services import activities, followup, grants, registrations
 from lo_network.services import duplicates as service
 from lo_network.services import links
 from lo_network.services import organisations
 from lo_network.services import people
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver
 from lo_network.store.queries import q
 from tests.integration.test_activities import clean, make  # noqa: F401  (clean: a fixture)

@@ -129,7 +129,7 @@ def test_export_csv_and_xlsx(world, users):
 
 
 def test_reading_needs_a_role(world, users):
-    from lo_network.accounts.service import Actor
+    from lo_network.services.accounts import Actor
 
     with pytest.raises(PermissionDenied):
         followup.list_page(Actor(id=None, email="x@example.nl", role="nobody", name=""), "dormant", {})
@@ -152,7 +152,7 @@ def test_the_demo_fills_each_list(graph, sql_db, users):
 
 # ---------------------------------------------------------------- follow-up notes
 def test_a_coordinator_notes_a_follow_up_audited_and_shown_in_the_list(graph, sql_db, users):
-    from lo_network.audit import log as audit
+    from lo_network.sqlstore import audit
     from lo_network.services import organisations
 
     org = organisations.create(users["admin"], {"name": "Opvolg BV", "kind": "company", "status": "partner"}, via="test")

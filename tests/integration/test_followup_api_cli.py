@@ -11,8 +11,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from lo_network import cli
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
+from lo_network.services.accounts import create_api_token
 from tests.integration.followup_world import build
 
 V1 = "/api/v1/followup"

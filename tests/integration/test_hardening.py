@@ -14,13 +14,12 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from lo_network import sql
-from lo_network.accounts import service
-from lo_network.accounts.models import LoginFailure, LoginSession, utcnow
 from lo_network.api.app import create_api
 from lo_network.api.security import CSP
-from lo_network.audit.models import AuditEntry
 from lo_network.domain.errors import ValidationError
+from lo_network.services import accounts as service
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry, LoginFailure, LoginSession, utcnow
 
 PASSWORD = "correct horse battery"
 
@@ -95,7 +94,7 @@ def test_another_worker_process_sees_the_same_lock(user, lo_env):
     """The count lives in SQL: a separate Python process (its own engine) is refused too."""
     for _ in range(service.FREE_FAILURES["email"]):
         service.sign_in(user.email, "wrong password!", client_address())
-    code = ("import json,sys; from lo_network.accounts import service as s; "
+    code = ("import json,sys; from lo_network.services import accounts as s; "
             f"print(json.dumps(s.login_wait({user.email!r})))")
     done = subprocess.run([sys.executable, "-c", code], env=dict(os.environ), capture_output=True,
                           text=True, timeout=120)

@@ -19,9 +19,9 @@ from starlette.testclient import TestClient
 
 from lo_network import settings
 from lo_network.api.app import PREFIX, create_api
-from lo_network.ratelimit import RateLimiter, public_limiter
 from lo_network.api.security import CSP
 from lo_network.domain import registrations as reg_domain
+from lo_network.ratelimit import RateLimiter, public_limiter
 from lo_network.services import activities, backup
 from lo_network.services import registrations as reg_service
 from tests.integration.test_activities import local
@@ -184,7 +184,7 @@ def _headers_ok(answer) -> None:
 
 
 def test_every_class_of_answer_has_the_security_headers(lab, client, users):
-    from lo_network.accounts.service import create_api_token
+    from lo_network.services.accounts import create_api_token
 
     act, carla, _ = lab
     admin = {"Authorization": f"Bearer {create_api_token(users['admin'].email)}"}

@@ -11,9 +11,9 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError
 
 from lo_network import settings
-from lo_network.accounts import service
-from lo_network.accounts.models import utcnow
 from lo_network.embedded.server import graph_user, root_password
+from lo_network.services import accounts as service
+from lo_network.sqlstore.models import utcnow
 
 
 @pytest.fixture

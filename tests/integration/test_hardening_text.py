@@ -25,8 +25,8 @@ from lo_network import cli
 from lo_network.api.app import PREFIX
 from lo_network.domain.sheets import FORMATS, FORMULA_START
 from lo_network.domain.text import UNREADABLE
-from lo_network.mail import outbox
 from lo_network.services import activities, organisations, registrations
+from lo_network.sqlstore import outbox
 from lo_network.store import driver
 from tests.integration.test_activities import local
 from tests.integration.test_api_activities import app, auth, client  # noqa: F401  (fixtures: the API in process)
@@ -241,7 +241,7 @@ def test_a_lone_surrogate_on_the_named_routes_stores_nothing(graph, users, clien
 
 def test_the_ui_and_cli_doors_name_the_field_too(graph, users):
     """The same rule without the API: the services' validation (the UI's and the CLI's way in)."""
-    from lo_network.accounts.service import create_user
+    from lo_network.services.accounts import create_user
     from lo_network.domain.errors import ValidationError
 
     act = activities.create(users["organiser"], {"title": "Café", "kind": "cafe", "visibility": "public",

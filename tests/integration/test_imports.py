@@ -265,8 +265,8 @@ def test_a_job_whose_worker_died_shows_as_interrupted_and_resumes(graph, users, 
     'interrupted'; start_import then finishes it from the first unfinished batch."""
     from datetime import timedelta
 
-    from lo_network import sql
-    from lo_network.accounts.models import utcnow
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import utcnow
 
     coordinator = users["coordinator"]
     monkeypatch.setattr(service, "BATCH", 100)

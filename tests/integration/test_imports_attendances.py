@@ -10,13 +10,14 @@ from datetime import datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from lo_network import cli, sql
+from lo_network import cli
 from lo_network.domain.activities import TZ
-from lo_network.mail.models import OutboxEmail
 from lo_network.services import activities, followup
 from lo_network.services import imports as service
 from lo_network.services import people as person_service
 from lo_network.services import registrations
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import OutboxEmail
 
 from tests.integration.test_imports import csv_file, graph_state, run_import
 

@@ -99,7 +99,7 @@ def client(sql_db):
 
 
 def token(users, role: str) -> dict[str, str]:
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     return {"Authorization": f"Bearer {service.create_api_token(users[role].email)}"}
 

@@ -188,8 +188,8 @@ def test_the_file_size_is_limited(limits):
 def test_the_service_keeps_no_job_of_a_refused_file(graph, users, limits):
     from sqlmodel import select
 
-    from lo_network import sql
-    from lo_network.imports.models import ImportJob
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import ImportJob
 
     limits(columns=5)
     with sql.session() as db:
@@ -215,7 +215,7 @@ def client(sql_db):
 
 
 def token(users, role: str) -> dict[str, str]:
-    from lo_network.accounts import service
+    from lo_network.services import accounts as service
 
     return {"Authorization": f"Bearer {service.create_api_token(users[role].email)}"}
 

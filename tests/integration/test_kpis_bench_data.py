@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from lo_network.accounts.service import CLI_ACTOR
 from lo_network.services import kpis
+from lo_network.services.accounts import CLI_ACTOR
 from lo_network.store import driver
 from lo_network.store import kpis as store
 from tests.perf import bench_kpis

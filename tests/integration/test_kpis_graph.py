@@ -9,12 +9,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlmodel import delete
 
-from lo_network import sql
 from lo_network.domain.activities import TZ
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import PermissionDenied
-from lo_network.kpis.models import KpiSnapshot
 from lo_network.services import activities, kpis, links, organisations, people, registrations
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import KpiSnapshot
 
 
 @pytest.fixture
@@ -167,14 +167,14 @@ def test_snapshot_keeps_past_figures_when_records_change(network, users, clean_s
 
 
 def test_no_snapshot_of_an_empty_network(graph, clean_snapshots):
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
 
     assert kpis.ensure_last_month(CLI_ACTOR) is None  # a fresh installation: nothing frozen at zero
     assert kpis.snapshot_months() == []
 
 
 def test_ensure_last_month_is_idempotent(network, users, clean_snapshots):
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
 
     first = kpis.ensure_last_month(CLI_ACTOR)
     assert first is not None and first["month"] == _months(date.today().replace(day=1) - timedelta(days=1))

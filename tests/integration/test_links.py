@@ -6,16 +6,16 @@ import json
 
 import pytest
 
-from lo_network.accounts import service as accounts
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import links as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.domain.vocab import ROLES
+from lo_network.services import accounts
 from lo_network.services import links as service
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as people_service
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 
 
 @pytest.fixture(scope="module")

@@ -69,14 +69,16 @@ def test_lo_network_metrics_command(small, sql_db, capsys):
 
 
 def test_the_computation_runs_in_the_background_and_reports_its_stages(small, users, monkeypatch):
+    from lo_network.sqlstore import measures as measures_store
+
     steps = []
-    real_save = metrics._save
+    real_save = measures_store.save_job
 
     def recording(job):
         steps.append((job.status, job.stage, job.done, job.total, metrics.percent(job)))
         return real_save(job)
 
-    monkeypatch.setattr(metrics, "_save", recording)
+    monkeypatch.setattr(measures_store, "save_job", recording)
     job = metrics.start(users["coordinator"], "t")
     metrics.wait(60)
     monkeypatch.undo()
@@ -97,10 +99,9 @@ def test_the_computation_runs_in_the_background_and_reports_its_stages(small, us
 def test_a_second_computation_is_refused_while_one_runs_and_an_abandoned_one_is_interrupted(small, users):
     from datetime import timedelta
 
-    from lo_network import sql
-    from lo_network.accounts.models import utcnow
     from lo_network.domain.errors import ValidationError
-    from lo_network.network.models import MeasuresJob
+    from lo_network.sqlstore import sql
+    from lo_network.sqlstore.models import MeasuresJob, utcnow
 
     # another worker's computation, with a fresh heartbeat
     other = MeasuresJob(actor="elders@example.org", via="ui", stage="betweenness", done=40, total=200)

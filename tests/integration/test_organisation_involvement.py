@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 import pytest
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.domain.activities import TZ
 from lo_network.domain.errors import ValidationError
 from lo_network.services import activities, imports, organisations, people
+from lo_network.services.accounts import create_api_token
 from lo_network.store import activities as activity_store
 
 V1 = "/api/v1"

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.services import organisations as service
 from lo_network.services import people as person_service
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver, network
 from lo_network.store import organisations as store
 

@@ -13,11 +13,13 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlmodel import select
 
-from lo_network import settings, sql
-from lo_network.audit.models import AuditEntry
+from lo_network import settings
 from lo_network.cli import main
-from lo_network.mail import outbox
+from lo_network.services import outbox
 from lo_network.services import privacy
+from lo_network.sqlstore import outbox as outbox_rows
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry, OutboxEmail
 from tests.conftest import free_port
 from tests.integration.test_activities import clean, emails  # noqa: F401  (fixture)
 from tests.integration.test_privacy_reach import world  # noqa: F401  (fixture)
@@ -79,7 +81,7 @@ def queued(*addresses: str) -> list[int]:
                          activity_id="act-1").id for n, a in enumerate(addresses)]
 
 
-def by_id() -> dict[int, outbox.OutboxEmail]:
+def by_id() -> dict[int, OutboxEmail]:
     return {e.id: e for e in emails()}
 
 
@@ -147,8 +149,8 @@ def test_an_erasure_cancels_the_persons_queued_emails(clean, world, users, mail_
     rows = by_id()
     for i in hers:
         row = rows[i]
-        assert (row.status, row.to_address, row.body, row.ics) == ("cancelled", "", outbox.ERASED_BODY, "")
-        assert row.error == outbox.CANCELLED_BY_ERASURE
+        assert (row.status, row.to_address, row.body, row.ics) == ("cancelled", "", outbox_rows.ERASED_BODY, "")
+        assert row.error == outbox_rows.CANCELLED_BY_ERASURE
     with sql.session() as db:
         [entry] = db.exec(select(AuditEntry).where(AuditEntry.action == "erase", AuditEntry.entity_id == anna["id"]))
     assert json.loads(entry.after)["emails_cancelled"] == len(hers)

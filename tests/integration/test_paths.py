@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from lo_network.accounts.service import Actor
 from lo_network.domain.errors import ValidationError
 from lo_network.services import activities, links, organisations, paths, people, registrations
+from lo_network.services.accounts import Actor
 
 TODAY = date(2026, 6, 1)
 

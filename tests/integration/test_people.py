@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
+from lo_network.services.accounts import Actor
+from lo_network.sqlstore import audit
 from lo_network.store import driver, network
 
 MISSING = "00000000-0000-0000-0000-000000000000"

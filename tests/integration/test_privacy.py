@@ -11,16 +11,17 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from lo_network import cli, sql
-from lo_network.accounts.service import create_api_token
+from lo_network import cli
 from lo_network.api.app import create_api
-from lo_network.audit import log
-from lo_network.audit.models import AuditEntry
 from lo_network.domain import consent as consent_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.services import consent, ecosystem, links, organisations, people, privacy
 from lo_network.services import audit as audit_service
+from lo_network.services.accounts import create_api_token
+from lo_network.sqlstore import audit as log
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry
 
 TODAY = date.today()
 

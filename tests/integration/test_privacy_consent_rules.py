@@ -14,10 +14,10 @@ import pytest
 from starlette.testclient import TestClient
 
 from lo_network import cli
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.domain.errors import ValidationError
 from lo_network.services import activities, consent, exports, people, registrations
+from lo_network.services.accounts import create_api_token
 
 TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -209,7 +209,7 @@ def test_registrations_and_activity_changes_are_audited_with_before_and_after(cr
 
 
 def test_an_import_writes_an_entry_per_record_via_import(graph, users):
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import audit as audit_service
     from lo_network.services import imports
 

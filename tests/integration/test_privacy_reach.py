@@ -12,12 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from lo_network import settings, sql
-from lo_network.accounts.service import CLI_ACTOR
-from lo_network.audit.models import AuditEntry
-from lo_network.imports.models import ImportJob
-from lo_network.mail.models import OutboxEmail
+from lo_network import settings
 from lo_network.services import activities, consent, imports, organisations, people, privacy, registrations
+from lo_network.services.accounts import CLI_ACTOR
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry, ImportJob, OutboxEmail
 
 TZ = ZoneInfo("Europe/Amsterdam")
 

@@ -12,8 +12,9 @@ from starlette.testclient import TestClient
 
 from lo_network.api.app import PREFIX, create_api
 from lo_network.ratelimit import public_limiter
-from lo_network.mail import outbox
+from lo_network.services import outbox
 from lo_network.services import registrations
+from lo_network.sqlstore import outbox as outbox_rows
 from tests.integration.test_activities import clean, make  # noqa: F401  (clean: a fixture)
 from tests.integration.test_directory_walk import Visit
 
@@ -32,7 +33,7 @@ def _post(client: TestClient, activity_id: str, name: str, email: str):
 
 
 def _emails(activity_id: str) -> list[tuple[str, str]]:
-    return [(e.kind, e.to_address) for e in outbox.for_activity(activity_id)]
+    return [(e.kind, e.to_address) for e in outbox_rows.for_activity(activity_id)]
 
 
 def _link_in(body: str) -> str:
@@ -52,7 +53,7 @@ def test_the_api_answers_a_registered_address_as_a_new_one(fair, users):
     assert [(r["name"], r["email"], r["status"]) for r in rows] == [("Jo de Wit", "jo@dewit.example", "registered")]
     # the owner hears of it, with a personal link that works
     assert _emails(fair["id"]) == [("already", "jo@dewit.example"), ("confirmation", "jo@dewit.example")]
-    notice = next(e for e in outbox.for_activity(fair["id"]) if e.kind == "already")
+    notice = next(e for e in outbox_rows.for_activity(fair["id"]) if e.kind == "already")
     assert "U bent al aangemeld voor: Logistiekdag Zwolle" in notice.body and "already registered" in notice.body
     registration, _ = registrations.view_by_token(_link_in(notice.body))
     assert registration["name"] == "Jo de Wit"
@@ -90,8 +91,8 @@ def test_the_page_shows_the_same_for_a_registered_address(fair, users):
 def test_both_paths_do_the_same_work(fair, monkeypatch):
     """Not noticeably more work on one path: the same graph queries, transactions, audit
     entries and emails (a timing difference would have to come from the graph itself)."""
-    from lo_network import sql
-    from lo_network.audit import log
+    from lo_network.sqlstore import audit as log
+    from lo_network.sqlstore import sql
     from lo_network.store import driver
     from lo_network.store import registrations as store
 

@@ -157,7 +157,7 @@ def test_a_mail_server_that_refuses_leaves_the_registration_standing(clean, user
 
 def test_queued_emails_go_out_once_smtp_is_set(clean, users, monkeypatch, smtp):  # noqa: F811
     from lo_network.cli import main
-    from lo_network.mail import outbox
+    from lo_network.services import outbox
 
     monkeypatch.setenv("LO_SMTP_HOST", "")
     settings.reset()

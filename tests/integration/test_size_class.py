@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from lo_network.accounts.service import create_api_token
 from lo_network.api.app import create_api
 from lo_network.domain import imports as import_domain
 from lo_network.domain.errors import ValidationError
 from lo_network.services import exports
 from lo_network.services import organisations as service
+from lo_network.services.accounts import create_api_token
 
 V1 = "/api/v1"
 

@@ -1,9 +1,9 @@
-"""Users admin functions of accounts.service: set_role and set_active (SQL only)."""
+"""Users admin functions of services.accounts: set_role and set_active (SQL only)."""
 
 import pytest
 
-from lo_network.accounts import service
 from lo_network.domain.errors import ValidationError
+from lo_network.services import accounts as service
 
 
 @pytest.fixture

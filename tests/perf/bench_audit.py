@@ -23,7 +23,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from lo_network import settings, sql  # noqa: E402
+from lo_network import settings  # noqa: E402
+from lo_network.sqlstore import sql
 
 
 def main() -> int:
@@ -37,8 +38,8 @@ def main() -> int:
         settings.reset()
         sql.reset()
         sql.init()
-        from lo_network.audit import log
-        from lo_network.audit.models import AuditEntry
+        from lo_network.sqlstore import audit as log
+        from lo_network.sqlstore.models import AuditEntry
 
         start = datetime(2020, 1, 1, tzinfo=timezone.utc)
         rows = [dict(at=start + timedelta(minutes=7 * n), actor=f"user{n % 40}@example.nl", via=("ui", "api", "cli")[n % 3],

@@ -68,7 +68,7 @@ def organisations(n: int, rng: random.Random) -> tuple[list[dict], list[tuple[in
 def run(n: int, repeat: int, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="lo_bench_dup_") as data_dir:
         _use_private_graph(data_dir)
-        from lo_network.accounts.service import Actor
+        from lo_network.services.accounts import Actor
         from lo_network.domain import organisations as domain
         from lo_network.services import duplicates as service
         from lo_network.store import driver, schema

@@ -47,7 +47,7 @@ PAGE_SIZE = 25
 def _history(activities: int, registrations: int, seed: int) -> tuple[int, int, list[str]]:
     """Past activities and registrations of random people at them; returns (made, present,
     the registrations' ids)."""
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.domain import registrations as registration_domain
     from lo_network.domain.activities import TZ
     from lo_network.services import activities as activity_service
@@ -115,7 +115,7 @@ def _cases(totals: dict[str, int]) -> list[tuple[str, str, dict[str, Any], int]]
 
 
 def _measure(label: str, name: str, filters: dict[str, Any], page: int, repeat: int, budget: float) -> dict[str, Any]:
-    from lo_network.accounts.service import Actor
+    from lo_network.services.accounts import Actor
     from lo_network.domain import followup as domain
     from lo_network.services import followup as service
     from lo_network.store import driver
@@ -151,8 +151,8 @@ def run(organisations: int, activities: int, registrations: int, repeat: int, se
     """Prints the tables; returns {"upkeep": _upkeep's figures, "cases": {label: figures}}."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_followup_") as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
-        from lo_network.accounts.service import Actor
+        from lo_network.sqlstore import sql
+        from lo_network.services.accounts import Actor
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.seed import demo
         from lo_network.services import followup as service

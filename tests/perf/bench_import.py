@@ -149,7 +149,7 @@ def service_import(kind: str, data: bytes) -> tuple[float, float, dict]:
     """(dry-run seconds, import seconds, result) of the import as the UI and CLI run it."""
     import json
 
-    from lo_network.accounts.service import CLI_ACTOR
+    from lo_network.services.accounts import CLI_ACTOR
     from lo_network.services import imports
 
     started = time.perf_counter()
@@ -167,7 +167,7 @@ def run(n: int, use_tracemalloc: bool = False) -> dict[str, dict[str, float]]:
     "memory", the peak RSS of this process in MiB before the import and after each kind."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_import_") as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
+        from lo_network.sqlstore import sql
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.services import imports
         from lo_network.store import driver, network, schema

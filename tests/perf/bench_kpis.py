@@ -139,8 +139,8 @@ def run(organisations: int, links: int, registrations: int, repeat: int, budget:
     """Prints the table; returns its rows (label, median/max seconds and runs)."""
     with tempfile.TemporaryDirectory(prefix="lo_bench_kpis_") as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
-        from lo_network.accounts.service import CLI_ACTOR
+        from lo_network.sqlstore import sql
+        from lo_network.services.accounts import CLI_ACTOR
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.services import kpis
         from lo_network.store import driver, schema

@@ -35,7 +35,7 @@ def _median(fn, repeat: int) -> float:
 
 def run(n: int, repeat: int, seed: int) -> list[tuple[str, float, float | None, str]]:
     """Prints the table; returns its rows (label, service ms, raw ms or None, notes)."""
-    from lo_network.accounts.service import Actor
+    from lo_network.services.accounts import Actor
     from lo_network.seed import demo
     from lo_network.services import duplicates, ecosystem, metrics, paths
     from lo_network.store import driver

@@ -89,7 +89,7 @@ def private_graph(prefix: str):
     migrated and empty; yields the folder, stops the server."""
     with tempfile.TemporaryDirectory(prefix=prefix) as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
+        from lo_network.sqlstore import sql
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.store import driver, schema
 
@@ -163,7 +163,7 @@ def _cursor_before(filters: dict[str, Any], sort: str, page: int) -> str:
 
 
 def _measure(case: tuple[str, dict[str, Any], str, int], repeat: int, budget: float) -> dict[str, Any]:
-    from lo_network.accounts.service import Actor
+    from lo_network.services.accounts import Actor
     from lo_network.services import organisations as service
     from lo_network.store import driver
     from lo_network.store.queries import q
@@ -214,7 +214,7 @@ def _measure(case: tuple[str, dict[str, Any], str, int], repeat: int, budget: fl
 def _measure_lookup(text: str, repeat: int, budget: float) -> dict[str, Any]:
     """One search-as-you-type request timed as the pickers make it (service) and as the
     store's query alone on a session (raw)."""
-    from lo_network.accounts.service import Actor
+    from lo_network.services.accounts import Actor
     from lo_network.domain import organisations as domain
     from lo_network.services import organisations as service
     from lo_network.store import driver

@@ -27,11 +27,11 @@ from tests.perf.bench_organisations import seeded_graph  # noqa: E402
 
 
 def _empty_sql() -> None:
-    from lo_network import sql
-    from lo_network.services import backup
+    from lo_network.sqlstore import backup as sql_backup
+    from lo_network.sqlstore import sql
 
     with sql.engine().begin() as conn:
-        for table in reversed(backup._tables()):
+        for table in reversed(sql_backup.tables()):
             conn.execute(table.delete())
 
 

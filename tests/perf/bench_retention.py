@@ -57,8 +57,8 @@ def load(n: int, activity_id: str) -> None:
 def run(sizes: list[int], repeat: int) -> None:
     with tempfile.TemporaryDirectory(prefix="lo_bench_ret_") as data_dir:
         _use_private_graph(data_dir)
-        from lo_network import sql
-        from lo_network.accounts.service import CLI_ACTOR
+        from lo_network.sqlstore import sql
+        from lo_network.services.accounts import CLI_ACTOR
         from lo_network.embedded.launcher import EmbeddedGraph
         from lo_network.services import activities, privacy
         from lo_network.settings import get

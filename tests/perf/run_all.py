@@ -90,7 +90,7 @@ def part_dormant(size: dict[str, Any]) -> dict[str, Any]:
 def part_measures(size: dict[str, Any]) -> dict[str, Any]:
     """Computing the network measures once, as the background job of /makelaars and
     ``lo-network metrics`` do, with the time of each stage."""
-    from lo_network.accounts.service import Actor
+    from lo_network.services.accounts import Actor
     from lo_network.services import metrics
     from tests.perf import bench_organisations as orgs
 

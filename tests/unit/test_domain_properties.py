@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lo_network.accounts import strength
+from lo_network.domain import passwords as strength
 from lo_network.domain import consent, organisations, people
 from lo_network.domain.errors import ValidationError
 

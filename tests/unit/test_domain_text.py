@@ -106,7 +106,7 @@ def _validators():
 
     modules = [importlib.import_module(f"lo_network.domain.{m.name}")
                for m in pkgutil.iter_modules(lo_network.domain.__path__)]
-    modules.append(importlib.import_module("lo_network.accounts.service"))
+    modules.append(importlib.import_module("lo_network.services.accounts"))
     return [(f"{m.__name__}.{name}", fn) for m in modules for name, fn in inspect.getmembers(m, inspect.isfunction)
             if name.startswith("validate") and fn.__module__ == m.__name__]
 

@@ -7,9 +7,9 @@ import json
 import re
 from pathlib import Path
 
-from lo_network.audit.models import AuditEntry
 from lo_network.record_words import field_words, value_words
 from lo_network.services import audit
+from lo_network.sqlstore.models import AuditEntry
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lo_network"
 
@@ -68,8 +68,8 @@ def test_an_instant_is_dated_in_amsterdam():
 
 
 def test_the_password_hint_names_the_length_the_rule_checks():
-    from lo_network.accounts import service as accounts
-    from lo_network.accounts.strength import MIN_PASSWORD
+    from lo_network.services import accounts
+    from lo_network.domain.passwords import MIN_PASSWORD
     from lo_network.i18n import STRINGS
 
     nl, en = STRINGS["users.password_hint"]

@@ -5,7 +5,8 @@ with the reason when the server refuses it; ``queued`` with the reason when the 
 be reached, for ``lo-network send-outbox`` to send later); without it, it waits in the outbox
 (``queued``), shown in the UI. A queued email is sent at most once: a run claims each row
 (``queued`` -> ``sending``, one row changed or none) before it sends it, and records the
-outcome of each row as it goes. An erasure cancels the person's queued emails."""
+outcome of each row as it goes. An erasure cancels the person's queued emails
+(``sqlstore.outbox.erase_for``)."""
 
 from __future__ import annotations
 
@@ -15,15 +16,12 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from sqlalchemy import case, update
-from sqlmodel import select
-
 from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts.models import utcnow
 from lo_network.domain.people import normalise_email
 from lo_network.domain.text import clean, scrub
-from lo_network.mail.models import OutboxEmail
+from lo_network.sqlstore import outbox as store
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import OutboxEmail, utcnow
 
 KINDS: dict[str, tuple[str, str]] = {
     "confirmation": ("Bevestiging", "Confirmation"),
@@ -173,15 +171,6 @@ class SendReport:
     stopped: str = ""  # why the run stopped early (the mail server could not be reached)
 
 
-def _set(row_id: int, expect: str, **values) -> bool:
-    """One row from status ``expect`` to ``values``, committed at once; False when the row no
-    longer has that status (another run claimed it, an erasure cancelled it)."""
-    with sql.engine().begin() as conn:
-        done = conn.execute(update(OutboxEmail).where(OutboxEmail.id == row_id, OutboxEmail.status == expect)
-                            .values(**values))
-        return done.rowcount == 1
-
-
 def send_queued(limit: int = 200) -> SendReport:
     """Send what waits in the outbox (oldest first), each row claimed before it is sent and
     its outcome committed straight after, so no row goes out twice (not even with two runs at
@@ -189,9 +178,7 @@ def send_queued(limit: int = 200) -> SendReport:
     report = SendReport()
     if not settings_mod.get().smtp_configured:
         return report
-    with sql.session() as db:
-        ids = list(db.exec(select(OutboxEmail.id).where(OutboxEmail.status == "queued")
-                           .order_by(OutboxEmail.id).limit(limit)))
+    ids = store.queued_ids(limit)
     if not ids:
         return report
     try:
@@ -206,87 +193,28 @@ def send_queued(limit: int = 200) -> SendReport:
             except (OSError, smtplib.SMTPException) as exc:
                 report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
                 break
-            if not _set(row_id, "queued", status="sending"):
+            if not store.move(row_id, "queued", status="sending"):
                 continue  # another run has it, or it was cancelled
-            with sql.session() as db:
-                row = db.get(OutboxEmail, row_id)
+            row = store.get(row_id)
             try:
                 _send_one(smtp, row)
             except _Undelivered as exc:
                 if exc.permanent:
-                    _set(row_id, "sending", status="failed", error=exc.reason)
+                    store.move(row_id, "sending", status="failed", error=exc.reason)
                     report.failed.append((row_id, exc.reason))
                 else:
-                    _set(row_id, "sending", status="queued", error=exc.reason)
+                    store.move(row_id, "sending", status="queued", error=exc.reason)
                     report.deferred.append((row_id, exc.reason))
                 continue
             except (OSError, smtplib.SMTPException) as exc:
                 # the connection broke while this email went out: it may have arrived, so it is
                 # not sent again; the organisers see why
-                _set(row_id, "sending", status="failed", error=_lost(exc))
+                store.move(row_id, "sending", status="failed", error=_lost(exc))
                 report.failed.append((row_id, _lost(exc)))
                 report.stopped = f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH]
                 break
-            _set(row_id, "sending", status="sent", sent_at=utcnow(), error="")
+            store.move(row_id, "sending", status="sent", sent_at=utcnow(), error="")
             report.sent += 1
     finally:
         _hang_up(smtp)
     return report
-
-
-def for_activity(activity_id: str, limit: int = 200) -> list[OutboxEmail]:
-    with sql.session() as db:
-        return list(db.exec(select(OutboxEmail).where(OutboxEmail.activity_id == activity_id)
-                            .order_by(OutboxEmail.id.desc()).limit(limit)))
-
-
-def recent(limit: int = 200) -> list[OutboxEmail]:
-    with sql.session() as db:
-        return list(db.exec(select(OutboxEmail).order_by(OutboxEmail.id.desc()).limit(limit)))
-
-
-# ---------------------------------------------------------------- one person's emails
-def _to_person(emails: str | list[str], registration_ids: list[str]):
-    """SQL condition: emails to these addresses (any case) or about these registrations."""
-    from sqlalchemy import false, func, or_
-
-    addresses = [emails] if isinstance(emails, str) else list(emails)
-    keys = sorted({e.strip().lower() for e in addresses if e and e.strip()})
-    conditions = []
-    if keys:
-        conditions.append(func.lower(OutboxEmail.to_address).in_(keys))
-    if registration_ids:
-        conditions.append(OutboxEmail.registration_id.in_(list(registration_ids)))
-    return or_(*conditions) if conditions else false()
-
-
-def for_person(email: str, registration_ids: list[str], limit: int = 1000) -> list[OutboxEmail]:
-    """The emails sent (or waiting) to one person, oldest first (access request)."""
-    with sql.session() as db:
-        return list(db.exec(select(OutboxEmail).where(_to_person(email, registration_ids))
-                            .order_by(OutboxEmail.id).limit(limit)))
-
-
-ERASED_BODY = "[verwijderd / erased]"
-CANCELLED_BY_ERASURE = "geannuleerd: persoon geanonimiseerd / cancelled: person erased"
-
-
-@dataclass(frozen=True)
-class Erased:
-    emails: int      # rows whose address, text and attachment went
-    cancelled: int   # of them, queued emails that will now never be sent
-
-
-def erase_for(emails: str | list[str], registration_ids: list[str]) -> Erased:
-    """Erasure: the address, text, calendar attachment and error of one person's emails go;
-    the rows stay (kind, status, activity, dates), so counts of emails sent stay right. Their
-    queued emails are cancelled first (an UPDATE on status 'queued', so a send-outbox run
-    cannot claim one in between)."""
-    person = _to_person(emails, registration_ids)
-    with sql.engine().begin() as conn:
-        cancelled = conn.execute(update(OutboxEmail).where(person, OutboxEmail.status == "queued")
-                                 .values(status="cancelled", error=CANCELLED_BY_ERASURE)).rowcount
-        scrubbed = conn.execute(update(OutboxEmail).where(person).values(
-            to_address="", body=ERASED_BODY, ics="",
-            error=case((OutboxEmail.error == CANCELLED_BY_ERASURE, CANCELLED_BY_ERASURE), else_=""))).rowcount
-    return Erased(emails=scrubbed, cancelled=cancelled)

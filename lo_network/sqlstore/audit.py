@@ -1,9 +1,9 @@
-"""Write and read audit entries.
+"""Write and read audit entries (the ``lo_audit_entry`` table).
 
 Append-only for the application: this module offers ``record`` (append) and readers only;
 there is no function that changes or removes an entry. (The one exception is the privacy
-erasure, lo_network.privacy, which blanks a person's data inside their entries as the
-GDPR asks, and is itself audited.)"""
+erasure, lo_network.services.privacy through sqlstore.privacy, which blanks a person's data
+inside their entries as the GDPR asks, and is itself audited.)"""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from typing import Any
 from sqlalchemy import func, insert, or_
 from sqlmodel import select
 
-from lo_network import sql
-from lo_network.accounts.models import utcnow
-from lo_network.audit.models import AuditEntry
+from lo_network.sqlstore import sql
+from lo_network.sqlstore.models import AuditEntry, utcnow
 
 
 def entry(actor: str, via: str, action: str, entity: str, entity_id: str,
@@ -124,3 +123,20 @@ def about_person(person_id: str, employment_ids: list[str] = (), registration_id
     with sql.session() as db:
         rows = db.exec(select(AuditEntry).where(or_(*conditions)).order_by(AuditEntry.at, AuditEntry.id))
         return list(rows)
+
+
+def with_action(action: str, entity: str = "", entity_id: str = "", limit: int | None = None) -> list[AuditEntry]:
+    """The entries of one action (on one kind of record, on one record), newest first."""
+    where = [AuditEntry.action == action]
+    if entity:
+        where.append(AuditEntry.entity == entity)
+    if entity_id:
+        where.append(AuditEntry.entity_id == entity_id)
+    with sql.session() as db:
+        return list(db.exec(select(AuditEntry).where(*where).order_by(AuditEntry.at.desc()).limit(limit)))
+
+
+def by_id(entry_id: int) -> AuditEntry | None:
+    with sql.session() as db:
+        return db.get(AuditEntry, entry_id)
+

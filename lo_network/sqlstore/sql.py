@@ -1,4 +1,5 @@
-"""The SQL store (accounts, audit log): one engine per process, tables created at start."""
+"""The SQL engine and sessions: one engine per process (SQLite or PostgreSQL, from
+``LO_DATABASE_URL``), the tables created at start."""
 
 from __future__ import annotations
 
@@ -47,12 +48,7 @@ os.register_at_fork(after_in_child=_forget_in_child)
 
 def init() -> None:
     """Create the tables that do not exist yet."""
-    import lo_network.accounts.models  # noqa: F401  (register tables)
-    import lo_network.audit.models  # noqa: F401
-    import lo_network.network.models  # noqa: F401  (network measures)
-    import lo_network.imports.models  # noqa: F401
-    import lo_network.mail.models  # noqa: F401  (outbox, calendar feed tokens)
-    import lo_network.kpis.models  # noqa: F401  (KPI snapshots)
+    import lo_network.sqlstore.models  # noqa: F401  (registers every table)
 
     SQLModel.metadata.create_all(engine())
 

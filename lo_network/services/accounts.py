@@ -5,23 +5,23 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from sqlmodel import select
 
 from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts import strength
-from lo_network.accounts.models import ApiToken, LoginFailure, LoginSession, User, utcnow
+from lo_network.domain import passwords
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
+from lo_network.sqlstore import accounts as store
+from lo_network.sqlstore import audit
+from lo_network.sqlstore.models import User, aware, utcnow
 
 _hasher = PasswordHasher()
-MIN_PASSWORD = strength.MIN_PASSWORD
+MIN_PASSWORD = passwords.MIN_PASSWORD
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,13 @@ def password_problem(password: str, email: str = "") -> str:
     at least MIN_PASSWORD characters, not a very common password, not the email's name."""
     if len(password) < MIN_PASSWORD:
         return f"wachtwoord te kort (min. {MIN_PASSWORD} tekens) / password too short (min {MIN_PASSWORD})"
-    if strength.is_common(password, email):
+    if passwords.is_common(password, email):
         return ("wachtwoord te gewoon: kies een zin of een langere reeks / "
                 "password too common: choose a phrase or a longer sequence")
     return ""
 
 
 def _audit_user(actor_email: str, via: str, action: str, user_id, before, after) -> None:
-    from lo_network.audit import log as audit  # audit imports accounts.models: import late
-
     audit.record(actor_email, via, action, "user", str(user_id), before, after)
 
 
@@ -86,13 +84,10 @@ def create_user(email: str, password: str, role: str, name: str = "", *,
                 actor_email: str = "cli", via: str = "cli") -> User:
     """A new account (audited as done by ``actor_email`` via ``via``; never the password)."""
     email = validate_user(email, name, role, password)
-    with sql.session() as db:
-        if db.exec(select(User).where(User.email == email)).first():
-            raise ValidationError({"email": "bestaat al / already exists"})
-        user = User(email=email, name=clean(name) or email, role=role, password_hash=_hasher.hash(password))
-        db.add(user)
-        db.commit()
-        db.refresh(user)
+    if store.user_by_email(email):
+        raise ValidationError({"email": "bestaat al / already exists"})
+    user = store.save_user(User(email=email, name=clean(name) or email, role=role,
+                                password_hash=_hasher.hash(password)))
     _audit_user(actor_email, via, "create", user.id, None, {"email": user.email, "name": user.name, "role": user.role})
     return user
 
@@ -101,37 +96,32 @@ def set_password(email: str, password: str, *, actor_email: str = "cli", via: st
     problem = password_problem(password, email)
     if problem:
         raise ValidationError({"password": problem})
-    with sql.session() as db:
-        user = db.exec(select(User).where(User.email == email.strip().lower())).first()
-        if user is None:
-            raise ValidationError({"email": "onbekende gebruiker / unknown user"})
-        user.password_hash = _hasher.hash(password)
-        db.add(user)
-        db.commit()
+    user = store.user_by_email(email.strip().lower())
+    if user is None:
+        raise ValidationError({"email": "onbekende gebruiker / unknown user"})
+    user.password_hash = _hasher.hash(password)
+    store.save_user(user)
     _audit_user(actor_email, via, "set_password", user.id, None, {"password": "(gewijzigd / changed)"})
 
 
 def any_user() -> bool:
-    with sql.session() as db:
-        return db.exec(select(User.id).limit(1)).first() is not None
+    return store.any_user()
 
 
 def list_users() -> list[User]:
-    with sql.session() as db:
-        return list(db.exec(select(User).order_by(User.email)))
+    return store.users()
 
 
 def authenticate(email: str, password: str) -> User | None:
-    with sql.session() as db:
-        user = db.exec(select(User).where(User.email == email.strip().lower())).first()
-        if user is None or not user.active:
-            _hasher.hash(password)  # same work either way: no user enumeration by timing
-            return None
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            return None
-        return user
+    user = store.user_by_email(email.strip().lower())
+    if user is None or not user.active:
+        _hasher.hash(password)  # same work either way: no user enumeration by timing
+        return None
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return user
 
 
 # ---------------------------------------------------------------- failed logins slowed down
@@ -151,12 +141,6 @@ class LoginThrottled(Exception):
                          f"too many failed attempts; try again in {self.seconds} s")
 
 
-def _aware(moment):
-    from datetime import timezone
-
-    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def _throttle_keys(email: str, client: str) -> list[str]:
     keys = [f"email:{email.strip().lower()}"]
     if client:
@@ -167,42 +151,21 @@ def _throttle_keys(email: str, client: str) -> list[str]:
 def login_wait(email: str, client: str = "") -> int:
     """Seconds until this email / client address may try again (0: now)."""
     now = utcnow()
-    with sql.session() as db:
-        rows = [db.get(LoginFailure, key) for key in _throttle_keys(email, client)]
-    waits = [(_aware(r.locked_until) - now).total_seconds() for r in rows if r and r.locked_until]
+    rows = store.login_failures(_throttle_keys(email, client))
+    waits = [(aware(r.locked_until) - now).total_seconds() for r in rows if r and r.locked_until]
     return max([0, *[int(w) + 1 for w in waits if w > 0]])
 
 
 def _count_failure(key: str) -> None:
-    """One more failure for ``key``: an atomic UPDATE (or the first INSERT), then the lock."""
-    from sqlalchemy import update
-    from sqlalchemy.exc import IntegrityError
-
+    """One more failure for ``key``, then the lock once it is over its free failures."""
     now = utcnow()
-    for _ in range(3):
-        with sql.session() as db:
-            row = db.get(LoginFailure, key)
-            if row is None:
-                db.add(LoginFailure(key=key, failures=1, last_failure_at=now))
-                try:
-                    db.commit()
-                    return
-                except IntegrityError:  # another worker inserted it first: count again
-                    db.rollback()
-                    continue
-            stale = _aware(row.last_failure_at) < now - FORGET_AFTER
-            db.exec(update(LoginFailure).where(LoginFailure.key == key).values(
-                failures=1 if stale else LoginFailure.failures + 1, last_failure_at=now))
-            db.commit()
-            row = db.get(LoginFailure, key)
-            db.refresh(row)
-            over = row.failures - FREE_FAILURES[key.split(":", 1)[0]]
-            if over >= 0:
-                seconds = min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** min(over, 20))
-                row.locked_until = now + timedelta(seconds=seconds)
-                db.add(row)
-                db.commit()
-            return
+    row = store.count_failure(key, now, now - FORGET_AFTER)
+    if row is None:
+        return
+    over = row.failures - FREE_FAILURES[key.split(":", 1)[0]]
+    if over >= 0:
+        seconds = min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** min(over, 20))
+        store.lock(key, now + timedelta(seconds=seconds))
 
 
 def sign_in(email: str, password: str, client: str = "") -> User | None:
@@ -219,11 +182,7 @@ def sign_in(email: str, password: str, client: str = "") -> User | None:
         for key in keys:
             _count_failure(key)
         return None
-    with sql.session() as db:
-        row = db.get(LoginFailure, keys[0])
-        if row is not None:
-            db.delete(row)
-            db.commit()
+    store.forget_failures(keys[0])
     return user
 
 
@@ -231,46 +190,31 @@ def start_session(user: User) -> str:
     """A new login session; returns the token for the browser (only its hash is stored)."""
     token = secrets.token_urlsafe(32)
     hours = settings_mod.get().session_hours
-    with sql.session() as db:
-        db.add(LoginSession(token_hash=_digest(token), user_id=user.id, expires_at=utcnow() + timedelta(hours=hours)))
-        db.commit()
+    store.add_session(_digest(token), user.id, utcnow() + timedelta(hours=hours))
     return token
 
 
 def end_session(token: str) -> None:
     if not token:
         return
-    with sql.session() as db:
-        for row in db.exec(select(LoginSession).where(LoginSession.token_hash == _digest(token))):
-            db.delete(row)
-        db.commit()
+    store.end_session(_digest(token))
 
 
 def user_for_session(token: str) -> User | None:
     """The active user behind an unexpired session token, else None."""
     if not token:
         return None
-    with sql.session() as db:
-        row = db.exec(select(LoginSession).where(LoginSession.token_hash == _digest(token))).first()
-        if row is None:
-            return None
-        if row.expires_at <= utcnow():
-            db.delete(row)
-            db.commit()
-            return None
-        user = db.get(User, row.user_id)
-        return user if user and user.active else None
+    user = store.session_user(_digest(token), utcnow())
+    return user if user and user.active else None
 
 
 def create_api_token(email: str, label: str = "") -> str:
     """A new personal API token for a user; shown once, stored hashed."""
     token = "lo_" + secrets.token_urlsafe(32)
-    with sql.session() as db:
-        user = db.exec(select(User).where(User.email == email.strip().lower())).first()
-        if user is None:
-            raise ValidationError({"email": "onbekende gebruiker / unknown user"})
-        db.add(ApiToken(token_hash=_digest(token), user_id=user.id, label=label))
-        db.commit()
+    user = store.user_by_email(email.strip().lower())
+    if user is None:
+        raise ValidationError({"email": "onbekende gebruiker / unknown user"})
+    store.add_api_token(_digest(token), user.id, label)
     _audit_user("cli", "cli", "create_token", user.id, None, {"label": label})  # never the token
     return token
 
@@ -278,18 +222,15 @@ def create_api_token(email: str, label: str = "") -> str:
 def user_for_api_token(token: str) -> User | None:
     if not token:
         return None
-    with sql.session() as db:
-        row = db.exec(select(ApiToken).where(ApiToken.token_hash == _digest(token))).first()
-        if row is None or row.revoked:
-            return None
-        user = db.get(User, row.user_id)
-        if user is None or not user.active:
-            return None
-        if _stale(row.last_used_at):
-            row.last_used_at = utcnow()
-            db.add(row)
-            db.commit()
-        return user
+    found = store.api_token(_digest(token))
+    if found is None or found[0].revoked:
+        return None
+    row, user = found
+    if user is None or not user.active:
+        return None
+    if _stale(row.last_used_at):
+        store.token_used(row.id, utcnow())
+    return user
 
 
 LAST_USED_STEP = timedelta(minutes=1)
@@ -300,9 +241,7 @@ def _stale(last_used: datetime | None) -> bool:
     write the account database once per request."""
     if last_used is None:
         return True
-    if last_used.tzinfo is None:  # SQLite gives back the UTC time without its zone
-        last_used = last_used.replace(tzinfo=timezone.utc)
-    return utcnow() - last_used >= LAST_USED_STEP
+    return utcnow() - aware(last_used) >= LAST_USED_STEP
 
 
 # ---------------------------------------------------------------- users admin (UI /gebruikers)
@@ -312,26 +251,18 @@ _LAST_ADMIN = (
 )
 
 
-def _other_active_admins(db, user_id: int) -> int:
-    rows = db.exec(select(User.id).where(User.role == "admin", User.active == True, User.id != user_id))  # noqa: E712
-    return len(list(rows))
-
-
 def set_role(user_id: int, role: str, *, actor_email: str = "cli", via: str = "cli") -> User:
     """Give a user another role (one of vocab.ROLES); the last active admin keeps theirs."""
     if role not in vocab.ROLES:
         raise ValidationError({"role": f"onbekende rol / unknown role; kies uit / choose from {', '.join(vocab.ROLES)}"})
-    with sql.session() as db:
-        user = db.get(User, user_id)
-        if user is None:
-            raise ValidationError({"user": _UNKNOWN_USER})
-        if user.role == "admin" and role != "admin" and user.active and not _other_active_admins(db, user.id):
-            raise ValidationError({"role": _LAST_ADMIN})
-        before = user.role
-        user.role = role
-        db.add(user)
-        db.commit()
-        db.refresh(user)
+    user = store.user_by_id(user_id)
+    if user is None:
+        raise ValidationError({"user": _UNKNOWN_USER})
+    if user.role == "admin" and role != "admin" and user.active and not store.other_active_admins(user.id):
+        raise ValidationError({"role": _LAST_ADMIN})
+    before = user.role
+    user.role = role
+    user = store.save_user(user)
     _audit_user(actor_email, via, "update", user.id, {"role": before}, {"role": user.role})
     return user
 
@@ -339,19 +270,13 @@ def set_role(user_id: int, role: str, *, actor_email: str = "cli", via: str = "c
 def set_active(user_id: int, active: bool, *, actor_email: str = "cli", via: str = "cli") -> User:
     """(De)activate a user; deactivating ends their login sessions at once.
     The last active admin cannot be deactivated."""
-    with sql.session() as db:
-        user = db.get(User, user_id)
-        if user is None:
-            raise ValidationError({"user": _UNKNOWN_USER})
-        if not active and user.role == "admin" and user.active and not _other_active_admins(db, user.id):
-            raise ValidationError({"active": _LAST_ADMIN})
-        before = user.active
-        user.active = bool(active)
-        db.add(user)
-        if not active:
-            for row in db.exec(select(LoginSession).where(LoginSession.user_id == user.id)):
-                db.delete(row)
-        db.commit()
-        db.refresh(user)
+    user = store.user_by_id(user_id)
+    if user is None:
+        raise ValidationError({"user": _UNKNOWN_USER})
+    if not active and user.role == "admin" and user.active and not store.other_active_admins(user.id):
+        raise ValidationError({"active": _LAST_ADMIN})
+    before = user.active
+    user.active = bool(active)
+    user = store.save_user(user, end_sessions=not active)
     _audit_user(actor_email, via, "update", user.id, {"active": before}, {"active": user.active})
     return user

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from lo_network import settings as settings_mod
-from lo_network import sql
 from lo_network.domain import calendar
 from lo_network.domain.activities import dutch_datetime
-from lo_network.mail import outbox
+from lo_network.services import outbox
+from lo_network.sqlstore import sql
 
 SUBJECTS = {
     "confirmation": ("Aanmelding bevestigd", "Registration confirmed"),

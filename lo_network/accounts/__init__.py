@@ -1,1 +1,0 @@
-"""Accounts, roles, login sessions and API tokens (SQL)."""

@@ -1,1 +1,0 @@
-"""The audit log (SQL): who changed what, when, before and after."""

@@ -1,1 +1,0 @@
-"""Import jobs (SQL): an uploaded file, its mapping, dry-run report, progress and result."""

@@ -1,1 +1,0 @@
-"""The SQL table of monthly KPI snapshots (the measures themselves: domain/kpis.py)."""

@@ -1,1 +1,0 @@
-"""SQL records of the network itself: the cached network-level measures."""
