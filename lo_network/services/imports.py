@@ -17,32 +17,28 @@ How a file becomes graph records:
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-import re
-import threading
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from sqlmodel import select
-
-from lo_network import settings as settings_mod
-from lo_network import sql
-from lo_network.accounts.models import utcnow
 from lo_network.accounts.service import Actor
-from lo_network.audit import log as audit
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import imports as domain
 from lo_network.domain import registrations as registration_domain
-from lo_network.domain.text import fold, search_key
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.domain.text import fold, search_key
 from lo_network.imports.models import ImportJob
+from lo_network.services import import_jobs as jobs
+# the job's life cycle, used through this module by the page, the API, the CLI and the tests
+from lo_network.services.import_jobs import (  # noqa: F401
+    MAX_ERRORS_SHOWN, PREVIEW_TEXT, Preview, _load, create_job, create_job_async, errors_of, failed_rows,
+    get_job, latest_job, preview, set_mapping, shorten, status_of, wait,
+)
 from lo_network.store import driver
 from lo_network.store import imports as store
 from lo_network.store.driver import GraphUnavailable
@@ -50,13 +46,7 @@ from lo_network.store.driver import GraphUnavailable
 log = logging.getLogger("lo_network.imports")
 
 BATCH = 500
-STALE_AFTER = timedelta(seconds=30)   # a running job without a heartbeat this long was interrupted
-MAX_ERRORS_SHOWN = 200
 MAX_KVK_MATCHES_SHOWN = 100   # rows named in the report as matched to a record by its KvK number
-PREVIEW_TEXT = 200   # characters of a column name, reason or message a page is sent
-
-_threads: dict[int, threading.Thread] = {}
-_threads_lock = threading.Lock()
 
 
 # ---------------------------------------------------------------- the engine
@@ -501,261 +491,60 @@ def _written_ids(plan: BatchPlan) -> set[str]:
     return {r["id"] for r in plan.organisations} | {r["id"] for r in plan.people}
 
 
-# ---------------------------------------------------------------- jobs (SQL)
-def _folder(job_id: int) -> Path:
-    return settings_mod.get().data_dir / "imports" / str(job_id)
-
-
-def _safe_name(filename: str) -> str:
-    name = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(filename or "bestand").name).strip("._") or "bestand"
-    return name[-120:]
-
-
-def _save(job: ImportJob) -> ImportJob:
-    with sql.session() as db:
-        job.updated_at = utcnow()
-        db.add(job)
-        db.commit()
-        db.refresh(job)
-        return job
-
-
-def _load(job_id: int) -> ImportJob:
-    with sql.session() as db:
-        job = db.get(ImportJob, job_id)
-        if job is None:
-            raise NotFound(str(job_id))
-        return job
-
-
-def get_job(actor: Actor, job_id: int) -> ImportJob:
-    require(actor.role, Permission.EDIT_NETWORK)
-    return _load(job_id)
-
-
-def latest_job(actor: Actor) -> ImportJob | None:
-    """The actor's newest job (the page shows it again after a reload)."""
-    require(actor.role, Permission.EDIT_NETWORK)
-    with sql.session() as db:
-        return db.exec(select(ImportJob).where(ImportJob.actor == actor.email)
-                       .order_by(ImportJob.id.desc()).limit(1)).first()
-
-
-def status_of(job: ImportJob) -> str:
-    """The job's status; a running job without a recent heartbeat was interrupted."""
-    if job.status in ("running", "analysing"):
-        alive = False
-        with _threads_lock:
-            thread = _threads.get(job.id)
-            alive = thread is not None and thread.is_alive()
-        updated = job.updated_at if job.updated_at.tzinfo else job.updated_at.replace(tzinfo=utcnow().tzinfo)
-        if not alive and utcnow() - updated > STALE_AFTER:
-            return "interrupted"
-    return job.status
-
-
-def create_job(actor: Actor, filename: str, data: bytes, kind: str, via: str,
-               overrides: dict[str, str] | None = None) -> ImportJob:
-    """Keep an uploaded file in the data folder as a new job, with the columns recognised.
-    Reads the whole file (CPU-bound): the app calls it in a worker thread (:func:`create_job_async`)."""
-    require(actor.role, Permission.EDIT_NETWORK)
-    if kind not in domain.KINDS:
-        raise ValidationError({"kind": f"kies uit / choose from {', '.join(domain.KINDS)}"})
-    table = domain.read_table(data, filename)  # refuses what exceeds the LO_IMPORT_MAX_* limits
-    mapping = domain.recognise(table.columns, kind)
-    if overrides:
-        mapping = domain.mapping_for(table.columns, kind, overrides)
-    job = _save(ImportJob(actor=actor.email, via=via, kind=kind, filename=Path(filename).name[:200],
-                          columns=json.dumps(table.columns, ensure_ascii=False),
-                          mapping=json.dumps(mapping, ensure_ascii=False), total_rows=len(table.rows)))
-    folder = _folder(job.id)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / _safe_name(filename)
-    path.write_bytes(data)
-    job.path = str(path.relative_to(settings_mod.get().data_dir))
-    return _save(job)
-
-
-async def create_job_async(actor: Actor, filename: str, data: bytes, kind: str, via: str,
-                           overrides: dict[str, str] | None = None) -> ImportJob:
-    """:func:`create_job` in a worker thread: the event loop (every other user) goes on
-    while the file is read."""
-    return await asyncio.to_thread(create_job, actor, filename, data, kind, via, overrides)
-
-
-@dataclass
-class Preview:
-    """What a page is sent of a job's file: at most LO_IMPORT_MAX_COLUMNS columns, each
-    name at most PREVIEW_TEXT characters; ``refused`` says why the file cannot be imported
-    when it is wider than the limit (a job stored before the limit existed)."""
-
-    columns: list[str]
-    refused: str = ""
-
-
-def shorten(text: str, most: int = PREVIEW_TEXT) -> str:
-    text = str(text or "")
-    return text if len(text) <= most else text[:most - 1] + "…"
-
-
-def preview(job: ImportJob) -> Preview:
-    columns = json.loads(job.columns or "[]")
-    most = settings_mod.get().import_max_columns
-    refused = ""
-    if len(columns) > most:
-        refused = domain.FileRefused(job.filename, f"te veel kolommen: {len(columns)} (max. {most})",
-                                     f"too many columns: {len(columns)} (max {most})").errors["file"]
-    return Preview([shorten(c) for c in columns[:most]], shorten(refused, 2 * PREVIEW_TEXT))
-
-
-def set_mapping(actor: Actor, job_id: int, mapping: dict[str, str]) -> ImportJob:
-    """The user's mapping of columns to fields (checked; the report is then out of date)."""
-    require(actor.role, Permission.EDIT_NETWORK)
-    job = _load(job_id)
-    if status_of(job) in ("running", "analysing", "done"):
-        raise ValidationError({"job": "deze import loopt al of is klaar / this import is running or done"})
-    columns = json.loads(job.columns)
-    clean = {c: (mapping.get(c) or "") for c in columns}
-    unknown = sorted({f for f in clean.values() if f and f not in domain.COLUMNS[job.kind]})
-    if unknown:
-        raise ValidationError({"map": f"onbekend veld / unknown field: {', '.join(unknown)}"})
-    domain.check_mapping(clean, job.kind)
-    job.mapping = json.dumps(clean, ensure_ascii=False)
-    job.status = "uploaded"
-    job.report = "{}"
-    return _save(job)
-
-
+# ---------------------------------------------------------------- a job's runs
 def _importer(job: ImportJob) -> Importer:
-    data = (settings_mod.get().data_dir / job.path).read_bytes()
-    table = domain.read_table(data, job.filename)
-    del data
-    return Importer(job.kind, table, json.loads(job.mapping))
-
-
-def _errors_path(job: ImportJob) -> Path:
-    return _folder(job.id) / "errors.json"
-
-
-def _write_errors(job: ImportJob, errors: list[domain.RowError]) -> None:
-    _errors_path(job).write_text(json.dumps([e.__dict__ for e in errors], ensure_ascii=False), encoding="utf-8")
-
-
-def errors_of(job: ImportJob, limit: int | None = MAX_ERRORS_SHOWN) -> list[domain.RowError]:
-    path = _errors_path(job)
-    if not path.exists():
-        return []
-    items = json.loads(path.read_text(encoding="utf-8"))
-    return [domain.RowError(**e) for e in (items if limit is None else items[:limit])]
+    return Importer(job.kind, jobs.file_of(job), json.loads(job.mapping))
 
 
 def analyse(job_id: int, progress: Callable[[int, int], None] | None = None) -> ImportJob:
     """The dry run of a job (no permission check: called by start_* and the CLI)."""
-    job = _load(job_id)
-    job.status = "analysing"
-    job.error = ""
-    job = _save(job)
+    job = jobs.begin_analysis(job_id)
     try:
         importer = _importer(job)
 
         def tick(done: int, total: int) -> None:
-            job.records_done, job.total_records = done, total
-            _save(job)
+            jobs.progress(job, done, total)
             if progress:
                 progress(done, total)
 
         report = importer.dry_run(tick)
     except ValidationError as exc:
-        job.status, job.error = "uploaded", "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
-        return _save(job)
+        return jobs.analysis_refused(job, "; ".join(f"{k}: {v}" for k, v in exc.errors.items()))
     except GraphUnavailable as exc:
-        job.status, job.error = "uploaded", str(exc)
-        return _save(job)
-    _write_errors(job, report.errors)
-    job.report = json.dumps(report.as_dict())
-    job.failed_rows = report.as_dict()["failed_rows"]
-    job.total_records = len(importer.groups)
-    job.batches_total = importer.batches
-    job.records_done = 0
-    job.status = "ready"
-    return _save(job)
+        return jobs.analysis_refused(job, str(exc))
+    return jobs.analysed(job, report.as_dict(), report.errors, len(importer.groups), importer.batches)
 
 
 def execute(job_id: int, progress: Callable[[int, int], None] | None = None) -> ImportJob:
     """Import a job's good rows from its first unfinished batch on (resume after a crash)."""
     job = _load(job_id)
     importer = _importer(job)
-    job.status = "running"
-    job.error = ""
-    job.batches_total = importer.batches
-    job.total_records = len(importer.groups)
-    job = _save(job)
-    start = job.batches_done
-    totals: Counter = Counter(json.loads(job.result or "{}").get("counts", {}))
+    job = jobs.begin_import(job, len(importer.groups), importer.batches)
+    totals = jobs.counts_so_far(job)
 
     def after_batch(index: int, plan: BatchPlan) -> None:
-        # an audit entry per record written (after the batch's commit), via "import", by
-        # the job's user, naming the job; the job's own summary entry follows at the end
-        audit.record_many(job.actor, "import", [(action, entity, rid, before, dict(after or {}, import_job=job.id))
-                                                for action, entity, rid, before, after in plan.audit])
         totals.update(plan.counts)
-        job.batches_done = index + 1
-        job.records_done = min((index + 1) * importer.batch, len(importer.groups))
-        job.result = json.dumps({"counts": dict(totals)})
-        _save(job)
+        done = min((index + 1) * importer.batch, len(importer.groups))
+        jobs.batch_written(job, index, done, totals, plan.audit)
         if progress:
-            progress(job.records_done, len(importer.groups))
+            progress(done, len(importer.groups))
 
     try:
-        report = importer.run(start, after_batch)
+        report = importer.run(job.batches_done, after_batch)
     except GraphUnavailable as exc:
-        job.status, job.error = "failed", str(exc)
-        return _save(job)
+        return jobs.import_failed(job, str(exc))
     report.counts = totals
-    result = report.as_dict()
-    job.result = json.dumps(dict(result, counts=dict(totals)))
-    job.failed_rows = result["failed_rows"]
-    _write_errors(job, report.errors)
-    job.status = "done"
-    job.finished_at = utcnow()
-    job = _save(job)
-    audit.record(job.actor, job.via, "import", "import_job", str(job.id), None,
-                 {"file": job.filename, "kind": job.kind, **{k: result[k] for k in ("create", "update", "unchanged", "failed_rows")}})
-    return job
-
-
-def _background(job_id: int, work: Callable[[int], Any]) -> None:
-    def target() -> None:
-        try:
-            work(job_id)
-        except Exception as exc:  # noqa: BLE001  (the job shows what went wrong; the worker lives on)
-            log.exception("import job %s failed", job_id)
-            job = _load(job_id)
-            job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
-            _save(job)
-        finally:
-            with _threads_lock:
-                _threads.pop(job_id, None)
-
-    thread = threading.Thread(target=target, name=f"import-job-{job_id}", daemon=True)
-    with _threads_lock:
-        running = _threads.get(job_id)
-        if running is not None and running.is_alive():
-            raise ValidationError({"job": "deze import loopt al / this import is already running"})
-        _threads[job_id] = thread
-    thread.start()
+    return jobs.imported(job, report.as_dict(), totals, report.errors)
 
 
 def start_analysis(actor: Actor, job_id: int) -> ImportJob:
     """Start the dry run in the background (the page follows the job)."""
     require(actor.role, Permission.EDIT_NETWORK)
     job = _load(job_id)
-    if status_of(job) in ("running", "analysing", "done"):
-        raise ValidationError({"job": "deze import loopt al of is klaar / this import is running or done"})
+    jobs.check_idle(job)
     domain.check_mapping(json.loads(job.mapping), job.kind)
-    job.status = "analysing"
-    job = _save(job)
-    _background(job_id, analyse)
+    job = jobs.set_status(job, "analysing")
+    jobs.run_in_background(job_id, analyse)
     return job
 
 
@@ -768,131 +557,6 @@ def start_import(actor: Actor, job_id: int) -> ImportJob:
         raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
     if status == "failed" and not job.report.strip("{}"):
         raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
-    job.status = "running"
-    job = _save(job)
-    _background(job_id, execute)
+    job = jobs.set_status(job, "running")
+    jobs.run_in_background(job_id, execute)
     return job
-
-
-def failed_rows(actor: Actor, job_id: int) -> tuple[str, bytes]:
-    """(filename, bytes): the failed rows in the file's own format, with line and reason."""
-    require(actor.role, Permission.EDIT_NETWORK)
-    job = _load(job_id)
-    data = (settings_mod.get().data_dir / job.path).read_bytes()
-    table = domain.read_table(data, job.filename)
-    stem, _, ext = job.filename.rpartition(".")
-    name = f"{stem or job.filename}-fouten.{table.format if not ext else ext}"
-    return name, domain.failed_rows_file(table, errors_of(job, limit=None))
-
-
-def wait(job_id: int, timeout: float = 600) -> ImportJob:
-    """Block until a background job's thread ends (tests, CLI)."""
-    with _threads_lock:
-        thread = _threads.get(job_id)
-    if thread is not None:
-        thread.join(timeout)
-    return _load(job_id)
-
-
-# ---------------------------------------------------------------- erasure in stored files
-SCRUBBED = "[verwijderd]"
-
-
-def _scrub_rows(rows: list[list[Any]], identifying: set[str], values: set[str]) -> bool:
-    """In each row that names the person (a cell is their email, phone or full name, or
-    their first and last name stand in two cells), every cell holding one of their values
-    is replaced. True when something changed."""
-    changed = False
-    for row in rows:
-        cells = {str(c).strip().casefold() for c in row if c not in (None, "")}
-        if not (cells & identifying or _names_in(cells, identifying)):
-            continue
-        for i, cell in enumerate(row):
-            if cell not in (None, "") and str(cell).strip().casefold() in values:
-                row[i] = SCRUBBED
-                changed = True
-    return changed
-
-
-def _names_in(cells: set[str], identifying: set[str]) -> bool:
-    pairs = [v for v in identifying if v.startswith("\x00")]  # "\0first\0last"
-    return any(all(part in cells for part in pair.split("\x00")[1:]) for pair in pairs)
-
-
-def _scrub_csv(path: Path, identifying: set[str], values: set[str]) -> bool:
-    import csv
-    import io
-
-    data = path.read_bytes()
-    text, encoding = domain.decode(data)
-    delimiter = domain.sniff_delimiter(text)
-    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    if not _scrub_rows(rows, identifying, values):
-        return False
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if "\r\n" in text else "\n").writerows(rows)
-    path.write_bytes(out.getvalue().encode("utf-8-sig" if encoding == "utf-8-sig" else encoding, errors="replace"))
-    return True
-
-
-def _scrub_xlsx(path: Path, identifying: set[str], values: set[str]) -> bool:
-    from openpyxl import load_workbook
-
-    book = load_workbook(path)
-    changed = False
-    for sheet in book.worksheets:
-        for cells in sheet.iter_rows():
-            row = [c.value for c in cells]
-            if _scrub_rows([row], identifying, values):
-                for cell, value in zip(cells, row):
-                    cell.value = value
-                changed = True
-    if changed:
-        book.save(path)
-    return changed
-
-
-def _scrub_errors(path: Path, identifying: set[str]) -> bool:
-    items = json.loads(path.read_text(encoding="utf-8"))
-    texts = sorted((v for v in identifying if not v.startswith("\x00")), key=len, reverse=True)
-    changed = False
-    for item in items:
-        reason = str(item.get("reason") or "")
-        for text in texts:
-            reason = re.sub(re.escape(text), SCRUBBED, reason, flags=re.IGNORECASE)
-        if reason != item.get("reason"):
-            item["reason"], changed = reason, True
-    if changed:
-        path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    return changed
-
-
-def scrub_files(identifying: set[str], values: set[str], first_last: tuple[str, str] = ("", "")) -> int:
-    """Erasure: the person's data in the stored copies of uploaded files and in
-    their error lists, for every import job not running now; how many files changed.
-    ``identifying``: texts that alone name the person (email, phone, full name);
-    ``values``: every text of theirs to replace in a row that names them."""
-    ident = {v.strip().casefold() for v in identifying if v and len(v.strip()) >= 3}
-    if all(first_last):
-        ident.add("\x00" + "\x00".join(v.strip().casefold() for v in first_last))
-    vals = {v.strip().casefold() for v in values if v and len(v.strip()) >= 2} | {
-        v for v in ident if not v.startswith("\x00")}
-    if not ident:
-        return 0
-    data_dir = settings_mod.get().data_dir
-    with sql.session() as db:
-        jobs = list(db.exec(select(ImportJob).where(ImportJob.status.not_in(("running", "analysing")))))
-    changed = 0
-    for job in jobs:
-        path = data_dir / job.path if job.path else None
-        try:
-            if path and path.is_file():
-                fmt = domain.file_format(job.filename, path.read_bytes()[:4])
-                if (_scrub_xlsx if fmt == "xlsx" else _scrub_csv)(path, ident, vals):
-                    changed += 1
-            errors = _errors_path(job)
-            if errors.is_file() and _scrub_errors(errors, ident):
-                changed += 1
-        except (OSError, ValueError, ValidationError) as exc:  # a broken file stays as it was; say so
-            log.warning("import job %s: could not scrub %s: %s", job.id, path, exc)
-    return changed
