@@ -87,14 +87,13 @@ class BatchPlan:
     def row_errors(self, lines: list[int], f: str, column: str, reason: str) -> None:
         self.errors += [domain.RowError(line, f, column, reason) for line in lines]
 
-    def record(self, action: str, entity: str, props: dict, record: dict | None = None,
-               count: str = "") -> None:
-        """Write ``props`` as the organisation or person ``props["id"]`` (a create when
-        ``record``, the current one, is None), audited and counted under ``count``."""
-        (self.organisations if entity == "organisation" else self.people).append(
-            {"id": props["id"], "props": props["props"]})
-        self.audit.append((action, entity, props["id"], _before(record, props["props"]) if record else None,
-                           _audited(props["props"])))
+    def write(self, entity: str, record_id: str, props: dict, current: dict | None = None,
+              count: str = "") -> None:
+        """Write ``props`` as organisation or person ``record_id``: a create when ``current``
+        (the record as it is) is None, else an update; audited, and counted under ``count``."""
+        (self.organisations if entity == "organisation" else self.people).append({"id": record_id, "props": props})
+        self.audit.append(("create", entity, record_id, None, _audited(props)) if current is None else
+                          ("update", entity, record_id, _before(current, props), _audited(props)))
         if count:
             self.counts[count] += 1
 
@@ -241,14 +240,14 @@ class Planner:
                 continue
             if record is None:
                 new_id = domain.stable_id("organisation", *group.keys[0])
-                plan.record("create", "organisation", {"id": new_id, "props": props}, count="create")
+                plan.write("organisation", new_id, props, count="create")
                 self.org_index.add(new_id, group.keys, props.get("kvk", ""))
                 continue
             plan.counts[f"matched_{hit[1]}"] += 1
             if hit[1] == "kvk":  # the report names the record the row's KvK number led to
                 plan.kvk_matches.append({"lines": group.lines[:5], "id": record["id"], "name": record.get("name") or ""})
             if domain.changed(record, props, "organisations"):
-                plan.record("update", "organisation", {"id": record["id"], "props": props}, record, "update")
+                plan.write("organisation", record["id"], props, record, "update")
             else:
                 plan.counts["unchanged"] += 1
         return plan
@@ -269,7 +268,7 @@ class Planner:
             return None
         new_id = domain.stable_id("organisation", *keys[0])
         props = domain.merged_record(None, {"name": org["name"], "kvk": org["kvk"]}, "organisations")
-        plan.record("create", "organisation", {"id": new_id, "props": props}, count="organisations_create")
+        plan.write("organisation", new_id, props, count="organisations_create")
         self.org_index.add(new_id, keys, org["kvk"])
         return new_id
 
@@ -307,7 +306,8 @@ class Planner:
             props = self._props(plan, group, record)
             if props is None:
                 continue
-            person_id, written = self._person(plan, keys, hit, record, props, "people_create" if attendances else "create")
+            new_count = "people_create" if attendances else "create"
+            person_id, written = self._person(plan, keys, hit, record, props, new_count)
             linked = self._link_employer(plan, person_id, employer, props)
             if not attendances:
                 if record is not None:
@@ -334,7 +334,7 @@ class Planner:
         changes."""
         if record is None:
             person_id = domain.stable_id("person", *keys[0])
-            plan.record("create", "person", {"id": person_id, "props": props}, count=count)
+            plan.write("person", person_id, props, count=count)
             self.person_index.add(person_id, keys)
             self.employers[person_id] = set()
             return person_id, True
@@ -342,7 +342,7 @@ class Planner:
         plan.counts[f"matched_{hit[1]}"] += 1
         if not domain.changed(record, props, "people"):
             return person_id, False
-        plan.record("update", "person", {"id": person_id, "props": props}, record)
+        plan.write("person", person_id, props, record)
         return person_id, True
 
     def _link_employer(self, plan: BatchPlan, person_id: str, employer: str | None, props: dict) -> bool:

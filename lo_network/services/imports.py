@@ -198,9 +198,8 @@ def start_import(actor: Actor, job_id: int) -> ImportJob:
     require(actor.role, Permission.EDIT_NETWORK)
     job = _load(job_id)
     status = status_of(job)
-    if status not in ("ready", "interrupted", "failed"):
-        raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
-    if status == "failed" and not job.report.strip("{}"):
+    checked = status in ("ready", "interrupted") or (status == "failed" and job.report.strip("{}"))
+    if not checked:   # a job that failed in its check has no report to import by
         raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
     job = jobs.set_status(job, "running")
     jobs.run_in_background(job_id, execute)

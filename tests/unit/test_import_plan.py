@@ -92,7 +92,8 @@ def test_organisations_match_by_kvk_website_and_name_and_the_rest_are_created():
     written = {r["id"]: r["props"] for r in batch.organisations}
     assert written["o-alfa"]["name"] == "Alfa Transport B.V." and written["o-alfa"]["city"] == "Zwolle"
     new = [r for r in written if r not in CURRENT]
-    assert new == [d.stable_id("organisation", "kvk", "99999999"), d.stable_id("organisation", "name", "delta distributie")]
+    assert new == [d.stable_id("organisation", "kvk", "99999999"),
+                   d.stable_id("organisation", "name", "delta distributie")]
     assert [(a[0], a[1], a[2]) for a in batch.audit] == [
         ("update", "organisation", "o-alfa"), ("create", "organisation", new[0]), ("create", "organisation", new[1])]
     assert batch.audit[0][3]["city"] == "Almelo" and batch.audit[0][4]["city"] == "Zwolle"
