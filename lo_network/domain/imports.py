@@ -821,6 +821,9 @@ class Group:
     organisation_ref: str = ""   # people: the key of the employer ("kvk:…" or "name:…")
     merged: list[int] = field(default_factory=list)
     activity: dict[str, Any] | None = None   # attendances: which activity, and present / no-show
+    # the validated record of a group of one row, so a new record is not validated again;
+    # None once a second row merges in (the merged fields are validated when decided)
+    record: dict[str, Any] | None = None
 
 
 def activity_ref(activity: dict[str, Any] | None) -> str:
@@ -899,15 +902,17 @@ def group_rows(rows: Iterable[Row], kind: str) -> list[Group]:
                 keys = [(rule, f"{key}#{activity_ref(row.activity)}") for rule, key in keys]
         hit = index.find(keys, kvk)
         if hit is None:
-            # only what matching needs is kept of the validated record (memory at 100k rows)
+            # what matching needs of the validated record; the whole record only while the
+            # group is one row (a new record is written as validated, not validated again)
             match = {k: row.props.get(k, "") for k in ("kvk", "email_key", "name_key")}
             group = Group([row.line], dict(row.changes), match, keys, row.organisation,
                           organisation_ref(row.organisation) if kind != "organisations" else "",
-                          activity=dict(row.activity) if row.activity else None)
+                          activity=dict(row.activity) if row.activity else None, record=row.props)
             index.add(str(len(groups)), keys, kvk)
             groups.append(group)
             continue
         group = groups[int(hit[0])]
+        group.record = None
         group.lines.append(row.line)
         group.merged.append(row.line)
         for f, value in row.changes.items():

@@ -240,14 +240,14 @@ def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:
 
 def _scrub_import_files(report: dict) -> int:
     """The person's texts in the stored copies of imported files (and their error files)
-    are replaced (services.imports.scrub_files); how many files changed."""
-    from lo_network.services import imports
+    are replaced (services.privacy_files.scrub_files); how many files changed."""
+    from lo_network.services import privacy_files
 
     person = report["person"]
     identifying = {person.get(k) or "" for k in ("email", "phone", "name")}
     identifying |= {r.get("email") or "" for r in report.get("registrations", [])}
-    return imports.scrub_files(identifying, _personal_values(report),
-                               (person.get("first_name") or "", person.get("last_name") or ""))
+    return privacy_files.scrub_files(identifying, _personal_values(report),
+                                     (person.get("first_name") or "", person.get("last_name") or ""))
 
 
 # ---------------------------------------------------------------- retention

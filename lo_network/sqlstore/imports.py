@@ -1,11 +1,30 @@
-"""Import jobs in SQL: the reads the import's life cycle needs besides one job by its id."""
+"""Import jobs in SQL: one job saved and read by its id, and the reads the import's life cycle needs."""
 
 from __future__ import annotations
 
 from sqlmodel import select
 
+from lo_network.domain.errors import NotFound
 from lo_network.sqlstore import sql
-from lo_network.sqlstore.models import ImportJob
+from lo_network.sqlstore.models import ImportJob, utcnow
+
+
+def save(job: ImportJob) -> ImportJob:
+    """The job as stored, its ``updated_at`` (the heartbeat of a running job) now."""
+    with sql.session() as db:
+        job.updated_at = utcnow()
+        db.add(job)
+        db.commit()
+        db.refresh(job)
+        return job
+
+
+def load(job_id: int) -> ImportJob:
+    with sql.session() as db:
+        job = db.get(ImportJob, job_id)
+        if job is None:
+            raise NotFound(str(job_id))
+        return job
 
 
 def latest_job_of(actor_email: str) -> ImportJob | None:

@@ -115,7 +115,7 @@ class ImportJob(sqlmodel.SQLModel, table=True):
     path: str = ""                               # stored copy, relative to LO_DATA_DIR
     mapping: str = "{}"                          # JSON: column -> field ('' = ignored)
     columns: str = "[]"                          # JSON: the file's columns, in order
-    # uploaded -> analysing -> ready -> running -> done | failed (interrupted: see services.imports)
+    # uploaded -> analysing -> ready -> running -> done | failed (interrupted: see services.import_jobs)
     status: str = Field(default="uploaded", index=True)
     total_rows: int = 0
     total_records: int = 0                       # distinct records after merging rows of the file

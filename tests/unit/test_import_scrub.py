@@ -3,7 +3,7 @@ in them only the cells holding the person's own values."""
 
 from __future__ import annotations
 
-from lo_network.services.imports import SCRUBBED, _scrub_rows
+from lo_network.services.privacy_files import SCRUBBED, _scrub_rows
 
 
 def test_only_rows_naming_the_person_lose_only_their_values():

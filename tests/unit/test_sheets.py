@@ -97,7 +97,7 @@ def test_the_dashboard_downloads_keep_counts_numeric_and_text_inert():
 # which code may write a spreadsheet itself, and why (everything else goes through sheets)
 WRITERS_ALLOWED = {
     "lo_network/domain/sheets.py": "the one writer of exports",
-    "lo_network/services/imports.py": "rewrites an uploaded file in place after an erasure (not an export)",
+    "lo_network/services/privacy_files.py": "rewrites an uploaded file in place after an erasure (not an export)",
 }
 WRITING = re.compile(r"\.to_excel\(|\.to_csv\(|csv\.writer\(|csv\.DictWriter\(|Workbook\(|ExcelWriter\(")
 
