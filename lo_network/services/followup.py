@@ -17,7 +17,7 @@ from lo_network.domain import followup as domain
 from lo_network.domain.activities import TZ
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
-from lo_network.domain.sheets import FORMATS, MEDIA_TYPES, write_table  # noqa: F401 (the API names the media types)
+from lo_network.domain.sheets import FORMATS, write_table
 from lo_network.services import Page, clamp_page, consent
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
