@@ -23,6 +23,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from lo_network.domain import budget, vocab
+from lo_network.messages import msg
 
 # ---------------------------------------------------------------- vocabularies
 # The programme's three activity lines (the glossary's "activiteitenlijn") and their target split.
@@ -160,7 +161,7 @@ def parse_month(text: str) -> date:
         y, m = str(text).strip().split("-")[:2]
         return date(int(y), int(m), 1)
     except (ValueError, TypeError):
-        raise ValueError("geen geldige maand (jjjj-mm) / not a month (yyyy-mm)") from None
+        raise ValueError(msg("kpis.month.invalid")) from None
 
 
 def months(first: date, last: date) -> list[date]:

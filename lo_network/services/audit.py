@@ -14,6 +14,7 @@ from lo_network.domain.dates import TZ as LOCAL
 from lo_network.domain.dates import parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
+from lo_network.messages import msg, reason
 from lo_network.record_words import field_words, value_words
 from lo_network.services import consent
 from lo_network.store import driver
@@ -146,18 +147,18 @@ def clean_filters(raw: dict) -> dict:
     for name in ("actor", "entity_id", "action", "text"):
         out[name] = str(raw.get(name) or "").strip()[:200]
     if out["action"] and out["action"] not in ACTIONS:
-        errors["action"] = f"kies uit / choose from {', '.join(ACTIONS)}"
+        errors["action"] = msg("common.choose_from", detail=', '.join(ACTIONS))
     entity = str(raw.get("entity") or "").strip()
     if entity and entity not in ENTITIES:
-        errors["entity"] = f"kies uit / choose from {', '.join(ENTITIES)}"
+        errors["entity"] = msg("common.choose_from", detail=', '.join(ENTITIES))
     out["entity"] = entity
     for name in ("since", "until"):
         try:
             out[name] = parse_date(raw.get(name))
         except ValueError as exc:
-            errors[name] = str(exc)
+            errors[name] = reason(exc)
     if not errors and out["since"] and out["until"] and out["since"] > out["until"]:
-        errors["until"] = "ligt vóór 'vanaf' / is before 'from'"
+        errors["until"] = msg("audit.until.before_from")
     if errors:
         raise ValidationError(errors)
     return out

@@ -18,6 +18,7 @@ ABOVE = {
     "services": ("pages", "components", "states", "api"),
     "store": ("pages", "components", "states", "api", "services"),
     "domain": ("pages", "components", "states", "api", "services", "store"),
+    "messages": ("pages", "components", "states", "api", "services", "store", "domain"),
 }
 
 
