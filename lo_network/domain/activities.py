@@ -11,7 +11,7 @@ from lo_network.domain import budget, vocab
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
-from lo_network.messages import msg, reason
+from lo_network.messages import Message, msg, reason
 
 TZ_NAME = "Europe/Amsterdam"
 
@@ -285,8 +285,8 @@ def search_text(text: object) -> str:
     return fold(text)[:100]
 
 
-def registration_closed_reason(activity: dict[str, Any], now: datetime) -> str | None:
-    """Why a registration is refused now, as a "Dutch / English" message; None when open."""
+def registration_closed_reason(activity: dict[str, Any], now: datetime) -> Message | None:
+    """Why a registration is refused now, as a message; None when open."""
     opens = to_local(activity.get("registration_opens"))
     closes = to_local(activity.get("registration_closes") or activity.get("starts_at"))
     ends = to_local(activity.get("ends_at"))
