@@ -11,45 +11,25 @@ from lo_network.domain import budget, vocab
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
-from lo_network.messages import Message, msg, reason
+from lo_network.messages import Message, msg, reason, vocabulary
 
 TZ_NAME = "Europe/Amsterdam"
 
 # value -> (nl, en); the glossary's words.
-KINDS: dict[str, tuple[str, str]] = {
-    "trade_mission": ("Handelsmissie", "Trade mission"),
-    "fair": ("Beurs / tentoonstelling", "Fair / exhibition"),
-    "logistics_day": ("Dag / Week van de Logistiek", "Logistics day / week"),
-    "congress": ("Congres", "Congress"),
-    "cafe": ("Logistiek café / netwerkbijeenkomst", "Café / network meeting"),
-    "webinar": ("Webinar", "Webinar"),
-    "living_lab": ("Living lab / proeftuin", "Living lab"),
-    "project": ("Project", "Project"),
-    "lobby_meeting": ("Lobbybijeenkomst", "Lobby meeting"),
-}
+KINDS: dict[str, tuple[str, str]] = vocabulary("vocab.activity_kind", (
+    "trade_mission", "fair", "logistics_day", "congress", "cafe", "webinar", "living_lab", "project",
+    "lobby_meeting"))
 
-CORRIDORS: dict[str, tuple[str, str]] = {
-    "north_sea_baltic": ("Noordzee–Oostzee (NSBC)", "North Sea–Baltic (NSBC)"),
-    "rhine_alpine": ("Rijn–Alpen", "Rhine–Alpine"),
-    "north_sea_rhine_mediterranean": ("Noordzee–Rijn–Middellandse Zee", "North Sea–Rhine–Mediterranean"),
-}
+CORRIDORS: dict[str, tuple[str, str]] = vocabulary("vocab.corridor", (
+    "north_sea_baltic", "rhine_alpine", "north_sea_rhine_mediterranean"))
 
-VISIBILITIES: dict[str, tuple[str, str]] = {
-    "public": ("Openbaar", "Public"),
-    "invite": ("Alleen op uitnodiging", "Invite only"),
-}
+VISIBILITIES: dict[str, tuple[str, str]] = vocabulary("vocab.visibility", ("public", "invite"))
 
-WHEN: dict[str, tuple[str, str]] = {
-    "upcoming": ("Komend", "Upcoming"),
-    "past": ("Afgelopen", "Past"),
-}
+WHEN: dict[str, tuple[str, str]] = vocabulary("vocab.when", ("upcoming", "past"))
 
 # how an organisation takes part in an activity (the list filter with organisation_id)
-INVOLVEMENT: dict[str, tuple[str, str]] = {
-    "organiser": ("Organisator", "Organiser"),
-    "partner": ("Partner", "Partner"),
-    "attendee": ("Deelname van medewerkers", "Its people took part"),
-}
+INVOLVEMENT: dict[str, tuple[str, str]] = vocabulary("vocab.involvement", (
+    "organiser", "partner", "attendee"))
 
 FIELDS = (
     "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
@@ -325,10 +305,7 @@ def window_days(activity: dict[str, Any]) -> timedelta:
 
 
 # ---------------------------------------------------------------- series of dated sessions
-REPEATS: dict[str, tuple[str, str]] = {
-    "weekly": ("Elke week", "Every week"),
-    "monthly": ("Elke maand", "Every month"),
-}
+REPEATS: dict[str, tuple[str, str]] = vocabulary("vocab.repeat", ("weekly", "monthly"))
 MAX_SESSIONS = 24
 
 
@@ -366,12 +343,8 @@ def series_times(starts_at: str, ends_at: str, every: str, count: object) -> lis
 
 # ---------------------------------------------------------------- living labs and projects
 PROJECT_KINDS = ("living_lab", "project")
-PARTNER_ROLES: dict[str, tuple[str, str]] = {
-    "lead": ("Penvoerder", "Lead"),
-    "partner": ("Partner", "Partner"),
-    "knowledge_partner": ("Kennispartner", "Knowledge partner"),
-    "funder": ("Financier", "Funder"),
-}
+PARTNER_ROLES: dict[str, tuple[str, str]] = vocabulary("vocab.partner_role", (
+    "lead", "partner", "knowledge_partner", "funder"))
 
 
 @checks_text

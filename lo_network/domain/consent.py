@@ -10,13 +10,10 @@ from lo_network.domain import vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
-from lo_network.messages import join, msg, reason
+from lo_network.messages import join, msg, reason, vocabulary
 
-PURPOSES: dict[str, tuple[str, str]] = {
-    "newsletter": ("Nieuwsbrief", "Newsletter"),
-    "invitations": ("Uitnodigingen voor activiteiten", "Event invitations"),
-    "directory": ("Netwerkoverzicht en kaart", "Network directory and map"),
-}
+PURPOSES: dict[str, tuple[str, str]] = vocabulary("vocab.consent_purpose", (
+    "newsletter", "invitations", "directory"))
 BASES = {k: v for k, v in vocab.CONSENT_BASES.items() if k != "none"}
 FIELDS = ("purpose", "basis", "date", "source", "withdrawn")
 

@@ -43,13 +43,9 @@ from typing import Any, Iterable
 
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text
-from lo_network.messages import join, msg, reason
+from lo_network.messages import join, msg, reason, vocabulary
 
-LISTS: dict[str, tuple[str, str]] = {
-    "dormant": ("Slapende organisaties", "Dormant organisations"),
-    "twice": ("Twee keer geweest, nog geen partner", "Attended twice, not yet partner"),
-    "consent": ("Toestemming verloopt binnenkort", "Consent about to lapse"),
-}
+LISTS: dict[str, tuple[str, str]] = vocabulary("vocab.followup_list", ("dormant", "twice", "consent"))
 
 # Network statuses that count as "in the network" for the dormant list.
 IN_NETWORK = ("participant", "partner")

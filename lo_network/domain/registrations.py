@@ -11,18 +11,11 @@ from typing import Any
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.people import normalise_email
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
-from lo_network.messages import msg, reason
+from lo_network.messages import msg, reason, vocabulary
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "registered": ("Aangemeld", "Registered"),
-    "waitlisted": ("Wachtlijst", "Waiting list"),
-    "cancelled": ("Afgemeld", "Cancelled"),
-    "walk_in": ("Zonder aanmelding binnen", "Walk-in"),
-}
-ATTENDANCE: dict[str, tuple[str, str]] = {
-    "present": ("Aanwezig", "Present"),
-    "no_show": ("Niet verschenen", "No-show"),
-}
+STATUSES: dict[str, tuple[str, str]] = vocabulary("vocab.registration_status", (
+    "registered", "waitlisted", "cancelled", "walk_in"))
+ATTENDANCE: dict[str, tuple[str, str]] = vocabulary("vocab.attendance", ("present", "no_show"))
 # Statuses that hold a seat; capacity is counted over "registered" only (walk-ins come in
 # at the door, on top of the registrations, and are shown as such).
 ACTIVE = ("registered", "waitlisted", "walk_in")

@@ -156,6 +156,15 @@ def msg(code: str, **params: object) -> Message:
     return Message(((code, plain),))
 
 
+def vocabulary(prefix: str, values: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """A fixed vocabulary in its order: {value: (nl, en)}, the labels being the catalogue
+    entries ``<prefix>.<value>`` (a value without one raises at import)."""
+    missing = [value for value in values if f"{prefix}.{value}" not in CATALOGUE]
+    if missing:
+        raise KeyError(f"messages: no label for {prefix}.{missing[0]} in the catalogues")
+    return {value: CATALOGUE[f"{prefix}.{value}"] for value in values}
+
+
 def join(*messages: Message) -> Message:
     """Messages shown one after the other, joined by "; " in each language."""
     return Message(tuple(part for message in messages for part in message.parts))
