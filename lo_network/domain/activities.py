@@ -164,7 +164,7 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     themes = sorted(set(_list(raw.get("themes"))))
     unknown = [t for t in themes if t not in vocab.THEMES]
     if unknown:
-        errors["themes"] = msg("common.unknown_theme", detail=', '.join(unknown))
+        errors["themes"] = msg("common.unknown_theme", detail=", ".join(unknown))
     out["themes"] = themes
 
     out["organiser_ids"] = list(dict.fromkeys(_list(raw.get("organiser_ids"))))

@@ -222,9 +222,9 @@ def check(kind: str, sort: str, filters: dict[str, Any]) -> dict[str, str | None
 
     errors: dict[str, str] = {}
     if kind not in LISTS:
-        errors["list"] = msg("common.choose_from", detail=', '.join(LISTS))
+        errors["list"] = msg("common.choose_from", detail=", ".join(LISTS))
     elif sort not in SORTS[kind]:
-        errors["sort"] = msg("common.choose_from", detail=', '.join(SORTS[kind]))
+        errors["sort"] = msg("common.choose_from", detail=", ".join(SORTS[kind]))
     words = {"region": vocab.REGIONS, "theme": vocab.THEMES, "kind": vocab.KINDS}
     clean: dict[str, str | None] = {}
     for name in FILTERS:

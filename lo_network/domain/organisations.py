@@ -209,7 +209,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     themes = sorted({clean(t) for t in themes_raw if clean(t)})
     unknown = [t for t in themes if t not in vocab.THEMES]
     if unknown:
-        errors["themes"] = msg("common.unknown_theme", detail=', '.join(unknown))
+        errors["themes"] = msg("common.unknown_theme", detail=", ".join(unknown))
     out["themes"] = themes
 
     status = clean(raw.get("status")) or "prospect"

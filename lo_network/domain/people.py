@@ -103,9 +103,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["consent_basis"] = basis
     consent_date = _date(raw, "consent_date", errors, today)
     if basis != "none" and consent_date is None and "consent_date" not in errors:
-        errors["consent_date"] = (
-            msg("person.consent_date.required")
-        )
+        errors["consent_date"] = msg("person.consent_date.required")
     out["consent_date"] = iso(consent_date)
     out["consent_source"] = clean(raw.get("consent_source"))[:200]
 

@@ -20,9 +20,8 @@ ATTENDANCE: dict[str, tuple[str, str]] = vocabulary("vocab.attendance", ("presen
 # at the door, on top of the registrations, and are shown as such).
 ACTIVE = ("registered", "waitlisted", "walk_in")
 
-CONSENT_PURPOSE = (
-    msg("reg.consent_purpose")
-)
+# what a registrant consents to, kept with the registration as its bilingual text
+CONSENT_PURPOSE = msg("reg.consent_purpose")
 
 TOKEN_BYTES = 32
 

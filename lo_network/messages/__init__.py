@@ -13,6 +13,9 @@ Two placeholder names have a meaning in that bilingual rendering: ``{subject}`` 
 start and ``{detail}`` at the end are language-neutral (a folder, a list of values) and
 are written once, outside the two texts: "x: de map is niet leeg / the folder is not
 empty", "kies uit / choose from a, b".
+
+The UI strings (lo_network.i18n) and the labels of the fixed vocabularies
+(:func:`vocabulary`) are entries of the same catalogues.
 """
 
 from __future__ import annotations

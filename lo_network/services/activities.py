@@ -45,10 +45,10 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "starts", page:
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
-        raise ValidationError({"sort": msg("common.choose_from", detail=', '.join(domain.SORTS))})
+        raise ValidationError({"sort": msg("common.choose_from", detail=", ".join(domain.SORTS))})
     for name, words in (("kind", domain.KINDS), ("when", domain.WHEN), ("visibility", domain.VISIBILITIES)):
         if filters.get(name) and filters[name] not in words:
-            raise ValidationError({name: msg("common.choose_from", detail=', '.join(words))})
+            raise ValidationError({name: msg("common.choose_from", detail=", ".join(words))})
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")), now=now_iso())
     if filters.get("organisation_id"):
         clean_filters.update(_involvement_filter(actor, filters["organisation_id"], filters.get("involvement")))
@@ -68,7 +68,7 @@ def _involvement_filter(actor: Actor, organisation_id: str, involvement: Any) ->
     chosen = [c for c in chosen if c] or list(domain.INVOLVEMENT)
     bad = [c for c in chosen if c not in domain.INVOLVEMENT]
     if bad:
-        raise ValidationError({"involvement": msg("common.choose_from", detail=', '.join(domain.INVOLVEMENT))})
+        raise ValidationError({"involvement": msg("common.choose_from", detail=", ".join(domain.INVOLVEMENT))})
     hidden: set[str] = set()
     if "attendee" in chosen:
         hidden = consent.hidden(actor, driver.read(organisation_store.person_ids, organisation_id))

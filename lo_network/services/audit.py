@@ -110,10 +110,10 @@ def clean_filters(raw: dict) -> dict:
     for name in ("actor", "entity_id", "action", "text"):
         out[name] = str(raw.get(name) or "").strip()[:200]
     if out["action"] and out["action"] not in ACTIONS:
-        errors["action"] = msg("common.choose_from", detail=', '.join(ACTIONS))
+        errors["action"] = msg("common.choose_from", detail=", ".join(ACTIONS))
     entity = str(raw.get("entity") or "").strip()
     if entity and entity not in ENTITIES:
-        errors["entity"] = msg("common.choose_from", detail=', '.join(ENTITIES))
+        errors["entity"] = msg("common.choose_from", detail=", ".join(ENTITIES))
     out["entity"] = entity
     for name in ("since", "until"):
         try:

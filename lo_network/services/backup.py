@@ -266,7 +266,7 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
     manifest = _manifest(folder)
     missing = sorted(set(manifest.get("schema_migrations", [])) - schema.applied())
     if missing:
-        raise BackupRefused(msg("backup.migrations_missing", detail=', '.join(missing)))
+        raise BackupRefused(msg("backup.migrations_missing", detail=", ".join(missing)))
     try:
         store.check_declared({label for labels in manifest["graph"]["labels"] for label in labels.split(":")},
                              manifest["graph"]["types"])
@@ -276,7 +276,7 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
     known = {t.name for t in _tables()}
     unknown = sorted(set(manifest["sql"]["tables"]) - known)
     if unknown:
-        raise BackupRefused(msg("backup.sql_tables_unknown", detail=', '.join(unknown)))
+        raise BackupRefused(msg("backup.sql_tables_unknown", detail=", ".join(unknown)))
 
     nodes = 0
     element_ids: dict[tuple, str] = {}  # (labels, id) -> the restored node's element id

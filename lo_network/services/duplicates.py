@@ -118,8 +118,7 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
     plan = preview(actor, kind, keep_id, drop_id)
     if plan["blocking"]:
         kinds = sorted({rel["rel"] for rel in plan["blocking"]})
-        raise ValidationError({"drop_id": (
-            msg("dup.relationships_unmovable", detail=', '.join(kinds)))})
+        raise ValidationError({"drop_id": msg("dup.relationships_unmovable", detail=", ".join(kinds))})
     fields = domain.merged_fields(plan["fields"], plan["keep"], plan["drop"], choice)
     props = VALIDATE[kind](fields)
     keep_before = {k: plan["keep"].get(k) for k in props}
@@ -205,5 +204,5 @@ def choice_from(raw: Any) -> dict[str, str]:
     choice = dict(raw or {})
     bad = {k: v for k, v in choice.items() if v not in ("keep", "drop", "both")}
     if bad:
-        raise ValidationError({"choice": msg("dup.choice.choose", detail=', '.join(bad))})
+        raise ValidationError({"choice": msg("dup.choice.choose", detail=", ".join(bad))})
     return choice

@@ -26,9 +26,9 @@ MEDIA_TYPES = sheets.MEDIA_TYPES
 def _check(fmt: str, sort: str, sorts: tuple[str, ...]) -> None:
     errors = {}
     if fmt not in domain.FORMATS:
-        errors["format"] = msg("common.choose_from", detail=', '.join(domain.FORMATS))
+        errors["format"] = msg("common.choose_from", detail=", ".join(domain.FORMATS))
     if sort not in sorts:
-        errors["sort"] = msg("common.choose_from", detail=', '.join(sorts))
+        errors["sort"] = msg("common.choose_from", detail=", ".join(sorts))
     if errors:
         raise ValidationError(errors)
 

@@ -87,8 +87,7 @@ def update(actor: Actor, kind: str, anchor_id: str, link_id: str, raw: dict[str,
     _kind(kind)
     current = _find(actor, kind, anchor_id, link_id)
     if raw.get("type") and raw["type"] != current["type"]:
-        raise ValidationError({"type": (
-            msg("links.type.unchanged"))})
+        raise ValidationError({"type": msg("links.type.unchanged")})
     merged = {field: current.get(field) for field in domain.FIELDS}
     merged.update({k: v for k, v in raw.items() if k in domain.FIELDS})
     link = domain.validate(kind, merged)

@@ -33,7 +33,7 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
-        raise ValidationError({"sort": msg("common.choose_from", detail=', '.join(domain.SORTS))})
+        raise ValidationError({"sort": msg("common.choose_from", detail=", ".join(domain.SORTS))})
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")))
     return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 

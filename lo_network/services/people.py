@@ -33,7 +33,7 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
-        raise ValidationError({"sort": msg("common.choose_from", detail=', '.join(domain.SORTS))})
+        raise ValidationError({"sort": msg("common.choose_from", detail=", ".join(domain.SORTS))})
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
     # a role that may only view sees people with a basis for the network directory
     # (services.consent, the rule of every read that returns people)
@@ -120,8 +120,7 @@ def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dic
         raise NotFound(employment_id)
     moved_to = raw.get("organisation_id")
     if moved_to and moved_to != current["organisation_id"]:
-        raise ValidationError({"organisation_id": (
-            msg("person.employment.unmovable"))})
+        raise ValidationError({"organisation_id": msg("person.employment.unmovable")})
     job = domain.validate_employment(dict(raw, organisation_id=current["organisation_id"]))
     if driver.write(store.update_employment, person_id, employment_id, job) is None:
         raise NotFound(employment_id)
@@ -159,8 +158,8 @@ def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str)
                 organisation_id=current["organisation_id"], role=current.get("role") or "",
                 since=current.get("since") or "", until=end))))
         except ValidationError as exc:
-            raise ValidationError({"since": (
-                msg("person.employment.starts_before", organisation=current.get('organisation_name') or ''))}) from exc
+            at = current.get("organisation_name") or ""
+            raise ValidationError({"since": msg("person.employment.starts_before", organisation=at)}) from exc
     if driver.read(organisation_store.get, job["organisation_id"]) is None:
         raise ValidationError({"organisation_id": msg("common.organisation_missing")})
 

@@ -172,8 +172,7 @@ class NoBasis(ValidationError):
     def __init__(self, people: list[tuple[str, str]]):
         self.people = people
         names = ", ".join(name for _, name in people)
-        super().__init__({"person_ids": (
-            msg("reg.invite.no_basis", names=names))})
+        super().__init__({"person_ids": msg("reg.invite.no_basis", names=names)})
 
 
 def _refuse_without_basis(people: list[tuple[str, str]]) -> None:
@@ -245,7 +244,7 @@ def list_for_activity(actor: Actor, activity_id: str, text: str = "", status: st
     out (services.consent.shown, as an attendee: organisers see all their attendees)."""
     require(actor.role, Permission.VIEW)
     if status and status not in domain.STATUSES:
-        raise ValidationError({"status": msg("common.choose_from", detail=', '.join(domain.STATUSES))})
+        raise ValidationError({"status": msg("common.choose_from", detail=", ".join(domain.STATUSES))})
     rows = driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
     return consent.shown(actor, rows, key="person_id", where=ATTENDEES)
 
