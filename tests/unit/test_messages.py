@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import copy
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,18 @@ def test_the_shipped_catalogues_agree():
     texts, areas = messages.load()
     assert texts and set(texts) == set(areas)
     assert texts["common.save"] == ("Opslaan", "Save")
+
+
+def test_a_text_with_placeholders_is_flagged_python_brace_format():
+    """The flag tells a translator's tool which values a text takes (Babel's reader drops
+    it when the msgid, a code, has none, so the files themselves are read)."""
+    wrong = []
+    for path in sorted(messages.LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
+        for comments, code in re.findall(r'((?:#.*\n)*)msgid "(.+)"\n', path.read_text(encoding="utf-8")):
+            flagged = "python-brace-format" in comments
+            if flagged != bool(messages.placeholders(messages.CATALOGUE[code][0])):
+                wrong.append(f"{path.parent.parent.name}/{path.stem}: {code}")
+    assert wrong == []
 
 
 def test_a_sound_catalogue_loads(tmp_path):
