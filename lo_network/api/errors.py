@@ -14,20 +14,20 @@ from lo_network.api.schemas import Problem
 from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import PermissionDenied
 from lo_network.domain.text import unreadable_fields
+from lo_network.messages import msg
 from lo_network.store.driver import GraphUnavailable
 
-INVALID = "Ongeldige invoer / Invalid input"
+INVALID = msg("api.invalid")
 
 _MEANING = {
-    401: "Geen of ongeldige token / missing or invalid token",
-    403: "Rol mag dit niet / the role does not allow this",
-    404: "Niet gevonden / not found",
-    409: "Botst met een bestaand record (zie existing); bevestig met de parameter in confirm / "
-         "clashes with an existing record (see existing); confirm with the parameter named in confirm",
-    413: "Bestand te groot / file too large",
-    422: "Ongeldige invoer, per veld / invalid input, per field",
-    429: "Te veel aanvragen van dit adres; zie Retry-After / too many requests from this address; see Retry-After",
-    503: "Netwerkdatabase onbereikbaar / graph database unreachable",
+    401: msg("api.status.401"),
+    403: msg("api.status.403"),
+    404: msg("api.status.404"),
+    409: msg("api.status.409"),
+    413: msg("api.status.413"),
+    422: msg("api.status.422"),
+    429: msg("api.status.429"),
+    503: msg("api.status.503"),
 }
 
 
@@ -74,7 +74,7 @@ async def _request_invalid(_: Request, exc: RequestValidationError) -> JSONRespo
 
 
 async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
-    return _problem(status.HTTP_404_NOT_FOUND, f"Niet gevonden / Not found: {exc}")
+    return _problem(status.HTTP_404_NOT_FOUND, msg("api.not_found", detail=exc))
 
 
 async def _denied(_: Request, exc: PermissionDenied) -> JSONResponse:
@@ -89,7 +89,7 @@ async def _http(request: Request, exc: StarletteHTTPException):
     """A body FastAPI cannot parse (not UTF-8, not JSON) is bad input like any other: 422
     naming ``body``, as documented, rather than FastAPI's undocumented 400."""
     if exc.status_code == status.HTTP_400_BAD_REQUEST:
-        return _invalid({"body": f"onleesbare invoer / unreadable body ({exc.detail})"})
+        return _invalid({"body": msg("api.body.unreadable", detail=exc.detail)})
     return await http_exception_handler(request, exc)
 
 

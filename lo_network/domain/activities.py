@@ -11,44 +11,25 @@ from lo_network.domain import budget, vocab
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
+from lo_network.messages import Message, msg, reason, vocabulary
 
 TZ_NAME = "Europe/Amsterdam"
 
 # value -> (nl, en); the glossary's words.
-KINDS: dict[str, tuple[str, str]] = {
-    "trade_mission": ("Handelsmissie", "Trade mission"),
-    "fair": ("Beurs / tentoonstelling", "Fair / exhibition"),
-    "logistics_day": ("Dag / Week van de Logistiek", "Logistics day / week"),
-    "congress": ("Congres", "Congress"),
-    "cafe": ("Logistiek café / netwerkbijeenkomst", "Café / network meeting"),
-    "webinar": ("Webinar", "Webinar"),
-    "living_lab": ("Living lab / proeftuin", "Living lab"),
-    "project": ("Project", "Project"),
-    "lobby_meeting": ("Lobbybijeenkomst", "Lobby meeting"),
-}
+KINDS: dict[str, tuple[str, str]] = vocabulary("vocab.activity_kind", (
+    "trade_mission", "fair", "logistics_day", "congress", "cafe", "webinar", "living_lab", "project",
+    "lobby_meeting"))
 
-CORRIDORS: dict[str, tuple[str, str]] = {
-    "north_sea_baltic": ("Noordzee–Oostzee (NSBC)", "North Sea–Baltic (NSBC)"),
-    "rhine_alpine": ("Rijn–Alpen", "Rhine–Alpine"),
-    "north_sea_rhine_mediterranean": ("Noordzee–Rijn–Middellandse Zee", "North Sea–Rhine–Mediterranean"),
-}
+CORRIDORS: dict[str, tuple[str, str]] = vocabulary("vocab.corridor", (
+    "north_sea_baltic", "rhine_alpine", "north_sea_rhine_mediterranean"))
 
-VISIBILITIES: dict[str, tuple[str, str]] = {
-    "public": ("Openbaar", "Public"),
-    "invite": ("Alleen op uitnodiging", "Invite only"),
-}
+VISIBILITIES: dict[str, tuple[str, str]] = vocabulary("vocab.visibility", ("public", "invite"))
 
-WHEN: dict[str, tuple[str, str]] = {
-    "upcoming": ("Komend", "Upcoming"),
-    "past": ("Afgelopen", "Past"),
-}
+WHEN: dict[str, tuple[str, str]] = vocabulary("vocab.when", ("upcoming", "past"))
 
 # how an organisation takes part in an activity (the list filter with organisation_id)
-INVOLVEMENT: dict[str, tuple[str, str]] = {
-    "organiser": ("Organisator", "Organiser"),
-    "partner": ("Partner", "Partner"),
-    "attendee": ("Deelname van medewerkers", "Its people took part"),
-}
+INVOLVEMENT: dict[str, tuple[str, str]] = vocabulary("vocab.involvement", (
+    "organiser", "partner", "attendee"))
 
 FIELDS = (
     "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
@@ -84,8 +65,7 @@ def parse_local(value: object, *, default_time: time = time(9, 0)) -> datetime |
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError("geen geldige datum en tijd (dd-mm-jjjj uu:mm) / "
-                             "not a date and time (dd-mm-yyyy hh:mm)") from None
+            raise ValueError(msg("common.datetime.invalid")) from None
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=TZ)
         return parsed.astimezone(timezone.utc)
@@ -94,7 +74,7 @@ def parse_local(value: object, *, default_time: time = time(9, 0)) -> datetime |
                          int(hh) if hh is not None else default_time.hour,
                          int(mm) if mm is not None else default_time.minute, tzinfo=TZ)
     except ValueError:
-        raise ValueError("bestaat niet / does not exist") from None
+        raise ValueError(msg("common.does_not_exist")) from None
     return local.astimezone(timezone.utc)
 
 
@@ -133,7 +113,7 @@ def _when(raw: dict, name: str, errors: dict, default_time: time = time(9, 0)) -
     try:
         return parse_local(raw.get(name), default_time=default_time)
     except ValueError as exc:
-        errors[name] = str(exc)
+        errors[name] = reason(exc)
         return None
 
 
@@ -144,10 +124,10 @@ def _capacity(value: object, errors: dict) -> int | None:
     try:
         number = int(text)
     except ValueError:
-        errors["capacity"] = "vul een heel getal in / enter a whole number"
+        errors["capacity"] = msg("common.whole_number")
         return None
     if number < 1 or number > 100_000:
-        errors["capacity"] = "tussen 1 en 100.000, of leeg voor onbeperkt / between 1 and 100,000, or empty for no limit"
+        errors["capacity"] = msg("act.capacity.range")
         return None
     return number
 
@@ -171,65 +151,65 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
 
     title = clean(raw.get("title"))
     if not title:
-        errors["title"] = "titel is verplicht / title is required"
+        errors["title"] = msg("common.title.required")
     elif len(title) > 200:
-        errors["title"] = "titel is te lang (max. 200 tekens) / title is too long (max 200)"
+        errors["title"] = msg("act.title.too_long")
     out["title"] = title
 
     kind = clean(raw.get("kind"))
     if kind not in KINDS:
-        errors["kind"] = "kies een soort activiteit / choose a kind of activity"
+        errors["kind"] = msg("act.kind.required")
     out["kind"] = kind
 
     themes = sorted(set(_list(raw.get("themes"))))
     unknown = [t for t in themes if t not in vocab.THEMES]
     if unknown:
-        errors["themes"] = f"onbekend thema / unknown theme: {', '.join(unknown)}"
+        errors["themes"] = msg("common.unknown_theme", detail=", ".join(unknown))
     out["themes"] = themes
 
     out["organiser_ids"] = list(dict.fromkeys(_list(raw.get("organiser_ids"))))
     if len(out["organiser_ids"]) > 20:
-        errors["organiser_ids"] = "te veel organisatoren (max. 20) / too many organisers (max 20)"
+        errors["organiser_ids"] = msg("act.organisers.too_many")
 
     region = clean(raw.get("region"))
     if region and region not in vocab.REGIONS:
-        errors["region"] = "onbekende regio / unknown region"
+        errors["region"] = msg("common.unknown_region")
     out["region"] = region
 
     corridor = clean(raw.get("corridor"))
     if corridor and corridor not in CORRIDORS:
-        errors["corridor"] = "onbekende corridor / unknown corridor"
+        errors["corridor"] = msg("act.corridor.unknown")
     out["corridor"] = corridor
 
     starts = _when(raw, "starts_at", errors)
     ends = _when(raw, "ends_at", errors, default_time=time(17, 0))
     if starts is None and "starts_at" not in errors:
-        errors["starts_at"] = "begin is verplicht / start is required"
+        errors["starts_at"] = msg("act.starts_at.required")
     if ends is None and "ends_at" not in errors:
-        errors["ends_at"] = "einde is verplicht / end is required"
+        errors["ends_at"] = msg("act.ends_at.required")
     if starts and ends and ends <= starts:
-        errors["ends_at"] = "ligt niet na het begin / is not after the start"
+        errors["ends_at"] = msg("act.ends_at.not_after_start")
     out["starts_at"], out["ends_at"] = utc_iso(starts), utc_iso(ends)
 
     location = clean(raw.get("location"))
     if len(location) > 300:
-        errors["location"] = "te lang (max. 300 tekens) / too long (max 300)"
+        errors["location"] = msg("common.too_long", max=300)
     out["location"] = location
     online = clean(raw.get("online_url"))
     if online and not _URL.match(online):
-        errors["online_url"] = "geen geldige link (https://...) / not a valid link (https://...)"
+        errors["online_url"] = msg("act.online_url.invalid")
     out["online_url"] = online
     if kind == "webinar" and not online and "online_url" not in errors:
-        errors["online_url"] = "een webinar heeft een link nodig / a webinar needs a link"
+        errors["online_url"] = msg("act.online_url.required")
 
     description = multiline(raw.get("description"))
     if len(description) > 10_000:
-        errors["description"] = "te lang (max. 10.000 tekens) / too long (max 10,000)"
+        errors["description"] = msg("act.description.too_long")
     out["description"] = description
 
     visibility = clean(raw.get("visibility")) or "public"
     if visibility not in VISIBILITIES:
-        errors["visibility"] = "kies openbaar of op uitnodiging / choose public or invite only"
+        errors["visibility"] = msg("act.visibility.choose")
     out["visibility"] = visibility
 
     out["capacity"] = _capacity(raw.get("capacity"), errors)
@@ -239,9 +219,9 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     if closes is None and starts is not None:
         closes = starts  # registration closes when the activity starts unless chosen otherwise
     if opens and closes and closes <= opens:
-        errors["registration_closes"] = "ligt niet na de opening / is not after the opening"
+        errors["registration_closes"] = msg("act.registration_closes.not_after_opening")
     if closes and ends and closes > ends and "ends_at" not in errors:
-        errors["registration_closes"] = "ligt na het einde van de activiteit / is after the activity's end"
+        errors["registration_closes"] = msg("act.registration_closes.after_end")
     out["registration_opens"], out["registration_closes"] = utc_iso(opens), utc_iso(closes)
 
     out["project_id"] = clean(raw.get("project_id")) or None
@@ -249,7 +229,7 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     # the programme line: chosen, or the kind's default (budget.KIND_LINES)
     line = clean(raw.get("programme_line")) or budget.default_line(kind)
     if line and line not in vocab.PROGRAMME_LINES:
-        errors["programme_line"] = "onbekende activiteitenlijn / unknown programme line"
+        errors["programme_line"] = msg("common.unknown_programme_line")
     out["programme_line"] = line
     # money: the planned budget and the realised cost, euros with at most two decimals
     out["budget_planned"] = budget.amount_field(raw, "budget_planned", errors)
@@ -285,18 +265,17 @@ def search_text(text: object) -> str:
     return fold(text)[:100]
 
 
-def registration_closed_reason(activity: dict[str, Any], now: datetime) -> str | None:
-    """Why a registration is refused now, as a "Dutch / English" message; None when open."""
+def registration_closed_reason(activity: dict[str, Any], now: datetime) -> Message | None:
+    """Why a registration is refused now, as a message; None when open."""
     opens = to_local(activity.get("registration_opens"))
     closes = to_local(activity.get("registration_closes") or activity.get("starts_at"))
     ends = to_local(activity.get("ends_at"))
     if ends and now >= ends:
-        return "deze activiteit is voorbij / this activity is over"
+        return msg("common.activity_over")
     if opens and now < opens:
-        return (f"aanmelden kan vanaf {opens.strftime('%d-%m-%Y %H:%M')} / "
-                f"registration opens {opens.strftime('%d-%m-%Y %H:%M')}")
+        return msg("act.registration.opens_at", opens=opens.strftime("%d-%m-%Y %H:%M"))
     if closes and now >= closes:
-        return "de aanmelding is gesloten / registration is closed"
+        return msg("act.registration.closed")
     return None
 
 
@@ -326,10 +305,7 @@ def window_days(activity: dict[str, Any]) -> timedelta:
 
 
 # ---------------------------------------------------------------- series of dated sessions
-REPEATS: dict[str, tuple[str, str]] = {
-    "weekly": ("Elke week", "Every week"),
-    "monthly": ("Elke maand", "Every month"),
-}
+REPEATS: dict[str, tuple[str, str]] = vocabulary("vocab.repeat", ("weekly", "monthly"))
 MAX_SESSIONS = 24
 
 
@@ -340,13 +316,13 @@ def series_times(starts_at: str, ends_at: str, every: str, count: object) -> lis
     on the 31st falls on the last day of shorter months. Raises ValidationError."""
     errors: dict[str, str] = {}
     if every not in REPEATS:
-        errors["repeat_every"] = "kies elke week of elke maand / choose every week or every month"
+        errors["repeat_every"] = msg("act.repeat_every.choose")
     try:
         n = int(str(count).strip())
     except ValueError:
         n = 0
     if not 2 <= n <= MAX_SESSIONS:
-        errors["repeat_count"] = (f"tussen 2 en {MAX_SESSIONS} bijeenkomsten / between 2 and {MAX_SESSIONS} sessions")
+        errors["repeat_count"] = msg("act.repeat_count.range", max=MAX_SESSIONS)
     if errors:
         raise ValidationError(errors)
     start, end = to_local(starts_at), to_local(ends_at)
@@ -367,20 +343,15 @@ def series_times(starts_at: str, ends_at: str, every: str, count: object) -> lis
 
 # ---------------------------------------------------------------- living labs and projects
 PROJECT_KINDS = ("living_lab", "project")
-PARTNER_ROLES: dict[str, tuple[str, str]] = {
-    "lead": ("Penvoerder", "Lead"),
-    "partner": ("Partner", "Partner"),
-    "knowledge_partner": ("Kennispartner", "Knowledge partner"),
-    "funder": ("Financier", "Funder"),
-}
+PARTNER_ROLES: dict[str, tuple[str, str]] = vocabulary("vocab.partner_role", (
+    "lead", "partner", "knowledge_partner", "funder"))
 
 
 @checks_text
 def validate_partner_role(role: object) -> str:
     value = clean(role)
     if value not in PARTNER_ROLES:
-        raise ValidationError({"role": "kies een rol: penvoerder, partner, kennispartner of financier / "
-                                       "choose a role: lead, partner, knowledge partner or funder"})
+        raise ValidationError({"role": msg("act.partner_role.choose")})
     return value
 
 
@@ -392,16 +363,16 @@ def validate_milestone(raw: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     title = clean(raw.get("title"))
     if not title:
-        errors["milestone_title"] = "titel is verplicht / title is required"
+        errors["milestone_title"] = msg("common.title.required")
     elif len(title) > 200:
-        errors["milestone_title"] = "te lang (max. 200 tekens) / too long (max 200)"
+        errors["milestone_title"] = msg("common.too_long", max=200)
     try:
         due = parse_date(raw.get("due"))
     except ValueError as exc:
-        errors["milestone_due"] = str(exc)
+        errors["milestone_due"] = reason(exc)
         due = None
     if due is None and "milestone_due" not in errors:
-        errors["milestone_due"] = "datum is verplicht / date is required"
+        errors["milestone_due"] = msg("common.date.required")
     if errors:
         raise ValidationError(errors)
     return {"title": title, "due": iso(due)}

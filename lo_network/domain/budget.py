@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, multiline
+from lo_network.messages import msg, reason
 
 # The programme budget's split over the programme lines (the total and the years are settings:
 # LO_PROGRAMME_BUDGET_EUR, LO_PROGRAMME_YEARS). Declared here once; the dashboard reads it.
@@ -49,7 +50,7 @@ def parse_euros(value: object) -> Decimal | None:
     if value is None or isinstance(value, bool):
         if value is None:
             return None
-        raise ValueError("geen bedrag / not an amount")
+        raise ValueError(msg("budget.amount.not_an_amount"))
     if isinstance(value, (int, float, Decimal)):
         text = format(Decimal(str(value)), "f")
     else:
@@ -58,11 +59,11 @@ def parse_euros(value: object) -> Decimal | None:
     if not text:
         return None
     if text.startswith("-"):
-        raise ValueError("mag niet negatief zijn / must not be negative")
+        raise ValueError(msg("budget.amount.negative"))
     if text.startswith("+"):
         text = text[1:]
     if not _NUMBER.match(text):
-        raise ValueError("geen bedrag in euro's (bijv. 1.250,50) / not an amount in euros (e.g. 1250.50)")
+        raise ValueError(msg("budget.amount.not_euros_example"))
     last_dot, last_comma = text.rfind("."), text.rfind(",")
     decimal_mark = ""
     if last_dot >= 0 and last_comma >= 0:
@@ -79,20 +80,20 @@ def parse_euros(value: object) -> Decimal | None:
         whole, _, cents = text.rpartition(decimal_mark)
         thousands = "," if decimal_mark == "." else "."
         if decimal_mark in whole or not re.fullmatch(r"\d{1,3}(\%s\d{3})*|\d+" % thousands, whole):
-            raise ValueError("geen bedrag in euro's (bijv. 1.250,50) / not an amount in euros (e.g. 1250.50)")
+            raise ValueError(msg("budget.amount.not_euros_example"))
         whole = whole.replace(thousands, "")
     else:
         if not re.fullmatch(r"\d+|\d{1,3}([.,]\d{3})+", text):
-            raise ValueError("geen bedrag in euro's (bijv. 1.250,50) / not an amount in euros (e.g. 1250.50)")
+            raise ValueError(msg("budget.amount.not_euros_example"))
         whole, cents = re.sub(r"[.,]", "", text), ""
     if len(cents.rstrip("0")) > 2:
-        raise ValueError("hoogstens twee decimalen (centen) / at most two decimals (cents)")
+        raise ValueError(msg("budget.amount.cents"))
     try:
         amount = Decimal(f"{whole}.{cents or '0'}").quantize(CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:
-        raise ValueError("geen bedrag in euro's / not an amount in euros") from None
+        raise ValueError(msg("budget.amount.not_euros")) from None
     if amount > MAX_EUROS:
-        raise ValueError("te groot (hoogstens € 100.000.000) / too large (at most €100,000,000)")
+        raise ValueError(msg("budget.amount.too_large"))
     return amount
 
 
@@ -133,7 +134,7 @@ def amount_field(raw: dict[str, Any], name: str, errors: dict[str, str]) -> floa
     try:
         return stored(parse_euros(raw.get(name)))
     except ValueError as exc:
-        errors[name] = str(exc)
+        errors[name] = reason(exc)
         return None
 
 
@@ -149,21 +150,21 @@ def validate_grant(raw: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     out: dict[str, Any] = {"amount": amount_field(raw, "amount", errors)}
     if "amount" not in errors and not out["amount"]:
-        errors["amount"] = "bedrag is verplicht (meer dan € 0) / amount is required (above €0)"
+        errors["amount"] = msg("budget.amount.required")
     try:
         day = parse_date(raw.get("granted_on"))
     except ValueError as exc:
-        errors["granted_on"], day = str(exc), None
+        errors["granted_on"], day = reason(exc), None
     if day is None and "granted_on" not in errors:
-        errors["granted_on"] = "datum is verplicht / date is required"
+        errors["granted_on"] = msg("common.date.required")
     out["granted_on"] = day.isoformat() if day else None
     description = multiline(raw.get("description"))
     if len(description) > 1000:
-        errors["description"] = "te lang (max. 1.000 tekens) / too long (max 1,000)"
+        errors["description"] = msg("budget.description.too_long")
     out["description"] = description
     line = clean(raw.get("line")) or GRANT_LINE
     if line not in vocab.PROGRAMME_LINES:
-        errors["line"] = "onbekende activiteitenlijn / unknown programme line"
+        errors["line"] = msg("common.unknown_programme_line")
     out["line"] = line
     if errors:
         raise ValidationError(errors)

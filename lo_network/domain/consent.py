@@ -10,12 +10,10 @@ from lo_network.domain import vocab
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
+from lo_network.messages import join, msg, reason, vocabulary
 
-PURPOSES: dict[str, tuple[str, str]] = {
-    "newsletter": ("Nieuwsbrief", "Newsletter"),
-    "invitations": ("Uitnodigingen voor activiteiten", "Event invitations"),
-    "directory": ("Netwerkoverzicht en kaart", "Network directory and map"),
-}
+PURPOSES: dict[str, tuple[str, str]] = vocabulary("vocab.consent_purpose", (
+    "newsletter", "invitations", "directory"))
 BASES = {k: v for k, v in vocab.CONSENT_BASES.items() if k != "none"}
 FIELDS = ("purpose", "basis", "date", "source", "withdrawn")
 
@@ -24,10 +22,10 @@ def _day(raw: dict, field: str, errors: dict, today: date) -> date | None:
     try:
         value = parse_date(raw.get(field))
     except ValueError as exc:
-        errors[field] = str(exc)
+        errors[field] = reason(exc)
         return None
     if value and value > today:
-        errors[field] = "ligt in de toekomst / lies in the future"
+        errors[field] = msg("common.in_future")
     return value
 
 
@@ -39,19 +37,19 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     errors: dict[str, str] = {}
     purpose = clean(raw.get("purpose"))
     if purpose not in PURPOSES:
-        errors["purpose"] = f"onbekend doel / unknown purpose; kies uit / choose from {', '.join(PURPOSES)}"
+        errors["purpose"] = join(msg("consent.purpose.unknown"), msg("common.choose_from", detail=", ".join(PURPOSES)))
     basis = clean(raw.get("basis"))
     if basis not in BASES:
-        errors["basis"] = f"onbekende grondslag / unknown legal basis; kies uit / choose from {', '.join(BASES)}"
+        errors["basis"] = join(msg("common.unknown_legal_basis"), msg("common.choose_from", detail=", ".join(BASES)))
     given = _day(raw, "date", errors, today)
     if given is None and "date" not in errors:
-        errors["date"] = "datum is verplicht / date is required"
+        errors["date"] = msg("common.date.required")
     withdrawn = _day(raw, "withdrawn", errors, today)
     if withdrawn and given and withdrawn < given:
-        errors["withdrawn"] = "ligt vóór de datum van toestemming / is before the date of consent"
+        errors["withdrawn"] = msg("consent.withdrawn.before_date")
     source = clean(raw.get("source"))
     if len(source) > 200:
-        errors["source"] = "te lang (max. 200 tekens) / too long (max 200)"
+        errors["source"] = msg("common.too_long", max=200)
     if errors:
         raise ValidationError(errors)
     return {"purpose": purpose, "basis": basis, "date": iso(given), "source": source, "withdrawn": iso(withdrawn)}

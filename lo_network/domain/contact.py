@@ -8,6 +8,7 @@ import re
 from email_validator import EmailNotValidError, validate_email
 
 from lo_network.domain.text import clean
+from lo_network.messages import msg
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-./]{6,25}$")
 
@@ -18,14 +19,14 @@ def normalise_email(value: object) -> str:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValueError(f"geen geldig e-mailadres / not a valid email address ({exc})") from exc
+        raise ValueError(msg("contact.email.invalid", detail=str(exc))) from exc
 
 
 def normalise_phone(value: object) -> str:
     """The number as typed (trimmed); raises ValueError when it is no phone number."""
     phone = clean(value)
     if phone and (not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < 6):
-        raise ValueError("geen geldig telefoonnummer / not a valid phone number")
+        raise ValueError(msg("contact.phone.invalid"))
     return phone
 
 

@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from lo_network.messages import msg
+
 # The network's time zone: for showing and reading local times only; instants reach the
 # graph as ISO strings (DESIGN.md), never as ZoneInfo values.
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -32,11 +34,11 @@ def parse_date(value: object) -> date | None:
     elif m := _NL.match(text):
         d, mo, y = (int(g) for g in m.groups())
     else:
-        raise ValueError("geen geldige datum (dd-mm-jjjj) / not a date (dd-mm-yyyy)")
+        raise ValueError(msg("common.date.invalid"))
     try:
         return date(y, mo, d)
     except ValueError as exc:
-        raise ValueError("bestaat niet / does not exist") from exc
+        raise ValueError(msg("common.does_not_exist")) from exc
 
 
 def iso(value: date | None) -> str | None:

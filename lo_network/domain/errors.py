@@ -4,7 +4,9 @@ from __future__ import annotations
 
 
 class ValidationError(ValueError):
-    """Bad input. ``errors`` maps a field name to a message (Dutch first; see i18n)."""
+    """Bad input. ``errors`` maps a field name to a message: a lo_network.messages.Message
+    (its value the "Dutch / English" text, ``.text(lang)`` one language), or a plain
+    "Dutch / English" string from code that has no codes yet (the import planner)."""
 
     def __init__(self, errors: dict[str, str]):
         self.errors = dict(errors)

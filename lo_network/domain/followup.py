@@ -43,12 +43,9 @@ from typing import Any, Iterable
 
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text
+from lo_network.messages import join, msg, reason, vocabulary
 
-LISTS: dict[str, tuple[str, str]] = {
-    "dormant": ("Slapende organisaties", "Dormant organisations"),
-    "twice": ("Twee keer geweest, nog geen partner", "Attended twice, not yet partner"),
-    "consent": ("Toestemming verloopt binnenkort", "Consent about to lapse"),
-}
+LISTS: dict[str, tuple[str, str]] = vocabulary("vocab.followup_list", ("dormant", "twice", "consent"))
 
 # Network statuses that count as "in the network" for the dormant list.
 IN_NETWORK = ("participant", "partner")
@@ -225,15 +222,15 @@ def check(kind: str, sort: str, filters: dict[str, Any]) -> dict[str, str | None
 
     errors: dict[str, str] = {}
     if kind not in LISTS:
-        errors["list"] = f"kies uit / choose from {', '.join(LISTS)}"
+        errors["list"] = msg("common.choose_from", detail=", ".join(LISTS))
     elif sort not in SORTS[kind]:
-        errors["sort"] = f"kies uit / choose from {', '.join(SORTS[kind])}"
+        errors["sort"] = msg("common.choose_from", detail=", ".join(SORTS[kind]))
     words = {"region": vocab.REGIONS, "theme": vocab.THEMES, "kind": vocab.KINDS}
     clean: dict[str, str | None] = {}
     for name in FILTERS:
         value = (filters.get(name) or "").strip() or None
         if value is not None and value not in words[name]:
-            errors[name] = f"onbekend / unknown; kies uit / choose from {', '.join(words[name])}"
+            errors[name] = join(msg("common.unknown"), msg("common.choose_from", detail=", ".join(words[name])))
         clean[name] = value
     if errors:
         raise ValidationError(errors)
@@ -255,19 +252,19 @@ def validate_note(raw: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     note = multiline(raw.get("note"))
     if not note:
-        errors["note"] = "notitie is verplicht / note is required"
+        errors["note"] = msg("followup.note.required")
     elif len(note) > 500:
-        errors["note"] = "te lang (max. 500 tekens) / too long (max 500)"
+        errors["note"] = msg("common.too_long", max=500)
     assignee = clean(raw.get("assignee"))
     if len(assignee) > 100:
-        errors["assignee"] = "te lang (max. 100 tekens) / too long (max 100)"
+        errors["assignee"] = msg("common.too_long", max=100)
     due = None
     try:
         due = parse_date(raw.get("due"))
     except ValueError as exc:
-        errors["due"] = str(exc)
+        errors["due"] = reason(exc)
     if due is None and "due" not in errors:
-        errors["due"] = "datum is verplicht / date is required"
+        errors["due"] = msg("common.date.required")
     if errors:
         raise ValidationError(errors)
     return {"note": note, "assignee": assignee, "due": due.isoformat()}

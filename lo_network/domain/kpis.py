@@ -23,6 +23,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from lo_network.domain import budget, vocab
+from lo_network.messages import msg, vocabulary
 
 # ---------------------------------------------------------------- vocabularies
 # The programme's three activity lines (the glossary's "activiteitenlijn") and their target split.
@@ -30,26 +31,13 @@ PROGRAMME_LINES = vocab.PROGRAMME_LINES
 LINE_TARGETS: dict[str, float] = budget.LINE_SHARES
 
 # The dashboard's four regions: the three port regions and everything else.
-REGION_GROUPS: dict[str, tuple[str, str]] = {
-    "deventer": ("Deventer", "Deventer"),
-    "twente": ("Twente", "Twente"),
-    "zwolle": ("Zwolle", "Zwolle"),
-    "other": ("Overig", "Other"),
-}
+REGION_GROUPS: dict[str, tuple[str, str]] = vocabulary("vocab.region_group", (
+    "deventer", "twente", "zwolle", "other"))
 ACTIVE = ("participant", "partner")  # in the network
 SIZE_STATUSES = ("prospect", "participant", "partner")
-GRAINS: dict[str, tuple[str, str]] = {
-    "month": ("Maand", "Month"),
-    "quarter": ("Kwartaal", "Quarter"),
-    "year": ("Jaar", "Year"),
-}
-FUNNEL_STEPS: dict[str, tuple[str, str]] = {
-    "known": ("Bekend", "Known"),
-    "attended_once": ("Eén keer deelgenomen", "Attended once"),
-    "attended_again": ("Opnieuw deelgenomen", "Attended again"),
-    "project_partner": ("Partner in project / living lab", "Project / living-lab partner"),
-    "network_partner": ("Partner van het netwerk", "Partner of the network"),
-}
+GRAINS: dict[str, tuple[str, str]] = vocabulary("vocab.grain", ("month", "quarter", "year"))
+FUNNEL_STEPS: dict[str, tuple[str, str]] = vocabulary("vocab.funnel_step", (
+    "known", "attended_once", "attended_again", "project_partner", "network_partner"))
 SEATED = ("registered", "walk_in")  # registrations that count (not cancelled, not waiting)
 
 
@@ -160,7 +148,7 @@ def parse_month(text: str) -> date:
         y, m = str(text).strip().split("-")[:2]
         return date(int(y), int(m), 1)
     except (ValueError, TypeError):
-        raise ValueError("geen geldige maand (jjjj-mm) / not a month (yyyy-mm)") from None
+        raise ValueError(msg("kpis.month.invalid")) from None
 
 
 def months(first: date, last: date) -> list[date]:

@@ -16,6 +16,7 @@ from typing import Any
 from lo_network.domain.dates import dutch, iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, multiline
+from lo_network.messages import msg, reason
 
 ORGANISATION = "organisation"
 PERSON = "person"
@@ -57,7 +58,7 @@ def types_for(kind: str) -> dict[str, LinkType]:
         return ORGANISATION_TYPES
     if kind == PERSON:
         return PERSON_TYPES
-    raise ValidationError({"kind": "kies organisatie of persoon / choose organisation or person"})
+    raise ValidationError({"kind": msg("common.choose_org_or_person")})
 
 
 def type_choices(kind: str) -> dict[str, tuple[str, str]]:
@@ -85,34 +86,34 @@ def validate(kind: str, raw: dict[str, Any], *, from_id: str | None = None, to_i
     kinds = types_for(kind)
     type_code = clean(raw.get("type"))
     if type_code not in kinds:
-        errors["type"] = "kies een soort relatie / choose a kind of link"
+        errors["type"] = msg("links.type.choose")
     out["type"] = type_code
     if from_id is not None or to_id is not None:
         if not clean(from_id):
-            errors["from_id"] = "kies het begin van de relatie / choose where the link starts"
+            errors["from_id"] = msg("links.from.choose")
         if not clean(to_id):
-            errors["to_id"] = ("kies met wie of wat de relatie is / choose who or what the link is with")
+            errors["to_id"] = msg("links.to.choose")
         elif clean(from_id) == clean(to_id):
-            errors["to_id"] = "een relatie met zichzelf kan niet / a record cannot be linked to itself"
+            errors["to_id"] = msg("links.to.self")
     dates = {}
     for field in ("since", "until"):
         try:
             dates[field] = parse_date(raw.get(field))
         except ValueError as exc:
-            errors[field] = str(exc)
+            errors[field] = reason(exc)
             dates[field] = None
     if dates["since"] and dates["since"] > today:
-        errors["since"] = "ligt in de toekomst / lies in the future"
+        errors["since"] = msg("common.in_future")
     if dates["since"] and dates["until"] and dates["until"] < dates["since"]:
-        errors["until"] = "ligt vóór de begindatum / is before the start date"
+        errors["until"] = msg("common.before_start_date")
     out["since"] = iso(dates["since"])
     out["until"] = iso(dates["until"])
     out["source"] = clean(raw.get("source"))
     if len(out["source"]) > 200:
-        errors["source"] = "te lang (max. 200 tekens) / too long (max 200)"
+        errors["source"] = msg("common.too_long", max=200)
     out["note"] = multiline(raw.get("note"))
     if len(out["note"]) > 2000:
-        errors["note"] = "te lang (max. 2000 tekens) / too long (max 2000)"
+        errors["note"] = msg("common.too_long", max=2000)
     if errors:
         raise ValidationError(errors)
     return out

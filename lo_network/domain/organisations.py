@@ -15,6 +15,7 @@ from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field, names
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
+from lo_network.messages import msg, reason
 
 # Every editable field of an organisation, in the order the form, the API and the exports
 # show them: what each place needs of a field is derived from here (domain/fields.py).
@@ -102,11 +103,11 @@ def normalise_website(value: object) -> tuple[str, str | None]:
         return "", None
     m = re.match(r"^(?:(https?)://)?([^/\s?#]+)(\S*)$", text, re.IGNORECASE)
     if not m:
-        return text, "geen geldig webadres / not a valid web address"
+        return text, msg("org.website.invalid")
     scheme = (m.group(1) or "https").lower()
     host = canonical_host(m.group(2))
     if host is None:
-        return text, "geen geldig webadres / not a valid web address"
+        return text, msg("org.website.invalid")
     rest = m.group(3).rstrip("/")
     return f"{scheme}://{host}{rest}", None
 
@@ -137,20 +138,20 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
 
     name = clean(raw.get("name"))
     if not name:
-        errors["name"] = "naam is verplicht / name is required"
+        errors["name"] = msg("common.name.required")
     elif len(name) > 200:
-        errors["name"] = "naam is te lang (max. 200 tekens) / name is too long (max 200)"
+        errors["name"] = msg("org.name.too_long")
     out["name"] = name
 
     kind = clean(raw.get("kind"))
     if kind not in vocab.KINDS:
-        errors["kind"] = "kies een soort organisatie / choose a kind of organisation"
+        errors["kind"] = msg("org.kind.required")
     out["kind"] = kind
 
     company_type = clean(raw.get("company_type"))
     if kind == "company":
         if company_type and company_type not in vocab.COMPANY_TYPES:
-            errors["company_type"] = "onbekend type bedrijf / unknown company type"
+            errors["company_type"] = msg("org.company_type.unknown")
         out["company_type"] = company_type or "other"
     else:
         out["company_type"] = ""
@@ -158,14 +159,14 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     size_class = clean(raw.get("size_class"))  # companies only; empty = unknown
     if kind == "company":
         if size_class and size_class not in vocab.SIZE_CLASSES:
-            errors["size_class"] = f"onbekende grootteklasse / unknown size class: {size_class}"
+            errors["size_class"] = msg("org.size_class.unknown", detail=size_class)
         out["size_class"] = size_class
     else:
         out["size_class"] = ""
 
     kvk = normalise_kvk(raw.get("kvk"))
     if kvk and (not _KVK.match(kvk) or kvk == "00000000"):
-        errors["kvk"] = "KvK-nummer moet uit 8 cijfers bestaan / KvK number must be 8 digits"
+        errors["kvk"] = msg("org.kvk.digits")
     out["kvk"] = kvk
 
     website, website_error = normalise_website(raw.get("website"))
@@ -179,27 +180,27 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         try:
             out[field] = normalise(value) if value else ""
         except ValueError as exc:
-            errors[field] = str(exc)
+            errors[field] = reason(exc)
             out[field] = value
 
     postcode = clean(raw.get("postcode"))
     if m := _NL_POSTCODE.match(postcode):
         postcode = f"{m.group(1)} {m.group(2).upper()}"
     elif len(postcode) > 12:
-        errors["postcode"] = "postcode is te lang / postcode is too long"
+        errors["postcode"] = msg("org.postcode.too_long")
     out["postcode"] = postcode
 
     for field, limit in (("street", 200), ("city", 100), ("municipality", 100)):
         value = clean(raw.get(field))
         if len(value) > limit:
-            errors[field] = f"te lang (max. {limit} tekens) / too long (max {limit})"
+            errors[field] = msg("common.too_long", max=limit)
         out[field] = value
 
     region = clean(raw.get("region")) or vocab.region_for_municipality(
         out["municipality"] or out["city"]
     ) or ""
     if region and region not in vocab.REGIONS:
-        errors["region"] = "onbekende regio / unknown region"
+        errors["region"] = msg("common.unknown_region")
     out["region"] = region
 
     themes_raw = raw.get("themes") or []
@@ -208,28 +209,28 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     themes = sorted({clean(t) for t in themes_raw if clean(t)})
     unknown = [t for t in themes if t not in vocab.THEMES]
     if unknown:
-        errors["themes"] = f"onbekend thema / unknown theme: {', '.join(unknown)}"
+        errors["themes"] = msg("common.unknown_theme", detail=", ".join(unknown))
     out["themes"] = themes
 
     status = clean(raw.get("status")) or "prospect"
     if status not in vocab.STATUSES:
-        errors["status"] = "onbekende netwerkstatus / unknown network status"
+        errors["status"] = msg("org.status.unknown")
     out["status"] = status
 
     try:
         since = parse_date(raw.get("status_since"))
     except ValueError as exc:
-        errors["status_since"] = str(exc)
+        errors["status_since"] = reason(exc)
         since = None
     today = today or date.today()
     if since and since > today:
-        errors["status_since"] = "ligt in de toekomst / lies in the future"
+        errors["status_since"] = msg("common.in_future")
     out["status_since"] = iso(since or today)
 
     out["tags"] = tags(raw.get("tags"))
     notes = multiline(raw.get("notes"))
     if len(notes) > 5000:
-        errors["notes"] = "te lang (max. 5000 tekens) / too long (max 5000)"
+        errors["notes"] = msg("common.too_long", max=5000)
     out["notes"] = notes
 
     if errors:

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from lo_network.domain.errors import ValidationError
+from lo_network.messages import msg
 
 NO_CURSOR = {"after_name": None, "after_city": None, "after_id": None}
 
@@ -36,7 +37,7 @@ def read_cursor(cursor: str | None, sort: str) -> dict[str, str | None]:
         if cursor_sort != sort or not all(isinstance(k, str) for k in (name_key, city, last_id)):
             raise ValueError(cursor)
     except (ValueError, TypeError) as exc:
-        raise ValidationError({"cursor": "ongeldige cursor; begin bij pagina 1 / invalid cursor; start at page 1"}) from exc
+        raise ValidationError({"cursor": msg("common.cursor.invalid")}) from exc
     return {"after_name": name_key, "after_city": city, "after_id": last_id}
 
 

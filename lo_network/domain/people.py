@@ -11,6 +11,7 @@ from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field, names
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key, tags
+from lo_network.messages import msg, reason
 
 # Every editable field of a person, in the order the form, the API and the exports show
 # them: what each place needs of a field is derived from here (domain/fields.py).
@@ -56,10 +57,10 @@ def _date(raw: dict, field: str, errors: dict, today: date | None = None):
     try:
         value = parse_date(raw.get(field))
     except ValueError as exc:
-        errors[field] = str(exc)
+        errors[field] = reason(exc)
         return None
     if value and today and value > today:
-        errors[field] = "ligt in de toekomst / lies in the future"
+        errors[field] = msg("common.in_future")
     return value
 
 
@@ -72,46 +73,44 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["first_name"] = clean(raw.get("first_name"))
     out["last_name"] = clean(raw.get("last_name"))
     if not out["last_name"]:
-        errors["last_name"] = "achternaam is verplicht / last name is required"
+        errors["last_name"] = msg("person.last_name.required")
     for field in ("first_name", "last_name"):
         if len(out[field]) > 100:
-            errors[field] = "te lang (max. 100 tekens) / too long (max 100)"
+            errors[field] = msg("common.too_long", max=100)
 
     email = clean(raw.get("email"))
     if email:
         try:
             email = normalise_email(email)
         except ValueError as exc:
-            errors["email"] = str(exc)
+            errors["email"] = reason(exc)
     out["email"] = email
     out["email_key"] = email_key(email)
 
     try:
         out["phone"] = normalise_phone(raw.get("phone"))
     except ValueError as exc:
-        errors["phone"] = str(exc)
+        errors["phone"] = reason(exc)
         out["phone"] = clean(raw.get("phone"))
 
     out["job_title"] = clean(raw.get("job_title"))
     if len(out["job_title"]) > 150:
-        errors["job_title"] = "te lang (max. 150 tekens) / too long (max 150)"
+        errors["job_title"] = msg("common.too_long", max=150)
 
     basis = clean(raw.get("consent_basis")) or "none"
     if basis not in vocab.CONSENT_BASES:
-        errors["consent_basis"] = "onbekende grondslag / unknown legal basis"
+        errors["consent_basis"] = msg("common.unknown_legal_basis")
     out["consent_basis"] = basis
     consent_date = _date(raw, "consent_date", errors, today)
     if basis != "none" and consent_date is None and "consent_date" not in errors:
-        errors["consent_date"] = (
-            "datum van toestemming/grondslag is verplicht / date of the basis is required"
-        )
+        errors["consent_date"] = msg("person.consent_date.required")
     out["consent_date"] = iso(consent_date)
     out["consent_source"] = clean(raw.get("consent_source"))[:200]
 
     out["tags"] = tags(raw.get("tags"))
     out["notes"] = multiline(raw.get("notes"))
     if len(out["notes"]) > 5000:
-        errors["notes"] = "te lang (max. 5000 tekens) / too long (max 5000)"
+        errors["notes"] = msg("common.too_long", max=5000)
 
     if errors:
         raise ValidationError(errors)
@@ -129,14 +128,14 @@ def validate_employment(raw: dict[str, Any], *, today: date | None = None) -> di
     errors: dict[str, str] = {}
     org = clean(raw.get("organisation_id"))
     if not org:
-        errors["organisation_id"] = "kies een organisatie / choose an organisation"
+        errors["organisation_id"] = msg("person.organisation.choose")
     role = clean(raw.get("role"))
     if len(role) > 150:
-        errors["role"] = "te lang (max. 150 tekens) / too long (max 150)"
+        errors["role"] = msg("common.too_long", max=150)
     since = _date(raw, "since", errors)
     until = _date(raw, "until", errors)
     if since and until and until < since:
-        errors["until"] = "ligt vóór de begindatum / is before the start date"
+        errors["until"] = msg("common.before_start_date")
     if errors:
         raise ValidationError(errors)
     return {"organisation_id": org, "role": role, "since": iso(since), "until": iso(until)}

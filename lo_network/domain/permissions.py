@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from lo_network.messages import msg
+
 
 class Permission(str, Enum):
     VIEW = "view"                      # see organisations, people, dashboards
@@ -27,10 +29,7 @@ class PermissionDenied(PermissionError):
 
     def __init__(self, permission: Permission):
         self.permission = permission
-        super().__init__(
-            "U heeft geen rechten voor deze actie / You are not allowed to do this "
-            f"({permission.value})"
-        )
+        super().__init__(msg("permissions.denied", detail=permission.value))
 
 
 def allowed(role: str | None, permission: Permission) -> bool:

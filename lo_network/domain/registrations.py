@@ -11,27 +11,17 @@ from typing import Any
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.people import normalise_email
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
+from lo_network.messages import msg, reason, vocabulary
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "registered": ("Aangemeld", "Registered"),
-    "waitlisted": ("Wachtlijst", "Waiting list"),
-    "cancelled": ("Afgemeld", "Cancelled"),
-    "walk_in": ("Zonder aanmelding binnen", "Walk-in"),
-}
-ATTENDANCE: dict[str, tuple[str, str]] = {
-    "present": ("Aanwezig", "Present"),
-    "no_show": ("Niet verschenen", "No-show"),
-}
+STATUSES: dict[str, tuple[str, str]] = vocabulary("vocab.registration_status", (
+    "registered", "waitlisted", "cancelled", "walk_in"))
+ATTENDANCE: dict[str, tuple[str, str]] = vocabulary("vocab.attendance", ("present", "no_show"))
 # Statuses that hold a seat; capacity is counted over "registered" only (walk-ins come in
 # at the door, on top of the registrations, and are shown as such).
 ACTIVE = ("registered", "waitlisted", "walk_in")
 
-CONSENT_PURPOSE = (
-    "Logistics Overijssel gebruikt uw naam, e-mailadres en organisatie om deze aanmelding te "
-    "verwerken, u over deze activiteit te informeren en uw deelname in het netwerk vast te leggen. / "
-    "Logistics Overijssel uses your name, email address and organisation to handle this registration, "
-    "to inform you about this activity and to record your participation in the network."
-)
+# what a registrant consents to, kept with the registration as its bilingual text
+CONSENT_PURPOSE = msg("reg.consent_purpose")
 
 TOKEN_BYTES = 32
 
@@ -59,26 +49,26 @@ def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
     errors: dict[str, str] = {}
     name = clean(raw.get("name"))
     if not name:
-        errors["name"] = "naam is verplicht / name is required"
+        errors["name"] = msg("common.name.required")
     elif len(name) > 200:
-        errors["name"] = "te lang (max. 200 tekens) / too long (max 200)"
+        errors["name"] = msg("common.too_long", max=200)
     email = clean(raw.get("email"))
     if email:
         try:
             email = normalise_email(email)
         except ValueError as exc:
-            errors["email"] = str(exc)
+            errors["email"] = reason(exc)
     elif public:
-        errors["email"] = "e-mailadres is verplicht / email address is required"
+        errors["email"] = msg("reg.email.required")
     organisation = clean(raw.get("organisation_name"))
     if len(organisation) > 200:
-        errors["organisation_name"] = "te lang (max. 200 tekens) / too long (max 200)"
+        errors["organisation_name"] = msg("common.too_long", max=200)
     remarks = multiline(raw.get("remarks"))
     if len(remarks) > 1000:
-        errors["remarks"] = "te lang (max. 1000 tekens) / too long (max 1000)"
+        errors["remarks"] = msg("common.too_long", max=1000)
     consent = raw.get("consent") in (True, "true", "on", "1", 1, "yes")
     if public and not consent:
-        errors["consent"] = "geef toestemming om u aan te melden / give consent to register"
+        errors["consent"] = msg("reg.consent.required")
     if errors:
         raise ValidationError(errors)
     return {
@@ -108,15 +98,15 @@ def validate_change(raw: dict[str, Any]) -> dict[str, Any]:
     if "name" in raw:
         out["name"] = clean(raw.get("name"))
         if not out["name"]:
-            errors["name"] = "naam is verplicht / name is required"
+            errors["name"] = msg("common.name.required")
         elif len(out["name"]) > 200:
-            errors["name"] = "te lang (max. 200 tekens) / too long (max 200)"
+            errors["name"] = msg("common.too_long", max=200)
     if "organisation_name" in raw:
         out["organisation_name"] = clean(raw.get("organisation_name"))[:200]
     if "remarks" in raw:
         out["remarks"] = multiline(raw.get("remarks"))
         if len(out["remarks"]) > 1000:
-            errors["remarks"] = "te lang (max. 1000 tekens) / too long (max 1000)"
+            errors["remarks"] = msg("common.too_long", max=1000)
     if errors:
         raise ValidationError(errors)
     return out

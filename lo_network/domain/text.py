@@ -24,6 +24,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any, Callable, TypeVar
 
+from lo_network.messages import msg
+
 _SPACES = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 # C0 and C1 controls, DEL; tab and newline are handled by the caller's choice
@@ -34,8 +36,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # any character scrub() changes or removes: most text has none and is returned as it is
 _SCRUBBED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
-UNREADABLE = ("ongeldig teken (losse surrogaat, geen Unicode-teken) / "
-              "invalid character (lone surrogate, not a Unicode character)")
+UNREADABLE = msg("common.character.unreadable")
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -1,35 +1,23 @@
-"""The network's fixed vocabularies, with their Dutch and English labels (see the glossary)."""
+"""The network's fixed vocabularies, in their order, with their Dutch and English labels (see
+the glossary). The labels are entries ``vocab.<vocabulary>.<value>`` of the message
+catalogues (lo_network/messages, area "vocabulary")."""
 
 from __future__ import annotations
 
 from lo_network.domain.text import fold
+from lo_network.messages import vocabulary
 
 # value -> (nl, en)
-KINDS: dict[str, tuple[str, str]] = {
-    "company": ("Bedrijf", "Company"),
-    "knowledge_institute": ("Kennisinstelling", "Knowledge institute"),
-    "education": ("Onderwijsinstelling", "Education"),
-    "municipality": ("Gemeente", "Municipality"),
-    "port_network": ("Port / netwerkorganisatie", "Port / network organisation"),
-    "government": ("Overheid", "Government"),
-    "branch_association": ("Brancheorganisatie", "Branch association"),
-}
+KINDS: dict[str, tuple[str, str]] = vocabulary("vocab.org_kind", (
+    "company", "knowledge_institute", "education", "municipality", "port_network", "government",
+    "branch_association"))
 
-COMPANY_TYPES: dict[str, tuple[str, str]] = {
-    "shipper": ("Verlader", "Shipper"),
-    "carrier": ("Vervoerder", "Carrier"),
-    "lsp": ("Logistiek dienstverlener (LDV)", "Logistics service provider"),
-    "manufacturer": ("Maakbedrijf", "Manufacturer"),
-    "other": ("Overig", "Other"),
-}
+COMPANY_TYPES: dict[str, tuple[str, str]] = vocabulary("vocab.company_type", (
+    "shipper", "carrier", "lsp", "manufacturer", "other"))
 
 # A company's size class by employees (the usual Dutch / EU classes); "" = unknown.
-SIZE_CLASSES: dict[str, tuple[str, str]] = {
-    "micro": ("Micro (1–9)", "Micro (1–9)"),
-    "small": ("Klein (10–49)", "Small (10–49)"),
-    "medium": ("Middelgroot (50–249)", "Medium (50–249)"),
-    "large": ("Groot (250+)", "Large (250+)"),
-}
+SIZE_CLASSES: dict[str, tuple[str, str]] = vocabulary("vocab.size_class", (
+    "micro", "small", "medium", "large"))
 
 
 def size_class_for_employees(employees: int) -> str | None:
@@ -45,41 +33,20 @@ def size_class_for_employees(employees: int) -> str | None:
     return "large"
 
 
-REGIONS: dict[str, tuple[str, str]] = {
-    "deventer": ("Deventer", "Deventer"),
-    "twente": ("Twente", "Twente"),
-    "zwolle": ("Zwolle", "Zwolle"),
-    "other_overijssel": ("Overig Overijssel", "Other Overijssel"),
-    "outside_overijssel": ("Buiten Overijssel", "Outside Overijssel"),
-}
+REGIONS: dict[str, tuple[str, str]] = vocabulary("vocab.region", (
+    "deventer", "twente", "zwolle", "other_overijssel", "outside_overijssel"))
 
-THEMES: dict[str, tuple[str, str]] = {
-    "accessibility": ("Bereikbaarheid & Ruimte", "Accessibility & Space"),
-    "international": ("International Business", "International Business"),
-    "sustainability": ("Duurzaamheid & Circulaire economie", "Sustainability & Circular economy"),
-    "knowledge_labour": ("Kennis, Onderwijs & Arbeidsmarkt", "Knowledge, Education & Labour market"),
-}
+THEMES: dict[str, tuple[str, str]] = vocabulary("vocab.theme", (
+    "accessibility", "international", "sustainability", "knowledge_labour"))
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "prospect": ("Prospect", "Prospect"),
-    "participant": ("Deelnemer", "Participant"),
-    "partner": ("Partner", "Partner"),
-    "former": ("Oud-deelnemer", "Former participant"),
-}
+STATUSES: dict[str, tuple[str, str]] = vocabulary("vocab.network_status", (
+    "prospect", "participant", "partner", "former"))
 
-CONSENT_BASES: dict[str, tuple[str, str]] = {
-    "consent": ("Toestemming", "Consent"),
-    "legitimate_interest": ("Gerechtvaardigd belang", "Legitimate interest"),
-    "contract": ("Overeenkomst", "Contract"),
-    "none": ("Geen grondslag", "No basis"),
-}
+CONSENT_BASES: dict[str, tuple[str, str]] = vocabulary("vocab.consent_basis", (
+    "consent", "legitimate_interest", "contract", "none"))
 
-ROLES: dict[str, tuple[str, str]] = {
-    "admin": ("Beheerder", "Administrator"),
-    "coordinator": ("Netwerkcoördinator", "Network coordinator"),
-    "organiser": ("Organisator", "Organiser"),
-    "steering": ("Stuurgroep", "Steering group"),
-}
+ROLES: dict[str, tuple[str, str]] = vocabulary("vocab.role", (
+    "admin", "coordinator", "organiser", "steering"))
 
 # Overijssel's municipalities by the network's three port regions; anything else in
 # Overijssel is "other_overijssel". Used to suggest a region when none is chosen.
@@ -116,8 +83,5 @@ def options(vocab: dict[str, tuple[str, str]], lang: str = "nl") -> list[tuple[s
 
 # The programme's three activity lines (glossary: "activiteitenlijn"); an activity
 # is tagged with one. Their budgeted split is in domain/kpis.py (LINE_TARGETS).
-PROGRAMME_LINES: dict[str, tuple[str, str]] = {
-    "regional": ("Regionale netwerkondersteuning", "Regional network support"),
-    "international": ("Internationaal zakendoen", "International business"),
-    "themes": ("Thematisch werken", "Theme work"),
-}
+PROGRAMME_LINES: dict[str, tuple[str, str]] = vocabulary("vocab.programme_line", (
+    "regional", "international", "themes"))

@@ -14,6 +14,7 @@ from lo_network.domain import calendar
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
+from lo_network.messages import msg
 from lo_network.services import emails as messages
 from lo_network.services import Page, clamp_page, consent
 from lo_network.services.accounts import Actor
@@ -40,10 +41,10 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "starts", page:
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
-        raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
+        raise ValidationError({"sort": msg("common.choose_from", detail=", ".join(domain.SORTS))})
     for name, words in (("kind", domain.KINDS), ("when", domain.WHEN), ("visibility", domain.VISIBILITIES)):
         if filters.get(name) and filters[name] not in words:
-            raise ValidationError({name: f"kies uit / choose from {', '.join(words)}"})
+            raise ValidationError({name: msg("common.choose_from", detail=", ".join(words))})
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")), now=now_iso())
     if filters.get("organisation_id"):
         clean_filters.update(_involvement_filter(actor, filters["organisation_id"], filters.get("involvement")))
@@ -63,7 +64,7 @@ def _involvement_filter(actor: Actor, organisation_id: str, involvement: Any) ->
     chosen = [c for c in chosen if c] or list(domain.INVOLVEMENT)
     bad = [c for c in chosen if c not in domain.INVOLVEMENT]
     if bad:
-        raise ValidationError({"involvement": f"kies uit / choose from {', '.join(domain.INVOLVEMENT)}"})
+        raise ValidationError({"involvement": msg("common.choose_from", detail=", ".join(domain.INVOLVEMENT))})
     hidden: set[str] = set()
     if "attendee" in chosen:
         hidden = consent.hidden(actor, driver.read(organisation_store.person_ids, organisation_id))
@@ -86,7 +87,7 @@ def get_public(activity_id: str) -> dict:
     return record
 
 
-PROJECT_REFUSED = {"project_id": "kies een living lab of project / choose a living lab or project"}
+PROJECT_REFUSED = {"project_id": msg("act.project.choose")}
 
 
 def _write(fn, *args):
@@ -104,7 +105,7 @@ def _check_organisers(props: dict) -> None:
     known = driver.read(lambda tx: [i for i in ids if organisation_store.get(tx, i) is not None])
     missing = [i for i in ids if i not in known]
     if missing:
-        raise ValidationError({"organiser_ids": "onbekende organisatie / unknown organisation: " + ", ".join(missing)})
+        raise ValidationError({"organiser_ids": msg("common.unknown_organisations", detail=", ".join(missing))})
 
 
 def create(actor: Actor, raw: dict[str, Any], via: str) -> dict:
@@ -202,7 +203,7 @@ def _project_activity(actor: Actor, activity_id: str) -> dict:
     if current is None:
         raise NotFound(activity_id)
     if current.get("kind") not in domain.PROJECT_KINDS:
-        raise ValidationError({"kind": "alleen voor een living lab of project / only for a living lab or project"})
+        raise ValidationError({"kind": msg("act.project.only")})
     return current
 
 
@@ -211,7 +212,7 @@ def set_partner(actor: Actor, activity_id: str, organisation_id: str, role: str,
     _project_activity(actor, activity_id)
     role = domain.validate_partner_role(role)
     if not driver.write(store.set_partner, activity_id, organisation_id, role):
-        raise ValidationError({"organisation_id": "onbekende organisatie / unknown organisation"})
+        raise ValidationError({"organisation_id": msg("common.unknown_organisation")})
     audit.record(actor.email, via, "set_partner", "activity", activity_id, None,
                  {"organisation_id": organisation_id, "role": role})
     return driver.read(store.get, activity_id)
@@ -302,7 +303,7 @@ def new_feed_token(actor: Actor) -> str:
     """A new personal feed URL token for the signed-in user (an older one stops working)."""
     require(actor.role, Permission.VIEW)
     if actor.id is None:
-        raise ValidationError({"user": "alleen voor een gebruiker / only for a user account"})
+        raise ValidationError({"user": msg("act.user_only")})
     token = secrets.token_urlsafe(32)
     calendar_feeds.set_token(actor.id, _hash(token))
     audit.record(actor.email, "ui", "create", "calendar_feed", str(actor.id), None, {"user_id": actor.id})

@@ -11,6 +11,7 @@ from lo_network.domain.dates import TZ as LOCAL
 from lo_network.domain.dates import parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
+from lo_network.messages import msg, reason, vocabulary
 from lo_network.record_words import field_words, value_words
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
@@ -21,51 +22,14 @@ from lo_network.store import registrations as registration_store
 
 # The kinds of record the log names, and the actions it records (the search form offers
 # these; every action a service records is declared here - a unit test reads the sources).
-ENTITIES: dict[str, tuple[str, str]] = {
-    "organisation": ("Organisatie", "Organisation"),
-    "person": ("Persoon", "Person"),
-    "employment": ("Dienstverband", "Employment"),
-    "organisation_link": ("Relatie tussen organisaties", "Link between organisations"),
-    "person_link": ("Relatie tussen personen", "Link between people"),
-    "consent": ("Grondslag", "Basis"),
-    "user": ("Gebruiker", "User"),
-    "audit": ("Auditregel", "Audit entry"),
-    "privacy": ("Privacy", "Privacy"),
-    "activity": ("Activiteit", "Activity"),
-    "registration": ("Aanmelding", "Registration"),
-    "import_job": ("Import", "Import"),
-    "followup_note": ("Opvolgnotitie", "Follow-up note"),
-    "kpi_snapshot": ("Kwartaalcijfers", "Quarterly figures"),
-    "calendar_feed": ("Agendafeed", "Calendar feed"),
-}
-ACTIONS: dict[str, tuple[str, str]] = {
-    "create": ("aangemaakt", "created"),
-    "update": ("gewijzigd", "updated"),
-    "delete": ("verwijderd", "deleted"),
-    "replace": ("vervangen", "replaced"),
-    "import": ("geïmporteerd", "imported"),
-    "merge": ("samengevoegd", "merged"),
-    "merged_into": ("opgegaan in", "merged into"),
-    "undo_merge": ("samenvoegen ongedaan", "merge undone"),
-    "not_duplicate": ("geen dubbel", "not a duplicate"),
-    "register": ("aangemeld", "registered"),
-    "register_again": ("opnieuw aangemeld", "registered again"),
-    "cancel": ("afgemeld", "cancelled"),
-    "promote": ("van wachtlijst geplaatst", "moved up from the waiting list"),
-    "check_in": ("ingecheckt", "checked in"),
-    "undo_check_in": ("inchecken ongedaan", "check-in undone"),
-    "mark_no_shows": ("niet verschenen gemarkeerd", "no-shows marked"),
-    "confirm_organisation": ("organisatie bevestigd", "organisation confirmed"),
-    "set_partner": ("partner vastgelegd", "partner set"),
-    "remove_partner": ("partner verwijderd", "partner removed"),
-    "add_milestone": ("mijlpaal toegevoegd", "milestone added"),
-    "set_milestone": ("mijlpaal gewijzigd", "milestone changed"),
-    "delete_milestone": ("mijlpaal verwijderd", "milestone deleted"),
-    "access_request": ("inzageverzoek", "access request"),
-    "erase": ("geanonimiseerd", "erased"),
-    "create_token": ("API-sleutel aangemaakt", "API token created"),
-    "set_password": ("wachtwoord ingesteld", "password set"),
-}
+ENTITIES: dict[str, tuple[str, str]] = vocabulary("vocab.audit_entity", (
+    "organisation", "person", "employment", "organisation_link", "person_link", "consent", "user", "audit",
+    "privacy", "activity", "registration", "import_job", "followup_note", "kpi_snapshot", "calendar_feed"))
+ACTIONS: dict[str, tuple[str, str]] = vocabulary("vocab.audit_action", (
+    "create", "update", "delete", "replace", "import", "merge", "merged_into", "undo_merge", "not_duplicate",
+    "register", "register_again", "cancel", "promote", "check_in", "undo_check_in", "mark_no_shows",
+    "confirm_organisation", "set_partner", "remove_partner", "add_milestone", "set_milestone",
+    "delete_milestone", "access_request", "erase", "create_token", "set_password"))
 FILTERS = ("actor", "entity", "entity_id", "action", "since", "until", "text")
 
 
@@ -146,18 +110,18 @@ def clean_filters(raw: dict) -> dict:
     for name in ("actor", "entity_id", "action", "text"):
         out[name] = str(raw.get(name) or "").strip()[:200]
     if out["action"] and out["action"] not in ACTIONS:
-        errors["action"] = f"kies uit / choose from {', '.join(ACTIONS)}"
+        errors["action"] = msg("common.choose_from", detail=", ".join(ACTIONS))
     entity = str(raw.get("entity") or "").strip()
     if entity and entity not in ENTITIES:
-        errors["entity"] = f"kies uit / choose from {', '.join(ENTITIES)}"
+        errors["entity"] = msg("common.choose_from", detail=", ".join(ENTITIES))
     out["entity"] = entity
     for name in ("since", "until"):
         try:
             out[name] = parse_date(raw.get(name))
         except ValueError as exc:
-            errors[name] = str(exc)
+            errors[name] = reason(exc)
     if not errors and out["since"] and out["until"] and out["since"] > out["until"]:
-        errors["until"] = "ligt vóór 'vanaf' / is before 'from'"
+        errors["until"] = msg("audit.until.before_from")
     if errors:
         raise ValidationError(errors)
     return out

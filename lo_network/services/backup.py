@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from lo_network import settings as settings_mod
+from lo_network.messages import msg
 from lo_network.sqlstore import backup as sql_store
 from lo_network.store import backup as store
 from lo_network.store import driver, schema
@@ -121,12 +122,12 @@ def export_all(folder: Path, progress: Callable[[str], None] | None = None) -> d
     say = progress or (lambda _m: None)
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise BackupRefused(f"{folder}: de map is niet leeg / the folder is not empty")
+        raise BackupRefused(msg("backup.folder_not_empty", subject=folder))
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
     except OSError as exc:
-        raise BackupRefused(f"{folder}: map niet te maken / cannot create the folder: {exc}") from exc
+        raise BackupRefused(msg("backup.folder_not_made", subject=folder, detail=exc)) from exc
     try:
         manifest = _write(work, say)
         _sync(work)
@@ -135,10 +136,9 @@ def export_all(folder: Path, progress: Callable[[str], None] | None = None) -> d
     except BaseException as exc:
         shutil.rmtree(work, ignore_errors=True)
         if isinstance(exc, store.BackupError):
-            raise BackupRefused(f"back-up niet geschreven / backup not written: {exc}") from exc
+            raise BackupRefused(msg("backup.not_written", detail=exc)) from exc
         if isinstance(exc, OSError):
-            raise BackupRefused(f"{folder}: back-up niet geschreven / backup not written: "
-                                f"{exc.strerror or exc}") from exc
+            raise BackupRefused(msg("backup.not_written_in", subject=folder, detail=exc.strerror or exc)) from exc
         raise
     return manifest
 
@@ -213,11 +213,11 @@ def _write_text(path: Path, text: str) -> None:
 def _manifest(folder: Path) -> dict:
     path = Path(folder) / "manifest.json"
     if not path.exists():
-        raise BackupRefused(f"{folder}: geen manifest.json: geen back-up van lo-network / not a lo-network backup")
+        raise BackupRefused(msg("backup.no_manifest", subject=folder))
     manifest = json.loads(path.read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-        raise BackupRefused(f"{folder}: onbekend formaat / unknown format {manifest.get('format')} "
-                            f"v{manifest.get('version')}")
+        raise BackupRefused(msg("backup.unknown_format", subject=folder,
+                                detail=f"{manifest.get('format')} v{manifest.get('version')}"))
     return manifest
 
 
@@ -225,13 +225,11 @@ def check_empty() -> None:
     """Raise BackupRefused unless the graph has no data nodes and the SQL tables are empty."""
     nodes = driver.read(store.node_count)
     if nodes:
-        raise BackupRefused(
-            f"de netwerkdatabase is niet leeg ({nodes} knopen); herstel alleen in een lege installatie / "
-            f"the graph is not empty ({nodes} nodes); restore only into an empty installation")
+        raise BackupRefused(msg("backup.graph_not_empty", nodes=nodes))
     filled = {k: v for k, v in sql_store.row_counts().items() if v}
     if filled:
         listed = ", ".join(f"{k} ({v})" for k, v in filled.items())
-        raise BackupRefused(f"de SQL-tabellen zijn niet leeg / the SQL tables are not empty: {listed}")
+        raise BackupRefused(msg("backup.sql_not_empty", detail=listed))
 
 
 def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict:
@@ -241,18 +239,16 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
     manifest = _manifest(folder)
     missing = sorted(set(manifest.get("schema_migrations", [])) - schema.applied())
     if missing:
-        raise BackupRefused(f"deze installatie mist schema-migraties / this installation lacks schema migrations: "
-                            f"{', '.join(missing)} (newer backup than the code)")
+        raise BackupRefused(msg("backup.migrations_missing", detail=", ".join(missing)))
     try:
         store.check_declared({label for labels in manifest["graph"]["labels"] for label in labels.split(":")},
                              manifest["graph"]["types"])
     except store.BackupError as exc:
-        raise BackupRefused(f"deze installatie kent niet alles uit de back-up / this installation does not know "
-                            f"everything in the backup (newer backup than the code?): {exc}") from exc
+        raise BackupRefused(msg("backup.unknown_content", detail=exc)) from exc
     check_empty()
     unknown = sorted(set(manifest["sql"]["tables"]) - sql_store.table_names())
     if unknown:
-        raise BackupRefused(f"onbekende SQL-tabellen / unknown SQL tables: {', '.join(unknown)}")
+        raise BackupRefused(msg("backup.sql_tables_unknown", detail=", ".join(unknown)))
 
     nodes = 0
     element_ids: dict[tuple, str] = {}  # (labels, id) -> the restored node's element id
@@ -278,5 +274,5 @@ def restore(folder: Path, progress: Callable[[str], None] | None = None) -> dict
     got = {"nodes": driver.read(store.node_count), "relationships": driver.read(store.relationship_count)}
     expected = {"nodes": manifest["graph"]["nodes"], "relationships": manifest["graph"]["relationships"]}
     if got != expected or any(tables.get(k, 0) != v for k, v in manifest["sql"]["tables"].items()):
-        raise BackupRefused(f"herstel onvolledig / restore incomplete: graph {got} != {expected}, sql {tables}")
+        raise BackupRefused(msg("backup.restore_incomplete", detail=f"graph {got} != {expected}, sql {tables}"))
     return {"nodes": nodes, "relationships": relationships, "sql": tables}

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from lo_network.domain import consent as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import NETWORK, Permission, require, sees_without_basis
+from lo_network.messages import msg
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
 from lo_network.store import consent as store
@@ -42,8 +43,7 @@ def update(actor: Actor, person_id: str, consent_id: str, raw: dict[str, Any], v
     if current is None:
         raise NotFound(consent_id)
     if raw.get("purpose") and raw["purpose"] != current["purpose"]:
-        raise ValidationError({"purpose": "het doel verandert niet: voeg een nieuw record toe / "
-                                          "the purpose does not change: add a new record"})
+        raise ValidationError({"purpose": msg("consent.purpose.unchanged")})
     merged = {k: current.get(k) for k in domain.FIELDS} | {k: v for k, v in raw.items() if k in domain.FIELDS}
     record = domain.validate(dict(merged, purpose=current["purpose"]))
     changed = driver.write(store.update, person_id, consent_id, record)

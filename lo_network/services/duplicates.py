@@ -11,6 +11,7 @@ from lo_network.domain import organisations as organisation_domain
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
@@ -45,7 +46,7 @@ def _dropped(relations: list[dict], keep_id: str, keep_relations: list[dict]) ->
 
 def _kind(kind: str) -> str:
     if kind not in KINDS:
-        raise ValidationError({"kind": "kies organisatie of persoon / choose organisation or person"})
+        raise ValidationError({"kind": msg("common.choose_org_or_person")})
     return kind
 
 
@@ -70,7 +71,7 @@ def not_duplicate(actor: Actor, kind: str, a_id: str, b_id: str, via: str) -> No
     """Remember that the two are different: the pair is never proposed again."""
     require(actor.role, Permission.EDIT_NETWORK)
     if a_id == b_id:
-        raise ValidationError({"b_id": "twee verschillende records nodig / two different records needed"})
+        raise ValidationError({"b_id": msg("dup.two_records")})
     if not driver.write(store.mark_not_duplicate, _kind(kind), a_id, b_id, actor.email):
         raise NotFound(f"{a_id} / {b_id}")
     audit.record(actor.email, via, "not_duplicate", kind, a_id, None, {"a_id": a_id, "b_id": b_id})
@@ -82,7 +83,7 @@ def preview(actor: Actor, kind: str, keep_id: str, drop_id: str) -> dict:
     require(actor.role, Permission.VIEW)
     _kind(kind)
     if keep_id == drop_id:
-        raise ValidationError({"drop_id": "twee verschillende records nodig / two different records needed"})
+        raise ValidationError({"drop_id": msg("dup.two_records")})
     if kind == domain.PERSON:
         consent.require_shown(actor, keep_id)
         consent.require_shown(actor, drop_id)
@@ -113,9 +114,7 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
     plan = preview(actor, kind, keep_id, drop_id)
     if plan["blocking"]:
         kinds = sorted({rel["rel"] for rel in plan["blocking"]})
-        raise ValidationError({"drop_id": (
-            f"heeft relaties die een samenvoeging niet kan verplaatsen / has relationships a merge "
-            f"cannot move: {', '.join(kinds)}")})
+        raise ValidationError({"drop_id": msg("dup.relationships_unmovable", detail=", ".join(kinds))})
     fields = domain.merged_fields(plan["fields"], plan["keep"], plan["drop"], choice)
     props = VALIDATE[kind](fields)
     keep_before = {k: plan["keep"].get(k) for k in props}
@@ -127,7 +126,7 @@ def merge(actor: Actor, kind: str, keep_id: str, drop_id: str, choice: dict[str,
             raise NotFound(drop_id)
         relations = store.relations(tx, kind, drop_id)
         if any(rel["rel"] not in MOVABLE[kind] for rel in relations):
-            raise ValidationError({"drop_id": "gewijzigd; probeer opnieuw / changed meanwhile; try again"})
+            raise ValidationError({"drop_id": msg("dup.changed")})
         dropped = _dropped(relations, keep_id, store.relations(tx, kind, keep_id))
         moved = store.move(tx, kind, keep_id, drop_id)
         store.finish_merge(tx, kind, keep_id, drop_id, props)
@@ -171,14 +170,14 @@ def undo(actor: Actor, audit_id: int, via: str) -> str:
     if entry is None or entry.action != MERGE:
         raise NotFound(str(audit_id))
     if done:
-        raise ValidationError({"audit_id": "al ongedaan gemaakt / already undone"})
+        raise ValidationError({"audit_id": msg("dup.already_undone")})
     kind, keep_id = entry.entity, entry.entity_id
     before = json.loads(entry.before)
     drop = before["drop"]
 
     def work(tx):
         if store.raw(tx, kind, drop["id"]) is not None:
-            raise ValidationError({"audit_id": "het record bestaat al weer / the record exists again"})
+            raise ValidationError({"audit_id": msg("dup.exists_again")})
         if store.restore(tx, kind, keep_id, drop, before["keep"]) is None:
             raise NotFound(keep_id)
         for relation in before.get("dropped", []):
@@ -196,5 +195,5 @@ def choice_from(raw: Any) -> dict[str, str]:
     choice = dict(raw or {})
     bad = {k: v for k, v in choice.items() if v not in ("keep", "drop", "both")}
     if bad:
-        raise ValidationError({"choice": f"kies keep, drop of both / choose keep, drop or both: {', '.join(bad)}"})
+        raise ValidationError({"choice": msg("dup.choice.choose", detail=", ".join(bad))})
     return choice

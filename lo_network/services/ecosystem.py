@@ -8,6 +8,7 @@ from lo_network.domain import ecosystem as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import MAP, Permission, require
 from lo_network.domain.text import fold
+from lo_network.messages import msg
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
 from lo_network.store import driver
@@ -35,7 +36,7 @@ def ego(actor: Actor, record_id: str, depth: int = 2, *, year: str = "", search:
     """One organisation or person and its neighbourhood up to ``depth`` (1 or 2) steps."""
     require(actor.role, Permission.VIEW)
     if depth not in (1, 2):
-        raise ValidationError({"depth": "1 of 2 / 1 or 2"})
+        raise ValidationError({"depth": msg("map.depth.choose")})
     start, end = _window(year)
 
     def work(tx):
@@ -63,4 +64,4 @@ def _window(year: str) -> tuple[str, str]:
     try:
         return domain.window(year)
     except ValueError as exc:
-        raise ValidationError({"year": "geen jaartal / not a year"}) from exc
+        raise ValidationError({"year": msg("map.year.invalid")}) from exc

@@ -8,29 +8,16 @@ from typing import Any
 from lo_network import settings as settings_mod
 from lo_network.domain import calendar
 from lo_network.domain.activities import dutch_datetime
+from lo_network.messages import CATALOGUE
 from lo_network.services import outbox
 from lo_network.sqlstore import sql
 
-SUBJECTS = {
-    "confirmation": ("Aanmelding bevestigd", "Registration confirmed"),
-    "waitlist": ("U staat op de wachtlijst", "You are on the waiting list"),
-    "promotion": ("Er is een plek voor u vrijgekomen", "A seat has become free for you"),
-    "change": ("Wijziging", "Change"),
-    "cancellation": ("Afmelding bevestigd", "Cancellation confirmed"),
-    "already": ("U bent al aangemeld", "You are already registered"),
-}
-LEADS = {
-    "confirmation": ("U bent aangemeld voor", "You are registered for"),
-    "waitlist": ("De activiteit is vol; u staat op de wachtlijst voor",
-                 "The activity is full; you are on the waiting list for"),
-    "promotion": ("Goed nieuws: er is een plek vrijgekomen en u bent nu aangemeld voor",
-                  "Good news: a seat became free and you are now registered for"),
-    "change": ("Er is iets gewijzigd aan uw aanmelding of aan", "Something changed in your registration or in"),
-    "cancellation": ("Uw aanmelding is geannuleerd voor", "Your registration has been cancelled for"),
-    # the public form was sent again with this address: the owner hears it, the form says nothing
-    "already": ("Er is opnieuw een aanmelding met uw e-mailadres ontvangen. U bent al aangemeld voor",
-                "We received another registration with your email address. You are already registered for"),
-}
+KINDS = ("confirmation", "waitlist", "promotion", "change", "cancellation", "already")
+# (nl, en) of each kind's subject and of the sentence that leads to the activity's title
+# ("already": the public form was sent again with this address; the owner hears it, the
+# form says nothing). The texts are in the catalogues' "mail" area.
+SUBJECTS = {kind: CATALOGUE[f"mail.subject.{kind}"] for kind in KINDS}
+LEADS = {kind: CATALOGUE[f"mail.lead.{kind}"] for kind in KINDS}
 
 
 def personal_url(token: str | None) -> str:

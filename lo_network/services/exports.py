@@ -14,6 +14,7 @@ from lo_network.domain import sheets
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
+from lo_network.messages import msg
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
 from lo_network.store import driver
@@ -25,9 +26,9 @@ MEDIA_TYPES = sheets.MEDIA_TYPES
 def _check(fmt: str, sort: str, sorts: tuple[str, ...]) -> None:
     errors = {}
     if fmt not in domain.FORMATS:
-        errors["format"] = f"kies uit / choose from {', '.join(domain.FORMATS)}"
+        errors["format"] = msg("common.choose_from", detail=", ".join(domain.FORMATS))
     if sort not in sorts:
-        errors["sort"] = f"kies uit / choose from {', '.join(sorts)}"
+        errors["sort"] = msg("common.choose_from", detail=", ".join(sorts))
     if errors:
         raise ValidationError(errors)
 

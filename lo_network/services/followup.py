@@ -18,6 +18,7 @@ from lo_network.domain.activities import TZ
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.sheets import FORMATS, write_table
+from lo_network.messages import msg
 from lo_network.services import Page, clamp_page, consent
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
@@ -185,7 +186,7 @@ def export(actor: Actor, kind: str, filters: dict[str, Any], sort: str | None = 
     """(filename, bytes): the whole list as filtered and sorted on screen, CSV or XLSX."""
     require(actor.role, Permission.VIEW)
     if fmt not in FORMATS:
-        raise ValidationError({"format": f"kies uit / choose from {', '.join(FORMATS)}"})
+        raise ValidationError({"format": msg("common.choose_from", detail=", ".join(FORMATS))})
     sort = sort or domain.DEFAULT_SORT.get(kind, "")
     _, items = _read(kind, params(actor, kind, filters, sort, 0, EXPORT_ALL, now))
     data = write_table(HEADERS[kind], (_export_row(kind, item) for item in items), fmt)

@@ -20,6 +20,7 @@ from lo_network.domain import kpis as domain
 from lo_network.domain.activities import TZ, to_local
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg, reason
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
 from lo_network.sqlstore import kpis as snapshot_store
@@ -155,7 +156,7 @@ def _check_filters(filters: dict[str, str]) -> dict[str, str]:
     for key, words in allowed.items():
         value = (filters or {}).get(key) or ""
         if value and value not in words:
-            errors[key] = "onbekende waarde / unknown value"
+            errors[key] = msg("common.unknown_value")
         out[key] = value
     if errors:
         raise ValidationError(errors)
@@ -167,17 +168,17 @@ def _range(first_month: str, last_month: str, grain: str, today: date) -> tuple[
     try:
         first = domain.parse_month(first_month)
     except ValueError as exc:
-        errors["from"], first = str(exc), None
+        errors["from"], first = reason(exc), None
     try:
         last = domain.parse_month(last_month)
     except ValueError as exc:
-        errors["to"], last = str(exc), None
+        errors["to"], last = reason(exc), None
     if grain not in domain.GRAINS:
-        errors["grain"] = "kies maand, kwartaal of jaar / choose month, quarter or year"
+        errors["grain"] = msg("kpis.grain.choose")
     if first and last and last < first:
-        errors["to"] = "ligt voor het begin / is before the start"
+        errors["to"] = msg("kpis.to.before_from")
     if first and last and len(domain.months(first, last)) > 120:
-        errors["to"] = "hoogstens 10 jaar / at most 10 years"
+        errors["to"] = msg("kpis.period.too_long")
     if errors:
         raise ValidationError(errors)
     return first, min(domain.month_end(last), domain.month_end(domain.month_start(today)))
@@ -211,14 +212,13 @@ def snapshot(actor: Actor, month: str | None = None, force: bool = False, today:
     try:
         first = domain.parse_month(month) if month else domain.month_start(this_month - timedelta(days=1))
     except ValueError as exc:
-        raise ValidationError({"month": str(exc)}) from None
+        raise ValidationError({"month": reason(exc)}) from None
     if first >= this_month:
-        raise ValidationError({"month": "alleen afgelopen maanden / only finished months"})
+        raise ValidationError({"month": msg("kpis.month.unfinished")})
     key = f"{first.year}-{first.month:02d}"
     exists = snapshot_store.has_snapshot(key)
     if exists and not force:
-        raise ValidationError({"month": f"{key} heeft al een momentopname (gebruik --force om te vervangen) / "
-                                        f"{key} has a snapshot already (use --force to replace it)"})
+        raise ValidationError({"month": msg("kpis.snapshot.exists", month=key)})
     end = domain.month_end(first)
     facts = read_facts(end)
     rows: list[KpiSnapshot] = []

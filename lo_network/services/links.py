@@ -9,6 +9,7 @@ from typing import Any
 from lo_network.domain import links as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
@@ -22,7 +23,7 @@ _GET = {domain.ORGANISATION: organisation_store.get, domain.PERSON: people_store
 
 def _kind(kind: str) -> str:
     if kind not in domain.KINDS:
-        raise ValidationError({"kind": "kies organisatie of persoon / choose organisation or person"})
+        raise ValidationError({"kind": msg("common.choose_org_or_person")})
     return kind
 
 
@@ -65,10 +66,10 @@ def add(actor: Actor, kind: str, from_id: str, to_id: str, raw: dict[str, Any], 
 
     def work(tx):
         if _GET[kind](tx, to_id) is None:
-            raise ValidationError({"to_id": "bestaat niet / does not exist"})
+            raise ValidationError({"to_id": msg("common.does_not_exist")})
         existing = store.list_for(tx, kind, from_id)
         if domain.same_active_link(existing, kind, link["type"], from_id, to_id):
-            raise ValidationError({"type": "deze relatie bestaat al / this link already exists"})
+            raise ValidationError({"type": msg("links.exists")})
         link_id = store.add(tx, kind, from_id, to_id, link)
         if link_id is None:
             raise NotFound(from_id)
@@ -86,9 +87,7 @@ def update(actor: Actor, kind: str, anchor_id: str, link_id: str, raw: dict[str,
     _kind(kind)
     current = _find(actor, kind, anchor_id, link_id)
     if raw.get("type") and raw["type"] != current["type"]:
-        raise ValidationError({"type": (
-            "het soort relatie verandert niet: beëindig de relatie en voeg een nieuwe toe / "
-            "the kind of link does not change: end it and add a new one")})
+        raise ValidationError({"type": msg("links.type.unchanged")})
     merged = {field: current.get(field) for field in domain.FIELDS}
     merged.update({k: v for k, v in raw.items() if k in domain.FIELDS})
     link = domain.validate(kind, merged)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from lo_network.domain import measures as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import measures as measures_store
 from lo_network.sqlstore import sql
@@ -31,7 +32,7 @@ WEIGHTS = {"read": 40, "betweenness": 10, "communities": 15, "write": 35}
 STALE_AFTER = timedelta(minutes=2)   # a running job without a heartbeat this long was interrupted
 HEARTBEAT = 1.0                      # seconds between progress writes
 WRITE_BATCH = 2000                   # nodes per write transaction
-ALREADY_RUNNING = {"job": "de netwerkmaten worden al berekend / the network measures are already being computed"}
+ALREADY_RUNNING = {"job": msg("measures.already_running")}
 
 _thread: threading.Thread | None = None
 _thread_lock = threading.Lock()

@@ -7,6 +7,7 @@ from typing import Any
 from lo_network.domain import organisations as domain
 from lo_network.domain.errors import Conflict, NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services import Page, clamp_page, consent, locked_change, read_page
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
@@ -32,7 +33,7 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
-        raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
+        raise ValidationError({"sort": msg("common.choose_from", detail=", ".join(domain.SORTS))})
     clean_filters = dict(filters, text=domain.search_text(filters.get("text")))
     return read_page(store.count, store.search, clean_filters, sort, page, page_size, cursor, domain.KEYSET_SORTS)
 
@@ -83,9 +84,7 @@ def _check_kvk(kvk: str, exclude_id: str = "") -> None:
 def _refuse_held_kvk(kvk: str, existing: list[dict]) -> None:
     if existing:
         names = ", ".join(e["name"] for e in existing)
-        raise Conflict({"kvk": f"KvK-nummer {kvk} staat al bij {names}; open dat record, of sla bewust toch op "
-                               f"/ KvK number {kvk} is already held by {names}; open that record, or save anyway "
-                               "on purpose"}, existing, CONFIRM_KVK)
+        raise Conflict({"kvk": msg("org.kvk.held", kvk=kvk, names=names)}, existing, CONFIRM_KVK)
 
 
 def create(actor: Actor, raw: dict[str, Any], via: str, *, confirm_duplicate_kvk: bool = False) -> dict:

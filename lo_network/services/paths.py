@@ -8,6 +8,7 @@ from datetime import date
 from lo_network.domain import paths as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
 from lo_network.store import driver
@@ -27,11 +28,11 @@ def find(actor: Actor, start_id: str, target_id: str, *, limit: int = 20, today:
     require(actor.role, Permission.VIEW)
     errors = {}
     if not start_id:
-        errors["start_id"] = "kies een start / choose a start"
+        errors["start_id"] = msg("paths.start.choose")
     if not target_id:
-        errors["target_id"] = "kies een doel / choose a target"
+        errors["target_id"] = msg("paths.target.choose")
     elif start_id == target_id:
-        errors["target_id"] = "start en doel zijn hetzelfde / start and target are the same"
+        errors["target_id"] = msg("paths.same")
     if errors:
         raise ValidationError(errors)
     if consent.hidden(actor, [start_id, target_id]):  # as for a record that does not exist

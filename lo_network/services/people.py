@@ -9,6 +9,7 @@ from lo_network.domain import people as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
+from lo_network.messages import msg
 from lo_network.services import Page, clamp_page, consent, locked_change, read_page
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
@@ -32,7 +33,7 @@ def list_page(actor: Actor, filters: dict[str, Any], sort: str = "name", page: i
     require(actor.role, Permission.VIEW)
     page, page_size = clamp_page(page, page_size)
     if sort not in domain.SORTS:
-        raise ValidationError({"sort": f"kies uit / choose from {', '.join(domain.SORTS)}"})
+        raise ValidationError({"sort": msg("common.choose_from", detail=", ".join(domain.SORTS))})
     clean_filters = dict(filters, text=fold(filters.get("text"))[:100])
     # a role that may only view sees people with a basis for the network directory
     # (services.consent, the rule of every read that returns people)
@@ -77,7 +78,7 @@ def create(actor: Actor, raw: dict[str, Any], via: str, employment: dict[str, An
     try:
         record = driver.write(work)
     except NotFound as exc:
-        raise ValidationError({"organisation_id": "organisatie bestaat niet / organisation does not exist"}) from exc
+        raise ValidationError({"organisation_id": msg("common.organisation_missing")}) from exc
     audit.record(actor.email, via, "create", "person", record["id"], None, dict(_audit_view(record), employment=job))
     return record
 
@@ -102,7 +103,7 @@ def add_employment(actor: Actor, person_id: str, raw: dict[str, Any], via: str) 
     require(actor.role, Permission.EDIT_NETWORK)
     job = domain.validate_employment(raw)
     if driver.read(organisation_store.get, job["organisation_id"]) is None:
-        raise ValidationError({"organisation_id": "organisatie bestaat niet / organisation does not exist"})
+        raise ValidationError({"organisation_id": msg("common.organisation_missing")})
     employment_id = driver.write(store.add_employment, person_id, job)
     if employment_id is None:
         raise NotFound(person_id)
@@ -119,9 +120,7 @@ def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dic
         raise NotFound(employment_id)
     moved_to = raw.get("organisation_id")
     if moved_to and moved_to != current["organisation_id"]:
-        raise ValidationError({"organisation_id": (
-            "een dienstverband verhuist niet: beëindig het en voeg een nieuw toe / "
-            "an employment does not move: end it and add a new one")})
+        raise ValidationError({"organisation_id": msg("person.employment.unmovable")})
     job = domain.validate_employment(dict(raw, organisation_id=current["organisation_id"]))
     if driver.write(store.update_employment, person_id, employment_id, job) is None:
         raise NotFound(employment_id)
@@ -159,11 +158,10 @@ def change_employer(actor: Actor, person_id: str, raw: dict[str, Any], via: str)
                 organisation_id=current["organisation_id"], role=current.get("role") or "",
                 since=current.get("since") or "", until=end))))
         except ValidationError as exc:
-            raise ValidationError({"since": (
-                f"de nieuwe baan begint vóór de huidige bij {current.get('organisation_name') or ''} / "
-                f"the new job starts before the current one at {current.get('organisation_name') or ''}")}) from exc
+            at = current.get("organisation_name") or ""
+            raise ValidationError({"since": msg("person.employment.starts_before", organisation=at)}) from exc
     if driver.read(organisation_store.get, job["organisation_id"]) is None:
-        raise ValidationError({"organisation_id": "organisatie bestaat niet / organisation does not exist"})
+        raise ValidationError({"organisation_id": msg("common.organisation_missing")})
 
     def work(tx):
         for current, ended in ending:

@@ -17,6 +17,7 @@ from typing import Any
 from lo_network.domain import people as people_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit, outbox
 from lo_network.sqlstore import privacy as privacy_store
@@ -214,10 +215,10 @@ def erase(actor: Actor, person_id: str, via: str, confirm: str) -> dict:
     if report is None:
         raise NotFound(person_id)
     if report["person"].get("erased_at"):
-        raise ValidationError({"person": "al geanonimiseerd / already erased"})
+        raise ValidationError({"person": msg("privacy.already_erased")})
     name = str(report["person"].get("name") or "").strip()
     if (confirm or "").strip().casefold() != name.casefold():
-        raise ValidationError({"confirm": "typ de volledige naam ter bevestiging / type the full name to confirm"})
+        raise ValidationError({"confirm": msg("privacy.confirm_name")})
     props = people_domain.validate({"last_name": ERASED_NAME})
     props.update(dedupe_name="", search_key="", name_key="~")  # no duplicate, found by no search
     graph = driver.write(store.erase_person, person_id, props)
@@ -260,7 +261,7 @@ def retention_candidates(actor: Actor, *, years: int | None = None, today: date 
     require(actor.role, Permission.PRIVACY)
     years = settings.get().retention_years if years is None else years
     if years < 1:
-        raise ValidationError({"years": "minstens 1 / at least 1"})
+        raise ValidationError({"years": msg("privacy.years.at_least_one")})
     today = today or date.today()
     try:
         cutoff_day = today.replace(year=today.year - years)

@@ -16,6 +16,7 @@ from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import ATTENDEES, Permission, require
 from lo_network.domain.text import fold
 from lo_network.services import emails as messages
+from lo_network.messages import msg
 from lo_network.services import consent
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import outbox
@@ -32,7 +33,7 @@ class LinkExpired(LookupError):
     """The personal link belongs to an activity that is over."""
 
     def __init__(self):
-        super().__init__("deze link is verlopen: de activiteit is voorbij / this link has expired: the activity is over")
+        super().__init__(msg("reg.link.expired"))
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _look_up(activity_id: str, raw: dict[str, Any], *, public: bool,
 
 def _refuse_ended(activity: dict) -> None:
     if activity_domain.ended(activity, now()):
-        raise ValidationError({"activity": "deze activiteit is voorbij / this activity is over"})
+        raise ValidationError({"activity": msg("common.activity_over")})
 
 
 def _register(activity_id: str, registrant: dict, *, person_id: str | None, organisation_id: str | None,
@@ -172,9 +173,7 @@ class NoBasis(ValidationError):
     def __init__(self, people: list[tuple[str, str]]):
         self.people = people
         names = ", ".join(name for _, name in people)
-        super().__init__({"person_ids": (
-            f"geen grondslag voor uitnodigingen (toestemming ontbreekt of is ingetrokken): {names} / "
-            f"no basis for event invitations (no consent, or withdrawn): {names}")})
+        super().__init__({"person_ids": msg("reg.invite.no_basis", names=names)})
 
 
 def _refuse_without_basis(people: list[tuple[str, str]]) -> None:
@@ -194,14 +193,14 @@ def register_people(actor: Actor, activity_id: str, person_ids: list[str], via: 
     require(actor.role, Permission.EDIT_ACTIVITIES)
     ids = list(dict.fromkeys(i for i in person_ids if i))
     if not ids:
-        raise ValidationError({"person_ids": "kies minstens één persoon / choose at least one person"})
+        raise ValidationError({"person_ids": msg("reg.persons.choose")})
     if len(ids) > 500:
-        raise ValidationError({"person_ids": "te veel tegelijk (max. 500) / too many at once (max 500)"})
+        raise ValidationError({"person_ids": msg("reg.persons.too_many")})
     _refuse_ended(_activity(activity_id))
     found = {p["id"]: p for p in driver.read(store.people, ids)}
     unknown = [i for i in ids if i not in found]
     if unknown:
-        raise ValidationError({"person_ids": "onbekende persoon / unknown person: " + ", ".join(unknown)})
+        raise ValidationError({"person_ids": msg("reg.persons.unknown", detail=", ".join(unknown))})
     hidden = consent.hidden(actor, ids)  # a refusal names them by the id sent, not by name
     _refuse_without_basis([(pid, pid if pid in hidden else found[pid]["name"]) for pid in ids])
     outcomes = []
@@ -246,7 +245,7 @@ def list_for_activity(actor: Actor, activity_id: str, text: str = "", status: st
     out (services.consent.shown, as an attendee: organisers see all their attendees)."""
     require(actor.role, Permission.VIEW)
     if status and status not in domain.STATUSES:
-        raise ValidationError({"status": f"kies uit / choose from {', '.join(domain.STATUSES)}"})
+        raise ValidationError({"status": msg("common.choose_from", detail=", ".join(domain.STATUSES))})
     rows = driver.read(store.list_for_activity, activity_id, fold(text)[:100], status)
     return consent.shown(actor, rows, key="person_id", where=ATTENDEES)
 
@@ -300,7 +299,7 @@ def mark_no_shows(actor: Actor, activity_id: str, via: str) -> int:
     require(actor.role, Permission.EDIT_ACTIVITIES)
     activity = _activity(activity_id)
     if not activity_domain.started(activity, now()):
-        raise ValidationError({"activity": "kan pas vanaf het begin / only once the activity has started"})
+        raise ValidationError({"activity": msg("reg.checkin.not_started")})
     marked = driver.write(store.mark_no_shows, activity_id)
     audit.record(actor.email, via, "mark_no_shows", "activity", activity_id, None, {"marked": marked})
     return marked
@@ -327,7 +326,7 @@ def view_by_token(token: str) -> tuple[dict, dict]:
 def change_by_token(token: str, changes: dict[str, Any]) -> dict:
     registration, activity = _by_token(token)
     if registration["status"] == "cancelled":
-        raise ValidationError({"status": "deze aanmelding is geannuleerd / this registration was cancelled"})
+        raise ValidationError({"status": msg("reg.registration.cancelled")})
     props = domain.validate_change(changes)
     if "name" in props or "organisation_name" in props:
         props["search_key"] = fold(" | ".join(filter(None, (props.get("name", registration["name"]),
@@ -381,7 +380,7 @@ def get_activity_for_export(actor: Actor, activity_id: str) -> dict:
 def export(actor: Actor, activity_id: str, fmt: str, lang: str = "nl") -> tuple[bytes, str, str]:
     """(content, file name, media type) of the attendee list as CSV or XLSX."""
     if fmt not in sheets.FORMATS:
-        raise ValidationError({"format": "kies csv of xlsx / choose csv or xlsx"})
+        raise ValidationError({"format": msg("reg.format.choose")})
     activity, columns, rows = attendee_rows(actor, activity_id, lang)
     stem = "deelnemers-" + "".join(c if c.isalnum() else "-" for c in fold(activity["title"]))[:60].strip("-")
     content = sheets.write_table(columns, rows, fmt, sheet_name="Deelnemers" if lang != "en" else "Attendees")
@@ -404,7 +403,7 @@ def confirm_organisation(actor: Actor, registration_id: str, kind: str, via: str
     if registration is None:
         raise NotFound(registration_id)
     if not registration.get("organisation_proposed") or not registration.get("organisation_name"):
-        raise ValidationError({"organisation_name": "geen voorgestelde organisatie / no proposed organisation"})
+        raise ValidationError({"organisation_name": msg("reg.organisation.none")})
     existing = driver.read(store.context, None, name_key=fold(registration["organisation_name"]))["organisation"]
     organisation = existing or organisation_service.create(
         actor, {"name": registration["organisation_name"], "kind": kind, "status": "prospect",

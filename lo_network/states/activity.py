@@ -7,6 +7,7 @@ import dataclasses
 
 import reflex as rx
 
+from lo_network import messages
 from lo_network.domain import activities as domain
 from lo_network.domain import budget
 from lo_network.domain import registrations as reg_domain
@@ -14,7 +15,6 @@ from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, allowed
-from lo_network.i18n import localise
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.activities import LIST_ROUTE
@@ -465,7 +465,7 @@ class ActivityState(RecordForm, SessionState):
         try:
             content, name, media = reg_service.export(self.signed_in_actor(), self.record_id, fmt, self.lang)
         except ValidationError as exc:
-            return rx.toast.error(localise(next(iter(exc.errors.values())), self.lang))
+            return rx.toast.error(messages.text(next(iter(exc.errors.values())), self.lang))
         return rx.download(data=content, filename=name, mime_type=media)
 
 

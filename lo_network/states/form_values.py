@@ -4,15 +4,16 @@ select's value ("no choice" as ''). The form components (components.forms) show 
 from __future__ import annotations
 
 from lo_network.domain.errors import ValidationError
-from lo_network.i18n import split_message
+from lo_network.messages import texts
 
 # Radix selects cannot hold an empty value: this stands for "no choice" (all / automatic).
 NO_CHOICE = "__none__"
 
 
 def errors_from(exc: ValidationError) -> dict[str, list[str]]:
-    """A ValidationError as {field: [nl, en]} for a state's ``errors`` var."""
-    return {name: list(split_message(message)) for name, message in exc.errors.items()}
+    """A ValidationError as {field: [nl, en]} for a state's ``errors`` var: a Message's two
+    texts (a plain "nl / en" string, as the import planner still gives, split)."""
+    return {name: list(texts(message)) for name, message in exc.errors.items()}
 
 
 def from_select(value: str) -> str:

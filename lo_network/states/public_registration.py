@@ -12,7 +12,6 @@ from lo_network import settings as settings_mod
 from lo_network.ratelimit import public_limiter
 from lo_network.domain import activities as domain
 from lo_network.domain.errors import NotFound, ValidationError
-from lo_network.i18n import localise
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.form_values import errors_from
@@ -86,7 +85,7 @@ class PublicRegistrationState(PublicActivityView):
         self.activity_ref = activity["id"]
         self.full = domain.is_full(activity)
         reason = domain.registration_closed_reason(activity, service.now())
-        self.closed_reason = [localise(reason, "nl"), localise(reason, "en")] if reason else []
+        self.closed_reason = list(reason.texts()) if reason else []
         self.found, self.loaded = True, True
 
     def set_public_value(self, field: str, value: str):
@@ -107,7 +106,7 @@ class PublicRegistrationState(PublicActivityView):
         except ValidationError as exc:
             self.errors = errors_from(exc)
             if "activity" in exc.errors:
-                return rx.toast.error(localise(exc.errors["activity"], self.lang), close_button=True)
+                return rx.toast.error(exc.errors["activity"].text(self.lang), close_button=True)
             return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
         except NotFound:
             self.found = False

@@ -15,10 +15,11 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from lo_network import messages
 from lo_network import settings
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied, allowed, may_open
-from lo_network.i18n import LANGUAGES, follow_language, localise, tr
+from lo_network.i18n import LANGUAGES, follow_language, tr
 from lo_network.services import accounts
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore.models import User
@@ -259,7 +260,7 @@ class SessionState(rx.State):
             return rx.toast.error(self.ui_text("common.not_found"), close_button=True)
         if isinstance(exc, ValidationError):
             return rx.toast.error(
-                "; ".join(localise(m, self.lang) for m in exc.errors.values()), close_button=True
+                "; ".join(messages.text(m, self.lang) for m in exc.errors.values()), close_button=True
             )
         raise exc
 

@@ -20,6 +20,7 @@ ABOVE = {
     "store": ("pages", "components", "states", "api", "services", "sqlstore"),
     "sqlstore": ("pages", "components", "states", "api", "services", "store"),
     "domain": ("pages", "components", "states", "api", "services", "store", "sqlstore"),
+    "messages": ("pages", "components", "states", "api", "services", "store", "sqlstore", "domain"),
 }
 
 
