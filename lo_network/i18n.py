@@ -11,7 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.accounts.strength import MIN_PASSWORD
-from lo_network.domain import fields, organisations, people
+from lo_network.domain import activities, fields, organisations, people
 
 LANGUAGES = ("nl", "en")
 
@@ -269,6 +269,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 # The fields' labels come with their declarations (domain/fields.py).
 STRINGS.update(fields.labels("org.field.", organisations.DECLARED))
 STRINGS.update(fields.labels("person.field.", people.DECLARED))
+STRINGS.update(fields.labels("act.field.", activities.DECLARED))
 
 
 def _pair(key: str) -> tuple[str, str]:
@@ -762,8 +763,6 @@ STRINGS.update({
 })
 # the programme's money: activity budgets, grants to organisations, the budget lens
 STRINGS.update({
-    "act.field.budget_planned": ("Begroot budget (€)", "Planned budget (€)"),
-    "act.field.budget_spent": ("Werkelijke kosten (€)", "Realised cost (€)"),
     "act.section.budget": ("Budget", "Budget"),
     "act.budget_hint": ("In euro's, bijv. 1.250,50", "In euros, e.g. 1250.50"),
     "act.line_from_kind": ("Volgens de soort activiteit", "By the kind of activity"),

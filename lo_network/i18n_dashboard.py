@@ -6,7 +6,6 @@ from lo_network.domain.kpis import MEASURES
 
 DASHBOARD_STRINGS: dict[str, tuple[str, str]] = {
     "nav.dashboard": ("Dashboard", "Dashboard"),
-    "act.field.programme_line": ("Activiteitenlijn", "Programme line"),
     "act.no_line": ("Geen activiteitenlijn", "No programme line"),
     "dash.title": ("Groei van het netwerk", "Network growth"),
     "dash.subtitle": ("Hoe groeit het netwerk van Logistics Overijssel en wie doet mee?",
