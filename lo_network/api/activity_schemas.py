@@ -1,8 +1,9 @@
 """Request and response bodies of the activity and registration routes (API v1).
 
 Like the organisation bodies, request fields are optional and loosely typed: the domain
-validates and names each bad field; unknown fields are refused. The activity's fields come
-from its declaration (``domain.activities.DECLARED``)."""
+validates and names each bad field; unknown fields are refused. The activity's and the
+registrant's fields come from their declarations (``domain.activities.DECLARED``,
+``domain.registrations.DECLARED``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel, create_model
 
 from lo_network.api.schemas import _Body, _read, _request
 from lo_network.domain import activities as activity_domain
+from lo_network.domain import registrations as registration_domain
 
 ActivityIn = _request("ActivityIn", activity_domain.DECLARED)
 
@@ -95,11 +97,7 @@ class PublicActivity(BaseModel):
     registration_closes: str | None = None
 
 
-class RegistrantIn(_Body):
-    name: str | None = None
-    email: str | None = None
-    organisation_name: str | None = None
-    remarks: str | None = None
+RegistrantIn = _request("RegistrantIn", registration_domain.DECLARED)
 
 
 class PublicRegistrationIn(RegistrantIn):
@@ -110,10 +108,8 @@ class RegisterPeopleIn(_Body):
     person_ids: list[str]
 
 
-class RegistrationChangeIn(_Body):
-    name: str | None = None
-    organisation_name: str | None = None
-    remarks: str | None = None
+RegistrationChangeIn = _request(
+    "RegistrationChangeIn", (f for f in registration_domain.DECLARED if f.name in registration_domain.CHANGEABLE))
 
 
 class CheckInIn(_Body):
