@@ -63,38 +63,20 @@ class MilestoneDoneIn(_Body):
     done: bool
 
 
-class Activity(ActivitySummary):
-    description: str | None = None
-    registration_opens: str | None = None
-    registration_closes: str | None = None
-    organisers: list[Organiser] = []
-    walk_ins: int = 0
-    present: int = 0
-    ics_sequence: int = 0
-    series_id: str | None = None
-    series_index: int | None = None
-    project_id: str | None = None
-    project: ProjectRef | None = None
-    partners: list[Partner] = []
-    milestones: list[Milestone] = []
-    sessions: list[SessionRef] = []
-    created_at: str | None = None
-    updated_at: str | None = None
+Activity = create_model(
+    "Activity", __base__=ActivitySummary, __module__=__name__,
+    # what the list leaves out of the public page's fields
+    **_read(f for f in activity_domain.DECLARED if f.public and not f.listed),
+    organisers=(list[Organiser], []), walk_ins=(int, 0), present=(int, 0), ics_sequence=(int, 0),
+    series_id=(str | None, None), series_index=(int | None, None),
+    project_id=(str | None, None), project=(ProjectRef | None, None),
+    partners=(list[Partner], []), milestones=(list[Milestone], []), sessions=(list[SessionRef], []),
+    created_at=(str | None, None), updated_at=(str | None, None))
 
 
-class PublicActivity(BaseModel):
-    """What the public registration page shows (no counts of people)."""
-
-    id: str
-    title: str
-    kind: str
-    starts_at: str
-    ends_at: str
-    location: str | None = None
-    online_url: str | None = None
-    description: str | None = None
-    registration_opens: str | None = None
-    registration_closes: str | None = None
+PublicActivity = create_model(
+    "PublicActivity", __doc__="What the public registration page shows (no counts of people).",
+    __module__=__name__, id=(str, ...), **_read(f for f in activity_domain.DECLARED if f.public))
 
 
 RegistrantIn = _request("RegistrantIn", registration_domain.DECLARED)

@@ -58,12 +58,13 @@ REPEATS: dict[str, tuple[str, str]] = {
 
 # Every field an activity is created or changed with, in the order the API shows them: the
 # API's request and list models, the edit form's values and the labels are derived from
-# here (domain/fields.py). ``listed`` fields are in the list's rows. A programme line left
+# here (domain/fields.py). ``listed`` fields are in the list's rows, ``public`` ones on the
+# public registration page (never the budget or the counts of people). A programme line left
 # empty is the kind's (budget.KIND_LINES); amounts are euros ("1.250,50" or 1250.50).
 DECLARED = (
-    Field("title", ("Titel", "Title"), required=True, listed=True),
+    Field("title", ("Titel", "Title"), required=True, listed=True, public=True),
     Field("kind", ("Soort activiteit", "Kind of activity"), required=True, listed=True, widget="select",
-          vocabulary=KINDS, prompt="act.choose_kind"),
+          vocabulary=KINDS, prompt="act.choose_kind", public=True),
     Field("themes", ("Thema's", "Themes"), many=True, listed=True, widget="checkboxes", vocabulary=vocab.THEMES),
     Field("organiser_ids", ("Organiserende organisaties", "Organising organisations"), many=True),
     Field("region", ("Regio", "Region"), listed=True, widget="select", vocabulary=vocab.REGIONS,
@@ -74,16 +75,16 @@ DECLARED = (
           vocabulary=vocab.PROGRAMME_LINES, empty="act.line_from_kind"),
     Field("budget_planned", ("Begroot budget (€)", "Planned budget (€)"), listed=True, widget="money"),
     Field("budget_spent", ("Werkelijke kosten (€)", "Realised cost (€)"), listed=True, widget="money"),
-    Field("starts_at", ("Begin", "Start"), required=True, listed=True, widget="datetime"),
-    Field("ends_at", ("Einde", "End"), required=True, listed=True, widget="datetime"),
-    Field("location", ("Locatie", "Location"), listed=True),
-    Field("online_url", ("Online link", "Online link"), listed=True, widget="url"),
-    Field("description", ("Omschrijving", "Description"), widget="long"),
+    Field("starts_at", ("Begin", "Start"), required=True, listed=True, widget="datetime", public=True),
+    Field("ends_at", ("Einde", "End"), required=True, listed=True, widget="datetime", public=True),
+    Field("location", ("Locatie", "Location"), listed=True, public=True),
+    Field("online_url", ("Online link", "Online link"), listed=True, widget="url", public=True),
+    Field("description", ("Omschrijving", "Description"), widget="long", public=True),
     Field("visibility", ("Zichtbaarheid", "Visibility"), required=True, listed=True, widget="select",
           vocabulary=VISIBILITIES, default="public"),
     Field("capacity", ("Capaciteit", "Capacity"), listed=True, widget="numeric", whole=True),
-    Field("registration_opens", ("Aanmelding opent", "Registration opens"), widget="datetime"),
-    Field("registration_closes", ("Aanmelding sluit", "Registration closes"), widget="datetime"),
+    Field("registration_opens", ("Aanmelding opent", "Registration opens"), widget="datetime", public=True),
+    Field("registration_closes", ("Aanmelding sluit", "Registration closes"), widget="datetime", public=True),
     Field("repeat_every", ("Herhalen", "Repeat"), widget="select", vocabulary=REPEATS, empty="act.no_repeat"),
     Field("repeat_count", ("Aantal bijeenkomsten", "Number of sessions"), widget="numeric", whole=True),
     Field("project_id", ("Onderdeel van", "Part of")),

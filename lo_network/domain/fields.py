@@ -49,7 +49,8 @@ class Field:
     and marked on the form unless they have a ``default`` (the value a new record's form
     starts with). ``whole`` fields hold a whole number: the API takes a number or text
     (the domain reads and checks it) and reads a number. ``description`` goes into the API
-    document."""
+    document. ``public`` fields are what an entity shows to people without an account (an
+    activity's public registration page); the others never leave the app for them."""
 
     name: str
     label: Pair
@@ -72,6 +73,7 @@ class Field:
     listed: bool = False
     shown: bool = True
     whole: bool = False
+    public: bool = False
     description: str = ""
 
     def __post_init__(self) -> None:

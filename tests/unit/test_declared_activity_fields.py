@@ -113,3 +113,11 @@ def test_the_registrant_request_models_are_the_declaration():
 def test_what_a_registrant_may_change_is_what_the_domain_takes():
     changed = registration_domain.validate_change({name: "Nieuw" for name in registration_domain.CHANGEABLE})
     assert set(changed) == set(registration_domain.CHANGEABLE)
+
+
+def test_the_public_page_shows_the_public_fields_and_nothing_of_the_money_or_the_people():
+    public = [f.name for f in activity_domain.DECLARED if f.public]
+    assert list(activity_schemas.PublicActivity.model_fields) == ["id", *public]
+    assert not {"budget_planned", "budget_spent", "capacity", "organiser_ids", "visibility"} & set(public)
+    detail = activity_schemas.Activity.model_fields
+    assert set(public) <= set(detail) and set(activity_schemas.ActivitySummary.model_fields) <= set(detail)
