@@ -121,3 +121,10 @@ def test_the_public_page_shows_the_public_fields_and_nothing_of_the_money_or_the
     assert not {"budget_planned", "budget_spent", "capacity", "organiser_ids", "visibility"} & set(public)
     detail = activity_schemas.Activity.model_fields
     assert set(public) <= set(detail) and set(activity_schemas.ActivitySummary.model_fields) <= set(detail)
+
+
+def test_the_public_forms_hold_the_registrant_fields():
+    from lo_network.states import public_registration
+
+    assert list(public_registration._BLANK) == list(fields.names(registration_domain.DECLARED))
+    assert list(public_registration._CHANGES) == list(registration_domain.CHANGEABLE)
