@@ -1,54 +1,19 @@
 """Request and response bodies of the activity and registration routes (API v1).
 
 Like the organisation bodies, request fields are optional and loosely typed: the domain
-validates and names each bad field; unknown fields are refused."""
+validates and names each bad field; unknown fields are refused. The activity's and the
+registrant's fields come from their declarations (``domain.activities.DECLARED``,
+``domain.registrations.DECLARED``)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from pydantic import BaseModel, create_model
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from lo_network.api.schemas import _Body, _read, _request
+from lo_network.domain import activities as activity_domain
+from lo_network.domain import registrations as registration_domain
 
-
-def _number_or_text(value: Any) -> Any:
-    """An amount as sent: a number or text (the domain reads and checks it), never a bool or a list."""
-    if value is None or (isinstance(value, (int, float, str)) and not isinstance(value, bool)):
-        return value
-    raise ValueError("geen bedrag in euro's / not an amount in euros")
-
-
-# an amount in euros: a number or text as typed (the domain reads "1.250,50" and "1250.50")
-Euros = Annotated[Any, BeforeValidator(_number_or_text),
-                  WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}, {"type": "null"}],
-                                  "examples": [1250.5, "1.250,50"]})]
-
-
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ActivityIn(_Body):
-    title: str | None = None
-    kind: str | None = None
-    themes: list[str] | None = None
-    organiser_ids: list[str] | None = None
-    region: str | None = None
-    corridor: str | None = None
-    programme_line: str | None = None  # regional / international / themes; empty: the kind's line
-    budget_planned: Euros = None  # euros: 1250.50 or "1.250,50"
-    budget_spent: Euros = None  # euros, the realised cost
-    starts_at: str | None = None
-    ends_at: str | None = None
-    location: str | None = None
-    online_url: str | None = None
-    description: str | None = None
-    visibility: str | None = None
-    capacity: int | str | None = None
-    registration_opens: str | None = None
-    registration_closes: str | None = None
-    repeat_every: str | None = None
-    repeat_count: int | str | None = None
-    project_id: str | None = None
+ActivityIn = _request("ActivityIn", activity_domain.DECLARED)
 
 
 class Organiser(BaseModel):
@@ -56,24 +21,9 @@ class Organiser(BaseModel):
     name: str | None = None
 
 
-class ActivitySummary(BaseModel):
-    id: str
-    title: str
-    kind: str
-    themes: list[str] = []
-    region: str | None = None
-    corridor: str | None = None
-    programme_line: str | None = None
-    budget_planned: float | None = None  # euros; never in the public bodies
-    budget_spent: float | None = None
-    starts_at: str
-    ends_at: str
-    location: str | None = None
-    online_url: str | None = None
-    visibility: str
-    capacity: int | None = None
-    registered: int = 0
-    waitlisted: int = 0
+ActivitySummary = create_model(
+    "ActivitySummary", __module__=__name__, id=(str, ...),
+    **_read(f for f in activity_domain.DECLARED if f.listed), registered=(int, 0), waitlisted=(int, 0))
 
 
 class Partner(BaseModel):
@@ -113,45 +63,23 @@ class MilestoneDoneIn(_Body):
     done: bool
 
 
-class Activity(ActivitySummary):
-    description: str | None = None
-    registration_opens: str | None = None
-    registration_closes: str | None = None
-    organisers: list[Organiser] = []
-    walk_ins: int = 0
-    present: int = 0
-    ics_sequence: int = 0
-    series_id: str | None = None
-    series_index: int | None = None
-    project_id: str | None = None
-    project: ProjectRef | None = None
-    partners: list[Partner] = []
-    milestones: list[Milestone] = []
-    sessions: list[SessionRef] = []
-    created_at: str | None = None
-    updated_at: str | None = None
+Activity = create_model(
+    "Activity", __base__=ActivitySummary, __module__=__name__,
+    # what the list leaves out of the public page's fields
+    **_read(f for f in activity_domain.DECLARED if f.public and not f.listed),
+    organisers=(list[Organiser], []), walk_ins=(int, 0), present=(int, 0), ics_sequence=(int, 0),
+    series_id=(str | None, None), series_index=(int | None, None),
+    project_id=(str | None, None), project=(ProjectRef | None, None),
+    partners=(list[Partner], []), milestones=(list[Milestone], []), sessions=(list[SessionRef], []),
+    created_at=(str | None, None), updated_at=(str | None, None))
 
 
-class PublicActivity(BaseModel):
-    """What the public registration page shows (no counts of people)."""
-
-    id: str
-    title: str
-    kind: str
-    starts_at: str
-    ends_at: str
-    location: str | None = None
-    online_url: str | None = None
-    description: str | None = None
-    registration_opens: str | None = None
-    registration_closes: str | None = None
+PublicActivity = create_model(
+    "PublicActivity", __doc__="What the public registration page shows (no counts of people).",
+    __module__=__name__, id=(str, ...), **_read(f for f in activity_domain.DECLARED if f.public))
 
 
-class RegistrantIn(_Body):
-    name: str | None = None
-    email: str | None = None
-    organisation_name: str | None = None
-    remarks: str | None = None
+RegistrantIn = _request("RegistrantIn", registration_domain.DECLARED)
 
 
 class PublicRegistrationIn(RegistrantIn):
@@ -162,10 +90,8 @@ class RegisterPeopleIn(_Body):
     person_ids: list[str]
 
 
-class RegistrationChangeIn(_Body):
-    name: str | None = None
-    organisation_name: str | None = None
-    remarks: str | None = None
+RegistrationChangeIn = _request(
+    "RegistrationChangeIn", (f for f in registration_domain.DECLARED if f.name in registration_domain.CHANGEABLE))
 
 
 class CheckInIn(_Body):

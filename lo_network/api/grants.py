@@ -8,9 +8,9 @@ from fastapi import APIRouter, status
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict
 
-from lo_network.api.activity_schemas import Euros
 from lo_network.api.auth import BudgetEditor, Viewer
 from lo_network.api.errors import documented
+from lo_network.api.schemas import Euros
 from lo_network.services import grants as service
 
 router = APIRouter(prefix="/organisations/{organisation_id}/grants", tags=["grants"])

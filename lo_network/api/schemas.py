@@ -8,9 +8,9 @@ for the API exactly as for the UI. Unknown fields are refused, so a typo is not 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, create_model
 
 from lo_network import services
 from lo_network.domain import fields
@@ -24,18 +24,46 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _request(name: str, declared: tuple[fields.Field, ...]) -> type[_Body]:
+def _number_or_text(value: Any) -> Any:
+    """An amount as sent: a number or text (the domain reads and checks it), never a bool or a list."""
+    if value is None or (isinstance(value, (int, float, str)) and not isinstance(value, bool)):
+        return value
+    raise ValueError("geen bedrag in euro's / not an amount in euros")
+
+
+# an amount in euros: a number or text as typed (the domain reads "1.250,50" and "1250.50")
+Euros = Annotated[Any, BeforeValidator(_number_or_text),
+                  WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string"}, {"type": "null"}],
+                                  "examples": [1250.5, "1.250,50"]})]
+
+
+def _sent(f: fields.Field) -> Any:
+    """How a request may send a declared field: text, a list of texts, or a number as number or text."""
+    if f.many:
+        return list[str] | None
+    if f.widget == "money":
+        return Euros
+    return int | str | None if f.whole else str | None
+
+
+def _request(name: str, declared: Iterable[fields.Field]) -> type[_Body]:
     """A request body of every declared field, each optional: the domain checks them."""
     return create_model(name, __base__=_Body, __module__=__name__, **{
-        f.name: (list[str] | None if f.many else str | None, Field(None, description=f.description or None))
-        for f in declared})
+        f.name: (_sent(f), Field(None, description=f.description or None)) for f in declared})
 
 
 def _read(declared: Iterable[fields.Field]) -> dict[str, Any]:
-    """The declared fields as a read returns them: a required one always, a list as a list."""
+    """The declared fields as a read returns them: a required one always, a list as a list,
+    an amount or a whole number as a number."""
     out: dict[str, Any] = {}
     for f in declared:
-        kind, default = (list[str], []) if f.many else (str, ...) if f.required else (str | None, None)
+        number = float if f.widget == "money" else int if f.whole else None
+        if f.many:
+            kind, default = list[str], []
+        elif number is not None:
+            kind, default = number | None, None
+        else:
+            kind, default = (str, ...) if f.required else (str | None, None)
         out[f.name] = (kind, Field(default, description=f.description or None))
     return out
 

@@ -10,6 +10,7 @@ from typing import Any
 from lo_network.domain import budget, vocab
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.fields import Field, names
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
 from lo_network.messages import Message, msg, reason, vocabulary
 
@@ -31,11 +32,45 @@ WHEN: dict[str, tuple[str, str]] = vocabulary("vocab.when", ("upcoming", "past")
 INVOLVEMENT: dict[str, tuple[str, str]] = vocabulary("vocab.involvement", (
     "organiser", "partner", "attendee"))
 
-FIELDS = (
-    "title", "kind", "themes", "organiser_ids", "region", "corridor", "starts_at", "ends_at",
-    "location", "online_url", "description", "visibility", "capacity", "registration_opens",
-    "registration_closes", "project_id", "programme_line", "budget_planned", "budget_spent",
+REPEATS: dict[str, tuple[str, str]] = vocabulary("vocab.repeat", ("weekly", "monthly"))
+
+# Every field an activity is created or changed with, in the order the API shows them: the
+# API's request and list models, the edit form's values and the labels are derived from
+# here (domain/fields.py). ``listed`` fields are in the list's rows, ``public`` ones on the
+# public registration page (never the budget or the counts of people). A programme line left
+# empty is the kind's (budget.KIND_LINES); amounts are euros ("1.250,50" or 1250.50).
+DECLARED = (
+    Field("title", ("Titel", "Title"), required=True, listed=True, public=True),
+    Field("kind", ("Soort activiteit", "Kind of activity"), required=True, listed=True, widget="select",
+          vocabulary=KINDS, prompt="act.choose_kind", public=True),
+    Field("themes", ("Thema's", "Themes"), many=True, listed=True, widget="checkboxes", vocabulary=vocab.THEMES),
+    Field("organiser_ids", ("Organiserende organisaties", "Organising organisations"), many=True),
+    Field("region", ("Regio", "Region"), listed=True, widget="select", vocabulary=vocab.REGIONS,
+          empty="act.no_region"),
+    Field("corridor", ("Corridor", "Corridor"), listed=True, widget="select", vocabulary=CORRIDORS,
+          empty="act.no_corridor"),
+    Field("programme_line", ("Activiteitenlijn", "Programme line"), listed=True, widget="select",
+          vocabulary=vocab.PROGRAMME_LINES, empty="act.line_from_kind"),
+    Field("budget_planned", ("Begroot budget (€)", "Planned budget (€)"), listed=True, widget="money"),
+    Field("budget_spent", ("Werkelijke kosten (€)", "Realised cost (€)"), listed=True, widget="money"),
+    Field("starts_at", ("Begin", "Start"), required=True, listed=True, widget="datetime", public=True),
+    Field("ends_at", ("Einde", "End"), required=True, listed=True, widget="datetime", public=True),
+    Field("location", ("Locatie", "Location"), listed=True, public=True),
+    Field("online_url", ("Online link", "Online link"), listed=True, widget="url", public=True),
+    Field("description", ("Omschrijving", "Description"), widget="long", public=True),
+    Field("visibility", ("Zichtbaarheid", "Visibility"), required=True, listed=True, widget="select",
+          vocabulary=VISIBILITIES, default="public"),
+    Field("capacity", ("Capaciteit", "Capacity"), listed=True, widget="numeric", whole=True),
+    Field("registration_opens", ("Aanmelding opent", "Registration opens"), widget="datetime", public=True),
+    Field("registration_closes", ("Aanmelding sluit", "Registration closes"), widget="datetime", public=True),
+    Field("repeat_every", ("Herhalen", "Repeat"), widget="select", vocabulary=REPEATS, empty="act.no_repeat"),
+    Field("repeat_count", ("Aantal bijeenkomsten", "Number of sessions"), widget="numeric", whole=True),
+    Field("project_id", ("Onderdeel van", "Part of")),
 )
+# what a new activity's form asks once: a series is made of it, each session stored on its own
+SERIES_FIELDS = ("repeat_every", "repeat_count")
+# the stored fields
+FIELDS = tuple(name for name in names(DECLARED) if name not in SERIES_FIELDS)
 SORTS = ("starts", "-starts", "title")
 
 _DUTCH_DT = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2})[:.](\d{2}))?$")
@@ -305,7 +340,6 @@ def window_days(activity: dict[str, Any]) -> timedelta:
 
 
 # ---------------------------------------------------------------- series of dated sessions
-REPEATS: dict[str, tuple[str, str]] = vocabulary("vocab.repeat", ("weekly", "monthly"))
 MAX_SESSIONS = 24
 
 

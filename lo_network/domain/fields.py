@@ -1,6 +1,6 @@
 """A record's fields, declared once.
 
-An entity (an organisation, a person) lists its editable fields as :class:`Field` values, in
+An entity (an organisation, a person, an activity, a registration) lists its editable fields as :class:`Field` values, in
 the order the forms, the API and the exports show them. What each of those needs is derived
 from that list, not written again beside it:
 
@@ -21,7 +21,9 @@ from dataclasses import dataclass
 Pair = tuple[str, str]  # (Dutch, English)
 
 # The controls a field can have on a form; the read-only view shows each in its own way.
-WIDGETS = ("text", "email", "tel", "url", "numeric", "date", "select", "checkboxes", "long")
+# "datetime" is a date and time in Dutch time; "money" an amount in euros (the API takes a
+# number or text as typed, and reads a number).
+WIDGETS = ("text", "email", "tel", "url", "numeric", "date", "datetime", "money", "select", "checkboxes", "long")
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,7 +47,10 @@ class Field:
 
     ``listed`` fields are in the list rows; ``required`` ones are always present in a read,
     and marked on the form unless they have a ``default`` (the value a new record's form
-    starts with). ``description`` goes into the API document."""
+    starts with). ``whole`` fields hold a whole number: the API takes a number or text
+    (the domain reads and checks it) and reads a number. ``description`` goes into the API
+    document. ``public`` fields are what an entity shows to people without an account (an
+    activity's public registration page); the others never leave the app for them."""
 
     name: str
     label: Pair
@@ -67,6 +72,8 @@ class Field:
     autofill: bool = True
     listed: bool = False
     shown: bool = True
+    whole: bool = False
+    public: bool = False
     description: str = ""
 
     def __post_init__(self) -> None:

@@ -9,9 +9,21 @@ from datetime import datetime
 from typing import Any
 
 from lo_network.domain.errors import ValidationError
+from lo_network.domain.fields import Field
 from lo_network.domain.people import normalise_email
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
 from lo_network.messages import msg, reason, vocabulary
+
+# What a registrant gives (on the public page, the API, at the door), in the order the API
+# shows it: the API's request models are derived from here (domain/fields.py).
+DECLARED = (
+    Field("name", ("Naam", "Name"), required=True),
+    Field("email", ("E-mailadres", "Email address"), widget="email"),
+    Field("organisation_name", ("Organisatie", "Organisation")),
+    Field("remarks", ("Opmerkingen", "Remarks"), widget="long"),
+)
+# what the registrant may change through the personal link: not the address it was sent to
+CHANGEABLE = tuple(f.name for f in DECLARED if f.name != "email")
 
 STATUSES: dict[str, tuple[str, str]] = vocabulary("vocab.registration_status", (
     "registered", "waitlisted", "cancelled", "walk_in"))

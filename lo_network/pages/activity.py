@@ -19,16 +19,18 @@ from lo_network.i18n import pick as pick_label
 from lo_network.pages import page
 from lo_network.services import outbox as outbox_words
 from lo_network.states.activities import LIST_ROUTE
-from lo_network.states.activity import (
-    EmailRow, MilestoneRow, Organiser, PartnerRow, PersonHit, RefusedPerson, RegistrationRow,
-)
 from lo_network.states.activity import ActivityState as S
+from lo_network.states.activity import EmailRow, MilestoneRow, Organiser, PartnerRow, RegistrationRow
 from lo_network.states.activity import NEW_ROUTE, ROUTE_ARG
+from lo_network.states.activity_project import ActivityProject as P
+from lo_network.states.activity_registrations import ActivityRegistrations as R
+from lo_network.states.activity_registrations import PersonHit, RefusedPerson
 from lo_network.states.history import HistoryState
 from lo_network.states.people import OrganisationOption
 from lo_network.states.session import SessionState
 
 PREFIX = "act"
+DECLARED = {f.name: f for f in domain.DECLARED}
 STATUS_COLORS = {"registered": "teal", "waitlisted": "orange", "cancelled": "gray", "walk_in": "blue"}
 
 
@@ -60,11 +62,20 @@ def _when(name: str) -> rx.Component:
 
 
 def _field(name: str, control: rx.Component, **props) -> rx.Component:
-    return field(t(f"act.field.{name}"), control, error=field_error(S.errors, name), html_for=f"{PREFIX}-{name}", **props)
+    """A declared field's label, control and error; marked required unless it has a default."""
+    declared = DECLARED[name]
+    return field(t(f"act.field.{name}"), control, error=field_error(S.errors, name), html_for=f"{PREFIX}-{name}",
+                 required=declared.required and not declared.default, **props)
 
 
-def _select(name: str, words: dict, **props) -> rx.Component:
-    return vocab_select(PREFIX, name, words, S.values[name], lambda v: S.set_activity_value(name, v), **props)
+def _select(name: str) -> rx.Component:
+    """A declared select: its vocabulary, with the declared prompt or "no choice" item."""
+    declared = DECLARED[name]
+    props = {"placeholder": t(declared.prompt)} if declared.prompt else {}
+    if declared.empty:
+        props["empty_label"] = t(declared.empty)
+    return vocab_select(PREFIX, name, declared.vocabulary, S.values[name], lambda v: S.set_activity_value(name, v),
+                        **props)
 
 
 def organiser_chip(o: Organiser) -> rx.Component:
@@ -91,19 +102,18 @@ def organiser_picker() -> rx.Component:
 def edit_form() -> rx.Component:
     return rx.vstack(
         section(t("act.section.general"), form_grid(
-            _field("title", _input("title", auto_focus=S.is_new), required=True),
-            _field("kind", _select("kind", domain.KINDS, placeholder=t("act.choose_kind")), required=True),
-            _field("region", _select("region", vocab.REGIONS, empty_label=t("act.no_region"))),
-            _field("corridor", _select("corridor", domain.CORRIDORS, empty_label=t("act.no_corridor"))),
-            _field("programme_line", _select("programme_line", vocab.PROGRAMME_LINES,
-                                             empty_label=t("act.line_from_kind"))),
+            _field("title", _input("title", auto_focus=S.is_new)),
+            _field("kind", _select("kind")),
+            _field("region", _select("region")),
+            _field("corridor", _select("corridor")),
+            _field("programme_line", _select("programme_line")),
             _field("themes", checkbox_group(PREFIX, "themes", vocab.THEMES, S.themes, S.toggle_theme)),
             _field("organiser_ids", organiser_picker()),
         ), rx.box(_field("description", text_area(PREFIX, "description", S.values["description"],
                                                   lambda v: S.set_activity_value("description", v))), margin_top="16px")),
         section(t("act.section.when_where"), form_grid(
-            _field("starts_at", _when("starts_at"), required=True, hint=t("act.time_hint")),
-            _field("ends_at", _when("ends_at"), required=True),
+            _field("starts_at", _when("starts_at"), hint=t("act.time_hint")),
+            _field("ends_at", _when("ends_at")),
             _field("location", _input("location")),
             _field("online_url", _input("online_url", placeholder="https://")),
         )),
@@ -114,14 +124,14 @@ def edit_form() -> rx.Component:
                    hint=t("act.budget_hint")),
         )),
         section(t("act.section.registration"), form_grid(
-            _field("visibility", _select("visibility", domain.VISIBILITIES)),
+            _field("visibility", _select("visibility")),
             _field("capacity", _input("capacity", input_mode="numeric"), hint=t("act.capacity_hint")),
             _field("registration_opens", _when("registration_opens")),
             _field("registration_closes", _when("registration_closes"),
                    hint=t("act.closes_hint")),
         )),
         rx.cond(S.is_new, section(t("act.section.series"), form_grid(
-            _field("repeat_every", _select("repeat_every", domain.REPEATS, empty_label=t("act.no_repeat"))),
+            _field("repeat_every", _select("repeat_every")),
             _field("repeat_count", _input("repeat_count", input_mode="numeric", placeholder="6"),
                    hint=t("act.repeat_hint")),
         )), rx.fragment()),
@@ -175,7 +185,7 @@ def registration_row(r: RegistrationRow) -> rx.Component:
         S.can_edit_activities & (r.status != "cancelled"),
         confirm_dialog(icon_button("user-x", t("reg.cancel"), variant="ghost", color_scheme="red", size="1",
                                    class_name="reg-cancel"),
-                       t("reg.cancel"), r.name, t("reg.cancel"), S.cancel_registration(r.id), id="reg-cancel-" + r.id),
+                       t("reg.cancel"), r.name, t("reg.cancel"), R.cancel_registration(r.id), id="reg-cancel-" + r.id),
         rx.fragment(),
     )
     return rx.table.row(
@@ -185,7 +195,7 @@ def registration_row(r: RegistrationRow) -> rx.Component:
                       rx.cond(r.proposed, rx.hstack(
                           rx.badge(t("reg.proposed"), color_scheme="amber", size="1"),
                           rx.cond(SessionState.can_edit_network,
-                                  rx.button(t("reg.confirm_organisation"), on_click=S.confirm_organisation(r.id),
+                                  rx.button(t("reg.confirm_organisation"), on_click=R.confirm_organisation(r.id),
                                             size="1", variant="soft", class_name="reg-confirm-org"),
                                   rx.fragment()),
                           spacing="1", wrap="wrap"), rx.fragment())),
@@ -198,11 +208,11 @@ def registration_row(r: RegistrationRow) -> rx.Component:
 
 def people_hit(p: PersonHit) -> rx.Component:
     return rx.button(rx.icon("plus", size=12), p.name, rx.text(p.organisation, size="1", color_scheme="gray"),
-                     variant="soft", size="1", on_click=S.choose_person(p.id), class_name="reg-person-hit")
+                     variant="soft", size="1", on_click=R.choose_person(p.id), class_name="reg-person-hit")
 
 
 def chosen_chip(p: PersonHit) -> rx.Component:
-    return rx.badge(p.name, rx.icon("x", size=12, cursor="pointer", on_click=S.unchoose_person(p.id)),
+    return rx.badge(p.name, rx.icon("x", size=12, cursor="pointer", on_click=R.unchoose_person(p.id)),
                     variant="solid", size="2", class_name="reg-chosen")
 
 
@@ -213,13 +223,13 @@ def refused_person(r: RefusedPerson) -> rx.Component:
 def refused_notice() -> rx.Component:
     """A bulk registration refused: who has no basis for invitations (each a link to their
     record, where the consent is recorded) and what to do."""
-    return rx.cond(S.refused.length() > 0, rx.callout.root(
+    return rx.cond(R.refused.length() > 0, rx.callout.root(
         rx.callout.icon(rx.icon("shield-alert")),
         rx.vstack(
             rx.text(t("reg.refused_title"), size="2", weight="medium"),
-            rx.el.ul(rx.foreach(S.refused, refused_person), style={"margin": "0", "padding_left": "20px"}),
+            rx.el.ul(rx.foreach(R.refused, refused_person), style={"margin": "0", "padding_left": "20px"}),
             rx.text(t("reg.refused_what"), size="2"),
-            rx.button(rx.icon("user-minus", size=14), t("reg.refused_drop"), on_click=S.drop_refused, size="1",
+            rx.button(rx.icon("user-minus", size=14), t("reg.refused_drop"), on_click=R.drop_refused, size="1",
                       variant="soft", color_scheme="orange", id="reg-refused-drop"),
             spacing="2", align="start"),
         color_scheme="orange", id="reg-refused", width="100%",
@@ -229,12 +239,12 @@ def refused_notice() -> rx.Component:
 def add_people() -> rx.Component:
     return rx.cond(S.can_edit_activities, rx.vstack(
         rx.text(t("reg.add_people"), weight="medium", size="2"),
-        rx.input(id="reg-people-search", value=S.people_query, on_change=S.look_up_people, debounce_timeout=300,
+        rx.input(id="reg-people-search", value=R.people_query, on_change=R.look_up_people, debounce_timeout=300,
                  placeholder=t("reg.people_search"), width="100%"),
-        rx.flex(rx.foreach(S.people_hits, people_hit), spacing="1", wrap="wrap"),
-        rx.cond(S.chosen.length() > 0, rx.hstack(
-            rx.flex(rx.foreach(S.chosen, chosen_chip), spacing="1", wrap="wrap"),
-            rx.button(rx.icon("user-plus", size=14), t("reg.register_selected"), on_click=S.register_chosen,
+        rx.flex(rx.foreach(R.people_hits, people_hit), spacing="1", wrap="wrap"),
+        rx.cond(R.chosen.length() > 0, rx.hstack(
+            rx.flex(rx.foreach(R.chosen, chosen_chip), spacing="1", wrap="wrap"),
+            rx.button(rx.icon("user-plus", size=14), t("reg.register_selected"), on_click=R.register_chosen,
                       size="2", id="reg-register"),
             spacing="3", align="center", wrap="wrap"), rx.fragment()),
         refused_notice(),
@@ -247,10 +257,10 @@ def registrations() -> rx.Component:
         t("reg.title"),
         add_people(),
         rx.flex(
-            rx.box(search_box("reg", S.reg_text, S.search_registrations, t("reg.search")), flex="1", min_width="220px"),
-            rx.button(rx.icon("download", size=14), t("reg.export_csv"), on_click=S.export("csv"), variant="soft",
+            rx.box(search_box("reg", S.reg_text, R.search_registrations, t("reg.search")), flex="1", min_width="220px"),
+            rx.button(rx.icon("download", size=14), t("reg.export_csv"), on_click=R.export("csv"), variant="soft",
                       size="2", id="reg-export-csv"),
-            rx.button(rx.icon("sheet", size=14), t("reg.export_xlsx"), on_click=S.export("xlsx"), variant="soft",
+            rx.button(rx.icon("sheet", size=14), t("reg.export_xlsx"), on_click=R.export("xlsx"), variant="soft",
                       size="2", id="reg-export-xlsx"),
             spacing="2", wrap="wrap", align="center", width="100%",
         ),
@@ -283,7 +293,7 @@ def partner_row(p: PartnerRow) -> rx.Component:
         rx.link(p.name, href="/organisaties/" + p.id, size="2", class_name="project-partner"),
         rx.badge(vocab_label(domain.PARTNER_ROLES, p.role), variant="soft"),
         rx.cond(S.can_edit_activities, icon_button("x", t("common.delete"), icon_size=12, size="1", variant="ghost",
-                                                   color_scheme="gray", on_click=S.remove_partner(p.id)),
+                                                   color_scheme="gray", on_click=P.remove_partner(p.id)),
                 rx.fragment()),
         spacing="2", align="center",
     )
@@ -291,46 +301,46 @@ def partner_row(p: PartnerRow) -> rx.Component:
 
 def milestone_row(m: MilestoneRow) -> rx.Component:
     return rx.hstack(
-        rx.checkbox(checked=m.done, on_change=lambda _: S.toggle_milestone(m.id), disabled=~S.can_edit_activities,
+        rx.checkbox(checked=m.done, on_change=lambda _: P.toggle_milestone(m.id), disabled=~S.can_edit_activities,
                     class_name="project-milestone-done", aria_label=m.title),
         rx.text(m.due, size="2", color_scheme="gray", white_space="nowrap"),
         rx.text(m.title, size="2", text_decoration=rx.cond(m.done, "line-through", "none"), class_name="project-milestone"),
         rx.cond(S.can_edit_activities, icon_button("trash-2", t("common.delete"), icon_size=12, size="1", variant="ghost",
-                                                   color_scheme="red", on_click=S.delete_milestone(m.id)), rx.fragment()),
+                                                   color_scheme="red", on_click=P.delete_milestone(m.id)), rx.fragment()),
         spacing="2", align="center",
     )
 
 
 def project_section() -> rx.Component:
     add_partner = rx.cond(S.can_edit_activities, rx.vstack(
-        rx.input(id="project-partner-search", value=S.partner_query, on_change=S.look_up_partner, debounce_timeout=300,
+        rx.input(id="project-partner-search", value=P.partner_query, on_change=P.look_up_partner, debounce_timeout=300,
                  placeholder=t("act.organiser_search"), width="100%"),
-        rx.flex(rx.foreach(S.partner_hits, lambda o: rx.button(o.name, size="1", variant="soft",
-                                                                on_click=S.pick_partner(o.id, o.name),
+        rx.flex(rx.foreach(P.partner_hits, lambda o: rx.button(o.name, size="1", variant="soft",
+                                                                on_click=P.pick_partner(o.id, o.name),
                                                                 class_name="project-partner-hit")), spacing="1", wrap="wrap"),
         rx.hstack(
-            rx.text(rx.cond(S.partner_pick["name"] != "", S.partner_pick["name"], "—"), size="2", weight="medium"),
+            rx.text(rx.cond(P.partner_pick["name"] != "", P.partner_pick["name"], "—"), size="2", weight="medium"),
             rx.select.root(rx.select.trigger(id="project-partner-role"),
                            rx.select.content(*[rx.select.item(pick_label(nl, en), value=code)
                                                for code, (nl, en) in domain.PARTNER_ROLES.items()]),
-                           value=S.partner_pick["role"], on_change=S.set_partner_role, size="1"),
-            rx.button(rx.icon("plus", size=12), t("project.add_partner"), on_click=S.add_partner, size="1",
+                           value=P.partner_pick["role"], on_change=P.set_partner_role, size="1"),
+            rx.button(rx.icon("plus", size=12), t("project.add_partner"), on_click=P.add_partner, size="1",
                       id="project-add-partner"),
             spacing="2", align="center", wrap="wrap"),
-        field_error(S.project_errors, "organisation_id"),
+        field_error(P.project_errors, "organisation_id"),
         spacing="2", width="100%"), rx.fragment())
-    title = rx.input(id="project-milestone-title", value=S.milestone_draft["title"],
-                     on_change=lambda v: S.set_milestone_value("title", v), placeholder=t("project.milestone"),
+    title = rx.input(id="project-milestone-title", value=P.milestone_draft["title"],
+                     on_change=lambda v: P.set_milestone_value("title", v), placeholder=t("project.milestone"),
                      aria_label=t("project.milestone"), flex="1")
-    due = rx.input(id="project-milestone-due", value=S.milestone_draft["due"],
-                   on_change=lambda v: S.set_milestone_value("due", v), placeholder=t("common.date_hint"),
+    due = rx.input(id="project-milestone-due", value=P.milestone_draft["due"],
+                   on_change=lambda v: P.set_milestone_value("due", v), placeholder=t("common.date_hint"),
                    aria_label=t("common.date_hint"), width="130px")
-    title_error, due_error = field_error(S.project_errors, "milestone_title"), field_error(S.project_errors, "milestone_due")
+    title_error, due_error = field_error(P.project_errors, "milestone_title"), field_error(P.project_errors, "milestone_due")
     describe_control(title, title_error)  # each error read with its field
     describe_control(due, due_error)
     add_milestone = rx.cond(S.can_edit_activities, rx.vstack(rx.hstack(
         title, due,
-        rx.button(rx.icon("plus", size=12), t("project.add_milestone"), on_click=S.add_milestone, size="2",
+        rx.button(rx.icon("plus", size=12), t("project.add_milestone"), on_click=P.add_milestone, size="2",
                   id="project-add-milestone"),
         spacing="2", width="100%", align="center"),
         title_error, due_error,

@@ -1,5 +1,9 @@
-"""One activity: view, edit, create, delete; its registrations (search, register known
-people several at once, cancel with promotion), exports and the outbox."""
+"""One activity: view, edit, create, delete, and what its page shows of it (registrations,
+the outbox, the series, a project's partners, milestones and sessions).
+
+What is done to the registrations, and to a project's partners and milestones, are substates
+of this one (``activity_registrations.py``, ``activity_project.py``): they change the record
+on its page and show it again through ``_refresh``."""
 
 from __future__ import annotations
 
@@ -18,18 +22,18 @@ from lo_network.domain.permissions import Permission, allowed
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.states.activities import LIST_ROUTE
-from lo_network.states.form_values import errors_from, from_select
+from lo_network.states.form_values import from_select
 from lo_network.states.people import OrganisationOption, organisation_options
 from lo_network.states.record_form import RecordForm
 from lo_network.states.session import SessionState, requires
 
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
 ROUTE_ARG = "activity_id"
-TEXT_FIELDS = ("title", "kind", "region", "corridor", "starts_at", "ends_at", "location", "online_url",
-               "description", "visibility", "capacity", "registration_opens", "registration_closes",
-               "repeat_every", "repeat_count", "project_id", "programme_line", "budget_planned", "budget_spent")
-MONEY_FIELDS = ("budget_planned", "budget_spent")
-TIME_FIELDS = ("starts_at", "ends_at", "registration_opens", "registration_closes")
+# the form's values by the declaration's fields: one text each (the lists have controls of their own)
+TEXT_FIELDS = tuple(f.name for f in domain.DECLARED if not f.many)
+MONEY_FIELDS = tuple(f.name for f in domain.DECLARED if f.widget == "money")
+TIME_FIELDS = tuple(f.name for f in domain.DECLARED if f.widget == "datetime")
+CHOICE_OPTIONAL = tuple(f.name for f in domain.DECLARED if f.empty)  # selects with a "no choice" item
 
 
 @dataclasses.dataclass
@@ -49,21 +53,6 @@ class RegistrationRow:
     attendance: str = ""
     position: int = 0
     registered: str = ""
-
-
-@dataclasses.dataclass
-class PersonHit:
-    id: str = ""
-    name: str = ""
-    email: str = ""
-    organisation: str = ""
-
-
-@dataclasses.dataclass
-class RefusedPerson:
-    """Someone a bulk registration was refused for (no basis for invitations)."""
-    id: str = ""
-    name: str = ""
 
 
 @dataclasses.dataclass
@@ -110,7 +99,7 @@ def registration_row(record: dict) -> RegistrationRow:
 
 
 def _blank() -> dict[str, str]:
-    return {f: "" for f in TEXT_FIELDS} | {"visibility": "public"}
+    return {f.name: f.default for f in domain.DECLARED if f.name in TEXT_FIELDS}
 
 
 def form_values(record: dict) -> dict[str, str]:
@@ -129,9 +118,7 @@ def money_texts(record: dict) -> dict[str, str]:
 
 def submitted(values: dict[str, str], themes: list[str], organisers: list[Organiser]) -> dict:
     raw = {f: values.get(f, "") for f in TEXT_FIELDS}
-    raw["region"] = from_select(raw["region"])
-    raw["corridor"] = from_select(raw["corridor"])
-    raw["programme_line"] = from_select(raw["programme_line"])
+    raw.update({f: from_select(raw[f]) for f in CHOICE_OPTIONAL})
     raw["themes"] = list(themes)
     raw["organiser_ids"] = [o.id for o in organisers]
     return raw
@@ -159,21 +146,12 @@ class ActivityState(RecordForm, SessionState):
     # registrations
     reg_text: str = ""
     registrations: list[RegistrationRow] = []
-    people_query: str = ""
-    people_hits: list[PersonHit] = []
-    chosen: list[PersonHit] = []
-    refused: list[RefusedPerson] = []  # the last registration of the chosen was refused for these
     emails: list[EmailRow] = []
     sessions: list[SessionRow] = []
     # living labs and projects
     is_project: bool = False
     partners: list[PartnerRow] = []
-    partner_query: str = ""
-    partner_hits: list[OrganisationOption] = []
-    partner_pick: dict[str, str] = {"id": "", "name": "", "role": "partner"}
     milestones: list[MilestoneRow] = []
-    milestone_draft: dict[str, str] = {"title": "", "due": ""}
-    project_errors: dict[str, list[str]] = {}
     parts: list[SessionRow] = []
     project_title: str = ""
     project_ref: str = ""
@@ -251,12 +229,14 @@ class ActivityState(RecordForm, SessionState):
 
     # ------------------------------------------------------------ loading
     @requires(Permission.VIEW)
-    def load(self):
+    async def load(self):
         """on_load of /activiteiten/[activity_id]."""
+        from lo_network.states.activity_registrations import ActivityRegistrations  # a substate of this one
+
         self.editing = False
         self.loaded = False
-        self.reg_text = self.people_query = ""
-        self.people_hits, self.chosen, self.refused = [], [], []
+        self.reg_text = ""
+        (await self.get_state(ActivityRegistrations))._clear_draft()
         activity_id = str(getattr(self, ROUTE_ARG) or "")
         try:
             record = service.get(self.signed_in_actor(), activity_id)
@@ -334,139 +314,12 @@ class ActivityState(RecordForm, SessionState):
     def delete(self):
         return self._deleted(service.delete(self.signed_in_actor(), self.record_id, via="ui"))
 
-    # ------------------------------------------------------------ registrations
-    @requires(Permission.VIEW)
-    def search_registrations(self, text: str):
-        self.reg_text = text[:100]
-        self._load_registrations()
-
-    @requires(Permission.VIEW)
-    def look_up_people(self, text: str):
-        self.people_query = text[:100]
-        hits = reg_service.lookup_people(self.signed_in_actor(), self.people_query, 12) if text.strip() else []
-        self.people_hits = [PersonHit(id=h["id"], name=h.get("name") or "", email=h.get("email") or "",
-                                      organisation=h.get("organisation_name") or "") for h in hits]
-
-    def choose_person(self, person_id: str):
-        hit = next((h for h in self.people_hits if h.id == person_id), None)
-        if hit and all(c.id != person_id for c in self.chosen):
-            self.chosen = self.chosen + [hit]
-
-    def unchoose_person(self, person_id: str):
-        self.chosen = [c for c in self.chosen if c.id != person_id]
-        self.refused = [r for r in self.refused if r.id != person_id]
-
-    def drop_refused(self):
-        """Take the people refused last time out of the selection (the others can go)."""
-        refused = {r.id for r in self.refused}
-        self.chosen = [c for c in self.chosen if c.id not in refused]
-        self.refused = []
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def register_chosen(self):
-        """Register every chosen person (in the order chosen); each takes a seat or waits.
-        Refused as a whole when some have no basis for invitations: the page names each."""
-        try:
-            outcomes = reg_service.register_people(self.signed_in_actor(), self.record_id,
-                                                   [c.id for c in self.chosen], via="ui")
-        except reg_service.NoBasis as exc:
-            self.refused = [RefusedPerson(id=pid, name=name) for pid, name in exc.people]
-            return None
-        self.refused = []
-        tally = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("registered", "waitlisted", "duplicate")}
-        self.chosen, self.people_hits, self.people_query = [], [], ""
-        self._refresh()
-        return [rx.toast.success(self.ui_text("reg.done").format(**tally)), self._history()]
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def cancel_registration(self, registration_id: str):
-        result = reg_service.cancel(self.signed_in_actor(), registration_id, via="ui")
-        self._refresh()
-        text = self.ui_text("reg.cancelled")
-        if result.get("promoted"):
-            text += " — " + self.ui_text("reg.promoted")
-        return [rx.toast.success(text), self._history()]
-
-    # ------------------------------------------------------------ living labs and projects
-    @requires(Permission.VIEW)
-    def look_up_partner(self, text: str):
-        self.partner_query = text[:100]
-        self.partner_hits = organisation_options(self.signed_in_actor(), self.partner_query)
-
-    def pick_partner(self, organisation_id: str, name: str):
-        self.partner_pick = {"id": organisation_id, "name": name, "role": self.partner_pick.get("role", "partner")}
-        self.partner_query, self.partner_hits = "", []
-
-    def set_partner_role(self, role: str):
-        if role in domain.PARTNER_ROLES:
-            self.partner_pick["role"] = role
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def add_partner(self):
-        if not self.partner_pick.get("id"):
-            self.project_errors = {"organisation_id": ["kies een organisatie", "choose an organisation"]}
-            return None
-        service.set_partner(self.signed_in_actor(), self.record_id, self.partner_pick["id"],
-                            self.partner_pick.get("role", ""), via="ui")
-        self.partner_pick = {"id": "", "name": "", "role": "partner"}
-        self.project_errors = {}
-        self._refresh()
-        return rx.toast.success(self.ui_text("common.saved"))
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def remove_partner(self, organisation_id: str):
-        service.remove_partner(self.signed_in_actor(), self.record_id, organisation_id, via="ui")
-        self._refresh()
-
-    def set_milestone_value(self, field: str, value: str):
-        if field in self.milestone_draft:
-            self.milestone_draft[field] = value
-            self.project_errors.pop(f"milestone_{field}", None)
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def add_milestone(self):
-        try:
-            service.add_milestone(self.signed_in_actor(), self.record_id, dict(self.milestone_draft), via="ui")
-        except ValidationError as exc:
-            self.project_errors = errors_from(exc)
-            return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        self.milestone_draft = {"title": "", "due": ""}
-        self._refresh()
-        return None
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def toggle_milestone(self, milestone_id: str):
-        current = next((m for m in self.milestones if m.id == milestone_id), None)
-        service.set_milestone_done(self.signed_in_actor(), self.record_id, milestone_id,
-                                   not (current.done if current else False), via="ui")
-        self._refresh()
-
-    @requires(Permission.EDIT_ACTIVITIES)
-    def delete_milestone(self, milestone_id: str):
-        service.delete_milestone(self.signed_in_actor(), self.record_id, milestone_id, via="ui")
-        self._refresh()
-
-    @requires(Permission.EDIT_NETWORK)
-    def confirm_organisation(self, registration_id: str):
-        """Coordinator: the organisation a registrant proposed becomes (or links to) a record."""
-        reg_service.confirm_organisation(self.signed_in_actor(), registration_id, "company", via="ui")
-        self._load_registrations()
-        return rx.toast.success(self.ui_text("reg.confirmed"))
-
     @requires(Permission.VIEW)
     def download_calendar(self):
         """This activity as a calendar file ("Zet in mijn agenda")."""
         record = service.get(self.signed_in_actor(), self.record_id)
         return rx.download(data=service.activity_file(record), filename=service.calendar_filename(record),
                            mime_type="text/calendar")
-
-    @requires(Permission.VIEW)
-    def export(self, fmt: str):
-        try:
-            content, name, media = reg_service.export(self.signed_in_actor(), self.record_id, fmt, self.lang)
-        except ValidationError as exc:
-            return rx.toast.error(messages.text(next(iter(exc.errors.values())), self.lang))
-        return rx.download(data=content, filename=name, mime_type=media)
 
 
 STATUS_LABELS = reg_domain.STATUSES

@@ -11,6 +11,7 @@ import reflex as rx
 from lo_network import settings as settings_mod
 from lo_network.ratelimit import public_limiter
 from lo_network.domain import activities as domain
+from lo_network.domain import registrations as reg_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
@@ -21,7 +22,8 @@ PUBLIC_ROUTE = "/aanmelden"
 PUBLIC_ARG = "public_activity_id"
 MINE_ROUTE = "/aanmelding"
 TOKEN_ARG = "reg_token"
-_BLANK = {"name": "", "email": "", "organisation_name": "", "remarks": ""}
+_BLANK = {f.name: "" for f in reg_domain.DECLARED}  # what a registrant gives
+_CHANGES = dict.fromkeys(reg_domain.CHANGEABLE, "")  # what the personal link may change
 
 
 class PublicActivityView(SessionState):
@@ -121,7 +123,7 @@ class MyRegistrationState(PublicActivityView):
     status: str = ""
     attendance: str = ""
     email: str = ""
-    form: dict[str, str] = {"name": "", "organisation_name": "", "remarks": ""}
+    form: dict[str, str] = dict(_CHANGES)
     errors: dict[str, list[str]] = {}
     token_ref: str = ""  # the personal token, for this registration's calendar file
 
@@ -133,7 +135,7 @@ class MyRegistrationState(PublicActivityView):
         self.status = registration.get("status") or ""
         self.attendance = registration.get("attendance") or ""
         self.email = registration.get("email") or ""
-        self.form = {k: registration.get(k) or "" for k in ("name", "organisation_name", "remarks")}
+        self.form = {k: registration.get(k) or "" for k in _CHANGES}
         self.token_ref = self._token()
         self.state = "ok"
 

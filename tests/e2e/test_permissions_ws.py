@@ -99,6 +99,18 @@ def page_routes(app) -> dict[str, list[str]]:
     return out
 
 
+def routes_of(state: type, routes: dict[str, list[str]]) -> list[str]:
+    """The pages a state's handlers act on: its own on_load's, else its nearest parent's (a
+    substate works on the record its parent loaded), else the home page."""
+    from lo_network.states.session import HOME_ROUTE
+
+    while state is not None:
+        if state.get_full_name() in routes:
+            return routes[state.get_full_name()]
+        state = state.get_parent_state()
+    return [HOME_ROUTE]
+
+
 @pytest.fixture(scope="module")
 def lo_app(app):
     import lo_network.lo_network as app_module
@@ -108,8 +120,6 @@ def lo_app(app):
 
 @pytest.fixture(scope="module")
 def cases(lo_app) -> list[Case]:
-    from lo_network.states.session import HOME_ROUTE
-
     routes = page_routes(lo_app)
     found = []
     for state in app_states():
@@ -117,7 +127,7 @@ def cases(lo_app) -> list[Case]:
             permission = permission_of(handler)
             if permission is None or allowed("steering", permission):
                 continue
-            for route in sorted(set(routes.get(state.get_full_name(), [HOME_ROUTE]))):
+            for route in sorted(set(routes_of(state, routes))):
                 found.append(Case(state, name, permission, route))
     return found
 
@@ -337,11 +347,11 @@ def test_the_walk_finds_the_known_guarded_handlers(cases):
     """The state walk sees the app's handlers (a broken walk would make the next test pass vacuously)."""
     names = {f"{c.state.__name__}.{c.handler}" for c in cases}
     assert {"OrganisationState.save", "OrganisationState.delete"} <= names, sorted(names)
-    assert {"ActivityState.save", "ActivityState.delete", "ActivityState.register_chosen",
-            "ActivityState.cancel_registration", "CheckInState.mark_present", "CheckInState.undo_present",
-            "CheckInState.add_walk_in", "CheckInState.mark_no_shows", "ActivityState.confirm_organisation",
-            "ActivityState.add_partner", "ActivityState.remove_partner", "ActivityState.add_milestone",
-            "ActivityState.toggle_milestone", "ActivityState.delete_milestone"
+    assert {"ActivityState.save", "ActivityState.delete", "ActivityRegistrations.register_chosen",
+            "ActivityRegistrations.cancel_registration", "CheckInState.mark_present", "CheckInState.undo_present",
+            "CheckInState.add_walk_in", "CheckInState.mark_no_shows", "ActivityRegistrations.confirm_organisation",
+            "ActivityProject.add_partner", "ActivityProject.remove_partner", "ActivityProject.add_milestone",
+            "ActivityProject.toggle_milestone", "ActivityProject.delete_milestone"
             } <= names, sorted(names)
     assert {"FollowUpState.save_note", "FollowUpNotesState.add_note", "FollowUpNotesState.set_done"} <= names
     assert {"RetentionState.load", "RetentionState.erase_selected",

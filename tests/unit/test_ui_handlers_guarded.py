@@ -27,9 +27,9 @@ SCREEN_ONLY = {
     "IntroductionsState": {"pick_start", "pick_target", "clear_start", "clear_target"},
     "EcosystemState": {"engine_stopped", "layout_done"},  # the layout came to rest: lets clicks count
     "MapTableState": {"set_table_open"},  # shows the map's own data as a table
-    "ActivityState": {"set_activity_value", "toggle_theme", "pick_organiser", "drop_organiser", "start_edit",
-                      "choose_person", "unchoose_person", "drop_refused", "pick_partner", "set_partner_role",
-                      "set_milestone_value"},
+    "ActivityState": {"set_activity_value", "toggle_theme", "pick_organiser", "drop_organiser", "start_edit"},
+    "ActivityRegistrations": {"choose_person", "unchoose_person", "drop_refused"},  # the people to register
+    "ActivityProject": {"pick_partner", "set_partner_role", "set_milestone_value"},  # a partner's, a milestone's draft
     "CheckInState": {"set_walk_in"},
     "PublicRegistrationState": {"set_public_value", "set_consent"},
     "MyRegistrationState": {"set_mine_value"},
@@ -66,7 +66,7 @@ def test_the_walk_finds_every_page_state():
     names = {state.__name__ for state in all_states()}
     assert {"OrganisationsState", "OrganisationState", "PeopleState", "PersonState", "UsersState",
             "LoginState", "LinksState", "DuplicatesState", "IntroductionsState", "EcosystemState",
-            "ActivitiesState", "ActivityState", "CheckInState", "PublicRegistrationState",
+            "ActivitiesState", "ActivityState", "ActivityRegistrations", "ActivityProject", "CheckInState", "PublicRegistrationState",
             "AuditState", "HistoryState", "PersonPrivacyState"} <= names
 
 
