@@ -11,7 +11,6 @@ import dataclasses
 
 import reflex as rx
 
-from lo_network import messages
 from lo_network.domain import activities as domain
 from lo_network.domain import budget
 from lo_network.domain import registrations as reg_domain
