@@ -50,7 +50,10 @@ class Field:
     starts with). ``whole`` fields hold a whole number: the API takes a number or text
     (the domain reads and checks it) and reads a number. ``description`` goes into the API
     document. ``public`` fields are what an entity shows to people without an account (an
-    activity's public registration page); the others never leave the app for them."""
+    activity's public registration page); the others never leave the app for them.
+    ``max_length`` marks a plain text field the entity's ``validate`` checks by the
+    declaration alone: cleaned of control characters and surrounding space, at most that
+    many characters (0: the entity has a rule of its own for the field)."""
 
     name: str
     label: Pair
@@ -74,6 +77,7 @@ class Field:
     shown: bool = True
     whole: bool = False
     public: bool = False
+    max_length: int = 0
     description: str = ""
 
     def __post_init__(self) -> None:

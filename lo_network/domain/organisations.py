@@ -54,15 +54,15 @@ DECLARED = (
           description="algemeen telefoonnummer / general phone number", columns=(
               "telefoon", "telefoonnummer", "tel", "tel nr", "telefoon algemeen", "algemeen telefoonnummer",
               "phone", "phone number", "telephone", "general phone")),
-    Field("street", ("Straat en huisnummer", "Street and number"), section="address",
+    Field("street", ("Straat en huisnummer", "Street and number"), section="address", max_length=200,
           import_label=("Adres (straat en nummer)", "Address (street and number)"), export="Adres", columns=(
               "adres", "straat", "straat en huisnummer", "straatnaam", "bezoekadres", "vestigingsadres", "address",
               "street", "street address")),
     Field("postcode", ("Postcode", "Postcode"), section="address", example="7411 AB", export="Postcode",
           columns=("postcode", "zip", "zipcode", "zip code", "postal code", "post code")),
-    Field("city", ("Plaats", "City"), listed=True, section="address", export="Plaats",
+    Field("city", ("Plaats", "City"), listed=True, section="address", export="Plaats", max_length=100,
           columns=("plaats", "woonplaats", "vestigingsplaats", "stad", "city", "town", "place")),
-    Field("municipality", ("Gemeente", "Municipality"), section="address", export="Gemeente",
+    Field("municipality", ("Gemeente", "Municipality"), section="address", export="Gemeente", max_length=100,
           columns=("gemeente", "municipality")),
     Field("region", ("Regio", "Region"), listed=True, section="address", widget="select", vocabulary=vocab.REGIONS,
           empty="org.region_auto", export="Regio", columns=("regio", "region")),
@@ -190,11 +190,12 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         errors["postcode"] = msg("org.postcode.too_long")
     out["postcode"] = postcode
 
-    for field, limit in (("street", 200), ("city", 100), ("municipality", 100)):
-        value = clean(raw.get(field))
-        if len(value) > limit:
-            errors[field] = msg("common.too_long", max=limit)
-        out[field] = value
+    for field in DECLARED:  # plain text, checked by its declaration alone
+        if field.max_length:
+            value = clean(raw.get(field.name))
+            if len(value) > field.max_length:
+                errors[field.name] = msg("common.too_long", max=field.max_length)
+            out[field.name] = value
 
     region = clean(raw.get("region")) or vocab.region_for_municipality(
         out["municipality"] or out["city"]
