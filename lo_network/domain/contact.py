@@ -8,7 +8,7 @@ import re
 from email_validator import EmailNotValidError, validate_email
 
 from lo_network.domain.text import clean
-from lo_network.messages import msg
+from lo_network.messages import msg, reason
 
 _PHONE = re.compile(r"^\+?[0-9 ()\-./]{6,25}$")
 
@@ -46,3 +46,20 @@ def phone_key(phone: object) -> str:
 
 def email_key(email: object) -> str:
     return clean(email).lower()
+
+
+def contact_details(raw: dict, errors: dict, fields: tuple[str, ...] = ("email", "phone")) -> dict[str, str]:
+    """The email address and phone number in ``raw`` (those of ``fields``), normalised; ''
+    for one not given. A bad one is kept as typed, and why it is bad goes to ``errors``."""
+    out = {}
+    for field in fields:
+        value = clean(raw.get(field))
+        try:
+            out[field] = NORMALISE[field](value) if value else ""
+        except ValueError as exc:
+            errors[field] = reason(exc)
+            out[field] = value
+    return out
+
+
+NORMALISE = {"email": normalise_email, "phone": normalise_phone}

@@ -10,7 +10,7 @@ from typing import Any
 import idna
 
 from lo_network.domain import duplicates, vocab
-from lo_network.domain.contact import normalise_email, normalise_phone
+from lo_network.domain.contact import contact_details
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field, names
@@ -175,13 +175,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["website"] = website
 
     # the organisation's general address and number, checked as a person's are
-    for field, normalise in (("email", normalise_email), ("phone", normalise_phone)):
-        value = clean(raw.get(field))
-        try:
-            out[field] = normalise(value) if value else ""
-        except ValueError as exc:
-            errors[field] = reason(exc)
-            out[field] = value
+    out.update(contact_details(raw, errors))
 
     postcode = clean(raw.get("postcode"))
     if m := _NL_POSTCODE.match(postcode):

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from lo_network.domain import duplicates, vocab
-from lo_network.domain.contact import email_key, normalise_email, normalise_phone
+from lo_network.domain.contact import contact_details, email_key
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field, names
@@ -78,20 +78,8 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         if len(out[field]) > 100:
             errors[field] = msg("common.too_long", max=100)
 
-    email = clean(raw.get("email"))
-    if email:
-        try:
-            email = normalise_email(email)
-        except ValueError as exc:
-            errors["email"] = reason(exc)
-    out["email"] = email
-    out["email_key"] = email_key(email)
-
-    try:
-        out["phone"] = normalise_phone(raw.get("phone"))
-    except ValueError as exc:
-        errors["phone"] = reason(exc)
-        out["phone"] = clean(raw.get("phone"))
+    out.update(contact_details(raw, errors))
+    out["email_key"] = email_key(out["email"])
 
     out["job_title"] = clean(raw.get("job_title"))
     if len(out["job_title"]) > 150:

@@ -10,9 +10,9 @@ from typing import Any
 
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field
-from lo_network.domain.people import normalise_email
+from lo_network.domain.contact import contact_details
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
-from lo_network.messages import msg, reason, vocabulary
+from lo_network.messages import msg, vocabulary
 
 # What a registrant gives (on the public page, the API, at the door), in the order the API
 # shows it: the API's request models are derived from here (domain/fields.py).
@@ -64,13 +64,8 @@ def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
         errors["name"] = msg("common.name.required")
     elif len(name) > 200:
         errors["name"] = msg("common.too_long", max=200)
-    email = clean(raw.get("email"))
-    if email:
-        try:
-            email = normalise_email(email)
-        except ValueError as exc:
-            errors["email"] = reason(exc)
-    elif public:
+    email = contact_details(raw, errors, ("email",))["email"]
+    if not email and "email" not in errors and public:
         errors["email"] = msg("reg.email.required")
     organisation = clean(raw.get("organisation_name"))
     if len(organisation) > 200:

@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from lo_network import settings as settings_mod
-from lo_network.domain.people import normalise_email
+from lo_network.domain.contact import normalise_email
 from lo_network.domain.text import clean, scrub
 from lo_network.sqlstore import outbox as store
 from lo_network.sqlstore import sql

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from lo_network.domain import contact
 from lo_network.domain import people as domain
 from lo_network.domain.errors import ValidationError
 
@@ -75,7 +76,7 @@ def test_bad_email_is_refused(email):
 
 def test_normalise_email_raises_value_error_with_reason():
     with pytest.raises(ValueError, match="@-sign"):
-        domain.normalise_email("anna.example.nl")
+        contact.normalise_email("anna.example.nl")
 
 
 # ---------------------------------------------------------------- phone, job title
