@@ -16,6 +16,7 @@ from lo_network.domain import fields, vocab
 from lo_network.domain import imports as import_domain
 from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
+from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field
 from lo_network.i18n import STRINGS
 from lo_network.states.organisation_detail import OrganisationState as S
@@ -60,6 +61,18 @@ def test_a_new_field_reaches_the_labels_and_the_form(with_fax):
         STRINGS.pop("org.field.fax", None)
     assert 'id:"org-fax"' in form and 'inputMode:"tel"' in form and "038 123 45 68" in form
     assert 'id:"org-view-fax"' in view and '"tel:"' in view
+
+
+def test_a_new_plain_text_field_is_checked_by_its_declared_length(monkeypatch):
+    sector = Field("sector", ("Branche", "Industry"), section="general", max_length=100, export="Branche",
+                   columns=("branche", "sector"))
+    monkeypatch.setattr(org_domain, "DECLARED", org_domain.DECLARED + (sector,))
+    record = {"name": "Transport Twente", "kind": "company"}
+    assert org_domain.validate(dict(record, sector="  Wegtransport\x00 "))["sector"] == "Wegtransport"
+    assert org_domain.validate(record)["sector"] == ""
+    with pytest.raises(ValidationError) as refused:
+        org_domain.validate(dict(record, sector="x" * 101))
+    assert set(refused.value.errors) == {"sector"} and "100" in refused.value.errors["sector"]
 
 
 @pytest.mark.parametrize("entity", sorted(DECLARATIONS))
