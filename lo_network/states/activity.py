@@ -8,6 +8,7 @@ on its page and show it again through ``_refresh``."""
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 import reflex as rx
 
@@ -23,7 +24,7 @@ from lo_network.services import registrations as reg_service
 from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.form_values import from_select
 from lo_network.states.people import OrganisationOption, organisation_options
-from lo_network.states.record_form import RecordForm
+from lo_network.states.record_form import RecordForm, RecordKind
 from lo_network.states.session import SessionState, requires
 
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
@@ -124,6 +125,8 @@ def submitted(values: dict[str, str], themes: list[str], organisers: list[Organi
 
 
 class ActivityState(RecordForm, SessionState):
+    RECORD: ClassVar[RecordKind] = RecordKind("activity", LIST_ROUTE, service)
+
     record_id: str = ""
     title: str = ""
     values: dict[str, str] = _blank()
@@ -172,15 +175,6 @@ class ActivityState(RecordForm, SessionState):
         registered = self.counts.get("registered", 0)
         capacity = self.values.get("capacity", "")
         return f"{registered} / {capacity}" if capacity else f"{registered} / ∞"
-
-    def _list_route(self) -> str:
-        return LIST_ROUTE
-
-    def _record_kind(self) -> str:
-        return "activity"
-
-    def _get(self, record_id: str) -> dict:
-        return service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         self.record_id = record["id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import ClassVar
 
 import reflex as rx
 
@@ -16,7 +17,7 @@ from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.form_values import errors_from, from_select
 from lo_network.states.organisations import LIST_ROUTE
-from lo_network.states.record_form import RecordForm
+from lo_network.states.record_form import RecordForm, RecordKind
 from lo_network.states.session import SessionState, requires
 
 # the fields the form holds as text (a checkbox group holds a list)
@@ -130,6 +131,8 @@ def colleagues(record: dict, today: date) -> tuple[list[Colleague], list[Colleag
 class OrganisationState(RecordForm, SessionState):
     """The organisation on screen and its edit form. ``record_id`` is '' for a new one."""
 
+    RECORD: ClassVar[RecordKind] = RecordKind("organisation", LIST_ROUTE, service)
+
     record_id: str = ""
     name: str = ""
     values: dict[str, str] = _blank()
@@ -158,15 +161,6 @@ class OrganisationState(RecordForm, SessionState):
     @rx.var
     def is_company(self) -> bool:
         return self.values.get("kind", "") == "company"
-
-    def _list_route(self) -> str:
-        return LIST_ROUTE
-
-    def _record_kind(self) -> str:
-        return "organisation"
-
-    def _get(self, record_id: str) -> dict:
-        return service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         self.record_id = record["id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import ClassVar
 
 import reflex as rx
 
@@ -15,7 +16,7 @@ from lo_network.services import organisations as organisation_service
 from lo_network.services import people as service
 from lo_network.states.form_values import errors_from
 from lo_network.states.people import LIST_ROUTE, OrganisationOption, organisation_options
-from lo_network.states.record_form import RecordForm
+from lo_network.states.record_form import RecordForm, RecordKind
 from lo_network.states.session import SessionState, requires
 
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
@@ -80,6 +81,8 @@ class PersonState(RecordForm, SessionState):
 
     ``record_id`` is '' on the new page; there ``job`` holds the optional first employment."""
 
+    RECORD: ClassVar[RecordKind] = RecordKind("person", LIST_ROUTE, service)
+
     record_id: str = ""
     name: str = ""
     values: dict[str, str] = _blank()
@@ -112,15 +115,6 @@ class PersonState(RecordForm, SessionState):
     @rx.var
     def has_current_job(self) -> bool:
         return any(job.current for job in self.jobs)
-
-    def _list_route(self) -> str:
-        return LIST_ROUTE
-
-    def _record_kind(self) -> str:
-        return "person"
-
-    def _get(self, record_id: str) -> dict:
-        return service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         self.record_id = record["id"]

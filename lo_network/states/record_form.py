@@ -1,11 +1,13 @@
 """What the record pages (organisation, person, activity) share: switching their form into
 edit mode and back to the stored record, and what follows a save or a delete. Mixed into a
-detail state (a SessionState) that names its list route in ``_list_route``, its kind of
-record in ``_record_kind`` (its history's loader is ``HistoryState.load_<kind>``), reads its
-record in ``_get`` and shows it in ``_show``; ``record_id`` is "" on the page of a new
-record."""
+detail state (a SessionState) that names its kind of record in ``RECORD`` and shows a record
+in ``_show``; ``record_id`` is "" on the page of a new record."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import ClassVar
 
 import reflex as rx
 
@@ -15,19 +17,31 @@ from lo_network.states.form_values import errors_from
 from lo_network.states.session import requires
 
 
+@dataclass(frozen=True)
+class RecordKind:
+    """What a record page names once: its kind of record (its history's loader is
+    ``HistoryState.load_<kind>``), its list's route, and the service whose ``get(actor, id)``
+    reads one record for the signed-in user (the service checks the right)."""
+
+    kind: str
+    list_route: str
+    service: ModuleType
+
+
 class RecordForm(rx.State, mixin=True):
+    RECORD: ClassVar[RecordKind]
+
     def _list_route(self) -> str:
-        raise NotImplementedError
+        return self.RECORD.list_route
 
     def _get(self, record_id: str) -> dict:
-        """The stored record, read for the signed-in user (the service checks the right)."""
-        raise NotImplementedError
+        return self.RECORD.service.get(self.signed_in_actor(), record_id)
 
     def _show(self, record: dict) -> None:
         raise NotImplementedError
 
     def _record_kind(self) -> str:
-        raise NotImplementedError
+        return self.RECORD.kind
 
     def _history(self):
         """The page's "Geschiedenis" reloads after a change made on the page."""
