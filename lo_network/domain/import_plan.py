@@ -25,6 +25,7 @@ from lo_network.domain import imports as domain
 from lo_network.domain import registrations as registration_domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import fold, search_key
+from lo_network.messages import msg
 
 MAX_KVK_MATCHES_SHOWN = 100   # rows named in the report as matched to a record by its KvK number
 
@@ -264,7 +265,7 @@ class Planner:
             return hit[0]
         if not org["name"]:
             plan.row_errors(group.lines, "organisation_kvk", self.records.column_of.get("organisation_kvk", ""),
-                            "onbekend KvK-nummer en geen organisatienaam / unknown KvK number and no organisation name")
+                            msg("import.kvk.unknown_no_name"))
             return None
         new_id = domain.stable_id("organisation", *keys[0])
         props = domain.merged_record(None, {"name": org["name"], "kvk": org["kvk"]}, "organisations")
@@ -384,19 +385,17 @@ class Planner:
         if ref.get("id"):
             activity = self.activities.get(ref["id"])
             if activity is None:
-                reason = "onbekende activiteit / unknown activity"
+                reason = msg("import.activity.unknown")
         else:
             ids = self.activity_days.get((ref.get("title_key", ""), ref.get("date", "")), [])
             if not ids:
-                reason = "geen activiteit met deze naam op deze datum / no activity of this title on this date"
+                reason = msg("import.activity.none_on_date")
             elif len(ids) > 1:
-                reason = ("meer dan één activiteit met deze naam op deze datum: gebruik de id / "
-                          "more than one activity of this title on this date: use its id")
+                reason = msg("import.activity.several_on_date")
             else:
                 activity = self.activities[ids[0]]
         if activity is not None and not activity_domain.ended(activity, now):
-            reason = ("deze activiteit is nog niet voorbij: aanwezigheid alleen voor een voorbije activiteit / "
-                      "this activity has not ended yet: attendances are for past activities")
+            reason = msg("import.activity.not_over")
             activity = None
         if activity is None:
             plan.row_errors(group.lines, f, self.records.column_of.get(f, ""), reason)

@@ -35,6 +35,7 @@ from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.sheets import unescape_csv, write_table
 from lo_network.domain.text import LEGAL_FORMS, clean, fold
+from lo_network.messages import join, msg
 
 KINDS = ("organisations", "people", "attendances")
 FORMATS = ("csv", "xlsx")
@@ -84,8 +85,10 @@ _NO_SHOW = {"nee", "n", "no", "0", "false", "onwaar", "afwezig", "absent", "niet
 # The column each field gets in an export, and that the import recognises again.
 EXPORT_HEADERS = {kind: fields.export_headers(FIELDS_OF[kind]) for kind in ("organisations", "people")}
 
-LINE_COLUMN = "Regel / Line"
-REASON_COLUMN = "Fout / Reason"
+# the failed-rows file's own columns, headed in Dutch and English like the messages (plain
+# text, as every other header of the file)
+LINE_COLUMN = str(msg("import.column.line"))
+REASON_COLUMN = str(msg("import.column.reason"))
 
 _NAMESPACE = uuid.UUID("5b0c7c1e-6a55-4f0e-9d8f-3c5e0f1a2b44")
 
@@ -498,7 +501,7 @@ def parse_map_options(options: Iterable[str]) -> dict[str, str]:
     for option in options:
         column, sep, target = option.partition("=")
         if not sep or not column.strip():
-            raise ValidationError({"map": f"gebruik kolom=veld / use column=field: {option!r}"})
+            raise ValidationError({"map": msg("import.map.syntax", detail=repr(option))})
         out[column.strip()] = target.strip()
     return out
 
@@ -506,18 +509,18 @@ def parse_map_options(options: Iterable[str]) -> dict[str, str]:
 def mapping_for(columns: list[str], kind: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
     """The recognised mapping with the user's choices laid over it; checks every choice."""
     if kind not in KINDS:
-        raise ValidationError({"kind": f"kies uit / choose from {', '.join(KINDS)}"})
+        raise ValidationError({"kind": msg("common.choose_from", detail=", ".join(KINDS))})
     mapping = recognise(columns, kind)
     errors: dict[str, str] = {}
     by_key = {column_key(c): c for c in columns}
     for column, target in (overrides or {}).items():
         real = column if column in mapping else by_key.get(column_key(column))
         if real is None:
-            errors["map"] = f"onbekende kolom / unknown column: {column}"
+            errors["map"] = msg("import.map.unknown_column", detail=column)
             continue
         if target and target not in COLUMNS[kind]:
-            errors["map"] = (f"onbekend veld / unknown field: {target}; kies uit / choose from "
-                             f"{', '.join(COLUMNS[kind])}")
+            errors["map"] = join(msg("import.map.unknown_field", detail=target),
+                                  msg("common.choose_from", detail=", ".join(COLUMNS[kind])))
             continue
         if target:
             for other, f in mapping.items():
@@ -536,14 +539,13 @@ def check_mapping(mapping: dict[str, str], kind: str) -> None:
     errors: dict[str, str] = {}
     doubles = sorted({f for f in chosen if chosen.count(f) > 1})
     if doubles:
-        errors["map"] = f"veld meer dan eens gekozen / field chosen more than once: {', '.join(doubles)}"
+        errors["map"] = msg("import.map.twice", detail=", ".join(doubles))
     if kind == "organisations" and "name" not in chosen:
-        errors["name"] = "geen kolom voor de naam / no column for the name"
+        errors["name"] = msg("import.map.no_name")
     if kind in ("people", "attendances") and not ({"last_name", "full_name"} & set(chosen)):
-        errors["last_name"] = "geen kolom voor de (achter)naam / no column for the (last) name"
+        errors["last_name"] = msg("import.map.no_last_name")
     if kind == "attendances" and not ({"activity_id", "activity"} & set(chosen)):
-        errors["activity"] = ("geen kolom voor de activiteit (id, of naam en datum) / "
-                              "no column for the activity (id, or title and date)")
+        errors["activity"] = msg("import.map.no_activity")
     if errors:
         raise ValidationError(errors)
 
@@ -755,10 +757,9 @@ def iter_rows(table: Table, mapping: dict[str, str], kind: str, errors: list[Row
                 employer_kvk = org_domain.normalise_kvk(raw.pop("organisation_kvk", ""))
                 problems: dict[str, str] = dict(activity_problems)
                 if len(employer) > 200:
-                    problems["organisation"] = "naam is te lang (max. 200 tekens) / name is too long (max 200)"
+                    problems["organisation"] = msg("org.name.too_long")
                 if employer_kvk and not re.fullmatch(r"\d{8}", employer_kvk):
-                    problems["organisation_kvk"] = ("KvK-nummer moet uit 8 cijfers bestaan / "
-                                                    "KvK number must be 8 digits")
+                    problems["organisation_kvk"] = msg("org.kvk.digits")
                 try:
                     props = person_domain.validate(raw, today=today)
                 except ValidationError as exc:
@@ -843,8 +844,7 @@ def attendance_value(text: str) -> str:
         return "present"
     if key in _NO_SHOW:
         return "no_show"
-    raise ValidationError({"attended": "kies aanwezig of niet verschenen (ja/nee) / "
-                                       "choose present or no-show (yes/no)"})
+    raise ValidationError({"attended": msg("import.attended.invalid")})
 
 
 def attendance_activity(values: dict[str, str]) -> dict[str, Any]:
@@ -863,11 +863,9 @@ def attendance_activity(values: dict[str, str]) -> dict[str, Any]:
             errors["date"] = str(exc)
     if not activity_id:
         if not title:
-            errors["activity"] = ("activiteit is verplicht (id, of naam en datum) / "
-                                  "activity is required (id, or title and date)")
+            errors["activity"] = msg("import.activity.required")
         elif day is None and "date" not in errors:
-            errors["date"] = ("datum is verplicht bij de naam van een activiteit / "
-                              "date is required with an activity title")
+            errors["date"] = msg("import.activity.date_required")
     try:
         attendance = attendance_value(values.get("attended", ""))
     except ValidationError as exc:

@@ -16,6 +16,7 @@ from lo_network.domain import passwords
 from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
+from lo_network.messages import join, msg
 from lo_network.sqlstore import accounts as store
 from lo_network.sqlstore import audit
 from lo_network.sqlstore.models import User, aware, utcnow
@@ -51,15 +52,15 @@ def validate_user(email: str, name: str, role: str, password: str | None) -> str
     try:
         email = validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        errors["email"] = f"geen geldig e-mailadres / not a valid email address ({exc})"
+        errors["email"] = msg("contact.email.invalid", detail=exc)
     if role not in vocab.ROLES:
-        errors["role"] = f"onbekende rol / unknown role; kies uit / choose from {', '.join(vocab.ROLES)}"
+        errors["role"] = _unknown_role()
     if password is not None:
         problem = password_problem(password, email)
         if problem:
             errors["password"] = problem
     if len(clean(name)) > 120:
-        errors["name"] = "te lang / too long"
+        errors["name"] = msg("users.name.too_long")
     if errors:
         raise ValidationError(errors)
     return email
@@ -69,10 +70,9 @@ def password_problem(password: str, email: str = "") -> str:
     """Why a password is too weak (nl / en), or "" when it is strong enough:
     at least MIN_PASSWORD characters, not a very common password, not the email's name."""
     if len(password) < MIN_PASSWORD:
-        return f"wachtwoord te kort (min. {MIN_PASSWORD} tekens) / password too short (min {MIN_PASSWORD})"
+        return msg("users.password.too_short", min=MIN_PASSWORD)
     if passwords.is_common(password, email):
-        return ("wachtwoord te gewoon: kies een zin of een langere reeks / "
-                "password too common: choose a phrase or a longer sequence")
+        return msg("users.password.common")
     return ""
 
 
@@ -85,7 +85,7 @@ def create_user(email: str, password: str, role: str, name: str = "", *,
     """A new account (audited as done by ``actor_email`` via ``via``; never the password)."""
     email = validate_user(email, name, role, password)
     if store.user_by_email(email):
-        raise ValidationError({"email": "bestaat al / already exists"})
+        raise ValidationError({"email": msg("users.email.exists")})
     user = store.save_user(User(email=email, name=clean(name) or email, role=role,
                                 password_hash=_hasher.hash(password)))
     _audit_user(actor_email, via, "create", user.id, None, {"email": user.email, "name": user.name, "role": user.role})
@@ -98,7 +98,7 @@ def set_password(email: str, password: str, *, actor_email: str = "cli", via: st
         raise ValidationError({"password": problem})
     user = store.user_by_email(email.strip().lower())
     if user is None:
-        raise ValidationError({"email": "onbekende gebruiker / unknown user"})
+        raise ValidationError({"email": _UNKNOWN_USER})
     user.password_hash = _hasher.hash(password)
     store.save_user(user)
     _audit_user(actor_email, via, "set_password", user.id, None, {"password": "(gewijzigd / changed)"})
@@ -137,8 +137,7 @@ class LoginThrottled(Exception):
 
     def __init__(self, seconds: int):
         self.seconds = max(1, int(seconds))
-        super().__init__(f"te veel mislukte pogingen; probeer het over {self.seconds} s opnieuw / "
-                         f"too many failed attempts; try again in {self.seconds} s")
+        super().__init__(msg("login.throttled.wait", seconds=self.seconds))
 
 
 def _throttle_keys(email: str, client: str) -> list[str]:
@@ -213,7 +212,7 @@ def create_api_token(email: str, label: str = "") -> str:
     token = "lo_" + secrets.token_urlsafe(32)
     user = store.user_by_email(email.strip().lower())
     if user is None:
-        raise ValidationError({"email": "onbekende gebruiker / unknown user"})
+        raise ValidationError({"email": _UNKNOWN_USER})
     store.add_api_token(_digest(token), user.id, label)
     _audit_user("cli", "cli", "create_token", user.id, None, {"label": label})  # never the token
     return token
@@ -245,16 +244,19 @@ def _stale(last_used: datetime | None) -> bool:
 
 
 # ---------------------------------------------------------------- users admin (UI /gebruikers)
-_UNKNOWN_USER = "onbekende gebruiker / unknown user"
-_LAST_ADMIN = (
-    "er moet minstens één actieve beheerder blijven / at least one active administrator must remain"
-)
+_UNKNOWN_USER = msg("users.unknown")
+_LAST_ADMIN = msg("users.last_admin")
+
+
+def _unknown_role() -> str:
+    """Unknown role, and the roles there are."""
+    return join(msg("users.role.unknown"), msg("common.choose_from", detail=", ".join(vocab.ROLES)))
 
 
 def set_role(user_id: int, role: str, *, actor_email: str = "cli", via: str = "cli") -> User:
     """Give a user another role (one of vocab.ROLES); the last active admin keeps theirs."""
     if role not in vocab.ROLES:
-        raise ValidationError({"role": f"onbekende rol / unknown role; kies uit / choose from {', '.join(vocab.ROLES)}"})
+        raise ValidationError({"role": _unknown_role()})
     user = store.user_by_id(user_id)
     if user is None:
         raise ValidationError({"user": _UNKNOWN_USER})

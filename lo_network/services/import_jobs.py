@@ -22,6 +22,7 @@ from lo_network import settings as settings_mod
 from lo_network.domain import imports as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
 from lo_network.sqlstore import imports as job_store
@@ -85,7 +86,7 @@ def set_status(job: ImportJob, status: str) -> ImportJob:
 def check_idle(job: ImportJob) -> None:
     """Refuse a job that runs or is done (its mapping and its check are settled)."""
     if status_of(job) in BUSY:
-        raise ValidationError({"job": "deze import loopt al of is klaar / this import is running or done"})
+        raise ValidationError({"job": msg("import.job.started")})
 
 
 def file_of(job: ImportJob) -> domain.Table:
@@ -101,7 +102,7 @@ def create_job(actor: Actor, filename: str, data: bytes, kind: str, via: str,
     Reads the whole file (CPU-bound): the app calls it in a worker thread (:func:`create_job_async`)."""
     require(actor.role, Permission.EDIT_NETWORK)
     if kind not in domain.KINDS:
-        raise ValidationError({"kind": f"kies uit / choose from {', '.join(domain.KINDS)}"})
+        raise ValidationError({"kind": msg("common.choose_from", detail=", ".join(domain.KINDS))})
     table = domain.read_table(data, filename)  # refuses what exceeds the LO_IMPORT_MAX_* limits
     mapping = domain.recognise(table.columns, kind)
     if overrides:
@@ -158,7 +159,7 @@ def set_mapping(actor: Actor, job_id: int, mapping: dict[str, str]) -> ImportJob
     clean = {c: (mapping.get(c) or "") for c in columns}
     unknown = sorted({f for f in clean.values() if f and f not in domain.COLUMNS[job.kind]})
     if unknown:
-        raise ValidationError({"map": f"onbekend veld / unknown field: {', '.join(unknown)}"})
+        raise ValidationError({"map": msg("import.map.unknown_field", detail=", ".join(unknown))})
     domain.check_mapping(clean, job.kind)
     job.mapping = json.dumps(clean, ensure_ascii=False)
     job.status = "uploaded"
@@ -288,7 +289,7 @@ def run_in_background(job_id: int, work: Callable[[int], Any]) -> None:
     with _threads_lock:
         running = _threads.get(job_id)
         if running is not None and running.is_alive():
-            raise ValidationError({"job": "deze import loopt al / this import is already running"})
+            raise ValidationError({"job": msg("import.job.running")})
         _threads[job_id] = thread
     thread.start()
 

@@ -31,6 +31,7 @@ from lo_network.domain import imports as domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.import_plan import BatchPlan, Existing, Planner, Read, Report, drive, read_records
 from lo_network.domain.permissions import Permission, require
+from lo_network.messages import msg
 from lo_network.sqlstore.imports import load as _load
 from lo_network.sqlstore.models import ImportJob
 from lo_network.services import import_jobs as jobs
@@ -201,7 +202,7 @@ def start_import(actor: Actor, job_id: int) -> ImportJob:
     status = status_of(job)
     checked = status in ("ready", "interrupted") or (status == "failed" and job.report.strip("{}"))
     if not checked:   # a job that failed in its check has no report to import by
-        raise ValidationError({"job": "doe eerst de controle (proefimport) / check the file first (dry run)"})
+        raise ValidationError({"job": msg("import.job.check_first")})
     job = jobs.set_status(job, "running")
     jobs.run_in_background(job_id, execute)
     return job

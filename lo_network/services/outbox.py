@@ -19,6 +19,7 @@ from email.utils import formatdate, make_msgid
 from lo_network import settings as settings_mod
 from lo_network.domain.contact import normalise_email
 from lo_network.domain.text import clean, scrub
+from lo_network.messages import msg
 from lo_network.sqlstore import outbox as store
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import OutboxEmail, utcnow
@@ -93,8 +94,7 @@ def _hang_up(smtp: smtplib.SMTP) -> None:
 def _lost(exc: BaseException) -> str:
     """The reason kept on an email whose connection broke while it went out: it may have
     arrived, so it is not sent again."""
-    return (f"verbinding verbroken tijdens verzenden, mogelijk niet aangekomen / connection lost while "
-            f"sending, may not have arrived: {type(exc).__name__}: {exc}")[:ERROR_LENGTH]
+    return msg("mail.undelivered.lost", detail=f"{type(exc).__name__}: {exc}")[:ERROR_LENGTH]
 
 
 def _send_one(smtp: smtplib.SMTP, row: OutboxEmail) -> None:
@@ -104,15 +104,16 @@ def _send_one(smtp: smtplib.SMTP, row: OutboxEmail) -> None:
         normalise_email(row.to_address)
         message = _message(row, settings_mod.get().smtp_from)
     except ValueError as exc:  # no address (erased), a malformed one, a header it cannot carry
-        raise _Undelivered(f"ongeldig adres / invalid address {row.to_address!r}: {exc}", True) from exc
+        raise _Undelivered(msg("mail.undelivered.invalid_address", detail=f"{row.to_address!r}: {exc}"), True) from exc
     try:
         smtp.send_message(message)
     except smtplib.SMTPRecipientsRefused as exc:
         codes = [code for code, _text in exc.recipients.values()]
-        raise _Undelivered(f"ontvanger geweigerd / recipient refused: {_answers(exc.recipients)}",
+        raise _Undelivered(msg("mail.undelivered.recipient_refused", detail=_answers(exc.recipients)),
                            all(code >= 500 for code in codes)) from exc
     except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
-        raise _Undelivered(f"geweigerd / refused: {exc.smtp_code} {_text(exc.smtp_error)}", exc.smtp_code >= 500) from exc
+        raise _Undelivered(msg("mail.undelivered.refused", detail=f"{exc.smtp_code} {_text(exc.smtp_error)}"),
+                           exc.smtp_code >= 500) from exc
 
 
 def _text(value) -> str:

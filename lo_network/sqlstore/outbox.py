@@ -64,6 +64,8 @@ def for_person(email: str, registration_ids: list[str], limit: int = 1000) -> li
                             .order_by(OutboxEmail.id).limit(limit)))
 
 
+# Stored markers, not messages: they are written into the rows and the erasure compares a
+# row's error with CANCELLED_BY_ERASURE, so a text edited in a catalogue must not change them.
 ERASED_BODY = "[verwijderd / erased]"
 CANCELLED_BY_ERASURE = "geannuleerd: persoon geanonimiseerd / cancelled: person erased"
 
