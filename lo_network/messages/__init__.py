@@ -141,7 +141,9 @@ class Message(str):
         return Message, (self.parts,)
 
     def __repr__(self) -> str:
-        return f"Message({self.parts!r})"
+        # as the text it stands for: a dict of field errors printed (a log, an exception's
+        # text, a test's message) reads as it did when the messages were plain strings
+        return str.__repr__(self)
 
 
 def msg(code: str, **params: object) -> Message:

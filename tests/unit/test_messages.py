@@ -133,3 +133,8 @@ def test_every_ui_key_in_the_source_exists():
     wrong = [f"{where}: no key {key!r}" for name in ("t", "tr", "page_title")
              for where, key, _ in _calls(name) if key and key not in STRINGS]
     assert wrong == []
+
+
+def test_a_message_prints_as_its_text_inside_a_dict_of_field_errors():
+    m = msg("common.too_long", max=100)
+    assert str({"name": m}) == str({"name": str(m)}) and "100" in repr(m)
