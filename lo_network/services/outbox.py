@@ -19,26 +19,15 @@ from email.utils import formatdate, make_msgid
 from lo_network import settings as settings_mod
 from lo_network.domain.contact import normalise_email
 from lo_network.domain.text import clean, scrub
-from lo_network.messages import msg
+from lo_network.messages import msg, vocabulary
 from lo_network.sqlstore import outbox as store
 from lo_network.sqlstore import sql
 from lo_network.sqlstore.models import OutboxEmail, utcnow
 
-KINDS: dict[str, tuple[str, str]] = {
-    "confirmation": ("Bevestiging", "Confirmation"),
-    "waitlist": ("Wachtlijst", "Waiting list"),
-    "promotion": ("Plek vrijgekomen", "Promotion"),
-    "change": ("Wijziging", "Change"),
-    "cancellation": ("Afmelding", "Cancellation"),
-    "already": ("Al aangemeld", "Already registered"),
-}
-STATUSES: dict[str, tuple[str, str]] = {
-    "queued": ("In wachtrij", "Queued"),
-    "sending": ("Wordt verzonden", "Sending"),
-    "sent": ("Verzonden", "Sent"),
-    "failed": ("Mislukt", "Failed"),
-    "cancelled": ("Geannuleerd", "Cancelled"),
-}
+KINDS: dict[str, tuple[str, str]] = vocabulary("vocab.email_kind", (
+    "confirmation", "waitlist", "promotion", "change", "cancellation", "already"))
+STATUSES: dict[str, tuple[str, str]] = vocabulary("vocab.email_status", (
+    "queued", "sending", "sent", "failed", "cancelled"))
 ERROR_LENGTH = 500
 
 
