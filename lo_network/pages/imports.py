@@ -6,7 +6,7 @@ import reflex as rx
 
 from lo_network import settings
 from lo_network.components.forms import vocab_select
-from lo_network.components.layout import card, layout, page_header, section
+from lo_network.components.layout import card, layout, loading, page_header, section
 from lo_network.domain import imports as domain
 from lo_network.i18n import STRINGS, message_var, page_title, t
 from lo_network.pages import page
@@ -316,5 +316,5 @@ def job_panel() -> rx.Component:
 def imports_page() -> rx.Component:
     return layout(
         page_header(t("import.title")),
-        rx.cond(S.job_id == 0, upload_step(), job_panel()),
+        loading(S.loaded, rx.cond(S.job_id == 0, upload_step(), job_panel())),
     )

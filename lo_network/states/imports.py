@@ -72,6 +72,7 @@ class ImportState(SessionState):
     progress_text: str = ""
     job_error: str = ""
     has_report: bool = False
+    loaded: bool = False  # the page knows which job to show (before that, choosing a file would race it)
 
     # ------------------------------------------------------------ display
     @rx.var
@@ -154,6 +155,7 @@ class ImportState(SessionState):
         job = service.get_job(actor, int(wanted)) if wanted.isdigit() else service.latest_job(actor)
         if job is not None and job.actor == actor.email:
             self._show(job)
+        self.loaded = True
 
     @requires(Permission.VIEW)
     def set_kind(self, kind: str):

@@ -6,7 +6,6 @@ page's events change data for a coordinator and are refused to the steering grou
 from __future__ import annotations
 
 import json
-import re
 import time
 import uuid
 
@@ -15,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from lo_network.domain import imports as domain
 from tests.e2e.reflex_socket import ReflexTab
-from tests.e2e.ui import log_in
+from tests.e2e.ui import log_in, open_new_import
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +41,7 @@ def test_coordinator_uploads_checks_imports_and_downloads_the_failed_row(page: P
     page.locator("#nav-menu-manage").click()
     expect(page.locator("#nav-audit")).to_have_count(0)  # the menu holds only what is theirs
     page.locator("#nav-importeren").click()
-    expect(page).to_have_url(re.compile(r"/importeren/?$"))
+    open_new_import(page, go=False)
     page.locator("#import-upload input[type=file]").set_input_files(str(path))
     page.locator("#import-upload-button").click()
 
@@ -113,7 +112,7 @@ def test_a_long_import_shows_progress_and_survives_a_reload(page: Page, app, adm
     rows = ["Naam;Plaats"] + [f"Groot {tag} {i:05d} BV;Zwolle" for i in range(4000)]
     path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
     log_in(page, app.accounts["admin"])
-    page.goto("/importeren")
+    open_new_import(page)
     page.locator("#import-upload input[type=file]").set_input_files(str(path))
     page.locator("#import-upload-button").click()
     page.locator("#import-check").click()

@@ -4,14 +4,13 @@ and it shows in the activity's attendee list."""
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.ui import log_in
+from tests.e2e.ui import log_in, open_new_import
 
 pytestmark = pytest.mark.e2e
 
@@ -32,11 +31,7 @@ def test_coordinator_imports_attendances_of_a_past_activity(page: Page, app, adm
                     encoding="utf-8")
 
     log_in(page, app.accounts["coordinator"])
-    page.goto("/importeren")
-    expect(page).to_have_url(re.compile(r"/importeren/?$"))
-    expect(page.locator("#import-kind-attendances").or_(page.locator("#import-new")).first).to_be_visible()
-    if page.locator("#import-new").is_visible():   # the coordinator's last job is shown: start anew
-        page.locator("#import-new").click()
+    open_new_import(page)
     page.locator("#import-kind-attendances").click()
     page.locator("#import-upload input[type=file]").set_input_files(str(path))
     page.locator("#import-upload-button").click()

@@ -202,15 +202,12 @@ def test_the_page_says_which_file_was_refused_and_why(page, app, tmp_path):
     the problem, and no job."""
     from playwright.sync_api import expect
 
-    from tests.e2e.ui import log_in
+    from tests.e2e.ui import log_in, open_new_import
 
     path = tmp_path / f"foto-{uuid.uuid4().hex[:6]}.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 1000)
     log_in(page, app.accounts["coordinator"])
-    page.goto("/importeren")
-    expect(page.locator("#import-kind-attendances").or_(page.locator("#import-new")).first).to_be_visible()
-    if page.locator("#import-new").is_visible():   # the coordinator's last job is shown: start anew
-        page.locator("#import-new").click()
+    open_new_import(page)
     page.locator("#import-upload input[type=file]").set_input_files(str(path))
     page.locator("#import-upload-button").click()
     expect(page.locator("[data-sonner-toast]")).to_contain_text(f"{path.name}: binair bestand (bevat NUL-bytes)")

@@ -43,3 +43,15 @@ def assert_stacked_tables_fit(page: Page, at_least: int = 1) -> None:
     assert len(sizes) >= at_least, f"{page.url}: {len(sizes)} stacking tables, expected {at_least}"
     wide = [s for s in sizes if s[0] > s[1] + 1]
     assert not wide, f"{page.url}: tables wider than their box (scroll, client): {wide}"
+
+
+def open_new_import(page: Page, *, go: bool = True) -> None:
+    """/importeren ready for a new file: the page opens on the user's newest job, if any,
+    and that one is left for a new one (``go``: open the page first)."""
+    if go:
+        page.goto("/importeren")
+    expect(page).to_have_url(re.compile(r"/importeren/?$"))
+    expect(page.locator("#import-upload").or_(page.locator("#import-new")).first).to_be_visible()
+    if page.locator("#import-new").is_visible():
+        page.locator("#import-new").click()
+    expect(page.locator("#import-upload")).to_be_visible()
