@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
@@ -186,8 +188,17 @@ def cancel_registration(actor: ActivityEditor, registration_id: str):
 
 
 # ---------------------------------------------------------------- public (no token; rate limited)
-def _gone() -> HTTPException:
-    return HTTPException(status.HTTP_410_GONE, str(reg_service.LinkExpired()))
+# what a route reached by a personal link can answer: the public ones, and 410 once the link has expired
+BY_LINK = documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}}
+
+
+@contextmanager
+def _link_alive() -> Iterator[None]:
+    """A personal link past its time answers 410 Gone, with the service's own message."""
+    try:
+        yield
+    except reg_service.LinkExpired:
+        raise HTTPException(status.HTTP_410_GONE, str(reg_service.LinkExpired())) from None
 
 
 @public_router.get("/activities/{activity_id}", response_model=PublicActivity, dependencies=[Depends(limit_public)],
@@ -208,31 +219,25 @@ def public_register(activity_id: str, body: PublicRegistrationIn):
 
 
 @public_router.get("/registration/{token}", response_model=PersonalRegistration, dependencies=[Depends(limit_public)],
-                   responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
+                   responses=BY_LINK)
 def personal_registration(token: str):
-    try:
+    with _link_alive():
         registration, activity = reg_service.view_by_token(token)
-    except reg_service.LinkExpired:
-        raise _gone() from None
     return {"registration": registration, "activity": activity}
 
 
 @public_router.patch("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
+                     responses=BY_LINK)
 def change_personal_registration(token: str, body: RegistrationChangeIn):
-    try:
+    with _link_alive():
         return reg_service.change_by_token(token, body.model_dump(exclude_unset=True))
-    except reg_service.LinkExpired:
-        raise _gone() from None
 
 
 @public_router.delete("/registration/{token}", response_model=Registration, dependencies=[Depends(limit_public)],
-                      responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
+                      responses=BY_LINK)
 def cancel_personal_registration(token: str):
-    try:
+    with _link_alive():
         return reg_service.cancel_by_token(token)
-    except reg_service.LinkExpired:
-        raise _gone() from None
 
 
 # ---------------------------------------------------------------- calendar feeds
@@ -257,13 +262,11 @@ def public_activity_calendar(activity_id: str):
 
 
 @calendar_router.get("/registration/{token}.ics", response_class=Response, dependencies=[Depends(limit_public)],
-                     responses=documented(404, 422, 429, 503) | {410: {"description": "verlopen / expired"}})
+                     responses=BY_LINK)
 def registration_calendar(token: str):
     """The activity of a personal registration link as a calendar file (invite-only ones too)."""
-    try:
+    with _link_alive():
         _, activity = reg_service.view_by_token(token)
-    except reg_service.LinkExpired:
-        raise _gone() from None
     return _calendar_file(activity)
 
 
