@@ -9,11 +9,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, status
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
-from lo_network.api.schemas import Page
+from lo_network.api.schemas import Page, _Body
 from lo_network.domain.sheets import MEDIA_TYPES
 from lo_network.services import followup as service
 
@@ -110,18 +110,16 @@ def definitions(actor: Viewer, lang: Literal["nl", "en"] = "nl"):
     return service.definitions(lang)
 
 
-class NoteIn(BaseModel):
+class NoteIn(_Body):
     """A follow-up note: note (required), assignee (who will call; default: you), due (dd-mm-jjjj)."""
 
-    model_config = ConfigDict(extra="forbid")
     organisation_id: str | None = None
     note: str | None = None
     assignee: str | None = None
     due: str | None = None
 
 
-class NoteDoneIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class NoteDoneIn(_Body):
     organisation_id: str | None = None
     done: bool = True
 

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from lo_network.api.auth import BudgetEditor, Viewer
 from lo_network.api.errors import documented
-from lo_network.api.schemas import Euros
+from lo_network.api.schemas import Euros, _Body
 from lo_network.services import grants as service
 
 router = APIRouter(prefix="/organisations/{organisation_id}/grants", tags=["grants"])
 VIA = "api"
 
 
-class GrantIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class GrantIn(_Body):
     amount: Euros = None
     granted_on: str | None = None  # dd-mm-jjjj or yyyy-mm-dd
     description: str | None = None

@@ -5,10 +5,11 @@ and delete links. A link added from either end; ``direction`` says which end it 
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, status
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
+from lo_network.api.schemas import _Body
 from lo_network.services import links as service
 
 VIA = "api"
@@ -16,12 +17,11 @@ VIA = "api"
 router = APIRouter(tags=["links"])
 
 
-class LinkIn(BaseModel):
+class LinkIn(_Body):
     """A new link from the record in the path to ``other_id`` (``direction`` "outgoing"),
     or from ``other_id`` to it ("incoming"). Types: organisations partner, customer,
     supplier, member_of, part_of, collaborates, shareholder; people knows, introduced_by."""
 
-    model_config = ConfigDict(extra="forbid")
     other_id: str | None = None
     type: str | None = None
     direction: Literal["outgoing", "incoming"] = "outgoing"
@@ -31,8 +31,7 @@ class LinkIn(BaseModel):
     note: str | None = None
 
 
-class LinkChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class LinkChange(_Body):
     type: str | None = None
     since: str | None = None
     until: str | None = None
@@ -40,8 +39,7 @@ class LinkChange(BaseModel):
     note: str | None = None
 
 
-class LinkEnd(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class LinkEnd(_Body):
     until: str | None = None
 
 

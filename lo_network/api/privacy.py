@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, status
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from lo_network.api.auth import NetworkEditor, PrivacyOfficer, Viewer
 from lo_network.api.errors import documented
+from lo_network.api.schemas import _Body
 from lo_network.services import consent as service
 from lo_network.services import privacy
 
@@ -16,11 +17,10 @@ VIA = "api"
 router = APIRouter(prefix="/people", tags=["privacy"])
 
 
-class ConsentIn(BaseModel):
+class ConsentIn(_Body):
     """purpose: newsletter, invitations or directory; basis: consent, legitimate_interest or
     contract; date and withdrawn: dd-mm-jjjj or yyyy-mm-dd."""
 
-    model_config = ConfigDict(extra="forbid")
     purpose: str | None = None
     basis: str | None = None
     date: str | None = None

@@ -20,6 +20,7 @@ from lo_network.domain import people as person_domain
 T = TypeVar("T")
 
 
+# every request body's base: an unknown field is refused, so a typo is not ignored
 class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
