@@ -35,6 +35,7 @@ class Activity(BaseModel):
     via: str = ""
 
 
+# a person with the ways to reach them: an organisation's contact, and each row of the consent list
 class Contact(BaseModel):
     id: str
     name: str | None = None
@@ -78,14 +79,9 @@ class Employer(BaseModel):
     name: str | None = None
 
 
-class FollowUpPerson(BaseModel):
+class FollowUpPerson(Contact):
     """A row of the consent list."""
 
-    id: str
-    name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    job_title: str | None = None
     lapses: str
     lapsing: list[Lapsing]
     organisations: list[Employer] = []
