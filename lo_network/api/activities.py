@@ -15,9 +15,9 @@ from lo_network.api.activity_schemas import (
 )
 from lo_network.api.auth import ActivityEditor, Viewer
 from lo_network.api.errors import documented
+from lo_network.api.files import SHEET, download
 from lo_network.api.ratelimit import limit_public
 from lo_network.api.schemas import Page
-from lo_network.domain import sheets
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
 from lo_network.services.emails import personal_url
@@ -139,13 +139,12 @@ def mark_no_shows(actor: ActivityEditor, activity_id: str) -> dict:
     return {"marked": reg_service.mark_no_shows(actor, activity_id, VIA)}
 
 
-@router.get("/{activity_id}/attendees.{fmt}", response_class=Response, responses={
-    200: {"content": {"text/csv": {}, sheets.MEDIA_TYPES["xlsx"]: {}}, "description": "het bestand / the file"},
-    **documented(401, 403, 404, 422, 503)})
+@router.get("/{activity_id}/attendees.{fmt}", response_class=Response,
+            responses={**SHEET, **documented(401, 403, 404, 422, 503)})
 def export_attendees(actor: Viewer, activity_id: str, fmt: str, lang: str = "nl"):
     """The attendee list as CSV (semicolons, UTF-8) or XLSX."""
     content, name, media = reg_service.export(actor, activity_id, fmt, lang)
-    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return download(content, media, name)
 
 
 # ---------------------------------------------------------------- living labs and projects
@@ -250,8 +249,7 @@ def public_calendar():
 
 def _calendar_file(activity: dict) -> Response:
     """One activity's calendar file, as a download (a browser saves it, a calendar opens it)."""
-    return Response(service.activity_file(activity), media_type=ICS, headers={
-        "Content-Disposition": f'attachment; filename="{service.calendar_filename(activity)}"'})
+    return download(service.activity_file(activity), ICS, service.calendar_filename(activity))
 
 
 @calendar_router.get("/activity/{activity_id}.ics", response_class=Response, dependencies=[Depends(limit_public)],

@@ -10,21 +10,15 @@ from fastapi.responses import Response
 
 from lo_network.api.auth import Viewer
 from lo_network.api.errors import documented
+from lo_network.api.files import SHEET, download
 from lo_network.services import exports as service
 
 router = APIRouter(tags=["export"])
 
 FORMAT = Annotated[str, Query(alias="format", description="csv (';', UTF-8 with BOM) or xlsx")]
-FILE = {200: {"content": {"text/csv": {}, service.MEDIA_TYPES["xlsx"]: {}},
-              "description": "het bestand / the file"}}
 
 
-def _file(name: str, data: bytes, fmt: str) -> Response:
-    return Response(data, media_type=service.MEDIA_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
-@router.get("/organisations/export", response_class=Response, responses={**FILE, **documented(401, 403, 422, 503)})
+@router.get("/organisations/export", response_class=Response, responses={**SHEET, **documented(401, 403, 422, 503)})
 def export_organisations(
     actor: Viewer,
     fmt: FORMAT = "csv",
@@ -38,10 +32,10 @@ def export_organisations(
 ):
     filters = {"text": q, "kind": kind, "region": region, "theme": theme, "status": status_, "tag": tag}
     name, data = service.organisations(actor, filters, sort, fmt)
-    return _file(name, data, fmt)
+    return download(data, service.MEDIA_TYPES[fmt], name)
 
 
-@router.get("/people/export", response_class=Response, responses={**FILE, **documented(401, 403, 422, 503)})
+@router.get("/people/export", response_class=Response, responses={**SHEET, **documented(401, 403, 422, 503)})
 def export_people(
     actor: Viewer,
     fmt: FORMAT = "csv",
@@ -52,4 +46,4 @@ def export_people(
 ):
     filters = {"text": q, "tag": tag, "organisation_id": organisation_id}
     name, data = service.people(actor, filters, sort, fmt)
-    return _file(name, data, fmt)
+    return download(data, service.MEDIA_TYPES[fmt], name)

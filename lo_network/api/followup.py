@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
+from lo_network.api.files import SHEET, download
 from lo_network.api.schemas import Page, _Body
 from lo_network.domain.sheets import MEDIA_TYPES
 from lo_network.services import followup as service
@@ -152,14 +153,11 @@ def note_done(actor: NetworkEditor, note_id: str, body: NoteDoneIn):
     return service.set_note_done(actor, body.organisation_id or "", note_id, body.done, VIA)
 
 
-@router.get("/{name}/export", response_class=Response, responses={
-    200: {"content": {"text/csv": {}, MEDIA_TYPES["xlsx"]: {}}, "description": "het bestand / the file"},
-    **documented(401, 403, 422, 503)})
+@router.get("/{name}/export", response_class=Response, responses={**SHEET, **documented(401, 403, 422, 503)})
 def export(actor: Viewer, name: ListName, fmt: Annotated[str, Query(alias="format")] = "csv",
            region: REGION = None, theme: THEME = None, kind: KIND = None, sort: str | None = None):
     filename, data = service.export(actor, name, {"region": region, "theme": theme, "kind": kind}, sort, fmt)
-    return Response(data, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return download(data, MEDIA_TYPES.get(fmt, "application/octet-stream"), filename)
 
 
 @router.get("/{name}", response_model=Page[FollowUpOrganisation | FollowUpPerson],
