@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
+from lo_network.components.forms import icon_input
 from lo_network.components.layout import card, loading
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
@@ -16,18 +17,16 @@ STATUS_COLORS = {"prospect": "gray", "participant": "blue", "partner": "teal", "
 
 def search_box(prefix: str, value: rx.Var, on_change: Callable, placeholder: rx.Var | str) -> rx.Component:
     """Search as you type (debounced): id ``{prefix}-search``, name ``q``."""
-    return rx.input(
-        rx.input.slot(rx.icon("search", size=16)),
+    return icon_input(
+        "search",
+        placeholder,
         id=f"{prefix}-search",
         name="q",
         type="search",
         value=value,
         on_change=on_change,
         debounce_timeout=350,
-        placeholder=placeholder,
-        aria_label=placeholder,
         size="3",
-        width="100%",
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from lo_network.components.forms import icon_button
+from lo_network.components.forms import icon_button, icon_input
 from lo_network.i18n import t
 from lo_network.states.people import OrganisationOption
 
@@ -33,17 +33,15 @@ def organisation_lookup(prefix: str, query: rx.Var, hits: rx.Var, on_query: Call
     Input id ``{prefix}-organisation``; each hit is a button with class
     ``{prefix}-organisation-option``."""
     return rx.vstack(
-        rx.input(
-            rx.input.slot(rx.icon("building-2", size=16)),
+        icon_input(
+            "building-2",
+            placeholder,
             id=f"{prefix}-organisation",
             name="organisation",
             value=query,
             on_change=on_query,
             debounce_timeout=300,
-            placeholder=placeholder,
-            aria_label=placeholder,
             auto_complete=False,
-            width="100%",
         ),
         rx.cond(
             hits.length() > 0,
