@@ -112,7 +112,8 @@ def page_frame(*children: rx.Component) -> rx.Component:
 
 def full_page(*parts: rx.Component, width: str = CONTENT_WIDTH) -> rx.Component:
     """A whole page: ``parts`` (header, <main>) one under the other on the grey background,
-    then the footer (its content ``width`` wide), at the bottom of the window at least."""
+    then the footer (its content ``width`` wide); at least as tall as the window, so the
+    footer sits at its bottom on a short page."""
     return page_frame(rx.flex(
         *parts,
         site_footer(width),

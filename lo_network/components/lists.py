@@ -1,4 +1,5 @@
-"""Controls of a paged list: search box, pager with page size, badges, empty state."""
+"""A paged list page: search box, filters and sort, its table, pager with page size,
+badges, empty state, and the body that holds them."""
 
 from __future__ import annotations
 
