@@ -17,6 +17,7 @@ from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.form_values import errors_from, from_select
 from lo_network.states.organisations import LIST_ROUTE
+from lo_network.states.people import OrganisationOption, organisation_option
 from lo_network.states.record_form import RecordForm, RecordKind
 from lo_network.states.session import SessionState, requires
 
@@ -44,13 +45,8 @@ class Colleague:
     until: str = ""
 
 
-@dataclasses.dataclass
-class ExistingOrganisation:
-    """An organisation that already holds the KvK number typed."""
-
-    id: str = ""
-    name: str = ""
-    city: str = ""
+# an organisation that already holds the KvK number typed, named with its city as in the look-up
+ExistingOrganisation = OrganisationOption
 
 
 @dataclasses.dataclass
@@ -133,15 +129,10 @@ class OrganisationState(RecordForm, SessionState):
 
     RECORD: ClassVar[RecordKind] = RecordKind("organisation", LIST_ROUTE, service)
 
-    record_id: str = ""
     name: str = ""
     values: dict[str, str] = _blank()
     themes: list[str] = []
     tag_list: list[str] = []
-    errors: dict[str, list[str]] = {}
-    editing: bool = False
-    loaded: bool = False
-    missing: bool = False
     created: str = ""
     updated: str = ""
     history: list[StatusChange] = []
@@ -258,8 +249,7 @@ class OrganisationState(RecordForm, SessionState):
                 record = service.create(actor, raw, via="ui", confirm_duplicate_kvk=confirm_duplicate_kvk)
         except Conflict as exc:
             self.errors = errors_from(exc)
-            self.kvk_holders = [ExistingOrganisation(id=e["id"], name=e.get("name") or "", city=e.get("city") or "")
-                                for e in exc.existing]
+            self.kvk_holders = [organisation_option(e) for e in exc.existing]
             return rx.call_script("document.getElementById('org-kvk-taken')?.scrollIntoView({block: 'center'})")
         except ValidationError as exc:
             return self._refused(exc)

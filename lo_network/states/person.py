@@ -83,13 +83,8 @@ class PersonState(RecordForm, SessionState):
 
     RECORD: ClassVar[RecordKind] = RecordKind("person", LIST_ROUTE, service)
 
-    record_id: str = ""
     name: str = ""
     values: dict[str, str] = _blank()
-    errors: dict[str, list[str]] = {}
-    editing: bool = False
-    loaded: bool = False
-    missing: bool = False
     created: str = ""
     updated: str = ""
     jobs: list[Employment] = []

@@ -31,6 +31,13 @@ class RecordKind:
 class RecordForm(rx.State, mixin=True):
     RECORD: ClassVar[RecordKind]
 
+    # each record state gets its own copy of these vars
+    record_id: str = ""
+    errors: dict[str, list[str]] = {}
+    editing: bool = False
+    loaded: bool = False
+    missing: bool = False  # no record has the id in the URL
+
     def _list_route(self) -> str:
         return self.RECORD.list_route
 
