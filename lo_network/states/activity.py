@@ -17,7 +17,7 @@ from lo_network.domain import budget
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, allowed
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
@@ -219,18 +219,10 @@ class ActivityState(RecordForm, SessionState):
         """on_load of /activiteiten/[activity_id]."""
         from lo_network.states.activity_registrations import ActivityRegistrations  # a substate of this one
 
-        self.editing = False
-        self.loaded = False
         self.reg_text = ""
         (await self.get_state(ActivityRegistrations))._clear_draft()
-        activity_id = str(getattr(self, ROUTE_ARG) or "")
-        try:
-            record = service.get(self.signed_in_actor(), activity_id)
-        except NotFound:
-            self.record_id, self.missing, self.loaded = activity_id, True, True
-            return None
-        self._show(record)
-        self._load_registrations()
+        if self._open_record(str(getattr(self, ROUTE_ARG) or "")):
+            self._load_registrations()
         return None
 
     @requires(Permission.VIEW)

@@ -12,7 +12,7 @@ from lo_network.domain import activities as activity_domain
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch, iso, parse_date
-from lo_network.domain.errors import Conflict, NotFound, ValidationError
+from lo_network.domain.errors import Conflict, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.form_values import errors_from, from_select
@@ -172,17 +172,9 @@ class OrganisationState(RecordForm, SessionState):
     @requires(Permission.VIEW)
     def load(self):
         """on_load of /organisaties/[org_id]."""
-        self.editing = False
-        self.loaded = False
         organisation_id = str(getattr(self, ROUTE_ARG) or "")
-        try:
-            record = service.get(self.signed_in_actor(), organisation_id)
-        except NotFound:
-            self.record_id = organisation_id
-            self.missing = True
-            self.loaded = True
+        if not self._open_record(organisation_id):
             return None
-        self._show(record)
         found = service.involvement(self.signed_in_actor(), organisation_id)
         self.partner_in = involvement_rows(found["partner"])
         self.organised = involvement_rows(found["organiser"])
