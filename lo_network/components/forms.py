@@ -87,17 +87,23 @@ def field(label: rx.Var | str, control: rx.Component, *, error: rx.Component | N
     )
 
 
+def _controlled(control: Callable[..., rx.Component], prefix: str, name: str, value: rx.Var,
+                on_change: Callable, **props: Any) -> rx.Component:
+    """``control`` (an input, a text area) bound to ``value``, full width, with id
+    ``{prefix}-{name}`` and name ``name``."""
+    return control(id=f"{prefix}-{name}", name=name, value=value, on_change=on_change, width="100%", **props)
+
+
 def text_input(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
     """A controlled text input with id ``{prefix}-{name}`` and name ``name``."""
-    return rx.input(
-        id=f"{prefix}-{name}",
-        name=name,
-        value=value,
-        on_change=on_change,
-        width="100%",
-        size="2",
-        **props,
-    )
+    return _controlled(rx.input, prefix, name, value, on_change, size="2", **props)
+
+
+def icon_input(icon: str, placeholder: rx.Var | str, **props: Any) -> rx.Component:
+    """A full-width input with ``icon`` at its start and no <label> of its own (a search box,
+    a lookup): ``placeholder`` is also its accessible name."""
+    return rx.input(rx.input.slot(rx.icon(icon, size=16)), placeholder=placeholder, aria_label=placeholder,
+                    width="100%", **props)
 
 
 def datetime_input(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
@@ -112,16 +118,7 @@ def datetime_input(prefix: str, name: str, value: rx.Var, on_change: Callable, *
 
 def text_area(prefix: str, name: str, value: rx.Var, on_change: Callable, **props: Any) -> rx.Component:
     """A controlled multi-line input with id ``{prefix}-{name}`` and name ``name``."""
-    return rx.text_area(
-        id=f"{prefix}-{name}",
-        name=name,
-        value=value,
-        on_change=on_change,
-        width="100%",
-        rows="4",
-        resize="vertical",
-        **props,
-    )
+    return _controlled(rx.text_area, prefix, name, value, on_change, rows="4", resize="vertical", **props)
 
 
 def vocab_select(prefix: str, name: str, vocab: dict[str, tuple[str, str]], value: rx.Var,

@@ -110,20 +110,32 @@ def page_frame(*children: rx.Component) -> rx.Component:
     return rx.fragment(DocumentLanguage.create(), skip_link(), *children)
 
 
+def full_page(*parts: rx.Component, width: str = CONTENT_WIDTH) -> rx.Component:
+    """A whole page: ``parts`` (header, <main>) one under the other on the grey background,
+    then the footer (its content ``width`` wide); at least as tall as the window, so the
+    footer sits at its bottom on a short page."""
+    return page_frame(rx.flex(
+        *parts,
+        site_footer(width),
+        direction="column",
+        min_height="100vh",
+        background_color="var(--gray-2)",
+    ))
+
+
 def public_frame(*children: rx.Component) -> rx.Component:
     """The frame of the pages without login (registration, the statement): logo and
     language switch, the content, the footer."""
     width = "720px"
-    return page_frame(rx.flex(
+    return full_page(
         rx.box(rx.flex(
             rx.hstack(rx.image(src="/logo.svg", width="28px", height="28px", alt=""),
                       rx.text("Logistics Overijssel", weight="bold"), align="center", spacing="2"),
             rx.spacer(), language_switch(), align="center", padding="12px 16px", max_width=width, margin_x="auto",
         ), background_color="var(--color-panel-solid)", border_bottom="1px solid var(--gray-5)", as_="header"),
         main(*children, max_width=width, width="100%", margin_x="auto", padding="20px 16px 48px", flex="1"),
-        site_footer(width),
-        direction="column", min_height="100vh", background_color="var(--gray-2)",
-    ))
+        width=width,
+    )
 
 
 def logo() -> rx.Component:
@@ -369,7 +381,7 @@ def layout(*children: rx.Component) -> rx.Component:
     """A signed-in page: header, banner, body. The body shows once the user is known
     (the page's on_load guard sends others to the login page), and only to a role that may
     use the page; other roles see :func:`no_access`."""
-    return page_frame(rx.box(
+    return full_page(
         header(),
         main(
             rx.cond(
@@ -383,12 +395,7 @@ def layout(*children: rx.Component) -> rx.Component:
             flex="1",
             width="100%",
         ),
-        site_footer(),
-        min_height="100vh",
-        display="flex",
-        flex_direction="column",
-        background_color="var(--gray-2)",
-    ))
+    )
 
 
 STACK_ON_PHONE = "stack-on-phone"  # a table whose rows become blocks on a phone (assets/layout.css)

@@ -1,4 +1,5 @@
-"""Controls of a paged list: search box, pager with page size, badges, empty state."""
+"""A paged list page: search box, filters and sort, its table, pager with page size,
+badges, empty state, and the body that holds them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from lo_network.components.layout import loading
+from lo_network.components.forms import icon_input
+from lo_network.components.layout import card, loading
 from lo_network.domain import vocab
 from lo_network.i18n import t, vocab_label
 from lo_network.services import PAGE_SIZES
@@ -16,18 +18,16 @@ STATUS_COLORS = {"prospect": "gray", "participant": "blue", "partner": "teal", "
 
 def search_box(prefix: str, value: rx.Var, on_change: Callable, placeholder: rx.Var | str) -> rx.Component:
     """Search as you type (debounced): id ``{prefix}-search``, name ``q``."""
-    return rx.input(
-        rx.input.slot(rx.icon("search", size=16)),
+    return icon_input(
+        "search",
+        placeholder,
         id=f"{prefix}-search",
         name="q",
         type="search",
         value=value,
         on_change=on_change,
         debounce_timeout=350,
-        placeholder=placeholder,
-        aria_label=placeholder,
         size="3",
-        width="100%",
     )
 
 
@@ -151,21 +151,27 @@ WIDE = rx.breakpoints(initial="none", md="table-cell")
 MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
 
 
-def list_table(columns: list[tuple[rx.Var | str, Any]], rows: rx.Var, row: Callable, table_id: str) -> rx.Component:
+def list_table(columns: list[tuple[rx.Var | str, Any] | rx.Component], rows: rx.Var, row: Callable,
+               table_id: str) -> rx.Component:
     """A list's table: ``columns`` as (heading, display) with display None for always shown,
-    one ``row(item)`` per item."""
+    or as a ready header cell (a column shown only sometimes); one ``row(item)`` per item."""
     return rx.table.root(
-        rx.table.header(rx.table.row(*[
-            rx.table.column_header_cell(heading, display=display) if display is not None
-            else rx.table.column_header_cell(heading)
-            for heading, display in columns
-        ])),
+        rx.table.header(rx.table.row(*[_column_header(column) for column in columns])),
         rx.table.body(rx.foreach(rows, row)),
         variant="ghost",
         size="2",
         width="100%",
         id=table_id,
     )
+
+
+def _column_header(column: tuple[rx.Var | str, Any] | rx.Component) -> rx.Component:
+    if isinstance(column, rx.Component):
+        return column
+    heading, display = column
+    if display is None:
+        return rx.table.column_header_cell(heading)
+    return rx.table.column_header_cell(heading, display=display)
 
 
 def paged_results(state: Any, prefix: str, table: rx.Component) -> rx.Component:
@@ -184,6 +190,19 @@ def paged_results(state: Any, prefix: str, table: rx.Component) -> rx.Component:
                 width="100%",
             ),
         ),
+    )
+
+
+def list_body(state: Any, prefix: str, controls: rx.Component, table: rx.Component,
+              *more: rx.Component) -> rx.Component:
+    """A list page's body: a card with its controls, a card with its paged results
+    (:func:`paged_results`), then ``more``."""
+    return rx.vstack(
+        card(controls),
+        card(paged_results(state, prefix, table)),
+        *more,
+        spacing="4",
+        width="100%",
     )
 
 

@@ -13,7 +13,7 @@ from lo_network.components.layout import items_or_none, section
 from lo_network.domain import links as domain
 from lo_network.i18n import pick, t
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
-from lo_network.components.records import period, row_actions
+from lo_network.components.records import period, row_actions, tie_item
 from lo_network.states.links import LinkRow, LinksState as S, TimelineRow
 from lo_network.states.session import SessionState
 
@@ -31,26 +31,23 @@ def link_actions(row: LinkRow) -> rx.Component:
 
 
 def link_item(row: LinkRow) -> rx.Component:
-    return rx.box(
-        rx.flex(
-            rx.text(
-                rx.text(_label(row), " ", as_="span", color_scheme="gray"),
-                rx.link(row.other_name, href=row.href, weight="medium", class_name="link-other"),
-                size="2",
-            ),
-            rx.cond(row.active, rx.fragment(),
-                    rx.badge(t("links.ended"), color_scheme="gray", variant="soft", class_name="link-ended")),
-            justify="between", align="center", spacing="2",
+    return tie_item(
+        rx.text(
+            rx.text(_label(row), " ", as_="span", color_scheme="gray"),
+            rx.link(row.other_name, href=row.href, weight="medium", class_name="link-other"),
+            size="2",
         ),
+        rx.cond(row.active, rx.fragment(),
+                rx.badge(t("links.ended"), color_scheme="gray", variant="soft", class_name="link-ended")),
         period(row.since, row.until, size="1"),
         rx.cond(row.source != "", rx.text(t("links.field.source"), ": ", row.source, size="1", color_scheme="gray"),
                 rx.fragment()),
         rx.cond(row.note != "", rx.text(row.note, size="1", white_space="pre-wrap"), rx.fragment()),
-        rx.box(link_actions(row), margin_top="6px"),
+        actions=link_actions(row),
+        current=row.active,
+        padding="8px 10px",
         custom_attrs={"data-link-id": row.id},
         class_name=rx.cond(row.active, "link-row link-active", "link-row link-former"),
-        width="100%", padding="8px 10px", border="1px solid var(--gray-5)", border_radius="var(--radius-3)",
-        background_color=rx.cond(row.active, "var(--color-panel-solid)", "var(--gray-2)"),
     )
 
 

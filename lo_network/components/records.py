@@ -67,6 +67,24 @@ def period(since: rx.Var, until: rx.Var, *, size: str = "2") -> rx.Component:
     )
 
 
+def tie_item(head: rx.Component, state: rx.Component, *details: rx.Component, actions: rx.Component,
+             current: rx.Var, padding: str, **props: Any) -> rx.Component:
+    """One tie in a record's list (a link to another organisation, an employment), framed:
+    the other end with ``state`` (a badge) on the right, ``details`` under them, then the
+    row's ``actions``; white while ``current``, grey once it has ended."""
+    return rx.box(
+        rx.flex(head, state, justify="between", align="center", spacing="2"),
+        *details,
+        rx.box(actions, margin_top="6px"),
+        width="100%",
+        padding=padding,
+        border="1px solid var(--gray-5)",
+        border_radius="var(--radius-3)",
+        background_color=rx.cond(current, "var(--color-panel-solid)", "var(--gray-2)"),
+        **props,
+    )
+
+
 def save_buttons(prefix: str, on_save: Any, on_cancel: Any) -> rx.Component:
     """A record form's "Opslaan" and "Annuleren" (ids ``{prefix}-save``, ``{prefix}-cancel``)."""
     return rx.hstack(

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from lo_network.domain import budget, vocab
+from lo_network.domain.checks import at_most, one_of, required_text
 from lo_network.domain.dates import TZ  # noqa: F401 - the time zone, used here and imported from here
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field, names
@@ -184,16 +185,11 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
 
-    title = clean(raw.get("title"))
-    if not title:
-        errors["title"] = msg("common.title.required")
-    elif len(title) > 200:
-        errors["title"] = msg("act.title.too_long")
+    title = required_text(errors, "title", clean(raw.get("title")), msg("common.title.required"), most=200,
+                          too_long=msg("act.title.too_long"))
     out["title"] = title
 
-    kind = clean(raw.get("kind"))
-    if kind not in KINDS:
-        errors["kind"] = msg("act.kind.required")
+    kind = one_of(errors, "kind", clean(raw.get("kind")), KINDS, msg("act.kind.required"))
     out["kind"] = kind
 
     themes = sorted(set(_list(raw.get("themes"))))
@@ -226,9 +222,7 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
         errors["ends_at"] = msg("act.ends_at.not_after_start")
     out["starts_at"], out["ends_at"] = utc_iso(starts), utc_iso(ends)
 
-    location = clean(raw.get("location"))
-    if len(location) > 300:
-        errors["location"] = msg("common.too_long", max=300)
+    location = at_most(errors, "location", clean(raw.get("location")), 300)
     out["location"] = location
     online = clean(raw.get("online_url"))
     if online and not _URL.match(online):
@@ -237,14 +231,11 @@ def validate(raw: dict[str, Any]) -> dict[str, Any]:
     if kind == "webinar" and not online and "online_url" not in errors:
         errors["online_url"] = msg("act.online_url.required")
 
-    description = multiline(raw.get("description"))
-    if len(description) > 10_000:
-        errors["description"] = msg("act.description.too_long")
-    out["description"] = description
+    out["description"] = at_most(errors, "description", multiline(raw.get("description")), 10_000,
+                                 too_long=msg("act.description.too_long"))
 
-    visibility = clean(raw.get("visibility")) or "public"
-    if visibility not in VISIBILITIES:
-        errors["visibility"] = msg("act.visibility.choose")
+    visibility = one_of(errors, "visibility", clean(raw.get("visibility")) or "public", VISIBILITIES,
+                        msg("act.visibility.choose"))
     out["visibility"] = visibility
 
     out["capacity"] = _capacity(raw.get("capacity"), errors)
@@ -395,11 +386,8 @@ def validate_milestone(raw: dict[str, Any]) -> dict[str, Any]:
     from lo_network.domain.dates import iso, parse_date
 
     errors: dict[str, str] = {}
-    title = clean(raw.get("title"))
-    if not title:
-        errors["milestone_title"] = msg("common.title.required")
-    elif len(title) > 200:
-        errors["milestone_title"] = msg("common.too_long", max=200)
+    title = required_text(errors, "milestone_title", clean(raw.get("title")), msg("common.title.required"),
+                          most=200)
     try:
         due = parse_date(raw.get("due"))
     except ValueError as exc:

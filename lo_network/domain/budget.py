@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Iterable
 
 from lo_network.domain import vocab
+from lo_network.domain.checks import at_most, one_of
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, multiline
 from lo_network.messages import msg, reason
@@ -158,14 +159,10 @@ def validate_grant(raw: dict[str, Any]) -> dict[str, Any]:
     if day is None and "granted_on" not in errors:
         errors["granted_on"] = msg("common.date.required")
     out["granted_on"] = day.isoformat() if day else None
-    description = multiline(raw.get("description"))
-    if len(description) > 1000:
-        errors["description"] = msg("budget.description.too_long")
-    out["description"] = description
-    line = clean(raw.get("line")) or GRANT_LINE
-    if line not in vocab.PROGRAMME_LINES:
-        errors["line"] = msg("common.unknown_programme_line")
-    out["line"] = line
+    out["description"] = at_most(errors, "description", multiline(raw.get("description")), 1000,
+                                 too_long=msg("budget.description.too_long"))
+    out["line"] = one_of(errors, "line", clean(raw.get("line")) or GRANT_LINE, vocab.PROGRAMME_LINES,
+                         msg("common.unknown_programme_line"))
     if errors:
         raise ValidationError(errors)
     return out

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from lo_network.domain import vocab
+from lo_network.domain.checks import at_most
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean
@@ -47,9 +48,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     withdrawn = _day(raw, "withdrawn", errors, today)
     if withdrawn and given and withdrawn < given:
         errors["withdrawn"] = msg("consent.withdrawn.before_date")
-    source = clean(raw.get("source"))
-    if len(source) > 200:
-        errors["source"] = msg("common.too_long", max=200)
+    source = at_most(errors, "source", clean(raw.get("source")), 200)
     if errors:
         raise ValidationError(errors)
     return {"purpose": purpose, "basis": basis, "date": iso(given), "source": source, "withdrawn": iso(withdrawn)}

@@ -246,18 +246,13 @@ NOTE_FIELDS = ("note", "assignee", "due")
 def validate_note(raw: dict[str, Any]) -> dict[str, Any]:
     """note (required, at most 500 characters), assignee (who will call; at most 100), due
     (a date, required). Raises ValidationError naming each bad field."""
+    from lo_network.domain.checks import at_most, required_text
     from lo_network.domain.dates import parse_date
     from lo_network.domain.text import clean, multiline
 
     errors: dict[str, str] = {}
-    note = multiline(raw.get("note"))
-    if not note:
-        errors["note"] = msg("followup.note.required")
-    elif len(note) > 500:
-        errors["note"] = msg("common.too_long", max=500)
-    assignee = clean(raw.get("assignee"))
-    if len(assignee) > 100:
-        errors["assignee"] = msg("common.too_long", max=100)
+    note = required_text(errors, "note", multiline(raw.get("note")), msg("followup.note.required"), most=500)
+    assignee = at_most(errors, "assignee", clean(raw.get("assignee")), 100)
     due = None
     try:
         due = parse_date(raw.get("due"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from lo_network.domain.checks import at_most, one_of
 from lo_network.domain.dates import dutch, iso, parse_date
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.text import checks_text, clean, multiline
@@ -84,9 +85,7 @@ def validate(kind: str, raw: dict[str, Any], *, from_id: str | None = None, to_i
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     kinds = types_for(kind)
-    type_code = clean(raw.get("type"))
-    if type_code not in kinds:
-        errors["type"] = msg("links.type.choose")
+    type_code = one_of(errors, "type", clean(raw.get("type")), kinds, msg("links.type.choose"))
     out["type"] = type_code
     if from_id is not None or to_id is not None:
         if not clean(from_id):
@@ -108,12 +107,8 @@ def validate(kind: str, raw: dict[str, Any], *, from_id: str | None = None, to_i
         errors["until"] = msg("common.before_start_date")
     out["since"] = iso(dates["since"])
     out["until"] = iso(dates["until"])
-    out["source"] = clean(raw.get("source"))
-    if len(out["source"]) > 200:
-        errors["source"] = msg("common.too_long", max=200)
-    out["note"] = multiline(raw.get("note"))
-    if len(out["note"]) > 2000:
-        errors["note"] = msg("common.too_long", max=2000)
+    out["source"] = at_most(errors, "source", clean(raw.get("source")), 200)
+    out["note"] = at_most(errors, "note", multiline(raw.get("note")), 2000)
     if errors:
         raise ValidationError(errors)
     return out

@@ -10,6 +10,7 @@ from typing import Any
 import idna
 
 from lo_network.domain import duplicates, vocab
+from lo_network.domain.checks import at_most, one_of, required_text
 from lo_network.domain.contact import contact_details
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
@@ -136,16 +137,11 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
 
-    name = clean(raw.get("name"))
-    if not name:
-        errors["name"] = msg("common.name.required")
-    elif len(name) > 200:
-        errors["name"] = msg("org.name.too_long")
+    name = required_text(errors, "name", clean(raw.get("name")), msg("common.name.required"), most=200,
+                         too_long=msg("org.name.too_long"))
     out["name"] = name
 
-    kind = clean(raw.get("kind"))
-    if kind not in vocab.KINDS:
-        errors["kind"] = msg("org.kind.required")
+    kind = one_of(errors, "kind", clean(raw.get("kind")), vocab.KINDS, msg("org.kind.required"))
     out["kind"] = kind
 
     company_type = clean(raw.get("company_type"))
@@ -186,10 +182,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
 
     for field in DECLARED:  # plain text, checked by its declaration alone
         if field.max_length:
-            value = clean(raw.get(field.name))
-            if len(value) > field.max_length:
-                errors[field.name] = msg("common.too_long", max=field.max_length)
-            out[field.name] = value
+            out[field.name] = at_most(errors, field.name, clean(raw.get(field.name)), field.max_length)
 
     region = clean(raw.get("region")) or vocab.region_for_municipality(
         out["municipality"] or out["city"]
@@ -207,10 +200,8 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
         errors["themes"] = msg("common.unknown_theme", detail=", ".join(unknown))
     out["themes"] = themes
 
-    status = clean(raw.get("status")) or "prospect"
-    if status not in vocab.STATUSES:
-        errors["status"] = msg("org.status.unknown")
-    out["status"] = status
+    out["status"] = one_of(errors, "status", clean(raw.get("status")) or "prospect", vocab.STATUSES,
+                           msg("org.status.unknown"))
 
     try:
         since = parse_date(raw.get("status_since"))
@@ -223,10 +214,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["status_since"] = iso(since or today)
 
     out["tags"] = tags(raw.get("tags"))
-    notes = multiline(raw.get("notes"))
-    if len(notes) > 5000:
-        errors["notes"] = msg("common.too_long", max=5000)
-    out["notes"] = notes
+    out["notes"] = at_most(errors, "notes", multiline(raw.get("notes")), 5000)
 
     if errors:
         raise ValidationError(errors)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from lo_network.domain import duplicates, vocab
+from lo_network.domain.checks import at_most, one_of
 from lo_network.domain.contact import contact_details, email_key
 from lo_network.domain.dates import iso, parse_date
 from lo_network.domain.errors import ValidationError
@@ -81,13 +82,10 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out.update(contact_details(raw, errors))
     out["email_key"] = email_key(out["email"])
 
-    out["job_title"] = clean(raw.get("job_title"))
-    if len(out["job_title"]) > 150:
-        errors["job_title"] = msg("common.too_long", max=150)
+    out["job_title"] = at_most(errors, "job_title", clean(raw.get("job_title")), 150)
 
-    basis = clean(raw.get("consent_basis")) or "none"
-    if basis not in vocab.CONSENT_BASES:
-        errors["consent_basis"] = msg("common.unknown_legal_basis")
+    basis = one_of(errors, "consent_basis", clean(raw.get("consent_basis")) or "none", vocab.CONSENT_BASES,
+                   msg("common.unknown_legal_basis"))
     out["consent_basis"] = basis
     consent_date = _date(raw, "consent_date", errors, today)
     if basis != "none" and consent_date is None and "consent_date" not in errors:
@@ -96,9 +94,7 @@ def validate(raw: dict[str, Any], *, today: date | None = None) -> dict[str, Any
     out["consent_source"] = clean(raw.get("consent_source"))[:200]
 
     out["tags"] = tags(raw.get("tags"))
-    out["notes"] = multiline(raw.get("notes"))
-    if len(out["notes"]) > 5000:
-        errors["notes"] = msg("common.too_long", max=5000)
+    out["notes"] = at_most(errors, "notes", multiline(raw.get("notes")), 5000)
 
     if errors:
         raise ValidationError(errors)
@@ -117,9 +113,7 @@ def validate_employment(raw: dict[str, Any], *, today: date | None = None) -> di
     org = clean(raw.get("organisation_id"))
     if not org:
         errors["organisation_id"] = msg("person.organisation.choose")
-    role = clean(raw.get("role"))
-    if len(role) > 150:
-        errors["role"] = msg("common.too_long", max=150)
+    role = at_most(errors, "role", clean(raw.get("role")), 150)
     since = _date(raw, "since", errors)
     until = _date(raw, "until", errors)
     if since and until and until < since:

@@ -8,6 +8,7 @@ import secrets
 from datetime import datetime
 from typing import Any
 
+from lo_network.domain.checks import at_most, required_text
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field
 from lo_network.domain.contact import contact_details
@@ -59,20 +60,12 @@ def token_expired(expires_at: object, now: datetime) -> bool:
 def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
     """Name, email, organisation (and for the public: consent). Raises ValidationError."""
     errors: dict[str, str] = {}
-    name = clean(raw.get("name"))
-    if not name:
-        errors["name"] = msg("common.name.required")
-    elif len(name) > 200:
-        errors["name"] = msg("common.too_long", max=200)
+    name = required_text(errors, "name", clean(raw.get("name")), msg("common.name.required"), most=200)
     email = contact_details(raw, errors, ("email",))["email"]
     if not email and "email" not in errors and public:
         errors["email"] = msg("reg.email.required")
-    organisation = clean(raw.get("organisation_name"))
-    if len(organisation) > 200:
-        errors["organisation_name"] = msg("common.too_long", max=200)
-    remarks = multiline(raw.get("remarks"))
-    if len(remarks) > 1000:
-        errors["remarks"] = msg("common.too_long", max=1000)
+    organisation = at_most(errors, "organisation_name", clean(raw.get("organisation_name")), 200)
+    remarks = at_most(errors, "remarks", multiline(raw.get("remarks")), 1000)
     consent = raw.get("consent") in (True, "true", "on", "1", 1, "yes")
     if public and not consent:
         errors["consent"] = msg("reg.consent.required")
@@ -103,17 +96,12 @@ def validate_change(raw: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     if "name" in raw:
-        out["name"] = clean(raw.get("name"))
-        if not out["name"]:
-            errors["name"] = msg("common.name.required")
-        elif len(out["name"]) > 200:
-            errors["name"] = msg("common.too_long", max=200)
+        out["name"] = required_text(errors, "name", clean(raw.get("name")), msg("common.name.required"),
+                                    most=200)
     if "organisation_name" in raw:
         out["organisation_name"] = clean(raw.get("organisation_name"))[:200]
     if "remarks" in raw:
-        out["remarks"] = multiline(raw.get("remarks"))
-        if len(out["remarks"]) > 1000:
-            errors["remarks"] = msg("common.too_long", max=1000)
+        out["remarks"] = at_most(errors, "remarks", multiline(raw.get("remarks")), 1000)
     if errors:
         raise ValidationError(errors)
     return out

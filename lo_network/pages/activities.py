@@ -6,18 +6,14 @@ import reflex as rx
 
 from lo_network.components.files import calendar_links, copy_field
 from lo_network.components.forms import vocab_select
-from lo_network.components.layout import card, layout, loading, page_header
-from lo_network.components.lists import empty_state, pager, search_box, sort_and_clear
+from lo_network.components.layout import card, layout, page_header
+from lo_network.components.lists import MEDIUM, WIDE, list_body, list_controls, list_table, new_button
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar, vocab
 from lo_network.i18n import page_title, t, vocab_label
 from lo_network.pages import page
 from lo_network.states.activities import ActivitiesState as S
 from lo_network.states.activities import LIST_ROUTE, ActivityRow
-
-WIDE = rx.breakpoints(initial="none", md="table-cell")
-MEDIUM = rx.breakpoints(initial="none", sm="table-cell")
-
 
 def filter_select(name: str, words: dict) -> rx.Component:
     return rx.box(
@@ -28,15 +24,10 @@ def filter_select(name: str, words: dict) -> rx.Component:
 
 
 def controls() -> rx.Component:
-    return rx.vstack(
-        search_box("act", S.text, S.search, t("act.search_placeholder")),
-        rx.flex(
-            filter_select("kind", domain.KINDS), filter_select("theme", vocab.THEMES),
-            filter_select("region", vocab.REGIONS), filter_select("when", domain.WHEN),
-            spacing="2", wrap="wrap", width="100%",
-        ),
-        sort_and_clear("act", S, domain.SORTS, "act"),
-        spacing="3", width="100%",
+    return list_controls(
+        "act", S, "act", domain.SORTS,
+        filter_select("kind", domain.KINDS), filter_select("theme", vocab.THEMES),
+        filter_select("region", vocab.REGIONS), filter_select("when", domain.WHEN),
     )
 
 
@@ -59,18 +50,10 @@ def activity_row(row: ActivityRow) -> rx.Component:
 
 
 def table() -> rx.Component:
-    return rx.table.root(
-        rx.table.header(rx.table.row(
-            rx.table.column_header_cell(t("act.field.title")),
-            rx.table.column_header_cell(t("act.filter.kind"), display=MEDIUM),
-            rx.table.column_header_cell(t("act.field.starts_at"), display=MEDIUM),
-            rx.table.column_header_cell(t("act.field.location"), display=WIDE),
-            rx.table.column_header_cell(t("act.seats")),
-            rx.table.column_header_cell(t("act.field.visibility"), display=WIDE),
-        )),
-        rx.table.body(rx.foreach(S.rows, activity_row)),
-        variant="ghost", size="2", width="100%", id="act-table",
-    )
+    return list_table([
+        (t("act.field.title"), None), (t("act.filter.kind"), MEDIUM), (t("act.field.starts_at"), MEDIUM),
+        (t("act.field.location"), WIDE), (t("act.seats"), None), (t("act.field.visibility"), WIDE),
+    ], S.rows, activity_row, "act-table")
 
 
 def feeds() -> rx.Component:
@@ -93,21 +76,7 @@ def feeds() -> rx.Component:
 
 @page(LIST_ROUTE, page_title("act.title"), S.load)
 def activities() -> rx.Component:
-    new_button = rx.cond(
-        S.can_edit_activities,
-        rx.link(rx.button(rx.icon("plus", size=16), t("act.new"), size="2", id="act-new"), href="/activiteiten/nieuw"),
-        rx.fragment(),
-    )
     return layout(
-        page_header(t("act.title"), new_button),
-        rx.vstack(
-            card(controls()),
-            card(loading(S.loaded, rx.cond(
-                S.total == 0, empty_state(t("common.no_results")),
-                rx.vstack(table(), pager("act", S.range_text, S.has_previous, S.has_next, S.previous_page,
-                                         S.next_page, S.page_size, S.set_page_size), spacing="4", width="100%"),
-            ))),
-            card(feeds()),
-            spacing="4", width="100%",
-        ),
+        page_header(t("act.title"), new_button(S.can_edit_activities, t("act.new"), "/activiteiten/nieuw", "act-new")),
+        list_body(S, "act", controls(), table(), card(feeds())),
     )

@@ -9,8 +9,8 @@ import reflex as rx
 from lo_network.components.dialogs import form_dialog
 from lo_network.components.exports import export_buttons
 from lo_network.components.forms import vocab_select
-from lo_network.components.layout import card, layout, page_header
-from lo_network.components.lists import MEDIUM, WIDE, list_table, paged_results, status_badge
+from lo_network.components.layout import layout, page_header
+from lo_network.components.lists import MEDIUM, WIDE, list_body, list_table, status_badge
 from lo_network.domain import followup as domain
 from lo_network.domain import vocab
 from lo_network.domain.consent import PURPOSES
@@ -184,19 +184,13 @@ def org_row(row: FollowUpOrgRow) -> rx.Component:
 
 
 def org_table() -> rx.Component:
-    return rx.table.root(
-        rx.table.header(rx.table.row(
-            rx.table.column_header_cell(t("followup.col.organisation")),
-            rx.table.column_header_cell(t("org.field.region"), display=WIDE),
-            rx.table.column_header_cell(t("followup.col.status"), display=MEDIUM),
-            rx.cond(S.tab == "twice", rx.table.column_header_cell(t("followup.col.attended")), rx.fragment()),
-            rx.table.column_header_cell(t("followup.col.last_activity")),
-            rx.table.column_header_cell(t("followup.col.contact"), display=MEDIUM),
-            rx.table.column_header_cell(t("followup.col.open_note"), display=WIDE),
-        )),
-        rx.table.body(rx.foreach(S.org_rows, org_row)),
-        variant="ghost", size="2", width="100%", id="fu-table",
-    )
+    return list_table([
+        (t("followup.col.organisation"), None), (t("org.field.region"), WIDE),
+        (t("followup.col.status"), MEDIUM),
+        rx.cond(S.tab == "twice", rx.table.column_header_cell(t("followup.col.attended")), rx.fragment()),
+        (t("followup.col.last_activity"), None), (t("followup.col.contact"), MEDIUM),
+        (t("followup.col.open_note"), WIDE),
+    ], S.org_rows, org_row, "fu-table")
 
 
 def purpose_badge(code: rx.Var) -> rx.Component:
@@ -234,11 +228,5 @@ def person_table() -> rx.Component:
 def followup() -> rx.Component:
     return layout(
         page_header(t("followup.title"), export_buttons("fu", S.export), subtitle=t("followup.subtitle")),
-        rx.vstack(
-            card(controls()),
-            card(paged_results(S, "fu", rx.cond(S.tab == "consent", person_table(), org_table()))),
-            note_dialog(),
-            spacing="4",
-            width="100%",
-        ),
+        list_body(S, "fu", controls(), rx.cond(S.tab == "consent", person_table(), org_table()), note_dialog()),
     )

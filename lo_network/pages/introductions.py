@@ -6,8 +6,9 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from lo_network.components.forms import field, form_grid, icon_button
+from lo_network.components.forms import field, form_grid
 from lo_network.components.layout import layout, page_header, section
+from lo_network.components.organisation_lookup import hit_list, picked
 from lo_network.i18n import is_english, page_title, t
 from lo_network.pages import page
 from lo_network.states.introductions import Hit, IntroductionsState as S, PathRow, Piece
@@ -27,20 +28,11 @@ def picker(prefix: str, chosen_id: rx.Var, chosen_name: rx.Var, query: rx.Var, h
            on_query: Callable, on_pick: Callable[[Hit], Any], on_clear: Any) -> rx.Component:
     return rx.cond(
         chosen_id != "",
-        rx.hstack(
-            rx.badge(chosen_name, size="2", variant="soft", id=f"{prefix}-chosen"),
-            icon_button("x", t("person.lookup.clear"), on_click=on_clear, variant="ghost", size="1", color_scheme="gray",
-                        id=f"{prefix}-clear"),
-            align="center", spacing="1", min_height="32px",
-        ),
+        picked(chosen_name, prefix=prefix, on_clear=on_clear),
         rx.vstack(
             rx.input(id=f"{prefix}-query", value=query, on_change=on_query, debounce_timeout=300,
                      placeholder=t("intro.lookup"), auto_complete=False, width="100%"),
-            rx.cond(hits.length() > 0,
-                    rx.vstack(rx.foreach(hits, lambda hit: hit_button(prefix, hit, on_pick)), spacing="1",
-                              width="100%", padding="6px", border="1px solid var(--gray-6)",
-                              border_radius="var(--radius-3)", background_color="var(--color-panel-solid)"),
-                    rx.fragment()),
+            rx.cond(hits.length() > 0, hit_list(hits, lambda hit: hit_button(prefix, hit, on_pick)), rx.fragment()),
             spacing="1", width="100%",
         ),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lo_network.components.layout import language_switch, main, page_frame, site_footer
+from lo_network.components.layout import full_page, language_switch, main
 from lo_network.i18n import page_title, t
 from lo_network.pages import page
 from lo_network.states.login import LoginState
@@ -59,7 +59,7 @@ def login_form() -> rx.Component:
 
 @page(LOGIN_ROUTE, page_title("login.title"), LoginState.open)
 def login() -> rx.Component:
-    return page_frame(rx.flex(main(rx.center(rx.vstack(
+    return full_page(main(rx.center(rx.vstack(
             rx.flex(language_switch(), justify="end", width="100%"),
             rx.card(
                 rx.vstack(
@@ -82,8 +82,5 @@ def login() -> rx.Component:
             max_width="420px",
             spacing="3",
         ), padding="16px"), flex="1"),
-        site_footer("420px"),
-        direction="column",
-        min_height="100vh",
-        background_color="var(--gray-2)",
-    ))
+        width="420px",
+    )

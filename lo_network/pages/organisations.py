@@ -6,9 +6,9 @@ import reflex as rx
 
 from lo_network.components.exports import export_buttons
 from lo_network.components.forms import vocab_select
-from lo_network.components.layout import card, layout, page_header
+from lo_network.components.layout import layout, page_header
 from lo_network.components.lists import (
-    MEDIUM, WIDE, list_controls, list_table, new_button, paged_results, status_badge, tag_filter,
+    MEDIUM, WIDE, list_body, list_controls, list_table, new_button, status_badge, tag_filter,
 )
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
@@ -79,5 +79,5 @@ def organisations() -> rx.Component:
     return layout(
         page_header(t("org.title"), export_buttons("org", S.export),
                     new_button(SessionState.can_edit_network, t("org.new"), "/organisaties/nieuw", "org-new")),
-        rx.vstack(card(controls()), card(paged_results(S, "org", table())), spacing="4", width="100%"),
+        list_body(S, "org", controls(), table()),
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.components.exports import export_buttons
-from lo_network.components.layout import card, layout, page_header
+from lo_network.components.layout import layout, page_header
 from lo_network.components.lists import (
-    MEDIUM, WIDE, list_controls, list_table, new_button, paged_results, tag_filter,
+    MEDIUM, WIDE, list_body, list_controls, list_table, new_button, tag_filter,
 )
 from lo_network.components.organisation_lookup import chosen_organisation, organisation_lookup
 from lo_network.domain import people as domain
@@ -93,5 +93,5 @@ def people() -> rx.Component:
     return layout(
         page_header(t("person.title"), export_buttons("person", S.export),
                     new_button(SessionState.can_edit_network, t("person.new"), S.new_person_url, "person-new")),
-        rx.vstack(card(controls()), card(paged_results(S, "people", table())), spacing="4", width="100%"),
+        list_body(S, "people", controls(), table()),
     )

@@ -18,7 +18,7 @@ from lo_network.components.participation import participation_section
 from lo_network.components.privacy import person_privacy_sections
 from lo_network.components.record_fields import RecordFields
 from lo_network.components.records import (
-    back_link, period, read_only_note, record_actions, row_actions, save_buttons, updated_line,
+    back_link, period, read_only_note, record_actions, row_actions, save_buttons, tie_item, updated_line,
 )
 from lo_network.domain import people as person_domain
 from lo_network.domain.fields import sections
@@ -120,26 +120,18 @@ def job_actions(job: Employment) -> rx.Component:
 
 
 def job_item(job: Employment) -> rx.Component:
-    return rx.box(
-        rx.flex(
-            rx.link(job.organisation_name, href="/organisaties/" + job.organisation_id, weight="medium",
-                    class_name="job-organisation"),
-            rx.cond(job.current, rx.badge(t("person.jobs_current"), color_scheme="teal", variant="soft"),
-                    rx.badge(t("person.jobs_former"), color_scheme="gray", variant="soft")),
-            justify="between",
-            align="center",
-            spacing="2",
-        ),
+    return tie_item(
+        rx.link(job.organisation_name, href="/organisaties/" + job.organisation_id, weight="medium",
+                class_name="job-organisation"),
+        rx.cond(job.current, rx.badge(t("person.jobs_current"), color_scheme="teal", variant="soft"),
+                rx.badge(t("person.jobs_former"), color_scheme="gray", variant="soft")),
         rx.cond(job.role != "", rx.text(job.role, size="2"), rx.fragment()),
         period(job.since, job.until),
-        rx.box(job_actions(job), margin_top="6px"),
+        actions=job_actions(job),
+        current=job.current,
+        padding="10px 12px",
         custom_attrs={"data-employment-id": job.id},
         class_name=rx.cond(job.current, "job job-current", "job job-former"),
-        width="100%",
-        padding="10px 12px",
-        border="1px solid var(--gray-5)",
-        border_radius="var(--radius-3)",
-        background_color=rx.cond(job.current, "var(--color-panel-solid)", "var(--gray-2)"),
     )
 
 

@@ -56,6 +56,19 @@ def read_page(count: Callable, search: Callable, filters: dict[str, Any], sort: 
                 next_cursor=next_cursor)
 
 
+def add_under(actor_email: str, via: str, entity: str, owner: str, owner_id: str, add: Callable,
+              record: dict[str, Any]) -> str:
+    """Store ``record`` under the record ``owner_id`` (a person's consent or job) in one
+    transaction and audit its creation, with the owner's id under ``owner`` ("person_id").
+    ``add(tx, owner_id, record)`` returns the new record's id, or None when there is no such
+    owner (any more): then NotFound."""
+    new_id = driver.write(add, owner_id, record)
+    if new_id is None:
+        raise NotFound(owner_id)
+    audit_log.record(actor_email, via, "create", entity, new_id, None, {**record, owner: owner_id})
+    return new_id
+
+
 def locked_change(actor_email: str, via: str, action: str, entity: str, lock: str, record_id: str,
                   get: Callable, change: Callable, audit_view: Callable[[dict], dict]) -> Any:
     """Change a record read under its write lock, in one transaction

@@ -12,6 +12,7 @@ from lo_network.domain import consent as domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import NETWORK, Permission, require, sees_without_basis
 from lo_network.messages import msg
+from lo_network.services import add_under
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
 from lo_network.store import consent as store
@@ -28,12 +29,7 @@ def list_for(actor: Actor, person_id: str) -> list[dict]:
 def add(actor: Actor, person_id: str, raw: dict[str, Any], via: str) -> str:
     """A new consent record (purpose, basis, date, source, optional withdrawn date)."""
     require(actor.role, Permission.EDIT_NETWORK)
-    record = domain.validate(raw)
-    consent_id = driver.write(store.add, person_id, record)
-    if consent_id is None:
-        raise NotFound(person_id)
-    audit.record(actor.email, via, "create", "consent", consent_id, None, dict(record, person_id=person_id))
-    return consent_id
+    return add_under(actor.email, via, "consent", "person_id", person_id, store.add, domain.validate(raw))
 
 
 def update(actor: Actor, person_id: str, consent_id: str, raw: dict[str, Any], via: str) -> dict:

@@ -10,7 +10,7 @@ from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
 from lo_network.domain.text import fold
 from lo_network.messages import msg
-from lo_network.services import Page, clamp_page, consent, locked_change, read_page
+from lo_network.services import Page, add_under, clamp_page, consent, locked_change, read_page
 from lo_network.services.accounts import Actor
 from lo_network.sqlstore import audit
 from lo_network.store import driver
@@ -104,11 +104,7 @@ def add_employment(actor: Actor, person_id: str, raw: dict[str, Any], via: str) 
     job = domain.validate_employment(raw)
     if driver.read(organisation_store.get, job["organisation_id"]) is None:
         raise ValidationError({"organisation_id": msg("common.organisation_missing")})
-    employment_id = driver.write(store.add_employment, person_id, job)
-    if employment_id is None:
-        raise NotFound(person_id)
-    audit.record(actor.email, via, "create", "employment", employment_id, None, dict(job, person_id=person_id))
-    return employment_id
+    return add_under(actor.email, via, "employment", "person_id", person_id, store.add_employment, job)
 
 
 def update_employment(actor: Actor, person_id: str, employment_id: str, raw: dict[str, Any], via: str) -> str:

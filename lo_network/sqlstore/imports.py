@@ -11,12 +11,8 @@ from lo_network.sqlstore.models import ImportJob, utcnow
 
 def save(job: ImportJob) -> ImportJob:
     """The job as stored, its ``updated_at`` (the heartbeat of a running job) now."""
-    with sql.session() as db:
-        job.updated_at = utcnow()
-        db.add(job)
-        db.commit()
-        db.refresh(job)
-        return job
+    job.updated_at = utcnow()
+    return sql.stored(job)
 
 
 def load(job_id: int) -> ImportJob:

@@ -25,8 +25,4 @@ def latest_job() -> MeasuresJob | None:
 def save_job(job: MeasuresJob) -> MeasuresJob:
     """Store the job's stage and progress with a new heartbeat; returns it with its id."""
     job.updated_at = utcnow()
-    with sql.session() as db:
-        db.add(job)
-        db.commit()
-        db.refresh(job)
-        return job
+    return sql.stored(job)

@@ -22,12 +22,17 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+class Numbered(sqlmodel.SQLModel):
+    """A table whose rows the database numbers: ``id`` is the primary key, None until stored."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+
+
 # ---------------------------------------------------------------- accounts
 # Accounts: users, login sessions, API tokens (secrets stored hashed), failed logins, rate counts.
 @rx.ModelRegistry.register
-class User(sqlmodel.SQLModel, table=True):
+class User(Numbered, table=True):
     __tablename__ = "lo_user"
-    id: Optional[int] = Field(default=None, primary_key=True)
     email: str = Field(index=True, unique=True)
     name: str = ""
     role: str = "steering"
@@ -38,9 +43,8 @@ class User(sqlmodel.SQLModel, table=True):
 
 
 @rx.ModelRegistry.register
-class LoginSession(sqlmodel.SQLModel, table=True):
+class LoginSession(Numbered, table=True):
     __tablename__ = "lo_login_session"
-    id: Optional[int] = Field(default=None, primary_key=True)
     token_hash: str = Field(index=True, unique=True)
     user_id: int = Field(foreign_key="lo_user.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
@@ -48,9 +52,8 @@ class LoginSession(sqlmodel.SQLModel, table=True):
 
 
 @rx.ModelRegistry.register
-class ApiToken(sqlmodel.SQLModel, table=True):
+class ApiToken(Numbered, table=True):
     __tablename__ = "lo_api_token"
-    id: Optional[int] = Field(default=None, primary_key=True)
     token_hash: str = Field(index=True, unique=True)
     user_id: int = Field(foreign_key="lo_user.id", index=True)
     label: str = ""
@@ -86,9 +89,8 @@ class RateCount(sqlmodel.SQLModel, table=True):
 # ---------------------------------------------------------------- audit
 # The audit log: append-only for the application.
 @rx.ModelRegistry.register
-class AuditEntry(sqlmodel.SQLModel, table=True):
+class AuditEntry(Numbered, table=True):
     __tablename__ = "lo_audit_entry"
-    id: Optional[int] = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     actor: str = ""             # email of the user, or "cli"
     via: str = ""               # ui, api, cli, import
@@ -102,9 +104,8 @@ class AuditEntry(sqlmodel.SQLModel, table=True):
 # ---------------------------------------------------------------- imports
 # Import jobs: one row per uploaded file, read again by the page after a reload.
 @rx.ModelRegistry.register
-class ImportJob(sqlmodel.SQLModel, table=True):
+class ImportJob(Numbered, table=True):
     __tablename__ = "lo_import_job"
-    id: Optional[int] = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)   # heartbeat while a worker runs it
     finished_at: Optional[datetime] = None
@@ -132,10 +133,9 @@ class ImportJob(sqlmodel.SQLModel, table=True):
 # Monthly KPI snapshots: the figures of a finished month as they were reported, so editing
 # records later does not change last year's report.
 @rx.ModelRegistry.register
-class KpiSnapshot(sqlmodel.SQLModel, table=True):
+class KpiSnapshot(Numbered, table=True):
     __tablename__ = "lo_kpi_snapshot"
     __table_args__ = (UniqueConstraint("month", "measure", "dimension", name="uq_kpi_snapshot"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
     month: str = Field(index=True)          # "yyyy-mm"
     measure: str = ""                       # e.g. "size_partner", "attendance_rate", "density"
     dimension: str = "all"                  # "all", "region:twente", "theme:international", "kind:company"
@@ -147,12 +147,11 @@ class KpiSnapshot(sqlmodel.SQLModel, table=True):
 # ---------------------------------------------------------------- mail
 # Mail: every email the app sends (the outbox) and personal calendar-feed tokens.
 @rx.ModelRegistry.register
-class OutboxEmail(sqlmodel.SQLModel, table=True):
+class OutboxEmail(Numbered, table=True):
     """One email. Without SMTP settings it stays ``queued`` here and organisers see it in the
     UI; with SMTP it is ``sent`` (or ``failed`` with the reason)."""
 
     __tablename__ = "lo_outbox_email"
-    id: Optional[int] = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
     activity_id: str = Field(default="", index=True)
     registration_id: str = ""
@@ -168,11 +167,10 @@ class OutboxEmail(sqlmodel.SQLModel, table=True):
 
 
 @rx.ModelRegistry.register
-class CalendarFeedToken(sqlmodel.SQLModel, table=True):
+class CalendarFeedToken(Numbered, table=True):
     """A user's personal calendar feed: the URL holds a token, stored here hashed."""
 
     __tablename__ = "lo_calendar_feed_token"
-    id: Optional[int] = Field(default=None, primary_key=True)
     user_id: int = Field(index=True, unique=True)
     token_hash: str = Field(index=True, unique=True)
     created_at: datetime = Field(default_factory=utcnow)
@@ -182,9 +180,8 @@ class CalendarFeedToken(sqlmodel.SQLModel, table=True):
 # The network-level measures of each computation (per-node measures live on the graph
 # nodes), and the jobs that compute them in the background.
 @rx.ModelRegistry.register
-class NetworkMeasures(sqlmodel.SQLModel, table=True):
+class NetworkMeasures(Numbered, table=True):
     __tablename__ = "lo_network_measures"
-    id: Optional[int] = Field(default=None, primary_key=True)
     computed_at: datetime = Field(default_factory=utcnow, index=True)
     actor: str = ""
     seconds: float = 0.0
@@ -202,11 +199,10 @@ class NetworkMeasures(sqlmodel.SQLModel, table=True):
 
 
 @rx.ModelRegistry.register
-class MeasuresJob(sqlmodel.SQLModel, table=True):
+class MeasuresJob(Numbered, table=True):
     """One computation of the network measures, as it runs: the page shows its stage and
     progress, whichever worker serves it. ``updated_at`` is its heartbeat."""
     __tablename__ = "lo_network_measures_jobs"
-    id: Optional[int] = Field(default=None, primary_key=True)
     started_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
     finished_at: Optional[datetime] = None

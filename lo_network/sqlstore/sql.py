@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import TypeVar
 
 from sqlalchemy import event
 from sqlmodel import Session, SQLModel, create_engine
@@ -13,6 +14,8 @@ from lo_network import settings as settings_mod
 
 _lock = threading.Lock()
 _engine = None
+
+Row = TypeVar("Row", bound=SQLModel)
 
 
 def engine():
@@ -63,6 +66,15 @@ def save(*rows: SQLModel | None) -> None:
     with session() as db:
         db.add_all([row for row in rows if row is not None])
         db.commit()
+
+
+def stored(row: Row) -> Row:
+    """Store one new or changed row and return it as stored (read back: with its id)."""
+    with session() as db:
+        db.add(row)
+        db.commit()
+        db.refresh(row)
+        return row
 
 
 def reset() -> None:

@@ -17,7 +17,7 @@ from lo_network.domain import budget
 from lo_network.domain import registrations as reg_domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch
-from lo_network.domain.errors import NotFound, ValidationError
+from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission, allowed
 from lo_network.services import activities as service
 from lo_network.services import registrations as reg_service
@@ -25,6 +25,7 @@ from lo_network.states.activities import LIST_ROUTE
 from lo_network.states.form_values import from_select
 from lo_network.states.people import OrganisationOption, organisation_options
 from lo_network.states.record_form import RecordForm, RecordKind
+from lo_network.states.rows import Named
 from lo_network.states.session import SessionState, requires
 
 NEW_ROUTE = f"{LIST_ROUTE}/nieuw"
@@ -36,10 +37,8 @@ TIME_FIELDS = tuple(f.name for f in domain.DECLARED if f.widget == "datetime")
 CHOICE_OPTIONAL = tuple(f.name for f in domain.DECLARED if f.empty)  # selects with a "no choice" item
 
 
-@dataclasses.dataclass
-class Organiser:
-    id: str = ""
-    name: str = ""
+# an organising organisation, a chip on the form
+Organiser = Named
 
 
 @dataclasses.dataclass
@@ -56,9 +55,9 @@ class RegistrationRow:
 
 
 @dataclasses.dataclass
-class PartnerRow:
-    id: str = ""
-    name: str = ""
+class PartnerRow(Named):
+    """A partner organisation of a living lab or project, with its role."""
+
     role: str = ""
 
 
@@ -127,17 +126,12 @@ def submitted(values: dict[str, str], themes: list[str], organisers: list[Organi
 class ActivityState(RecordForm, SessionState):
     RECORD: ClassVar[RecordKind] = RecordKind("activity", LIST_ROUTE, service)
 
-    record_id: str = ""
     title: str = ""
     values: dict[str, str] = _blank()
     themes: list[str] = []
     organisers: list[Organiser] = []
     organiser_query: str = ""
     organiser_hits: list[OrganisationOption] = []
-    errors: dict[str, list[str]] = {}
-    editing: bool = False
-    loaded: bool = False
-    missing: bool = False
     starts: str = ""
     ends: str = ""
     opens: str = ""
@@ -182,7 +176,7 @@ class ActivityState(RecordForm, SessionState):
         self.values = form_values(record)
         self.money = money_texts(record)
         self.themes = list(record.get("themes") or [])
-        self.organisers = [Organiser(id=o["id"], name=o.get("name") or "") for o in record.get("organisers") or []]
+        self.organisers = [Organiser.of(o) for o in record.get("organisers") or []]
         self.starts = domain.dutch_datetime(record.get("starts_at"))
         self.ends = domain.dutch_datetime(record.get("ends_at"))
         self.opens = domain.dutch_datetime(record.get("registration_opens"))
@@ -190,8 +184,7 @@ class ActivityState(RecordForm, SessionState):
         self.counts = {k: int(record.get(k) or 0) for k in ("registered", "waitlisted", "walk_ins", "present")}
         self.sequence = int(record.get("ics_sequence") or 0)
         self.is_project = record.get("kind") in domain.PROJECT_KINDS
-        self.partners = [PartnerRow(id=p["id"], name=p.get("name") or "", role=p.get("role") or "")
-                         for p in record.get("partners") or []]
+        self.partners = [PartnerRow.of(p, role=p.get("role") or "") for p in record.get("partners") or []]
         self.milestones = [MilestoneRow(id=m["id"], title=m.get("title") or "", due=dutch(m.get("due")),
                                         done=bool(m.get("done"))) for m in record.get("milestones") or []]
         self.parts = [SessionRow(id=x["id"], starts=domain.dutch_datetime(x.get("starts_at")) + " · " + (x.get("title") or ""))
@@ -226,18 +219,10 @@ class ActivityState(RecordForm, SessionState):
         """on_load of /activiteiten/[activity_id]."""
         from lo_network.states.activity_registrations import ActivityRegistrations  # a substate of this one
 
-        self.editing = False
-        self.loaded = False
         self.reg_text = ""
         (await self.get_state(ActivityRegistrations))._clear_draft()
-        activity_id = str(getattr(self, ROUTE_ARG) or "")
-        try:
-            record = service.get(self.signed_in_actor(), activity_id)
-        except NotFound:
-            self.record_id, self.missing, self.loaded = activity_id, True, True
-            return None
-        self._show(record)
-        self._load_registrations()
+        if self._open_record(str(getattr(self, ROUTE_ARG) or "")):
+            self._load_registrations()
         return None
 
     @requires(Permission.VIEW)

@@ -13,6 +13,7 @@ from lo_network.domain.errors import ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import registrations as reg_service
 from lo_network.states.activity import ActivityState
+from lo_network.states.rows import Named
 from lo_network.states.session import requires
 
 
@@ -24,11 +25,8 @@ class PersonHit:
     organisation: str = ""
 
 
-@dataclasses.dataclass
-class RefusedPerson:
-    """Someone a bulk registration was refused for (no basis for invitations)."""
-    id: str = ""
-    name: str = ""
+# someone a bulk registration was refused for (no basis for invitations)
+RefusedPerson = Named
 
 
 class ActivityRegistrations(ActivityState):

@@ -15,6 +15,7 @@ from lo_network.domain.dates import dutch
 from lo_network.domain.permissions import Permission
 from lo_network.i18n import tr
 from lo_network.services import duplicates as service
+from lo_network.states.rows import Named
 from lo_network.states.session import SessionState, requires
 
 ROUTE = "/dubbelen"
@@ -38,9 +39,9 @@ class CandidateRow:
 
 
 @dataclasses.dataclass
-class Member:
-    id: str = ""
-    name: str = ""
+class Member(Named):
+    """One record of a cluster, with a link to its page."""
+
     href: str = ""
 
 
@@ -179,8 +180,7 @@ class DuplicatesState(SessionState):
         actor = self.signed_in_actor()
         self.clusters = [ClusterCard(
             key=cluster["members"][0]["id"], score=cluster["score"],
-            members=[Member(id=m["id"], name=m["name"] or "", href=ROUTES[self.kind] + m["id"])
-                     for m in cluster["members"]],
+            members=[Member.of(m, href=ROUTES[self.kind] + m["id"]) for m in cluster["members"]],
             pairs=[self._pair(c) for c in cluster["pairs"]],
         ) for cluster in service.clusters(actor, self.kind, limit=100)]
         self.merges = [MergeRow(audit_id=m["audit_id"], at=dutch(m["at"]), actor=m["actor"],

@@ -12,11 +12,12 @@ from lo_network.domain import activities as activity_domain
 from lo_network.domain import organisations as domain
 from lo_network.domain import vocab
 from lo_network.domain.dates import dutch, iso, parse_date
-from lo_network.domain.errors import Conflict, NotFound, ValidationError
+from lo_network.domain.errors import Conflict, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import organisations as service
 from lo_network.states.form_values import errors_from, from_select
 from lo_network.states.organisations import LIST_ROUTE
+from lo_network.states.people import OrganisationOption, organisation_option
 from lo_network.states.record_form import RecordForm, RecordKind
 from lo_network.states.session import SessionState, requires
 
@@ -44,13 +45,8 @@ class Colleague:
     until: str = ""
 
 
-@dataclasses.dataclass
-class ExistingOrganisation:
-    """An organisation that already holds the KvK number typed."""
-
-    id: str = ""
-    name: str = ""
-    city: str = ""
+# an organisation that already holds the KvK number typed, named with its city as in the look-up
+ExistingOrganisation = OrganisationOption
 
 
 @dataclasses.dataclass
@@ -133,15 +129,10 @@ class OrganisationState(RecordForm, SessionState):
 
     RECORD: ClassVar[RecordKind] = RecordKind("organisation", LIST_ROUTE, service)
 
-    record_id: str = ""
     name: str = ""
     values: dict[str, str] = _blank()
     themes: list[str] = []
     tag_list: list[str] = []
-    errors: dict[str, list[str]] = {}
-    editing: bool = False
-    loaded: bool = False
-    missing: bool = False
     created: str = ""
     updated: str = ""
     history: list[StatusChange] = []
@@ -181,17 +172,9 @@ class OrganisationState(RecordForm, SessionState):
     @requires(Permission.VIEW)
     def load(self):
         """on_load of /organisaties/[org_id]."""
-        self.editing = False
-        self.loaded = False
         organisation_id = str(getattr(self, ROUTE_ARG) or "")
-        try:
-            record = service.get(self.signed_in_actor(), organisation_id)
-        except NotFound:
-            self.record_id = organisation_id
-            self.missing = True
-            self.loaded = True
+        if not self._open_record(organisation_id):
             return None
-        self._show(record)
         found = service.involvement(self.signed_in_actor(), organisation_id)
         self.partner_in = involvement_rows(found["partner"])
         self.organised = involvement_rows(found["organiser"])
@@ -258,8 +241,7 @@ class OrganisationState(RecordForm, SessionState):
                 record = service.create(actor, raw, via="ui", confirm_duplicate_kvk=confirm_duplicate_kvk)
         except Conflict as exc:
             self.errors = errors_from(exc)
-            self.kvk_holders = [ExistingOrganisation(id=e["id"], name=e.get("name") or "", city=e.get("city") or "")
-                                for e in exc.existing]
+            self.kvk_holders = [organisation_option(e) for e in exc.existing]
             return rx.call_script("document.getElementById('org-kvk-taken')?.scrollIntoView({block: 'center'})")
         except ValidationError as exc:
             return self._refused(exc)

@@ -19,6 +19,7 @@ from lo_network.services import people as service
 from lo_network.services.accounts import Actor
 from lo_network.states.downloads import sheet_download
 from lo_network.states.paged_list import PagedList
+from lo_network.states.rows import Named
 from lo_network.states.session import SessionState, requires
 
 LIST_ROUTE = "/personen"
@@ -49,22 +50,23 @@ def row_of(record: dict) -> PersonRow:
 
 
 @dataclasses.dataclass
-class OrganisationOption:
-    """One hit of the organisation look-up (filter, employment forms)."""
+class OrganisationOption(Named):
+    """An organisation named with its city: one hit of the organisation look-up (filter,
+    employment forms)."""
 
-    id: str = ""
-    name: str = ""
     city: str = ""
+
+
+def organisation_option(record: dict) -> OrganisationOption:
+    """An organisation record as the look-up shows it."""
+    return OrganisationOption.of(record, city=record.get("city") or "")
 
 
 def organisation_options(actor: Actor, text: str) -> list[OrganisationOption]:
     """Organisations whose name starts with (or whose search text holds) ``text``."""
     if not text.strip():
         return []
-    return [
-        OrganisationOption(id=hit["id"], name=hit.get("name") or "", city=hit.get("city") or "")
-        for hit in organisation_service.lookup(actor, text, LOOKUP_LIMIT)
-    ]
+    return [organisation_option(hit) for hit in organisation_service.lookup(actor, text, LOOKUP_LIMIT)]
 
 
 class PeopleState(PagedList, SessionState):

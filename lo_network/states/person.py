@@ -83,13 +83,8 @@ class PersonState(RecordForm, SessionState):
 
     RECORD: ClassVar[RecordKind] = RecordKind("person", LIST_ROUTE, service)
 
-    record_id: str = ""
     name: str = ""
     values: dict[str, str] = _blank()
-    errors: dict[str, list[str]] = {}
-    editing: bool = False
-    loaded: bool = False
-    missing: bool = False
     created: str = ""
     updated: str = ""
     jobs: list[Employment] = []
@@ -139,19 +134,9 @@ class PersonState(RecordForm, SessionState):
     @requires(Permission.VIEW)
     def load(self):
         """on_load of /personen/[person_id]."""
-        self.editing = False
-        self.loaded = False
         self.job_open = False
         self._reset_job()
-        person_id = str(getattr(self, ROUTE_ARG) or "")
-        try:
-            record = service.get(self.signed_in_actor(), person_id)
-        except NotFound:
-            self.record_id = person_id
-            self.missing = True
-            self.loaded = True
-            return
-        self._show(record)
+        self._open_record(str(getattr(self, ROUTE_ARG) or ""))
 
     @requires(Permission.VIEW)
     def load_new(self):

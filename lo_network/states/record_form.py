@@ -1,5 +1,6 @@
-"""What the record pages (organisation, person, activity) share: switching their form into
-edit mode and back to the stored record, and what follows a save or a delete. Mixed into a
+"""What the record pages (organisation, person, activity) share: opening the record their
+URL names, switching their form into edit mode and back to the stored record, and what
+follows a save or a delete. Mixed into a
 detail state (a SessionState) that names its kind of record in ``RECORD`` and shows a record
 in ``_show``; ``record_id`` is "" on the page of a new record."""
 
@@ -11,7 +12,7 @@ from typing import ClassVar
 
 import reflex as rx
 
-from lo_network.domain.errors import ValidationError
+from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.states.form_values import errors_from
 from lo_network.states.session import requires
@@ -31,6 +32,13 @@ class RecordKind:
 class RecordForm(rx.State, mixin=True):
     RECORD: ClassVar[RecordKind]
 
+    # each record state gets its own copy of these vars
+    record_id: str = ""
+    errors: dict[str, list[str]] = {}
+    editing: bool = False
+    loaded: bool = False
+    missing: bool = False  # no record has the id in the URL
+
     def _list_route(self) -> str:
         return self.RECORD.list_route
 
@@ -39,6 +47,21 @@ class RecordForm(rx.State, mixin=True):
 
     def _show(self, record: dict) -> None:
         raise NotImplementedError
+
+    def _open_record(self, record_id: str) -> bool:
+        """The record a page's URL names, shown out of edit mode; False (the page says "not
+        found") when there is no such record."""
+        self.editing = False
+        self.loaded = False
+        try:
+            record = self._get(record_id)
+        except NotFound:
+            self.record_id = record_id
+            self.missing = True
+            self.loaded = True
+            return False
+        self._show(record)
+        return True
 
     def _record_kind(self) -> str:
         return self.RECORD.kind

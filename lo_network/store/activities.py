@@ -106,13 +106,10 @@ def user_feed(tx: ManagedTransaction, email: str, since: str, limit: int = 500) 
 
 def wipe(batch: int = 5000) -> int:
     """Delete every activity and registration (tests, demo replace); how many nodes went."""
-    total = 0
-    while True:
-        deleted = driver.write(lambda tx: tx.run(q("activities/wipe"), batch=batch).single()["deleted"])
-        total += deleted
-        if deleted < batch:
-            refresh_every_organisation()
-            return total
+    total = driver.delete_in_batches(
+        lambda tx: tx.run(q("activities/wipe"), batch=batch).single()["deleted"], batch)
+    refresh_every_organisation()
+    return total
 
 
 def series(tx: ManagedTransaction, series_id: str) -> list[dict]:

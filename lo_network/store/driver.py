@@ -175,6 +175,18 @@ def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return _run("w", fn, *args, **kwargs)
 
 
+def delete_in_batches(delete_batch: Callable[..., int], batch: int) -> int:
+    """Run ``delete_batch(tx)`` (it deletes at most ``batch`` nodes and returns how many), one
+    write transaction a batch, until a batch is not full; how many nodes went in all. A large
+    graph is emptied without one transaction holding it all."""
+    total = 0
+    while True:
+        deleted = write(delete_batch)
+        total += deleted
+        if deleted < batch:
+            return total
+
+
 def ping() -> bool:
     """True when the graph answers a trivial query."""
     try:

@@ -14,9 +14,4 @@ def counts(tx: ManagedTransaction) -> dict:
 
 def wipe(batch: int = 5000) -> int:
     """Delete the whole network (all but the migration records), in batches; how many nodes went."""
-    total = 0
-    while True:
-        deleted = driver.write(lambda tx: tx.run(q("meta/wipe_network"), batch=batch).single()["deleted"])
-        total += deleted
-        if deleted < batch:
-            return total
+    return driver.delete_in_batches(lambda tx: tx.run(q("meta/wipe_network"), batch=batch).single()["deleted"], batch)
