@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, create_model
 
-from lo_network.api.schemas import _Body, _read, _request
+from lo_network.api.schemas import RequestBody, _read, _request
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import registrations as registration_domain
 
@@ -50,16 +50,16 @@ class ProjectRef(BaseModel):
     title: str
 
 
-class PartnerIn(_Body):
+class PartnerIn(RequestBody):
     role: str | None = None
 
 
-class MilestoneIn(_Body):
+class MilestoneIn(RequestBody):
     title: str | None = None
     due: str | None = None
 
 
-class MilestoneDoneIn(_Body):
+class MilestoneDoneIn(RequestBody):
     done: bool
 
 
@@ -86,7 +86,7 @@ class PublicRegistrationIn(RegistrantIn):
     consent: bool | str | None = None
 
 
-class RegisterPeopleIn(_Body):
+class RegisterPeopleIn(RequestBody):
     person_ids: list[str]
 
 
@@ -94,7 +94,7 @@ RegistrationChangeIn = _request(
     "RegistrationChangeIn", (f for f in registration_domain.DECLARED if f.name in registration_domain.CHANGEABLE))
 
 
-class CheckInIn(_Body):
+class CheckInIn(RequestBody):
     present: bool = True
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
 from lo_network.api.files import SHEET, download
-from lo_network.api.schemas import Page, _Body
+from lo_network.api.schemas import Page, RequestBody
 from lo_network.domain.sheets import MEDIA_TYPES
 from lo_network.services import followup as service
 
@@ -107,7 +107,7 @@ def definitions(actor: Viewer, lang: Literal["nl", "en"] = "nl"):
     return service.definitions(lang)
 
 
-class NoteIn(_Body):
+class NoteIn(RequestBody):
     """A follow-up note: note (required), assignee (who will call; default: you), due (dd-mm-jjjj)."""
 
     organisation_id: str | None = None
@@ -116,7 +116,7 @@ class NoteIn(_Body):
     due: str | None = None
 
 
-class NoteDoneIn(_Body):
+class NoteDoneIn(RequestBody):
     organisation_id: str | None = None
     done: bool = True
 

@@ -10,14 +10,14 @@ from pydantic import BaseModel
 
 from lo_network.api.auth import BudgetEditor, Viewer
 from lo_network.api.errors import documented
-from lo_network.api.schemas import Euros, _Body
+from lo_network.api.schemas import Euros, RequestBody
 from lo_network.services import grants as service
 
 router = APIRouter(prefix="/organisations/{organisation_id}/grants", tags=["grants"])
 VIA = "api"
 
 
-class GrantIn(_Body):
+class GrantIn(RequestBody):
     amount: Euros = None
     granted_on: str | None = None  # dd-mm-jjjj or yyyy-mm-dd
     description: str | None = None

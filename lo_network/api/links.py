@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from lo_network.api.auth import NetworkEditor, Viewer
 from lo_network.api.errors import documented
-from lo_network.api.schemas import _Body
+from lo_network.api.schemas import RequestBody
 from lo_network.services import links as service
 
 VIA = "api"
@@ -17,7 +17,7 @@ VIA = "api"
 router = APIRouter(tags=["links"])
 
 
-class LinkIn(_Body):
+class LinkIn(RequestBody):
     """A new link from the record in the path to ``other_id`` (``direction`` "outgoing"),
     or from ``other_id`` to it ("incoming"). Types: organisations partner, customer,
     supplier, member_of, part_of, collaborates, shareholder; people knows, introduced_by."""
@@ -31,7 +31,7 @@ class LinkIn(_Body):
     note: str | None = None
 
 
-class LinkChange(_Body):
+class LinkChange(RequestBody):
     type: str | None = None
     since: str | None = None
     until: str | None = None
@@ -39,7 +39,7 @@ class LinkChange(_Body):
     note: str | None = None
 
 
-class LinkEnd(_Body):
+class LinkEnd(RequestBody):
     until: str | None = None
 
 

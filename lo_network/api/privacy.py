@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from lo_network.api.auth import NetworkEditor, PrivacyOfficer, Viewer
 from lo_network.api.errors import documented
-from lo_network.api.schemas import _Body
+from lo_network.api.schemas import RequestBody
 from lo_network.services import consent as service
 from lo_network.services import privacy
 
@@ -17,7 +17,7 @@ VIA = "api"
 router = APIRouter(prefix="/people", tags=["privacy"])
 
 
-class ConsentIn(_Body):
+class ConsentIn(RequestBody):
     """purpose: newsletter, invitations or directory; basis: consent, legitimate_interest or
     contract; date and withdrawn: dd-mm-jjjj or yyyy-mm-dd."""
 

@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 
 # every request body's base: an unknown field is refused, so a typo is not ignored
-class _Body(BaseModel):
+class RequestBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -47,9 +47,9 @@ def _sent(f: fields.Field) -> Any:
     return int | str | None if f.whole else str | None
 
 
-def _request(name: str, declared: Iterable[fields.Field]) -> type[_Body]:
+def _request(name: str, declared: Iterable[fields.Field]) -> type[RequestBody]:
     """A request body of every declared field, each optional: the domain checks them."""
-    return create_model(name, __base__=_Body, __module__=__name__, **{
+    return create_model(name, __base__=RequestBody, __module__=__name__, **{
         f.name: (_sent(f), Field(None, description=f.description or None)) for f in declared})
 
 
@@ -73,7 +73,7 @@ OrganisationIn = _request("OrganisationIn", organisation_domain.DECLARED)
 PersonIn = _request("PersonIn", person_domain.DECLARED)
 
 
-class EmploymentIn(_Body):
+class EmploymentIn(RequestBody):
     organisation_id: str | None = None
     role: str | None = None
     since: str | None = None

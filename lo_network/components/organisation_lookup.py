@@ -13,6 +13,7 @@ from lo_network.components.forms import icon_button, icon_input
 from lo_network.i18n import t
 from lo_network.states.people import OrganisationOption
 
+
 def hit_list(hits: rx.Var, render: Callable[[Any], rx.Component], **props: Any) -> rx.Component:
     """A lookup's hits, one ``render(hit)`` under the other, in a framed panel under its input."""
     return rx.vstack(

@@ -1,8 +1,8 @@
 """What the record pages (organisation, person, activity) share: opening the record their
 URL names, switching their form into edit mode and back to the stored record, and what
-follows a save or a delete. Mixed into a
-detail state (a SessionState) that names its kind of record in ``RECORD`` and shows a record
-in ``_show``; ``record_id`` is "" on the page of a new record."""
+follows a save or a delete. Mixed into a detail state (a SessionState) that names its kind
+of record in ``RECORD`` and shows a record in ``_show``; ``record_id`` is "" on the page of
+a new record."""
 
 from __future__ import annotations
 
