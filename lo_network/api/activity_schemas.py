@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, create_model
 
-from lo_network.api.schemas import RequestBody, _read, _request
+from lo_network.api.schemas import RequestBody, read_fields, request_model
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import registrations as registration_domain
 
-ActivityIn = _request("ActivityIn", activity_domain.DECLARED)
+ActivityIn = request_model("ActivityIn", activity_domain.DECLARED)
 
 
 class Organiser(BaseModel):
@@ -23,7 +23,7 @@ class Organiser(BaseModel):
 
 ActivitySummary = create_model(
     "ActivitySummary", __module__=__name__, id=(str, ...),
-    **_read(f for f in activity_domain.DECLARED if f.listed), registered=(int, 0), waitlisted=(int, 0))
+    **read_fields(f for f in activity_domain.DECLARED if f.listed), registered=(int, 0), waitlisted=(int, 0))
 
 
 class Partner(BaseModel):
@@ -66,7 +66,7 @@ class MilestoneDoneIn(RequestBody):
 Activity = create_model(
     "Activity", __base__=ActivitySummary, __module__=__name__,
     # what the list leaves out of the public page's fields
-    **_read(f for f in activity_domain.DECLARED if f.public and not f.listed),
+    **read_fields(f for f in activity_domain.DECLARED if f.public and not f.listed),
     organisers=(list[Organiser], []), walk_ins=(int, 0), present=(int, 0), ics_sequence=(int, 0),
     series_id=(str | None, None), series_index=(int | None, None),
     project_id=(str | None, None), project=(ProjectRef | None, None),
@@ -76,10 +76,10 @@ Activity = create_model(
 
 PublicActivity = create_model(
     "PublicActivity", __doc__="What the public registration page shows (no counts of people).",
-    __module__=__name__, id=(str, ...), **_read(f for f in activity_domain.DECLARED if f.public))
+    __module__=__name__, id=(str, ...), **read_fields(f for f in activity_domain.DECLARED if f.public))
 
 
-RegistrantIn = _request("RegistrantIn", registration_domain.DECLARED)
+RegistrantIn = request_model("RegistrantIn", registration_domain.DECLARED)
 
 
 class PublicRegistrationIn(RegistrantIn):
@@ -90,7 +90,7 @@ class RegisterPeopleIn(RequestBody):
     person_ids: list[str]
 
 
-RegistrationChangeIn = _request(
+RegistrationChangeIn = request_model(
     "RegistrationChangeIn", (f for f in registration_domain.DECLARED if f.name in registration_domain.CHANGEABLE))
 
 

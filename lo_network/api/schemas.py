@@ -47,13 +47,13 @@ def _sent(f: fields.Field) -> Any:
     return int | str | None if f.whole else str | None
 
 
-def _request(name: str, declared: Iterable[fields.Field]) -> type[RequestBody]:
+def request_model(name: str, declared: Iterable[fields.Field]) -> type[RequestBody]:
     """A request body of every declared field, each optional: the domain checks them."""
     return create_model(name, __base__=RequestBody, __module__=__name__, **{
         f.name: (_sent(f), Field(None, description=f.description or None)) for f in declared})
 
 
-def _read(declared: Iterable[fields.Field]) -> dict[str, Any]:
+def read_fields(declared: Iterable[fields.Field]) -> dict[str, Any]:
     """The declared fields as a read returns them: a required one always, a list as a list,
     an amount or a whole number as a number."""
     out: dict[str, Any] = {}
@@ -69,8 +69,8 @@ def _read(declared: Iterable[fields.Field]) -> dict[str, Any]:
     return out
 
 
-OrganisationIn = _request("OrganisationIn", organisation_domain.DECLARED)
-PersonIn = _request("PersonIn", person_domain.DECLARED)
+OrganisationIn = request_model("OrganisationIn", organisation_domain.DECLARED)
+PersonIn = request_model("PersonIn", person_domain.DECLARED)
 
 
 class EmploymentIn(RequestBody):
@@ -88,7 +88,7 @@ class NewPersonIn(PersonIn):
 
 OrganisationSummary = create_model(
     "OrganisationSummary", __doc__="One row of the organisation list.", __module__=__name__, id=(str, ...),
-    **_read(f for f in organisation_domain.DECLARED if f.listed), updated_at=(str | None, None))
+    **read_fields(f for f in organisation_domain.DECLARED if f.listed), updated_at=(str | None, None))
 
 
 class OrganisationPerson(BaseModel):
@@ -106,13 +106,13 @@ class OrganisationPerson(BaseModel):
 
 Organisation = create_model(
     "Organisation", __base__=OrganisationSummary, __doc__=None, __module__=__name__,
-    **_read(f for f in organisation_domain.DECLARED if not f.listed), status_log=(list[str], []),
+    **read_fields(f for f in organisation_domain.DECLARED if not f.listed), status_log=(list[str], []),
     created_at=(str | None, None), people=(list[OrganisationPerson], []))
 
 
 PersonSummary = create_model(
     "PersonSummary", __doc__="One row of the people list; ``organisations`` names their current employers.",
-    __module__=__name__, id=(str, ...), name=(str, ...), **_read(f for f in person_domain.DECLARED if f.listed),
+    __module__=__name__, id=(str, ...), name=(str, ...), **read_fields(f for f in person_domain.DECLARED if f.listed),
     updated_at=(str | None, None), organisations=(list[str], []))
 
 
@@ -126,7 +126,7 @@ class Employment(BaseModel):
 
 
 Person = create_model(
-    "Person", __module__=__name__, id=(str, ...), name=(str, ...), **_read(person_domain.DECLARED),
+    "Person", __module__=__name__, id=(str, ...), name=(str, ...), **read_fields(person_domain.DECLARED),
     created_at=(str | None, None), updated_at=(str | None, None), employments=(list[Employment], []))
 
 

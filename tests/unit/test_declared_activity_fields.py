@@ -24,7 +24,7 @@ SEATS_PER_TABLE = Field("seats_per_table", ("Plaatsen per tafel", "Seats per tab
 
 def test_new_fields_reach_the_api_models_with_their_kind_of_value():
     declared = activity_domain.DECLARED + (MEETING_ROOM, FEE, SEATS_PER_TABLE)
-    request = schemas._request("ActivityIn", declared)
+    request = schemas.request_model("ActivityIn", declared)
     sent = request(meeting_room="Zaal 2", fee="1.250,50", seats_per_table=8)
     assert (sent.meeting_room, sent.fee, sent.seats_per_table) == ("Zaal 2", "1.250,50", 8)
     assert request(fee=12.5).fee == 12.5 and request(seats_per_table="8").seats_per_table == "8"
@@ -32,7 +32,7 @@ def test_new_fields_reach_the_api_models_with_their_kind_of_value():
         request(fee=True)  # an amount is a number or text, never a yes/no
     with pytest.raises(pydantic.ValidationError):
         request(meeting_rom="Zaal 2")  # unknown fields are still refused
-    read = schemas._read(declared)
+    read = schemas.read_fields(declared)
     assert read["meeting_room"][0] == (str | None)
     assert read["fee"][0] == (float | None) and read["seats_per_table"][0] == (int | None)
 

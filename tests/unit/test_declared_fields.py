@@ -34,11 +34,11 @@ def with_fax():
 
 
 def test_a_new_field_reaches_the_api_models(with_fax):
-    request = schemas._request("OrganisationIn", with_fax)
+    request = schemas.request_model("OrganisationIn", with_fax)
     assert "fax" in request.model_fields and request(fax="038 1").fax == "038 1"
     with pytest.raises(pydantic.ValidationError):
         request(faks="038 1")  # unknown fields are still refused
-    read = schemas._read(f for f in with_fax if not f.listed)
+    read = schemas.read_fields(f for f in with_fax if not f.listed)
     assert read["fax"][0] == (str | None)
 
 
