@@ -53,6 +53,7 @@ class RecordForm(rx.State, mixin=True):
         found") when there is no such record."""
         self.editing = False
         self.loaded = False
+        self.missing = False
         try:
             record = self._get(record_id)
         except NotFound:

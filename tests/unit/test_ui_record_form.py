@@ -26,12 +26,13 @@ def test_each_record_page_owns_its_form_vars(state):
 
 
 def _page(found: dict | None) -> SimpleNamespace:
+    """A record page in edit mode, whose last record was not found."""
     def get(record_id):
         if found is None:
             raise NotFound(record_id)
         return found
 
-    page = SimpleNamespace(record_id="", editing=True, loaded=True, missing=False, shown=None, _get=get)
+    page = SimpleNamespace(record_id="", editing=True, loaded=True, missing=True, shown=None, _get=get)
     page._show = lambda record: setattr(page, "shown", record)
     return page
 
