@@ -35,7 +35,7 @@ from lo_network.domain import vocab
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.sheets import unescape_csv, write_table
 from lo_network.domain.text import LEGAL_FORMS, clean, fold
-from lo_network.messages import join, msg
+from lo_network.messages import Message, join, msg
 
 KINDS = ("organisations", "people", "attendances")
 FORMATS = ("csv", "xlsx")
@@ -139,11 +139,13 @@ class Limits:
 
 class FileRefused(ValidationError):
     """A file that is not read at all (too large, too wide, binary, a zip bomb ...): one
-    error on the field ``file`` whose message names the file, in both languages."""
+    error on the field ``file``, the ``message`` (an ``import.file.*`` code) led by the
+    file's name in each language: "x.csv: bestand te groot (max. 50 MB) / x.csv: file too
+    large (max 50 MB)", and "x.csv: file too large (max 50 MB)" in English."""
 
-    def __init__(self, filename: str, nl: str, en: str):
+    def __init__(self, filename: str, message: Message):
         name = display_name(filename)
-        super().__init__({"file": f"{name}: {nl} / {name}: {en}" if name else f"{nl} / {en}"})
+        super().__init__({"file": msg("import.file.named", file=name, reason=message) if name else message})
 
 
 def display_name(filename: str) -> str:
@@ -153,21 +155,14 @@ def display_name(filename: str) -> str:
     return re.sub(r"[;\x00-\x1f\x7f]", "_", name)[:120]
 
 
-def _n(value: int) -> tuple[str, str]:
-    """A whole number as Dutch and English write it: (12.345, 12,345)."""
-    return f"{value:,}".replace(",", "."), f"{value:,}"
-
-
-def size_text(size: int) -> tuple[str, str]:
-    """A number of bytes in MB (or kB below one MB), Dutch and English: ('50 MB', '50 MB')."""
+def size_params(size: int) -> dict[str, object]:
+    """A number of bytes as a message's ``size`` (whole MB, or kB below one MB) and ``unit``."""
     unit, amount = ("MB", size / (1024 * 1024)) if size >= 1024 * 1024 else ("kB", size / 1024)
-    nl, en = _n(int(amount))
-    return f"{nl} {unit}", f"{en} {unit}"
+    return {"size": int(amount), "unit": unit}
 
 
 def too_large(filename: str, limit: int) -> "FileRefused":
-    nl, en = size_text(limit)
-    return FileRefused(filename, f"bestand te groot (max. {nl})", f"file too large (max {en})")
+    return FileRefused(filename, msg("import.file.too_large", **size_params(limit)))
 
 
 def check_size(filename: str, size: int, limits: Limits | None = None) -> None:
@@ -212,17 +207,12 @@ def decode_strict(data: bytes, filename: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 text, encoding = data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError as exc:
-        raise FileRefused(filename, f"geen leesbare tekst (onleesbaar teken op positie {exc.start}), "
-                                    "kies een CSV- of Excel-bestand",
-                          f"not readable text (undecodable byte at position {exc.start}), "
-                          "choose a CSV or Excel file") from exc
+        raise FileRefused(filename, msg("import.file.not_text", position=exc.start)) from exc
     if "\x00" in text:
-        raise FileRefused(filename, "binair bestand (bevat NUL-bytes), geen CSV: kies een CSV- of Excel-bestand",
-                          "binary file (contains NUL bytes), not a CSV: choose a CSV or Excel file")
+        raise FileRefused(filename, msg("import.file.binary_nul"))
     head = text[:65536]
     if len(_BINARY.findall(head)) > max(8, len(head) * _BINARY_SHARE):
-        raise FileRefused(filename, "binair bestand (veel stuurtekens), geen CSV: kies een CSV- of Excel-bestand",
-                          "binary file (many control characters), not a CSV: choose a CSV or Excel file")
+        raise FileRefused(filename, msg("import.file.binary_control"))
     return text, encoding
 
 
@@ -238,23 +228,17 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _too_many_columns(filename: str, found: int | None, limits: Limits) -> FileRefused:
-    most = _n(limits.max_columns)
     if found is None:
-        return FileRefused(filename, f"te veel kolommen (max. {most[0]})", f"too many columns (max {most[1]})")
-    seen = _n(found)
-    return FileRefused(filename, f"te veel kolommen: {seen[0]} (max. {most[0]})",
-                       f"too many columns: {seen[1]} (max {most[1]})")
+        return FileRefused(filename, msg("import.file.too_many_columns", most=limits.max_columns))
+    return FileRefused(filename, msg("import.file.too_many_columns_found", found=found, most=limits.max_columns))
 
 
 def _too_many_rows(filename: str, limits: Limits) -> FileRefused:
-    most = _n(limits.max_rows)
-    return FileRefused(filename, f"te veel regels (max. {most[0]})", f"too many rows (max {most[1]})")
+    return FileRefused(filename, msg("import.file.too_many_rows", most=limits.max_rows))
 
 
 def _cell_too_long(filename: str, line: int, limits: Limits) -> FileRefused:
-    most = _n(limits.max_cell)
-    return FileRefused(filename, f"regel {line}: cel te lang (max. {most[0]} tekens)",
-                       f"line {line}: cell too long (max {most[1]} characters)")
+    return FileRefused(filename, msg("import.file.cell_too_long", line=line, most=limits.max_cell))
 
 
 # a physical line with its end (\r\n, \n or \r), as io.StringIO(newline="") splits them,
@@ -303,8 +287,7 @@ def _csv_table(data: bytes, filename: str, limits: Limits) -> Table:
             if len(rows) > limits.max_rows:
                 raise _too_many_rows(filename, limits)
     except csv.Error as exc:
-        raise FileRefused(filename, f"regel {last_line + 1}: geen geldige CSV ({exc})",
-                          f"line {last_line + 1}: not a valid CSV ({exc})") from exc
+        raise FileRefused(filename, msg("import.file.invalid_csv", line=last_line + 1, error=str(exc))) from exc
     return Table(columns or [], rows, "csv", encoding, delimiter)
 
 
@@ -325,7 +308,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-_NOT_XLSX = ("geen leesbaar Excel-bestand (.xlsx)", "not a readable Excel file (.xlsx)")
 # a part this small is not judged by its compression ratio (a short, repetitive part
 # compresses well and is harmless)
 _RATIO_FLOOR = 1024 * 1024
@@ -348,32 +330,28 @@ def _check_zip(data: bytes, filename: str, limits: Limits) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen zip-bestand", f"{_NOT_XLSX[1]}: not a zip file") from exc
+        raise FileRefused(filename, msg("import.file.xlsx.not_zip")) from exc
     total = sum(i.file_size for i in infos)
     if total > limits.max_xlsx_bytes:
-        nl, en = size_text(limits.max_xlsx_bytes)
-        raise FileRefused(filename, f"Excel-bestand uitgepakt te groot (max. {nl})",
-                          f"Excel file too large unpacked (max {en})")
+        raise FileRefused(filename, msg("import.file.xlsx.too_large_unpacked", **size_params(limits.max_xlsx_bytes)))
     for info in infos:
         if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_xlsx_ratio * max(info.compress_size, 1):
-            ratio = _n(info.file_size // max(info.compress_size, 1))
-            most = _n(limits.max_xlsx_ratio)
-            raise FileRefused(filename, f"verdacht sterk ingepakt Excel-bestand: factor {ratio[0]} (max. {most[0]})",
-                              f"suspiciously highly compressed Excel file: ratio {ratio[1]} (max {most[1]})")
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise FileRefused(filename, msg("import.file.xlsx.compression", ratio=ratio, most=limits.max_xlsx_ratio))
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen werkmap", f"{_NOT_XLSX[1]}: no workbook")
+        raise FileRefused(filename, msg("import.file.xlsx.no_workbook"))
     sheets = sorted((n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
                     key=lambda n: int(re.sub(r"\D", "", n)))
     if not sheets:
-        raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen werkblad", f"{_NOT_XLSX[1]}: no worksheet")
+        raise FileRefused(filename, msg("import.file.xlsx.no_worksheet"))
     for sheet in sheets:
         try:
             _scan_sheet(archive, sheet, filename, limits)
         except ValidationError:
             raise
         except Exception as exc:  # noqa: BLE001 (damaged, encrypted, unknown compression: say so)
-            raise FileRefused(filename, f"{_NOT_XLSX[0]}: beschadigd", f"{_NOT_XLSX[1]}: damaged") from exc
+            raise FileRefused(filename, msg("import.file.xlsx.damaged")) from exc
 
 
 def _scan_sheet(archive, name: str, filename: str, limits: Limits) -> None:
@@ -415,13 +393,12 @@ def _xlsx_table(data: bytes, filename: str, limits: Limits) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 (a broken or foreign file: say so, naming the file)
-        raise FileRefused(filename, f"{_NOT_XLSX[0]} ({type(exc).__name__})",
-                          f"{_NOT_XLSX[1]} ({type(exc).__name__})") from exc
+        raise FileRefused(filename, msg("import.file.xlsx.unreadable", error=type(exc).__name__)) from exc
     columns: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     try:
         if not book.worksheets:
-            raise FileRefused(filename, f"{_NOT_XLSX[0]}: geen werkblad", f"{_NOT_XLSX[1]}: no worksheet")
+            raise FileRefused(filename, msg("import.file.xlsx.no_worksheet"))
         sheet = book.worksheets[0]
         # max_col one past the limit: the sheet's declared dimension is not trusted (a false
         # "A1:XFD1048576" would pad every row to 16,384 cells)
@@ -445,8 +422,7 @@ def _xlsx_table(data: bytes, filename: str, limits: Limits) -> Table:
     except ValidationError:
         raise
     except Exception as exc:  # noqa: BLE001 (a broken or foreign file: say so, naming the file)
-        raise FileRefused(filename, f"{_NOT_XLSX[0]} ({type(exc).__name__})",
-                          f"{_NOT_XLSX[1]} ({type(exc).__name__})") from exc
+        raise FileRefused(filename, msg("import.file.xlsx.unreadable", error=type(exc).__name__)) from exc
     finally:
         book.close()
     return Table(columns or [], rows, "xlsx", "", "")
@@ -457,8 +433,7 @@ def file_format(filename: str, data: bytes) -> str:
     if name.endswith((".xlsx", ".xlsm")) or data[:4] == b"PK\x03\x04":
         return "xlsx"
     if name.endswith(".xls"):
-        raise FileRefused(filename, "oud Excel-formaat (.xls): sla op als .xlsx of .csv",
-                          "old Excel format (.xls): save as .xlsx or .csv")
+        raise FileRefused(filename, msg("import.file.xls"))
     return "csv"
 
 
@@ -472,7 +447,7 @@ def read_table(data: bytes, filename: str = "", limits: Limits | None = None) ->
     fmt = file_format(filename, data)
     table = _xlsx_table(data, filename, limits) if fmt == "xlsx" else _csv_table(data, filename, limits)
     if not [c for c in table.columns if c]:
-        raise FileRefused(filename, "het bestand heeft geen kolomkoppen", "the file has no column headers")
+        raise FileRefused(filename, msg("import.file.no_headers"))
     return table
 
 

@@ -14,6 +14,12 @@ start and ``{detail}`` at the end are language-neutral (a folder, a list of valu
 are written once, outside the two texts: "x: de map is niet leeg / the folder is not
 empty", "kies uit / choose from a, b".
 
+A placeholder with the format spec ``n`` (``{most:n}``) is a whole number as the language
+writes it: "500.000" in Dutch, "500,000" in English (Babel). A parameter that is itself a
+Message is written in the language of the text around it: ``{file}: {reason}`` with a
+Message as ``reason`` reads "x.csv: te groot / x.csv: too large", and "x.csv: too large"
+in English.
+
 The UI strings (lo_network.i18n) and the labels of the fixed vocabularies
 (:func:`vocabulary`) are entries of the same catalogues.
 """
@@ -24,6 +30,7 @@ import string
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 LANGUAGES = ("nl", "en")
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -87,6 +94,31 @@ def load(root: Path = LOCALE_DIR) -> tuple[dict[str, tuple[str, str]], dict[str,
 CATALOGUE, AREAS = load()
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` in one language: the spec ``n`` writes an int as the language does
+    (Babel), a Message parameter is written in that language; every other spec and value
+    is formatted as Python does."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Message):
+            value = value.text(self.lang)
+        if format_spec == "n" and isinstance(value, int) and not isinstance(value, bool):
+            return format_decimal(value, locale=self.lang)
+        return super().format_field(value, format_spec)
+
+    def render(self, template: str, params: dict[str, object]) -> str:
+        if "{" not in template and "}" not in template:
+            return template  # most texts have no placeholder: no parsing
+        return self.vformat(template, (), params)
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
+
+
 def _tail(nl: str, en: str) -> str:
     """The part both templates end with from the separator before ``{detail}`` on."""
     for sep in _TAIL_SEPARATORS:
@@ -99,13 +131,15 @@ def _tail(nl: str, en: str) -> str:
 
 def bilingual(nl: str, en: str, params: dict[str, object]) -> str:
     """The one-string rendering of a message in both languages: "nl / en", the Dutch text
-    alone when both are the same, a shared {subject} and {detail} written once."""
+    alone when both are the same, a shared {subject} and {detail} written once (as the
+    Dutch text writes them, which leads)."""
     head = _HEAD if nl.startswith(_HEAD) and en.startswith(_HEAD) else ""
     tail = _tail(nl, en)
     nl_mid, en_mid = nl[len(head):len(nl) - len(tail)], en[len(head):len(en) - len(tail)]
-    nl_text, en_text = nl_mid.format(**params), en_mid.format(**params)
+    dutch, english = _FORMATTERS["nl"], _FORMATTERS["en"]
+    nl_text, en_text = dutch.render(nl_mid, params), english.render(en_mid, params)
     middle = nl_text if nl_text == en_text else f"{nl_text} / {en_text}"
-    return head.format(**params) + middle + tail.format(**params)
+    return dutch.render(head, params) + middle + dutch.render(tail, params)
 
 
 class Message(str):
@@ -131,7 +165,8 @@ class Message(str):
     def text(self, lang: str) -> str:
         """The message in ``lang`` ("nl" or "en"; anything else reads as Dutch)."""
         index = 1 if lang == "en" else 0
-        return "; ".join(CATALOGUE[code][index].format(**params) for code, params in self.parts)
+        formatter = _FORMATTERS[LANGUAGES[index]]
+        return "; ".join(formatter.render(CATALOGUE[code][index], params) for code, params in self.parts)
 
     def texts(self) -> tuple[str, str]:
         """(Dutch, English)."""
@@ -156,7 +191,8 @@ def msg(code: str, **params: object) -> Message:
     wanted = placeholders(nl)
     if wanted != params.keys():
         raise TypeError(f"messages: {code!r} takes {sorted(wanted)}, got {sorted(params)}")
-    # values kept as text or numbers, so a Message pickles and compares simply
+    # values kept as text or numbers (a Message among them, written in each text's
+    # language), so a Message pickles and compares simply
     plain = {k: v if isinstance(v, (str, int, float)) else str(v) for k, v in params.items()}
     return Message(((code, plain),))
 

@@ -145,8 +145,9 @@ def preview(job: ImportJob) -> Preview:
     most = settings_mod.get().import_max_columns
     refused = ""
     if len(columns) > most:
-        refused = domain.FileRefused(job.filename, f"te veel kolommen: {len(columns)} (max. {most})",
-                                     f"too many columns: {len(columns)} (max {most})").errors["file"]
+        # the counts as plain digits (2500), as this check has always written them
+        too_wide = msg("import.file.too_many_columns_stored", found=len(columns), most=most)
+        refused = domain.FileRefused(job.filename, too_wide).errors["file"]
     return Preview([shorten(c) for c in columns[:most]], shorten(refused, 2 * PREVIEW_TEXT))
 
 

@@ -75,6 +75,19 @@ def test_a_file_without_header_or_in_old_excel_format_is_refused():
     assert ".xls" in caught.value.errors["file"]
 
 
+def test_a_refused_file_is_named_in_each_language_with_the_numbers_each_writes():
+    limits = d.Limits(max_columns=1_500)
+    with pytest.raises(ValidationError) as caught:
+        d.read_table((";".join(["x"] * 2_000) + "\n").encode(), "map/breed.csv", limits)
+    refused = caught.value.errors["file"]
+    assert refused == "breed.csv: te veel kolommen: 2.000 (max. 1.500) / breed.csv: too many columns: 2,000 (max 1,500)"
+    assert refused.text("nl") == "breed.csv: te veel kolommen: 2.000 (max. 1.500)"
+    assert refused.text("en") == "breed.csv: too many columns: 2,000 (max 1,500)"
+    unnamed = d.too_large("", 50 * 1024 * 1024).errors["file"]
+    assert unnamed == "bestand te groot (max. 50 MB) / file too large (max 50 MB)"
+    assert unnamed.texts() == ("bestand te groot (max. 50 MB)", "file too large (max 50 MB)")
+
+
 def test_dutch_and_english_column_names_are_recognised():
     orgs = d.recognise(["Bedrijfsnaam", "KvK-nummer", "Website", "Adres", "Plaats", "Gemeente", "Extra"],
                        "organisations")

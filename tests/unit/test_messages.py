@@ -62,6 +62,7 @@ def test_a_sound_catalogue_loads(tmp_path):
     ({"a": {"x.one": "een"}, "b": {"x.two": "twee"}}, {"a": {"x.one": "one"}}, "area 'b'"),
     ({"a": {"x.one": ""}}, {"a": {"x.one": "one"}}, "has no text"),
     ({"a": {"x.one": "een {n"}}, {"a": {"x.one": "one {n"}}, "broken placeholder"),
+    ({"a": {"x.one": "max. {most:n}"}}, {"a": {"x.one": "max {count:n}"}}, "placeholders differ"),
 ])
 def test_a_broken_catalogue_is_refused(tmp_path, nl, en, problem):
     with pytest.raises(CatalogueError, match=problem):
@@ -138,3 +139,30 @@ def test_every_ui_key_in_the_source_exists():
 def test_a_message_prints_as_its_text_inside_a_dict_of_field_errors():
     m = msg("common.too_long", max=100)
     assert str({"name": m}) == str({"name": str(m)}) and "100" in repr(m)
+
+
+def test_a_number_placeholder_is_written_as_each_language_writes_it():
+    """The spec ``n``: Babel's grouping per language; the name alone is the placeholder."""
+    assert messages.placeholders("te veel regels (max. {most:n})") == {"most"}
+    m = msg("import.file.too_many_rows", most=500_000)
+    assert m.text("nl") == "te veel regels (max. 500.000)" and m.text("en") == "too many rows (max 500,000)"
+    assert m == "te veel regels (max. 500.000) / too many rows (max 500,000)"
+    small = msg("import.file.too_many_rows", most=999)
+    assert small.texts() == ("te veel regels (max. 999)", "too many rows (max 999)")
+
+
+def test_other_format_specs_are_pythons(monkeypatch):
+    texts = {"x.spec": ("{share:.1%} en {tag:>4}", "{share:.1%} and {tag:>4}")}
+    monkeypatch.setattr(messages, "CATALOGUE", {**messages.CATALOGUE, **texts})
+    m = msg("x.spec", share=0.25, tag="ab")
+    assert m.texts() == ("25.0% en   ab", "25.0% and   ab")
+    assert m == "25.0% en   ab / 25.0% and   ab"
+
+
+def test_a_message_as_a_parameter_is_written_in_the_language_around_it():
+    reason = msg("import.file.too_many_columns_found", found=2_000, most=1_500)
+    m = msg("import.file.named", file="lijst.csv", reason=reason)
+    assert m == "lijst.csv: te veel kolommen: 2.000 (max. 1.500) / lijst.csv: too many columns: 2,000 (max 1,500)"
+    assert m.text("en") == "lijst.csv: too many columns: 2,000 (max 1,500)"
+    again = pickle.loads(pickle.dumps(m))
+    assert again == m and again.text("nl") == "lijst.csv: te veel kolommen: 2.000 (max. 1.500)"
