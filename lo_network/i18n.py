@@ -14,7 +14,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network import messages
-from lo_network.domain import activities, fields, organisations, people
+from lo_network.domain import activities, fields, organisations, people, registrations
 from lo_network.domain.kpis import MEASURES
 from lo_network.domain.passwords import MIN_PASSWORD
 
@@ -37,6 +37,7 @@ for _m in MEASURES.values():
     STRINGS[f"dash.m.{_m.key}"] = (_m.nl, _m.en)
     STRINGS[f"dash.about.{_m.key}"] = (_m.about_nl, _m.about_en)
 STRINGS.update(fields.labels("act.field.", activities.DECLARED))
+STRINGS.update(fields.labels("reg.field.", registrations.DECLARED))
 
 
 def _pair(key: str) -> tuple[str, str]:

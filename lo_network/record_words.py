@@ -37,19 +37,23 @@ def _link_types() -> dict[str, Pair]:
     return {code: t.forward for code, t in {**links.ORGANISATION_TYPES, **links.PERSON_TYPES}.items()}
 
 
+# The kinds of record whose coded fields are read by their own declaration only (an
+# activity's "kind" is not an organisation's): the audit log's name for each, and its fields.
+_DECLARED_BY_KIND = {"activity": activities.DECLARED, "registration": registrations.DECLARED}
+
 # Coded values: (kind of record or "" for any, field) -> vocabulary.
 _VOCABULARIES: dict[tuple[str, str], Mapping[str, Pair]] = {
-    # an organisation's and a person's coded fields, as they declare them
+    # an organisation's and a person's coded fields, as they declare them, for any kind of record
     **{("", f.name): f.vocabulary for f in organisations.DECLARED + people.DECLARED if f.vocabulary is not None},
-    ("activity", "kind"): activities.KINDS,
+    # an activity's and a registrant's coded fields, as they declare them
+    **{(kind, f.name): f.vocabulary for kind, declared in _DECLARED_BY_KIND.items() for f in declared
+       if f.vocabulary is not None},
+    # coded values no declaration holds
     ("registration", "status"): registrations.STATUSES,
     ("", "attendance"): registrations.ATTENDANCE,
     ("", "basis"): vocab.CONSENT_BASES,
     ("", "purpose"): consent.PURPOSES,
     ("user", "role"): vocab.ROLES,
-    ("", "programme_line"): vocab.PROGRAMME_LINES,
-    ("", "corridor"): activities.CORRIDORS,
-    ("", "visibility"): activities.VISIBILITIES,
     ("", "partner_role"): activities.PARTNER_ROLES,
 }
 

@@ -23,7 +23,7 @@ from lo_network.domain.fields import Field, in_section
 from lo_network.i18n import t, vocab_label
 
 # What an input gets for the kind of value it holds (the phone's keyboard, the browser's check).
-_INPUT_PROPS: dict[str, dict[str, str]] = {
+INPUT_PROPS: dict[str, dict[str, str]] = {
     "email": {"type": "email", "input_mode": "email"},
     "tel": {"type": "tel", "input_mode": "tel"},
     "numeric": {"input_mode": "numeric"},
@@ -71,7 +71,7 @@ class RecordFields:
             return checkbox_group(self.prefix, name, dict(f.vocabulary or {}), selected, toggle)
         if f.widget == "long":
             return text_area(self.prefix, name, value, on_change)
-        props = dict(_INPUT_PROPS.get(f.widget, {}))
+        props = dict(INPUT_PROPS.get(f.widget, {}))
         if f.example or f.prompt:
             props["placeholder"] = f.example or t(f.prompt)
         if not f.autofill:

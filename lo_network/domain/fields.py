@@ -6,6 +6,7 @@ from that list, not written again beside it:
 
 - the API's request model (every field optional) and its read models (``api/schemas.py``);
 - the import's recognition of columns and the export's column headers (``domain/imports.py``);
+- the attendee export's column headers and the check-in page's walk-in form (a registrant's);
 - the labels of the form, the read-only view, a record's history and the audit log
   (``i18n.py``), and the import's list of fields;
 - the edit form and the read-only view (``components/record_fields.py``).
@@ -34,7 +35,9 @@ class Field:
     ``import_label`` names it in the import's mapping where that says more (an address is
     "street and number" there). ``columns`` are the column names an import recognises for it
     (compared folded: case, accents and punctuation do not matter); ``export`` is its column
-    in an export, which the import recognises too ('' = not exported).
+    in an export, which the import recognises too ('' = not exported). An export that follows
+    the language (an activity's attendee list) heads a field by :func:`export_header`:
+    ``export`` and ``export_en`` where set, else the label.
 
     ``section`` places it on the form ('' = not on the form); ``example``, ``prompt`` (a
     message key), ``empty`` (the message key of a select's "no choice"), ``blank`` (the
@@ -59,6 +62,7 @@ class Field:
     label: Pair
     columns: tuple[str, ...] = ()
     export: str = ""
+    export_en: str = ""
     import_label: Pair | None = None
     many: bool = False
     vocabulary: Mapping[str, Pair] | None = None
@@ -109,6 +113,12 @@ def columns(fields: Iterable[Field]) -> dict[str, tuple[str, ...]]:
 def export_headers(fields: Iterable[Field]) -> dict[str, str]:
     """Field name -> its column header in an export, for the exported fields."""
     return {f.name: f.export for f in fields if f.export}
+
+
+def export_header(f: Field) -> Pair:
+    """The field's column header in an export that follows the language: its declared export
+    header per language where set, else its label (a file opened before keeps its headers)."""
+    return f.export or f.label[0], f.export_en or f.label[1]
 
 
 def in_section(fields: Iterable[Field], section: str) -> tuple[Field, ...]:

@@ -10,21 +10,34 @@ from typing import Any
 
 from lo_network.domain.checks import at_most, required_text
 from lo_network.domain.errors import ValidationError
-from lo_network.domain.fields import Field
+from lo_network.domain.fields import Field, Pair, export_header
 from lo_network.domain.contact import contact_details
 from lo_network.domain.text import checks_text, clean, fold, multiline, search_key
 from lo_network.messages import msg, vocabulary
 
 # What a registrant gives (on the public page, the API, at the door), in the order the API
-# shows it: the API's request models are derived from here (domain/fields.py).
+# shows it: the API's request models, the walk-in form and the attendee export's columns are
+# derived from here (domain/fields.py).
 DECLARED = (
     Field("name", ("Naam", "Name"), required=True),
-    Field("email", ("E-mailadres", "Email address"), widget="email"),
+    # the attendee export has always headed it "E-mail": files opened before keep their headers
+    Field("email", ("E-mailadres", "Email address"), widget="email", export="E-mail", export_en="Email"),
     Field("organisation_name", ("Organisatie", "Organisation")),
     Field("remarks", ("Opmerkingen", "Remarks"), widget="long"),
 )
 # what the registrant may change through the personal link: not the address it was sent to
 CHANGEABLE = tuple(f.name for f in DECLARED if f.name != "email")
+# what the check-in page asks of a walk-in, in its order: no remarks at the door
+WALK_IN = ("name", "organisation_name", "email")
+
+# The attendee export's columns, in its order: the registrant's fields (headed as they declare,
+# fields.export_header) among what the registration itself records, headed here. A field
+# declared but not placed here comes last.
+EXPORT_ORDER = ("name", "organisation_name", "email", "status", "attendance", "position", "registered_at", "remarks")
+RECORDED_HEADERS: dict[str, Pair] = {
+    "status": ("Status", "Status"), "attendance": ("Aanwezigheid", "Attendance"),
+    "position": ("Volgnummer", "Number"), "registered_at": ("Aangemeld op", "Registered at"),
+}
 
 STATUSES: dict[str, tuple[str, str]] = vocabulary("vocab.registration_status", (
     "registered", "waitlisted", "cancelled", "walk_in"))
@@ -37,6 +50,13 @@ ACTIVE = ("registered", "waitlisted", "walk_in")
 CONSENT_PURPOSE = msg("reg.consent_purpose")
 
 TOKEN_BYTES = 32
+
+
+def export_columns(declared: tuple[Field, ...] = DECLARED) -> dict[str, Pair]:
+    """Column name -> its (Dutch, English) header in the attendee export, in the export's order."""
+    headers = {f.name: export_header(f) for f in declared} | RECORDED_HEADERS
+    order = EXPORT_ORDER + tuple(f.name for f in declared if f.name not in EXPORT_ORDER)
+    return {name: headers[name] for name in order if name in headers}
 
 
 def new_token() -> tuple[str, str]:

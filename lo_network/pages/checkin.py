@@ -6,6 +6,9 @@ import reflex as rx
 
 from lo_network.components.forms import describe_control, field_error
 from lo_network.components.layout import found_or_missing, layout
+from lo_network.components.record_fields import INPUT_PROPS
+from lo_network.domain import registrations as reg_domain
+from lo_network.domain.fields import Field
 from lo_network.i18n import page_title, t
 from lo_network.pages import page
 from lo_network.pages.activity import attendance_badge, status_badge
@@ -36,17 +39,22 @@ def person(r: RegistrationRow) -> rx.Component:
     )
 
 
+# the fields a walk-in gives, as the registrant's declaration has them
+WALK_IN_FIELDS = tuple({f.name: f for f in reg_domain.DECLARED}[name] for name in reg_domain.WALK_IN)
+
+
 def walk_in_form() -> rx.Component:
-    def box(name: str, key: str, **props):
+    def box(f: Field):
+        label, name = t("reg.field." + f.name), f.name
         control = rx.input(id=f"walkin-{name}", value=S.walk_in[name], on_change=lambda v: S.set_walk_in(name, v),
-                           placeholder=t(key), aria_label=t(key), size="3", width="100%", **props)
+                           placeholder=label, aria_label=label, size="3", width="100%", **INPUT_PROPS.get(f.widget, {}))
         error = field_error(S.walk_in_errors, name)
         describe_control(control, error)  # the error read with its field
         return rx.vstack(control, error, spacing="1", width="100%")
 
     return rx.card(rx.vstack(
         rx.text(t("checkin.walk_in"), weight="bold"),
-        box("name", "reg.name"), box("organisation_name", "reg.organisation"), box("email", "reg.email", type="email"),
+        *(box(f) for f in WALK_IN_FIELDS),
         rx.button(rx.icon("user-plus", size=18), t("checkin.walk_in"), on_click=S.add_walk_in, size="3",
                   width="100%", id="walkin-add"),
         spacing="2", width="100%",

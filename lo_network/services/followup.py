@@ -14,6 +14,7 @@ from typing import Any
 
 from lo_network import settings as settings_mod
 from lo_network.domain import followup as domain
+from lo_network.domain import imports
 from lo_network.domain.activities import TZ
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission, require
@@ -149,14 +150,22 @@ def definitions(lang: str = "nl") -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- export
+# A column that holds an organisation's or a person's field is headed as the organisations' or the
+# people's export heads that field (their declarations); the lists' own columns are headed here. So
+# is "Organisatie", the organisation's name (the export heads that "Naam"), and "Naam", a person's
+# whole name (the export has a first and a last name).
+_ORGANISATION = imports.EXPORT_HEADERS["organisations"]
+_PERSON = imports.EXPORT_HEADERS["people"]
+_ORGANISATION_COLUMNS = ["Organisatie", _ORGANISATION["kind"], _ORGANISATION["city"], _ORGANISATION["region"],
+                         _ORGANISATION["status"]]
+_LAST_ACTIVITY = ["Laatste activiteit (datum)", "Laatste activiteit"]
+_CONTACT = ["Contactpersoon", _PERSON["email"], _PERSON["phone"]]  # an organisation's first contact person
 HEADERS = {
-    "dormant": ["Organisatie", "Soort", "Plaats", "Regio", "Netwerkstatus", "Laatste activiteit (datum)",
-                "Laatste activiteit", "Contactpersoon", "E-mailadres", "Telefoon", "Open opvolging", "Organisatie-id"],
-    "twice": ["Organisatie", "Soort", "Plaats", "Regio", "Netwerkstatus", "Keer aanwezig",
-              "Laatste activiteit (datum)", "Laatste activiteit", "Contactpersoon", "E-mailadres", "Telefoon",
-              "Open opvolging", "Organisatie-id"],
-    "consent": ["Naam", "Organisatie", "E-mailadres", "Telefoon", "Verloopt op", "Doelen", "Toestemming gegeven",
-                "Persoon-id"],
+    "dormant": [*_ORGANISATION_COLUMNS, *_LAST_ACTIVITY, *_CONTACT, "Open opvolging", "Organisatie-id"],
+    "twice": [*_ORGANISATION_COLUMNS, "Keer aanwezig", *_LAST_ACTIVITY, *_CONTACT, "Open opvolging",
+              "Organisatie-id"],
+    "consent": ["Naam", _PERSON["organisation"], _PERSON["email"], _PERSON["phone"], "Verloopt op", "Doelen",
+                "Toestemming gegeven", "Persoon-id"],
 }
 
 

@@ -346,12 +346,21 @@ def cancel_by_token(token: str) -> dict:
 
 
 # ---------------------------------------------------------------- exports and outbox
-EXPORT_COLUMNS = {
-    "name": ("Naam", "Name"), "organisation_name": ("Organisatie", "Organisation"),
-    "email": ("E-mail", "Email"), "status": ("Status", "Status"), "attendance": ("Aanwezigheid", "Attendance"),
-    "position": ("Volgnummer", "Number"), "registered_at": ("Aangemeld op", "Registered at"),
-    "remarks": ("Opmerkingen", "Remarks"),
-}
+# column name -> (Dutch, English) header, in the export's order (domain/registrations.py)
+EXPORT_COLUMNS = domain.export_columns()
+
+
+def _cell(r: dict, name: str, pick: int) -> Any:
+    """What the attendee list shows in column ``name`` of a registration, in language ``pick``."""
+    if name == "status":
+        return domain.STATUSES.get(r.get("status") or "", ("", ""))[pick]
+    if name == "attendance":
+        return domain.ATTENDANCE.get(r.get("attendance") or "", ("", ""))[pick]
+    if name == "position":
+        return r.get("position")  # a number (the waiting list's order), or empty
+    if name == "registered_at":
+        return activity_domain.dutch_datetime(r.get("registered_at"))
+    return r.get(name) or ""  # a field the registrant gives, as given
 
 
 def attendee_rows(actor: Actor, activity_id: str, lang: str = "nl") -> tuple[dict, list[str], list[list[Any]]]:
@@ -361,14 +370,7 @@ def attendee_rows(actor: Actor, activity_id: str, lang: str = "nl") -> tuple[dic
     rows = driver.read(store.list_for_activity, activity_id, "", None)
     rows = consent.shown(actor, rows, key="person_id", where=ATTENDEES)  # whom the list shows
     pick = 1 if lang == "en" else 0
-    data = [[
-        r.get("name") or "", r.get("organisation_name") or "", r.get("email") or "",
-        domain.STATUSES.get(r.get("status") or "", ("", ""))[pick],
-        domain.ATTENDANCE.get(r.get("attendance") or "", ("", ""))[pick],
-        r.get("position"),  # a number (the waiting list's order), or empty
-        activity_domain.dutch_datetime(r.get("registered_at")),
-        r.get("remarks") or "",
-    ] for r in rows]
+    data = [[_cell(r, name, pick) for name in EXPORT_COLUMNS] for r in rows]
     return activity, [v[pick] for v in EXPORT_COLUMNS.values()], data
 
 

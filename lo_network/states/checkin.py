@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lo_network.domain import activities as domain
+from lo_network.domain import registrations as reg_domain
 from lo_network.domain.errors import NotFound, ValidationError
 from lo_network.domain.permissions import Permission
 from lo_network.services import activities as service
@@ -26,7 +27,7 @@ class CheckInState(SessionState):
     started: bool = False
     missing: bool = False
     loaded: bool = False
-    walk_in: dict[str, str] = {"name": "", "email": "", "organisation_name": ""}
+    walk_in: dict[str, str] = dict.fromkeys(reg_domain.WALK_IN, "")  # what a walk-in gives
     walk_in_errors: dict[str, list[str]] = {}
 
     def _fetch(self) -> None:
@@ -47,7 +48,7 @@ class CheckInState(SessionState):
         self.loaded = False
         self.text = ""
         self.current_id = str(getattr(self, ROUTE_ARG) or "")
-        self.walk_in = {"name": "", "email": "", "organisation_name": ""}
+        self.walk_in = dict.fromkeys(reg_domain.WALK_IN, "")
         self.walk_in_errors = {}
         try:
             self._fetch()
@@ -83,7 +84,7 @@ class CheckInState(SessionState):
         except ValidationError as exc:
             self.walk_in_errors = errors_from(exc)
             return rx.toast.error(self.ui_text("common.fix_errors"), close_button=True)
-        self.walk_in = {"name": "", "email": "", "organisation_name": ""}
+        self.walk_in = dict.fromkeys(reg_domain.WALK_IN, "")
         self._fetch()
         return rx.toast.success(self.ui_text("checkin.walk_in_added"))
 

@@ -1,7 +1,8 @@
 """An entity's fields are declared once (domain/fields.py): the API's models, the import's
 columns, the export's headers, the labels and the edit form and view all follow from the
 declaration. These tests add a field to a copy of the organisation's declaration and look
-for it everywhere it should now be, and check the real declarations' invariants."""
+for it everywhere it should now be, and check the real declarations' invariants; the
+registrant's declaration heads the attendee export and asks the walk-in form."""
 
 from __future__ import annotations
 
@@ -16,9 +17,13 @@ from lo_network.domain import fields, vocab
 from lo_network.domain import imports as import_domain
 from lo_network.domain import organisations as org_domain
 from lo_network.domain import people as person_domain
+from lo_network.domain import registrations as reg_domain
 from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field
 from lo_network.i18n import STRINGS
+from lo_network.pages import checkin as checkin_page
+from lo_network.services import registrations as reg_service
+from lo_network.states.checkin import CheckInState
 from lo_network.states.organisation_detail import OrganisationState as S
 
 DECLARATIONS = {"organisation": org_domain.DECLARED, "person": person_domain.DECLARED}
@@ -101,3 +106,34 @@ def test_a_select_needs_a_vocabulary_and_a_widget_is_known():
     with pytest.raises(ValueError, match="unknown widget"):
         Field("region", ("Regio", "Region"), widget="dropdown")
     assert dataclasses.replace(FAX, widget="select", vocabulary=vocab.REGIONS).vocabulary is vocab.REGIONS
+
+
+# ---------------------------------------------------------------- the registrant's declaration
+def test_the_attendee_export_is_headed_by_the_registrants_declaration():
+    columns = reg_domain.export_columns()
+    # the headers and order files opened before have: "E-mail" by the field's declared export header
+    assert list(columns) == ["name", "organisation_name", "email", "status", "attendance", "position",
+                             "registered_at", "remarks"]
+    assert [nl for nl, _ in columns.values()] == ["Naam", "Organisatie", "E-mail", "Status", "Aanwezigheid",
+                                                   "Volgnummer", "Aangemeld op", "Opmerkingen"]
+    assert [en for _, en in columns.values()] == ["Name", "Organisation", "Email", "Status", "Attendance",
+                                                   "Number", "Registered at", "Remarks"]
+    assert reg_service.EXPORT_COLUMNS == columns
+    # a field added to the declaration is exported, last, headed by its label; a declared header wins
+    phone = Field("phone", ("Telefoon", "Phone"), widget="tel")
+    renamed = dataclasses.replace(reg_domain.DECLARED[0], export="Deelnemer", export_en="Participant")
+    added = reg_domain.export_columns((renamed,) + reg_domain.DECLARED[1:] + (phone,))
+    assert list(added)[-1] == "phone" and added["phone"] == ("Telefoon", "Phone")
+    assert added["name"] == ("Deelnemer", "Participant") and list(added)[:-1] == list(columns)
+
+
+def test_the_walk_in_form_asks_the_declared_fields_with_their_labels():
+    by_name = {f.name: f for f in reg_domain.DECLARED}
+    assert checkin_page.WALK_IN_FIELDS == tuple(by_name[n] for n in ("name", "organisation_name", "email"))
+    assert list(CheckInState.get_fields()["walk_in"].default_factory()) == list(reg_domain.WALK_IN)
+    for f in reg_domain.DECLARED:
+        assert STRINGS["reg.field." + f.name] == f.label  # as lo_network.i18n derives them
+    form = str(checkin_page.walk_in_form())
+    ids = [form.index(f'id:"walkin-{n}"') for n in ("name", "organisation_name", "email", "add")]
+    assert ids == sorted(ids) and 'id:"walkin-remarks"' not in form
+    assert 'type:"email"' in form and "E-mailadres" in form and "Email address" in form

@@ -28,6 +28,41 @@ def test_codes_read_as_their_vocabulary_labels():
     assert value_words("registration", "status", "waitlisted") == ("Wachtlijst", "Waiting list")
 
 
+
+def test_an_activitys_and_a_registrants_coded_fields_read_by_their_declarations():
+    """Every field an activity or a registrant declares with a vocabulary reads its codes by
+    that vocabulary, and only on that kind of record: an activity's corridor or visibility
+    is not an organisation's."""
+    from lo_network.domain import activities, registrations
+
+    declared = [("activity", f) for f in activities.DECLARED if f.vocabulary is not None]
+    declared += [("registration", f) for f in registrations.DECLARED if f.vocabulary is not None]
+    assert {f.name for _, f in declared} >= {"kind", "themes", "region", "corridor", "programme_line", "visibility"}
+    for kind, f in declared:
+        for code, words in f.vocabulary.items():
+            assert value_words(kind, f.name, code) == words, (kind, f.name, code)
+    # the words the log showed before they were derived from the declaration
+    assert value_words("activity", "corridor", "north_sea_baltic") == ("Noordzee–Oostzee (NSBC)",
+                                                                       "North Sea–Baltic (NSBC)")
+    assert value_words("activity", "programme_line", "international") == ("Internationaal zakendoen",
+                                                                          "International business")
+    assert value_words("activity", "visibility", "invite") == ("Alleen op uitnodiging", "Invite only")
+    assert value_words("activity", "region", "twente") == ("Twente", "Twente")
+    assert value_words("organisation", "visibility", "invite") == ("invite", "invite")
+    assert value_words("registration", "kind", "cafe") == ("cafe", "cafe")
+
+
+def test_coded_values_no_declaration_holds_keep_their_words():
+    assert value_words("registration", "status", "walk_in")[0] != "walk_in"
+    assert value_words("registration", "attendance", "no_show") == ("Niet verschenen", "No-show")
+    assert value_words("user", "role", "steering") == ("Stuurgroep", "Steering group")
+    assert value_words("consent", "basis", "consent")[0] != "consent"
+    assert value_words("consent", "purpose", "newsletter")[0] != "newsletter"
+    assert value_words("activity", "partner_role", "lead") == ("Penvoerder", "Lead")
+    from lo_network.domain import links
+
+    assert value_words("organisation_link", "type", "customer") == links.ORGANISATION_TYPES["customer"].forward
+
 def test_instants_show_in_amsterdam_time():
     # 09:00 in Amsterdam in winter is 08:00 UTC, in summer 07:00 UTC
     assert value_words("activity", "starts_at", "2026-12-10T08:00:00+00:00")[0] == "10-12-2026 09:00"
