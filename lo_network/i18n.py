@@ -38,6 +38,9 @@ for _m in MEASURES.values():
     STRINGS[f"dash.about.{_m.key}"] = (_m.about_nl, _m.about_en)
 STRINGS.update(fields.labels("act.field.", activities.DECLARED))
 STRINGS.update(fields.labels("reg.field.", registrations.DECLARED))
+# what a registration records beyond what the registrant gives (its status, attendance ...),
+# as the attendee export heads it; a registration's history names these fields so too
+STRINGS.update({f"reg.field.{name}": pair for name, pair in registrations.RECORDED_HEADERS.items()})
 
 
 def _pair(key: str) -> tuple[str, str]:

@@ -111,3 +111,15 @@ def test_the_password_hint_names_the_length_the_rule_checks():
     assert f"{MIN_PASSWORD} tekens" in nl and f"{MIN_PASSWORD} characters" in en
     assert accounts.MIN_PASSWORD == MIN_PASSWORD
     assert "te kort" in accounts.password_problem("Zq8#kx" + "w" * (MIN_PASSWORD - 7), "a@b.nl")
+
+
+def test_a_registration_names_its_own_fields():
+    """A registration's status in its history is its status, not an organisation's network
+    status; what the registrant gave is named as the registrant's declaration names it."""
+    from lo_network.domain import registrations
+
+    assert field_words("registration", "status") == ("Status", "Status")
+    assert field_words("registration", "attendance") == ("Aanwezigheid", "Attendance")
+    assert field_words("organisation", "status") == ("Netwerkstatus", "Network status")
+    for f in registrations.DECLARED:
+        assert field_words("registration", f.name) == f.label
