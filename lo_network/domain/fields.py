@@ -43,7 +43,8 @@ class Field:
     message key), ``empty`` (the message key of a select's "no choice"), ``blank`` (the
     message key the view shows for no value; '—' without) and ``hint`` (a message key)
     dress its control. ``autofill=False`` keeps the browser from offering the user's own
-    details (a coordinator types other people's names and addresses). ``companies_only``
+    details (a coordinator types other people's names and addresses); ``autocomplete`` is the
+    token with which a form a person fills in for themselves asks for theirs ("name", "email"). ``companies_only``
     fields show only while the kind is a company. ``shown=False`` leaves a field out of the
     read-only view's list (the page shows it in its own place: a name as the title, a date
     with the status it dates).
@@ -77,6 +78,7 @@ class Field:
     required: bool = False
     default: str = ""
     autofill: bool = True
+    autocomplete: str = ""
     listed: bool = False
     shown: bool = True
     whole: bool = False

@@ -19,12 +19,17 @@ from lo_network.messages import msg, vocabulary
 # shows it: the API's request models, the walk-in form and the attendee export's columns are
 # derived from here (domain/fields.py).
 DECLARED = (
-    Field("name", ("Naam", "Name"), required=True),
+    Field("name", ("Naam", "Name"), required=True, autocomplete="name"),
     # the attendee export has always headed it "E-mail": files opened before keep their headers
-    Field("email", ("E-mailadres", "Email address"), widget="email", export="E-mail", export_en="Email"),
-    Field("organisation_name", ("Organisatie", "Organisation")),
+    Field("email", ("E-mailadres", "Email address"), widget="email", export="E-mail", export_en="Email",
+          autocomplete="email"),
+    Field("organisation_name", ("Organisatie", "Organisation"), autocomplete="organization",
+          hint="pub.organisation_hint"),
     Field("remarks", ("Opmerkingen", "Remarks"), widget="long"),
 )
+# what the public form requires (at the door a name will do: validate_registrant)
+PUBLIC_REQUIRED = ("name", "email")
+BY_NAME = {f.name: f for f in DECLARED}
 # what the registrant may change through the personal link: not the address it was sent to
 CHANGEABLE = tuple(f.name for f in DECLARED if f.name != "email")
 # what the check-in page asks of a walk-in, in its order: no remarks at the door

@@ -267,9 +267,10 @@ def registrations() -> rx.Component:
         rx.cond(S.registrations.length() == 0, rx.text(t("reg.none"), color_scheme="gray", size="2", padding_y="12px"),
                 rx.table.root(
                     rx.table.header(rx.table.row(
-                        rx.table.column_header_cell("#"), rx.table.column_header_cell(t("reg.name")),
-                        rx.table.column_header_cell(t("reg.organisation")), rx.table.column_header_cell(t("reg.status")),
-                        rx.table.column_header_cell(t("reg.attendance")), rx.table.column_header_cell(""),
+                        rx.table.column_header_cell("#"),
+                        *(rx.table.column_header_cell(t("reg.field." + name))
+                          for name in ("name", "organisation_name", "status", "attendance")),
+                        rx.table.column_header_cell(""),
                     )),
                     rx.table.body(rx.foreach(S.registrations, registration_row)),
                     variant="ghost", size="1", width="100%", id="reg-table",

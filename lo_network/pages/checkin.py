@@ -40,7 +40,7 @@ def person(r: RegistrationRow) -> rx.Component:
 
 
 # the fields a walk-in gives, as the registrant's declaration has them
-WALK_IN_FIELDS = tuple({f.name: f for f in reg_domain.DECLARED}[name] for name in reg_domain.WALK_IN)
+WALK_IN_FIELDS = tuple(reg_domain.BY_NAME[name] for name in reg_domain.WALK_IN)
 
 
 def walk_in_form() -> rx.Component:

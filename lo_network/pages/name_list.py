@@ -42,8 +42,8 @@ def name_list() -> rx.Component:
                 rx.heading(S.list_title, size="6", as_="h1", id="page-title"),
                 rx.text(S.list_when, size="2", margin_bottom="12px"),
                 rx.el.table(
-                    rx.el.thead(rx.el.tr(rx.el.th(t("reg.name"), style={"text-align": "left", "padding": "6px 8px"}),
-                                         rx.el.th(t("reg.organisation"), style={"text-align": "left", "padding": "6px 8px"}),
+                    rx.el.thead(rx.el.tr(rx.el.th(t("reg.field.name"), style={"text-align": "left", "padding": "6px 8px"}),
+                                         rx.el.th(t("reg.field.organisation_name"), style={"text-align": "left", "padding": "6px 8px"}),
                                          rx.el.th(t("names.signature"), style={"text-align": "left"}))),
                     rx.el.tbody(rx.foreach(S.names, _line)),
                     # fixed layout: the columns share the page's width and long names wrap (a phone)

@@ -8,9 +8,11 @@ import reflex as rx
 from lo_network.components.files import calendar_links, file_link
 from lo_network.components.forms import confirm_dialog, field, field_error, labelled_checkbox
 from lo_network.components.layout import not_found, public_frame
+from lo_network.components.record_fields import INPUT_PROPS
 from lo_network.domain import activities as domain
 from lo_network.domain import calendar
 from lo_network.domain import registrations as reg_domain
+from lo_network.domain.fields import Field
 from lo_network.i18n import message_var, page_title, t, vocab_label
 from lo_network.pages import page
 from lo_network.states.public_registration import MINE_ROUTE, PUBLIC_ARG, PUBLIC_ROUTE, TOKEN_ARG, PublicActivityView
@@ -35,21 +37,26 @@ def activity_card(S: type[PublicActivityView]) -> rx.Component:
     ), width="100%")
 
 
-def _input(name: str, key: str, **props) -> rx.Component:
-    return field(t(key), rx.input(id=f"pub-{name}", name=name, value=P.form[name],
-                                  on_change=lambda v: P.set_public_value(name, v), size="3", width="100%", **props),
-                 error=field_error(P.errors, name), html_for=f"pub-{name}", required=name in ("name", "email"))
+def _input(f: Field) -> rx.Component:
+    """A field of the registrant's declaration on the public form, its hint under it."""
+    name = f.name
+    props = dict(INPUT_PROPS.get(f.widget, {}))
+    if f.autocomplete:
+        props["auto_complete"] = f.autocomplete
+    shown = field(t("reg.field." + name),
+                  rx.input(id=f"pub-{name}", name=name, value=P.form[name],
+                           on_change=lambda v: P.set_public_value(name, v), size="3", width="100%", **props),
+                  error=field_error(P.errors, name), html_for=f"pub-{name}", required=name in reg_domain.PUBLIC_REQUIRED)
+    if not f.hint:
+        return shown
+    return rx.fragment(shown, rx.text(t(f.hint), size="1", color_scheme="gray"))
 
 
 def registration_form() -> rx.Component:
     return rx.card(rx.vstack(
         rx.cond(P.full, full_notice(), rx.fragment()),
         rx.text(t("pub.intro"), size="2"),
-        _input("name", "reg.name", auto_complete="name"),
-        _input("email", "reg.email", type="email", auto_complete="email"),
-        _input("organisation_name", "reg.organisation", auto_complete="organization"),
-        rx.text(t("pub.organisation_hint"), size="1", color_scheme="gray"),
-        _input("remarks", "reg.remarks"),
+        *(_input(f) for f in reg_domain.DECLARED),
         rx.callout(t("pub.purpose"), icon="shield-check", size="1", color_scheme="gray", id="pub-purpose"),
         labelled_checkbox(t("pub.consent"), id="pub-consent", checked=P.consent, on_change=P.set_consent,
                           aria_describedby=rx.cond(P.errors.contains("consent"), "error-consent", None)),
@@ -110,9 +117,11 @@ def public_registration() -> rx.Component:
     ))
 
 
-def _mine_input(name: str, key: str) -> rx.Component:
-    return field(t(key), rx.input(id=f"mine-{name}", value=M.form[name], on_change=lambda v: M.set_mine_value(name, v),
-                                  size="3", width="100%"), error=field_error(M.errors, name))
+def _mine_input(name: str) -> rx.Component:
+    """A field the registrant may change through the personal link, as its declaration names it."""
+    return field(t("reg.field." + name), rx.input(id=f"mine-{name}", value=M.form[name],
+                                                  on_change=lambda v: M.set_mine_value(name, v),
+                                                  size="3", width="100%"), error=field_error(M.errors, name))
 
 
 @page(f"{MINE_ROUTE}/[{TOKEN_ARG}]", page_title("mine.title", "pub.site"), M.load_mine)
@@ -129,8 +138,7 @@ def my_registration() -> rx.Component:
                     rx.hstack(rx.badge(vocab_label(reg_domain.STATUSES, M.status), size="2", id="mine-status"),
                               rx.text(M.email, size="2", color_scheme="gray"), align="center"),
                     rx.cond(M.status != "cancelled", rx.vstack(
-                        _mine_input("name", "reg.name"), _mine_input("organisation_name", "reg.organisation"),
-                        _mine_input("remarks", "reg.remarks"),
+                        *(_mine_input(name) for name in reg_domain.CHANGEABLE),
                         rx.flex(
                             rx.button(t("mine.save"), on_click=M.send_changes, size="3", id="mine-save"),
                             confirm_dialog(cancel_button, t("mine.cancel"), t("mine.cancel_body"), t("mine.cancel"),

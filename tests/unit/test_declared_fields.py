@@ -22,6 +22,7 @@ from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field
 from lo_network.i18n import STRINGS
 from lo_network.pages import checkin as checkin_page
+from lo_network.pages import public_registration as public_page
 from lo_network.services import registrations as reg_service
 from lo_network.states.checkin import CheckInState
 from lo_network.states.organisation_detail import OrganisationState as S
@@ -137,3 +138,19 @@ def test_the_walk_in_form_asks_the_declared_fields_with_their_labels():
     ids = [form.index(f'id:"walkin-{n}"') for n in ("name", "organisation_name", "email", "add")]
     assert ids == sorted(ids) and 'id:"walkin-remarks"' not in form
     assert 'type:"email"' in form and "E-mailadres" in form and "Email address" in form
+
+
+def test_the_public_forms_ask_the_declared_fields():
+    """The public form asks every field of the registrant's declaration, in its order, with
+    its label, autocomplete token and hint; the personal link the ones a registrant may change."""
+    form = str(public_page.registration_form())
+    ids = [form.index(f'id:"pub-{f.name}"') for f in reg_domain.DECLARED]
+    assert ids == sorted(ids)
+    for f in reg_domain.DECLARED:
+        assert f.label[0] in form and f.label[1] in form
+        if f.autocomplete:
+            assert f'autoComplete:"{f.autocomplete}"' in form
+    assert "Wij koppelen uw aanmelding" in form  # the organisation's hint
+    page = str(public_page.my_registration())
+    ids = [page.index(f'id:"mine-{name}"') for name in reg_domain.CHANGEABLE]
+    assert ids == sorted(ids) and 'id:"mine-email"' not in page
