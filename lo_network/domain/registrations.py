@@ -81,16 +81,33 @@ def token_expired(expires_at: object, now: datetime) -> bool:
     return now >= moment
 
 
+# Each text a registrant gives is read and checked by one rule, the same at registration and
+# through the personal link: (errors, raw) -> the value, noting errors[field] when it is wrong.
+def _name(errors: dict[str, str], raw: dict[str, Any]) -> str:
+    return required_text(errors, "name", clean(raw.get("name")), msg("common.name.required"), most=200)
+
+
+def _organisation_name(errors: dict[str, str], raw: dict[str, Any]) -> str:
+    return at_most(errors, "organisation_name", clean(raw.get("organisation_name")), 200)
+
+
+def _remarks(errors: dict[str, str], raw: dict[str, Any]) -> str:
+    return at_most(errors, "remarks", multiline(raw.get("remarks")), 1000)
+
+
+_RULES = {"name": _name, "organisation_name": _organisation_name, "remarks": _remarks}
+
+
 @checks_text
 def validate_registrant(raw: dict[str, Any], *, public: bool) -> dict[str, Any]:
     """Name, email, organisation (and for the public: consent). Raises ValidationError."""
     errors: dict[str, str] = {}
-    name = required_text(errors, "name", clean(raw.get("name")), msg("common.name.required"), most=200)
+    name = _name(errors, raw)
     email = contact_details(raw, errors, ("email",))["email"]
     if not email and "email" not in errors and public:
         errors["email"] = msg("reg.email.required")
-    organisation = at_most(errors, "organisation_name", clean(raw.get("organisation_name")), 200)
-    remarks = at_most(errors, "remarks", multiline(raw.get("remarks")), 1000)
+    organisation = _organisation_name(errors, raw)
+    remarks = _remarks(errors, raw)
     consent = raw.get("consent") in (True, "true", "on", "1", 1, "yes")
     if public and not consent:
         errors["consent"] = msg("reg.consent.required")
@@ -119,14 +136,7 @@ def who_key(activity_id: str, person_id: str | None, email_key: str, name: str) 
 def validate_change(raw: dict[str, Any]) -> dict[str, Any]:
     """What a registrant may change through the personal link: name, organisation, remarks."""
     errors: dict[str, str] = {}
-    out: dict[str, Any] = {}
-    if "name" in raw:
-        out["name"] = required_text(errors, "name", clean(raw.get("name")), msg("common.name.required"),
-                                    most=200)
-    if "organisation_name" in raw:
-        out["organisation_name"] = clean(raw.get("organisation_name"))[:200]
-    if "remarks" in raw:
-        out["remarks"] = at_most(errors, "remarks", multiline(raw.get("remarks")), 1000)
+    out = {name: _RULES[name](errors, raw) for name in CHANGEABLE if name in raw}
     if errors:
         raise ValidationError(errors)
     return out

@@ -46,7 +46,8 @@ def _input(f: Field) -> rx.Component:
     shown = field(t("reg.field." + name),
                   rx.input(id=f"pub-{name}", name=name, value=P.form[name],
                            on_change=lambda v: P.set_public_value(name, v), size="3", width="100%", **props),
-                  error=field_error(P.errors, name), html_for=f"pub-{name}", required=name in reg_domain.PUBLIC_REQUIRED)
+                  error=field_error(P.errors, name), html_for=f"pub-{name}",
+                  required=name in reg_domain.PUBLIC_REQUIRED)
     if not f.hint:
         return shown
     return rx.fragment(shown, rx.text(t(f.hint), size="1", color_scheme="gray"))

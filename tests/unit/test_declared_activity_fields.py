@@ -13,6 +13,7 @@ from lo_network.api import activity_schemas, schemas
 from lo_network.domain import activities as activity_domain
 from lo_network.domain import fields
 from lo_network.domain import registrations as registration_domain
+from lo_network.domain.errors import ValidationError
 from lo_network.domain.fields import Field
 from lo_network.i18n import STRINGS
 from lo_network.states import activity as activity_state
@@ -113,6 +114,19 @@ def test_the_registrant_request_models_are_the_declaration():
 def test_what_a_registrant_may_change_is_what_the_domain_takes():
     changed = registration_domain.validate_change({name: "Nieuw" for name in registration_domain.CHANGEABLE})
     assert set(changed) == set(registration_domain.CHANGEABLE)
+
+
+def test_a_change_through_the_personal_link_is_checked_as_the_registration_was():
+    """Too long is refused, naming the field, as at registration (not cut short unseen)."""
+    too_long = {"name": "n" * 201, "organisation_name": "o" * 201, "remarks": "r" * 1001}
+    with pytest.raises(ValidationError) as changed:
+        registration_domain.validate_change(too_long)
+    with pytest.raises(ValidationError) as registered:
+        registration_domain.validate_registrant({**too_long, "email": "a@example.nl"}, public=False)
+    assert set(changed.value.errors) == set(too_long)
+    assert {k: str(v) for k, v in changed.value.errors.items()} == {
+        k: str(v) for k, v in registered.value.errors.items()}
+    assert "200" in changed.value.errors["organisation_name"]
 
 
 def test_the_public_page_shows_the_public_fields_and_nothing_of_the_money_or_the_people():
