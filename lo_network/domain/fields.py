@@ -6,7 +6,8 @@ from that list, not written again beside it:
 
 - the API's request model (every field optional) and its read models (``api/schemas.py``);
 - the import's recognition of columns and the export's column headers (``domain/imports.py``);
-- the attendee export's column headers and the check-in page's walk-in form (a registrant's);
+- a registrant's: the public registration form, the personal-link form, the check-in page's
+  walk-in form and the attendee export's column headers;
 - the labels of the form, the read-only view, a record's history and the audit log
   (``i18n.py``), and the import's list of fields;
 - the edit form and the read-only view (``components/record_fields.py``).
@@ -44,8 +45,8 @@ class Field:
     message key the view shows for no value; '—' without) and ``hint`` (a message key)
     dress its control. ``autofill=False`` keeps the browser from offering the user's own
     details (a coordinator types other people's names and addresses); ``autocomplete`` is the
-    token with which a form a person fills in for themselves asks for theirs ("name", "email"). ``companies_only``
-    fields show only while the kind is a company. ``shown=False`` leaves a field out of the
+    token with which a form people fill in for themselves asks for their own ("name", "email").
+    ``companies_only`` fields show only while the kind is a company. ``shown=False`` leaves a field out of the
     read-only view's list (the page shows it in its own place: a name as the title, a date
     with the status it dates).
 

@@ -16,8 +16,8 @@ from lo_network.domain.text import checks_text, clean, fold, multiline, search_k
 from lo_network.messages import msg, vocabulary
 
 # What a registrant gives (on the public page, the API, at the door), in the order the API
-# shows it: the API's request models, the walk-in form and the attendee export's columns are
-# derived from here (domain/fields.py).
+# shows it: the API's request models, the public form, the personal-link form, the walk-in
+# form and the attendee export's columns are derived from here (domain/fields.py).
 DECLARED = (
     Field("name", ("Naam", "Name"), required=True, autocomplete="name"),
     # the attendee export has always headed it "E-mail": files opened before keep their headers

@@ -42,9 +42,10 @@ def name_list() -> rx.Component:
                 rx.heading(S.list_title, size="6", as_="h1", id="page-title"),
                 rx.text(S.list_when, size="2", margin_bottom="12px"),
                 rx.el.table(
-                    rx.el.thead(rx.el.tr(rx.el.th(t("reg.field.name"), style={"text-align": "left", "padding": "6px 8px"}),
-                                         rx.el.th(t("reg.field.organisation_name"), style={"text-align": "left", "padding": "6px 8px"}),
-                                         rx.el.th(t("names.signature"), style={"text-align": "left"}))),
+                    rx.el.thead(rx.el.tr(
+                        *(rx.el.th(t("reg.field." + name), style={"text-align": "left", "padding": "6px 8px"})
+                          for name in ("name", "organisation_name")),
+                        rx.el.th(t("names.signature"), style={"text-align": "left"}))),
                     rx.el.tbody(rx.foreach(S.names, _line)),
                     # fixed layout: the columns share the page's width and long names wrap (a phone)
                     style={"width": "100%", "border-collapse": "collapse", "table-layout": "fixed",
