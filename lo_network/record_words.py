@@ -54,7 +54,8 @@ _VOCABULARIES: dict[tuple[str, str], Mapping[str, Pair]] = {
     ("", "basis"): vocab.CONSENT_BASES,
     ("", "purpose"): consent.PURPOSES,
     ("user", "role"): vocab.ROLES,
-    ("", "partner_role"): activities.PARTNER_ROLES,
+    ("activity", "role"): activities.PARTNER_ROLES,  # a partner's role (set_partner records it so)
+    ("grant", "line"): vocab.PROGRAMME_LINES,
 }
 
 _INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")

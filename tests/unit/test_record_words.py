@@ -58,10 +58,11 @@ def test_coded_values_no_declaration_holds_keep_their_words():
     assert value_words("user", "role", "steering") == ("Stuurgroep", "Steering group")
     assert value_words("consent", "basis", "consent")[0] != "consent"
     assert value_words("consent", "purpose", "newsletter")[0] != "newsletter"
-    assert value_words("activity", "partner_role", "lead") == ("Penvoerder", "Lead")
+    assert value_words("activity", "role", "lead") == ("Penvoerder", "Lead")  # a partner's, as set_partner records it
     from lo_network.domain import links
 
     assert value_words("organisation_link", "type", "customer") == links.ORGANISATION_TYPES["customer"].forward
+
 
 def test_instants_show_in_amsterdam_time():
     # 09:00 in Amsterdam in winter is 08:00 UTC, in summer 07:00 UTC
@@ -123,3 +124,15 @@ def test_a_registration_names_its_own_fields():
     assert field_words("organisation", "status") == ("Netwerkstatus", "Network status")
     for f in registrations.DECLARED:
         assert field_words("registration", f.name) == f.label
+
+
+def test_a_partner_role_and_a_grant_line_read_as_words():
+    """What the audit log records of a partner (its role on the activity's record) and of a
+    grant (its programme line) reads as the pages show it, not as a code."""
+    from lo_network.domain import activities, vocab
+
+    for code, pair in activities.PARTNER_ROLES.items():
+        assert value_words("activity", "role", code) == pair
+    for code, pair in vocab.PROGRAMME_LINES.items():
+        assert value_words("grant", "line", code) == pair
+    assert value_words("user", "role", "admin") == vocab.ROLES["admin"]  # a user's role stays a role
